@@ -1,0 +1,169 @@
+using System.Globalization;
+using System.Text;
+using Orleans.Runtime;
+using Orleans.Runtime.Messaging;
+using VNexsus.Api.Upload;
+using VNexsus.Jobs;
+using VNexsus.Ocr;
+using VNexsus.Rules;
+
+namespace VNexsus.Api.Ocr;
+
+/// <summary>The v1-compatible OCR routes. Thin: validate, call a grain, shape the answer.</summary>
+public static class OcrEndpoints
+{
+    public static IEndpointRouteBuilder MapOcrEndpoints(this IEndpointRouteBuilder routes)
+    {
+        var ocr = routes.MapGroup("/api/ocr");
+        ocr.MapPost("/upload", UploadAsync).DisableAntiforgery();
+        ocr.MapGet("/status/{jobId}", StatusAsync);
+        ocr.MapGet("/result/{jobId}", ResultAsync);
+        return routes;
+    }
+
+    private static async Task<IResult> UploadAsync(HttpRequest request, UploadReader reader, IClusterClient cluster, ILoggerFactory loggers, CancellationToken cancellationToken)
+    {
+        var logger = loggers.CreateLogger(typeof(OcrEndpoints));
+        try
+        {
+            var (batch, readError) = await reader.ReadAsync(request, cancellationToken);
+            using (batch)
+            {
+                DateOnly? joinDate = null;
+                var error = readError ?? Validate(batch, reader, out joinDate);
+                if (error is not null)
+                {
+                    logger.LogInformation("Upload refused with {Code} ({FilesReceived} files)", error.Code, batch.FilesReceived);
+                    return error.ToResult();
+                }
+
+                var files = batch.Files.Select((file, index) =>
+                {
+                    file.Blob.Commit();
+                    var kind = UploadValidator.KindOf(file.FileName, file.DeclaredType)!.Value;
+                    return new JobFile(index + 1, file.FileName, file.DeclaredType, new DocumentRef(file.Blob.Sha256, kind, file.Blob.Length));
+                }).ToList();
+                var jobId = Guid.NewGuid().ToString();
+                var job = await cluster.GetGrain<IJobGrain>(jobId).Start(new JobRequest(files, joinDate));
+                return Results.Json(OcrResponses.Accepted(job), statusCode: StatusCodes.Status202Accepted);
+            }
+        }
+        catch (Exception error) when (IsClusterUnavailable(error))
+        {
+            logger.LogWarning(error, "Upload refused: the cluster is unavailable");
+            return Unavailable(request.HttpContext);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            logger.LogError(error, "Upload failed");
+            return UploadError.ServerError().ToResult();
+        }
+    }
+
+    private static UploadError? Validate(UploadBatch batch, UploadReader reader, out DateOnly? joinDate)
+    {
+        joinDate = null;
+        var limits = reader.Limits;
+        if (batch.FilesReceived == 0)
+        {
+            return UploadError.NoFiles();
+        }
+
+        if (batch.FilesReceived > limits.MaxFiles)
+        {
+            return UploadError.TooManyFiles(batch.FilesReceived, limits.MaxFiles);
+        }
+
+        var problems = batch.Files.Select(f => (f, Problem: UploadValidator.Check(f.Received, limits))).ToList();
+        if (problems.Where(p => p.Problem == FileProblem.InvalidType).Select(p => p.f.FileName).ToList() is { Count: > 0 } invalid)
+        {
+            return UploadError.InvalidFileType(invalid);
+        }
+
+        if (problems.Where(p => p.Problem == FileProblem.Empty).Select(p => p.f.FileName).ToList() is { Count: > 0 } empty)
+        {
+            return UploadError.EmptyFiles(empty);
+        }
+
+        if (problems.Where(p => p.Problem == FileProblem.Corrupt).Select(p => new CorruptFile(p.f.FileName, p.f.Blob.Length)).ToList() is { Count: > 0 } corrupt)
+        {
+            return UploadError.CorruptFiles(corrupt);
+        }
+
+        if (batch.InsuranceJoinDate is { Length: > 0 } text)
+        {
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            {
+                return UploadError.InvalidJoinDate();
+            }
+
+            joinDate = parsed;
+        }
+
+        return null;
+    }
+
+    private static async Task<IResult> StatusAsync(string jobId, IClusterClient cluster, TimeProvider clock)
+    {
+        if (await FindJobAsync(cluster, jobId) is not { } job)
+        {
+            return JobNotFound();
+        }
+
+        return Results.Json(OcrResponses.Status(job, clock.GetUtcNow()));
+    }
+
+    private static async Task<IResult> ResultAsync(string jobId, string? format, IClusterClient cluster, TimeProvider clock)
+    {
+        if (await FindJobAsync(cluster, jobId) is not { } job)
+        {
+            return JobNotFound();
+        }
+
+        if (job.Status is not (JobStatus.Completed or JobStatus.PartiallyFailed))
+        {
+            return Results.Json(OcrResponses.NotReady(job, clock.GetUtcNow()), statusCode: StatusCodes.Status202Accepted);
+        }
+
+        var pagesByFile = new List<IReadOnlyList<PageText>>(job.Files.Count);
+        foreach (var file in job.Files)
+        {
+            var pages = new List<PageText>();
+            if (file.Status == FileStatus.Done)
+            {
+                await foreach (var page in cluster.GetGrain<IOcrGrain>(file.File.Document.Sha256).ReadPages())
+                {
+                    pages.Add(page);
+                }
+            }
+
+            pagesByFile.Add(pages);
+        }
+
+        if (string.Equals(format, "text", StringComparison.OrdinalIgnoreCase))
+        {
+            return Results.File(Encoding.UTF8.GetBytes(OcrResponses.Text(job, pagesByFile)), "text/plain; charset=utf-8", $"ocr-result-{job.JobId}.txt");
+        }
+
+        var analysis = job.AnalysisKey is { } key ? await cluster.GetGrain<IRuleGrain>(key).GetResult() : null;
+        return Results.Json(OcrResponses.Result(job, pagesByFile, analysis));
+    }
+
+    /// <summary>Job ids are UUIDs; anything else cannot name a job and must not activate a grain.</summary>
+    private static async Task<JobSnapshot?> FindJobAsync(IClusterClient cluster, string jobId) =>
+        Guid.TryParseExact(jobId, "D", out var id) && id.ToString() == jobId
+            ? await cluster.GetGrain<IJobGrain>(jobId).GetSnapshot()
+            : null;
+
+    private static IResult JobNotFound() =>
+        Results.Json(new { error = "작업을 찾을 수 없습니다.", status = "error", code = "JOB_NOT_FOUND" }, statusCode: StatusCodes.Status404NotFound);
+
+    private static bool IsClusterUnavailable(Exception error) =>
+        error is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or TimeoutException;
+
+    private static IResult Unavailable(HttpContext context)
+    {
+        context.Response.Headers.RetryAfter = "30";
+        return UploadError.Unavailable().ToResult();
+    }
+}

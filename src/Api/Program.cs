@@ -1,0 +1,3 @@
+using VNexsus.Api;
+
+ApiHost.Build(args).Run();

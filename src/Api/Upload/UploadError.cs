@@ -1,0 +1,47 @@
+using System.Text.Json.Serialization;
+
+namespace VNexsus.Api.Upload;
+
+/// <summary>The v1 error body: <c>{ error, status: "error", code, ...extra }</c> (domain.md §4.1).</summary>
+public sealed record UploadError(int HttpStatus, string Code, string Message, IReadOnlyDictionary<string, object>? Extra = null)
+{
+    public IResult ToResult()
+    {
+        var body = new Dictionary<string, object?> { ["error"] = Message, ["status"] = "error", ["code"] = Code };
+        foreach (var (key, value) in Extra ?? new Dictionary<string, object>())
+        {
+            body[key] = value;
+        }
+
+        return Results.Json(body, statusCode: HttpStatus);
+    }
+
+    public static UploadError NoFiles() => new(400, "NO_FILES", "업로드된 파일이 없습니다.");
+
+    public static UploadError FileTooLarge(long maxBytes) =>
+        new(400, "FILE_TOO_LARGE", $"파일 크기가 너무 큽니다. 최대 {maxBytes / (1024 * 1024)}MB까지 업로드할 수 있습니다.");
+
+    public static UploadError TooManyFiles(int received, int max) =>
+        new(400, "TOO_MANY_FILES", $"한 번에 최대 {max}개의 파일만 업로드할 수 있습니다.", new Dictionary<string, object> { ["filesReceived"] = received, ["maxAllowed"] = max });
+
+    public static UploadError InvalidFileType(IEnumerable<string> names) =>
+        new(400, "INVALID_FILE_TYPE", "지원하지 않는 파일 형식입니다. PDF, PNG, JPEG, TXT 파일만 업로드할 수 있습니다.", new Dictionary<string, object> { ["invalidFiles"] = names.ToList() });
+
+    public static UploadError EmptyFiles(IEnumerable<string> names) =>
+        new(400, "EMPTY_FILES", "비어 있는 파일이 있습니다.", new Dictionary<string, object> { ["emptyFiles"] = names.ToList() });
+
+    public static UploadError CorruptFiles(IEnumerable<CorruptFile> files) =>
+        new(400, "CORRUPT_FILES", "손상되었거나 암호화된 파일이 있습니다.", new Dictionary<string, object> { ["corruptFiles"] = files.ToList() });
+
+    public static UploadError Malformed(string detail) => new(400, "UPLOAD_ERROR", $"업로드 요청을 처리할 수 없습니다: {detail}");
+
+    public static UploadError InvalidJoinDate() =>
+        new(400, "VALIDATION_ERROR", "보험가입일(insuranceJoinDate)은 yyyy-MM-dd 형식의 유효한 날짜여야 합니다.");
+
+    public static UploadError ServerError() => new(500, "SERVER_ERROR", "OCR 처리 중 오류가 발생했습니다.");
+
+    public static UploadError Unavailable() =>
+        new(503, "SERVICE_UNAVAILABLE", "서비스를 일시적으로 사용할 수 없습니다. 잠시 후 다시 시도하십시오.", new Dictionary<string, object> { ["retryAfter"] = 30 });
+}
+
+public sealed record CorruptFile([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("size")] long Size);

@@ -1,0 +1,19 @@
+using VNexsus.Ocr;
+
+namespace VNexsus.Jobs;
+
+/// <summary>One upload, keyed by its job id: its files, their status, the analysis, progress and timestamps.</summary>
+public interface IJobGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Records the job and asks each file's <see cref="IOcrGrain"/> to extract it; returns once every file is either
+    /// served from the cache or under way. Calling it again returns the job as it stands.
+    /// </summary>
+    Task<JobSnapshot> Start(JobRequest request);
+
+    /// <summary>The job as it stands, or null when no job has this id.</summary>
+    Task<JobSnapshot?> GetSnapshot();
+
+    /// <summary>Called by an <see cref="IOcrGrain"/> when the extraction this job waits for has finished.</summary>
+    Task FileExtracted(ExtractionNotice notice);
+}

@@ -1,0 +1,63 @@
+using VNexsus.Ocr;
+
+namespace VNexsus.Jobs;
+
+/// <summary>A job's lifecycle. Terminal states are <see cref="Completed"/>, <see cref="PartiallyFailed"/> and <see cref="Failed"/>.</summary>
+public enum JobStatus
+{
+    Queued,
+    Processing,
+    Completed,
+    PartiallyFailed,
+    Failed,
+}
+
+public enum FileStatus
+{
+    Pending,
+    Done,
+    Failed,
+}
+
+/// <summary>One uploaded file: its original name and declared type, and the stored document it points to.</summary>
+[GenerateSerializer, Immutable, Alias("VNexsus.JobFile")]
+public sealed record JobFile(
+    [property: Id(0)] int Order,
+    [property: Id(1)] string FileName,
+    [property: Id(2)] string MimeType,
+    [property: Id(3)] DocumentRef Document);
+
+[GenerateSerializer, Immutable, Alias("VNexsus.JobRequest")]
+public sealed record JobRequest(
+    [property: Id(0)] IReadOnlyList<JobFile> Files,
+    [property: Id(1)] DateOnly? InsuranceJoinDate);
+
+/// <summary>A file as the status and result endpoints show it.</summary>
+[GenerateSerializer, Immutable, Alias("VNexsus.JobFileSnapshot")]
+public sealed record JobFileSnapshot(
+    [property: Id(0)] JobFile File,
+    [property: Id(1)] FileStatus Status,
+    [property: Id(2)] bool FromCache,
+    [property: Id(3)] ExtractionSummary? Extraction);
+
+[GenerateSerializer, Immutable, Alias("VNexsus.JobSnapshot")]
+public sealed record JobSnapshot(
+    [property: Id(0)] string JobId,
+    [property: Id(1)] JobStatus Status,
+    [property: Id(2)] DateTimeOffset CreatedAt,
+    [property: Id(3)] DateTimeOffset? CompletedAt,
+    [property: Id(4)] IReadOnlyList<JobFileSnapshot> Files,
+    [property: Id(5)] DateOnly? InsuranceJoinDate,
+    [property: Id(6)] string? AnalysisKey,
+    [property: Id(7)] int EventCount,
+    [property: Id(8)] string? Error)
+{
+    public int ProcessedFiles => Files.Count(f => f.Status != FileStatus.Pending);
+
+    public int FromCacheFiles => Files.Count(f => f.FromCache);
+
+    public bool IsTerminal => Status is JobStatus.Completed or JobStatus.PartiallyFailed or JobStatus.Failed;
+
+    /// <summary>10 at start, rising to 90 across files, 100 when the job is finished (seed plan).</summary>
+    public int Progress => IsTerminal ? 100 : 10 + (Files.Count == 0 ? 0 : 80 * ProcessedFiles / Files.Count);
+}

@@ -1,0 +1,21 @@
+namespace VNexsus.Ocr;
+
+/// <summary>
+/// One document, keyed by the lowercase hex SHA-256 of its bytes. It extracts the document once and keeps the result,
+/// so it is both the OCR cache and the single flight for concurrent uploads of the same bytes.
+/// </summary>
+public interface IOcrGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Returns the cached summary when the document is done; otherwise registers <paramref name="jobId"/> as waiting,
+    /// starts the extraction if none runs, and returns at once. The job is told through
+    /// <see cref="Jobs.IJobGrain.FileExtracted"/>. Idempotent: calling it again for the same job is safe.
+    /// </summary>
+    Task<ExtractionTicket> Start(DocumentRef document, string jobId);
+
+    /// <summary>The summary if extraction finished, else null.</summary>
+    Task<ExtractionSummary?> GetSummary();
+
+    /// <summary>The extracted pages in order, streamed in batches so large documents never make a large message.</summary>
+    IAsyncEnumerable<PageText> ReadPages();
+}

@@ -1,0 +1,261 @@
+using Microsoft.Extensions.Logging;
+using VNexsus.Ocr;
+using VNexsus.Rules;
+
+namespace VNexsus.Jobs;
+
+[GenerateSerializer, Alias("VNexsus.JobFileState")]
+public sealed class JobFileState
+{
+    [Id(0)] public FileStatus Status { get; set; }
+
+    [Id(1)] public bool FromCache { get; set; }
+
+    [Id(2)] public ExtractionSummary? Extraction { get; set; }
+}
+
+[GenerateSerializer, Alias("VNexsus.JobState")]
+public sealed class JobState
+{
+    [Id(0)] public JobRequest? Request { get; set; }
+
+    [Id(1)] public JobStatus Status { get; set; }
+
+    [Id(2)] public DateTimeOffset CreatedAt { get; set; }
+
+    [Id(3)] public DateTimeOffset? CompletedAt { get; set; }
+
+    /// <summary>Parallel to <see cref="JobRequest.Files"/>; written after every file as a checkpoint.</summary>
+    [Id(4)] public List<JobFileState> Files { get; set; } = [];
+
+    [Id(5)] public string? AnalysisKey { get; set; }
+
+    [Id(6)] public int EventCount { get; set; }
+
+    [Id(7)] public string? Error { get; set; }
+}
+
+/// <summary>
+/// One upload. Start records the job, asks each file's hash-keyed <see cref="IOcrGrain"/> for it (cached files are
+/// done at once) and returns; extractions report back through <see cref="FileExtracted"/>; when every file is done the
+/// <see cref="IRuleGrain"/> analyses the readable ones. A reminder re-asks for files still pending, which also
+/// recovers a notice lost with a silo. Every step is idempotent.
+/// </summary>
+public sealed class JobGrain(
+    [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobState> state,
+    TimeProvider clock,
+    ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable
+{
+    private const string ResumeReminder = "resume";
+    private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
+
+    private readonly SerialStateWriter<JobState> _writer = new(state);
+    private Task? _finishing;
+
+    private JobState Job => state.State;
+
+    private IReadOnlyList<JobFile> Files => Job.Request!.Files;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        if (state.RecordExists && !IsTerminal)
+        {
+            // After a restart (or a silo loss) the first call to the job picks up where its checkpoint left off.
+            _ = ResumeAsync();
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public async Task<JobSnapshot> Start(JobRequest request)
+    {
+        if (state.RecordExists)
+        {
+            return Snapshot();
+        }
+
+        if (request.Files.Count == 0)
+        {
+            throw new ArgumentException("A job needs at least one file.", nameof(request));
+        }
+
+        state.State = new JobState
+        {
+            Request = request,
+            Status = JobStatus.Processing,
+            CreatedAt = clock.GetUtcNow(),
+            Files = request.Files.Select(_ => new JobFileState()).ToList(),
+        };
+        await _writer.WriteAsync();
+        await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+        logger.LogInformation("Job {JobId} started with {FileCount} files", this.GetPrimaryKeyString(), request.Files.Count);
+        await DispatchPendingFilesAsync();
+        return Snapshot();
+    }
+
+    public Task<JobSnapshot?> GetSnapshot() => Task.FromResult(state.RecordExists ? Snapshot() : null);
+
+    public async Task FileExtracted(ExtractionNotice notice)
+    {
+        if (!state.RecordExists || IsTerminal)
+        {
+            return;
+        }
+
+        if (Apply(notice.Summary, notice.FromCache))
+        {
+            await _writer.WriteAsync();
+        }
+
+        FinishWhenAllFilesDone();
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (!state.RecordExists || IsTerminal)
+        {
+            await UnregisterResumeReminderAsync();
+            return;
+        }
+
+        _ = ResumeAsync();
+    }
+
+    private bool IsTerminal => Job.Status is JobStatus.Completed or JobStatus.PartiallyFailed or JobStatus.Failed;
+
+    private async Task ResumeAsync()
+    {
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);
+        try
+        {
+            await DispatchPendingFilesAsync();
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Job {JobId} could not resume its pending files; the reminder tries again", this.GetPrimaryKeyString());
+        }
+    }
+
+    /// <summary>Asks the OCR grain of every pending document; idempotent, so safe on every reminder tick.</summary>
+    private async Task DispatchPendingFilesAsync()
+    {
+        var jobId = this.GetPrimaryKeyString();
+        var pendingDocuments = Files
+            .Where((_, index) => Job.Files[index].Status == FileStatus.Pending)
+            .Select(f => f.Document)
+            .DistinctBy(d => d.Sha256)
+            .ToList();
+        foreach (var document in pendingDocuments)
+        {
+            var ticket = await GrainFactory.GetGrain<IOcrGrain>(document.Sha256).Start(document, jobId);
+            var changed = ticket.Completed is { } summary ? Apply(summary, ticket.FromCache) : MarkFromCache(document.Sha256, ticket.FromCache);
+            if (changed)
+            {
+                await _writer.WriteAsync();
+            }
+        }
+
+        FinishWhenAllFilesDone();
+    }
+
+    /// <summary>Settles every pending file with this content; a repeat of the same bytes in one job comes from the cache.</summary>
+    private bool Apply(ExtractionSummary summary, bool fromCache)
+    {
+        var changed = false;
+        foreach (var (file, isRepeat) in FilesWithContent(summary.Sha256))
+        {
+            if (file.Status == FileStatus.Pending)
+            {
+                file.Status = summary.Succeeded ? FileStatus.Done : FileStatus.Failed;
+                file.Extraction = summary;
+                file.FromCache = fromCache || isRepeat;
+                changed = true;
+            }
+        }
+
+        return changed;
+    }
+
+    private bool MarkFromCache(string sha256, bool fromCache)
+    {
+        var changed = false;
+        foreach (var (file, isRepeat) in FilesWithContent(sha256))
+        {
+            changed |= file.FromCache != (fromCache || isRepeat);
+            file.FromCache = fromCache || isRepeat;
+        }
+
+        return changed;
+    }
+
+    private IEnumerable<(JobFileState File, bool IsRepeat)> FilesWithContent(string sha256) =>
+        Job.Files
+            .Where((_, index) => Files[index].Document.Sha256 == sha256)
+            .Select((file, occurrence) => (file, occurrence > 0));
+
+    private void FinishWhenAllFilesDone()
+    {
+        if (!IsTerminal && _finishing is null && Job.Files.All(f => f.Status != FileStatus.Pending))
+        {
+            _finishing = FinishAsync();
+        }
+    }
+
+    private async Task FinishAsync()
+    {
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);
+        var jobId = this.GetPrimaryKeyString();
+        try
+        {
+            var readable = Files
+                .Where((_, index) => Job.Files[index].Status == FileStatus.Done)
+                .Select(f => new AnalysisDocument(f.Order, f.FileName, f.Document.Sha256))
+                .ToList();
+            if (readable.Count > 0)
+            {
+                var request = new AnalysisRequest(readable, Job.Request!.InsuranceJoinDate);
+                var key = AnalysisKey.Of(request);
+                Job.EventCount = await GrainFactory.GetGrain<IRuleGrain>(key).Analyse(request);
+                Job.AnalysisKey = key;
+            }
+
+            Job.Status = readable.Count == Files.Count ? JobStatus.Completed
+                : readable.Count > 0 ? JobStatus.PartiallyFailed
+                : JobStatus.Failed;
+            Job.Error = readable.Count == 0 ? "모든 파일 처리에 실패했습니다 (every file failed)" : null;
+            Job.CompletedAt = clock.GetUtcNow();
+            await _writer.WriteAsync();
+            logger.LogInformation("Job {JobId} finished as {Status} with {EventCount} events", jobId, Job.Status, Job.EventCount);
+            await UnregisterResumeReminderAsync();
+        }
+        catch (Exception error)
+        {
+            Job.Status = JobStatus.Processing;
+            Job.CompletedAt = null;
+            logger.LogWarning(error, "Job {JobId} could not finish; the reminder tries again", jobId);
+        }
+        finally
+        {
+            _finishing = null;
+        }
+    }
+
+    private async Task UnregisterResumeReminderAsync()
+    {
+        if (await this.GetReminder(ResumeReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private JobSnapshot Snapshot() => new(
+        this.GetPrimaryKeyString(),
+        Job.Status,
+        Job.CreatedAt,
+        Job.CompletedAt,
+        Files.Select((file, index) => new JobFileSnapshot(file, Job.Files[index].Status, Job.Files[index].FromCache, Job.Files[index].Extraction)).ToList(),
+        Job.Request!.InsuranceJoinDate,
+        Job.AnalysisKey,
+        Job.EventCount,
+        Job.Error);
+}

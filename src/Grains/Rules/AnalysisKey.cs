@@ -1,0 +1,26 @@
+using System.Text;
+using VNexsus.Storage;
+
+namespace VNexsus.Rules;
+
+/// <summary>
+/// The key of a <see cref="IRuleGrain"/>: a hash of everything that decides the analysis: the rule-set version, each
+/// document (order, name, content hash) and the case options. Same inputs, same key, one analysis.
+/// </summary>
+public static class AnalysisKey
+{
+    /// <summary>Bump when the rules change what they produce, so old cached analyses are not reused.</summary>
+    public const string RuleSetVersion = "dated-lines-1";
+
+    public static string Of(AnalysisRequest request)
+    {
+        var canonical = new StringBuilder(RuleSetVersion).Append('\n');
+        foreach (var document in request.Documents.OrderBy(d => d.FileOrder))
+        {
+            canonical.Append(document.FileOrder).Append('\t').Append(document.Sha256).Append('\t').Append(document.FileName).Append('\n');
+        }
+
+        canonical.Append("joinDate=").Append(request.InsuranceJoinDate?.ToString("yyyy-MM-dd") ?? "none");
+        return ContentHash.Of(canonical.ToString());
+    }
+}

@@ -1,0 +1,28 @@
+namespace VNexsus.Storage;
+
+/// <summary>Writes a file so that readers see either the old content or the complete new one, even across a crash.</summary>
+public static class AtomicFile
+{
+    public static async Task WriteAsync(string path, Func<Stream, Task> write, CancellationToken cancellationToken = default)
+    {
+        Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+        var temporary = TemporaryPathBeside(path);
+        try
+        {
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            {
+                await write(stream);
+                await stream.FlushAsync(cancellationToken);
+                stream.Flush(flushToDisk: true);
+            }
+
+            File.Move(temporary, path, overwrite: true);
+        }
+        finally
+        {
+            File.Delete(temporary);
+        }
+    }
+
+    public static string TemporaryPathBeside(string path) => $"{path}.{Guid.NewGuid():N}.tmp";
+}

@@ -1,0 +1,126 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Orleans.Configuration;
+using Orleans.Runtime.Hosting;
+using Orleans.Storage;
+using Prometheus;
+using Serilog;
+using Serilog.Formatting.Compact;
+using StackExchange.Redis;
+using VNexsus.Persistence;
+using VNexsus.Storage;
+
+namespace VNexsus.Hosting;
+
+/// <summary>
+/// The one place of host wiring shared by the API and the silo (in the spirit of eShop's ServiceDefaults): options
+/// with validation, logging, metrics, health, and the Orleans set-up of each mode.
+/// </summary>
+public static class VNexsusHosting
+{
+    /// <summary>Binds and validates the options (a bad configuration stops start-up with a clear message), adds logging and health.</summary>
+    public static VNexsusOptions AddVNexsusDefaults(this WebApplicationBuilder builder)
+    {
+        var options = ReadOptions(builder.Configuration);
+        builder.Services.AddSingleton(Options.Create(options));
+        builder.Services.AddSingleton<IValidateOptions<VNexsusOptions>, VNexsusOptionsValidator>();
+
+        builder.Services.AddSerilog((services, logger) => logger
+            .ReadFrom.Configuration(builder.Configuration)
+            .MinimumLevel.Override("Orleans", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
+            .MinimumLevel.Override("Polly", Serilog.Events.LogEventLevel.Warning)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(new RenderedCompactJsonFormatter()));
+
+        builder.Services.AddHealthChecks()
+            .AddCheck<ClusterHealthCheck>("cluster")
+            .AddCheck<DataDirectoryHealthCheck>("dataDirectory");
+        return options;
+    }
+
+    /// <summary>Reads the <c>VNexsus</c> section and <c>ConnectionStrings:Redis</c>; throws with every problem listed.</summary>
+    public static VNexsusOptions ReadOptions(IConfiguration configuration)
+    {
+        var options = configuration.GetSection(VNexsusOptions.Section).Get<VNexsusOptions>() ?? new VNexsusOptions();
+        options.RedisConnectionString ??= configuration.GetConnectionString(VNexsusOptions.RedisConnectionName);
+        var result = new VNexsusOptionsValidator().Validate(null, options);
+        if (result.Failed)
+        {
+            throw new OptionsValidationException(VNexsusOptions.Section, typeof(VNexsusOptions), result.Failures);
+        }
+
+        return options;
+    }
+
+    /// <summary>Runs a silo in this host: localhost clustering with files under the data directory (embedded) or Redis (distributed).</summary>
+    public static void AddVNexsusSilo(this WebApplicationBuilder builder, VNexsusOptions options)
+    {
+        builder.Services.AddVNexsusGrainServices(options.DataDir);
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ServiceId = options.ServiceId;
+                o.ClusterId = options.ClusterId;
+            });
+            if (options.Mode == HostingMode.Embedded)
+            {
+                silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
+                silo.Services.AddGrainStorage(StorageNames.Jobs, CreateFileStorage);
+                silo.Services.AddGrainStorage(StorageNames.Ocr, CreateFileStorage);
+                silo.UseInMemoryReminderService();
+            }
+            else
+            {
+                var redis = ConfigurationOptions.Parse(options.RedisConnectionString!);
+                silo.Configure<EndpointOptions>(o =>
+                {
+                    o.SiloPort = options.SiloPort;
+                    o.GatewayPort = options.GatewayPort;
+                    o.AdvertisedIPAddress = options.AdvertisedIPAddress is { } address ? IPAddress.Parse(address) : IPAddress.Loopback;
+                });
+                silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
+                silo.AddRedisGrainStorage(StorageNames.Jobs, o => o.ConfigurationOptions = redis);
+                silo.AddRedisGrainStorage(StorageNames.Ocr, o => o.ConfigurationOptions = redis);
+                silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
+            }
+        });
+    }
+
+    /// <summary>Makes this host an Orleans client of the Redis-clustered silos (the API in the distributed mode).</summary>
+    public static void AddVNexsusClient(this WebApplicationBuilder builder, VNexsusOptions options)
+    {
+        var redis = ConfigurationOptions.Parse(options.RedisConnectionString!);
+        builder.UseOrleansClient(client => client
+            .Configure<ClusterOptions>(o =>
+            {
+                o.ServiceId = options.ServiceId;
+                o.ClusterId = options.ClusterId;
+            })
+            .UseRedisClustering(o => o.ConfigurationOptions = redis)
+            .UseConnectionRetryFilter(async (_, cancellationToken) =>
+            {
+                // Silos may start after the API; keep trying until the host stops.
+                await Task.Delay(TimeSpan.FromSeconds(1), cancellationToken);
+                return true;
+            }));
+    }
+
+    /// <summary>Liveness, readiness (<c>/health</c>, JSON) and Prometheus metrics; request logging.</summary>
+    public static WebApplication UseVNexsusDefaults(this WebApplication app)
+    {
+        app.UseSerilogRequestLogging();
+        app.UseHttpMetrics();
+        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapMetrics();
+        return app;
+    }
+
+    private static FileGrainStorage CreateFileStorage(IServiceProvider services, string name) =>
+        new(name, services.GetRequiredService<DataDirectory>(), services.GetRequiredService<IGrainStorageSerializer>());
+}

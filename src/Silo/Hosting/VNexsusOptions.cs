@@ -1,0 +1,96 @@
+using System.Net;
+using Microsoft.Extensions.Options;
+
+namespace VNexsus.Hosting;
+
+public enum HostingMode
+{
+    /// <summary>One process: the API co-hosts a silo with localhost clustering; everything under the data directory.</summary>
+    Embedded,
+
+    /// <summary>The API is an Orleans client; silos cluster, keep grain state and reminders in Redis.</summary>
+    Distributed,
+}
+
+/// <summary>The <c>VNexsus</c> configuration section, shared by the API and the silo hosts.</summary>
+public sealed class VNexsusOptions
+{
+    public const string Section = "VNexsus";
+    public const string RedisConnectionName = "Redis";
+    public const int DefaultSiloPort = 11111;
+    public const int DefaultGatewayPort = 30000;
+
+    public HostingMode Mode { get; set; } = HostingMode.Embedded;
+
+    /// <summary>Blobs, extractions, analyses and (embedded) grain state. Shared by every node in the distributed mode.</summary>
+    public string DataDir { get; set; } = "./data";
+
+    /// <summary>Stable for the life of a deployment: it prefixes every grain state and reminder key in Redis.</summary>
+    public string ServiceId { get; set; } = "vnexsus";
+
+    public string ClusterId { get; set; } = "vnexsus";
+
+    public int SiloPort { get; set; } = DefaultSiloPort;
+
+    public int GatewayPort { get; set; } = DefaultGatewayPort;
+
+    /// <summary>The address other silos and clients use to reach this silo; an IP, never a host name (orleans.md §2.2).</summary>
+    public string? AdvertisedIPAddress { get; set; }
+
+    /// <summary><c>ConnectionStrings:Redis</c>; required in the distributed mode.</summary>
+    public string? RedisConnectionString { get; set; }
+
+    public UploadOptions Upload { get; set; } = new();
+}
+
+/// <summary>Upload limits of domain.md §4.1.</summary>
+public sealed class UploadOptions
+{
+    public int MaxFiles { get; set; } = 8;
+
+    public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
+
+    public long MinFileBytes { get; set; } = 10;
+}
+
+/// <summary>Checks the configuration at start-up so a mistake stops the host with a message that says what to fix.</summary>
+public sealed class VNexsusOptionsValidator : IValidateOptions<VNexsusOptions>
+{
+    public ValidateOptionsResult Validate(string? name, VNexsusOptions options)
+    {
+        var failures = new List<string>();
+        if (string.IsNullOrWhiteSpace(options.DataDir))
+        {
+            failures.Add("VNexsus:DataDir must name a directory.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.ServiceId) || string.IsNullOrWhiteSpace(options.ClusterId))
+        {
+            failures.Add("VNexsus:ServiceId and VNexsus:ClusterId must not be empty.");
+        }
+
+        if (!IsPort(options.SiloPort) || !IsPort(options.GatewayPort) || options.SiloPort == options.GatewayPort)
+        {
+            failures.Add($"VNexsus:SiloPort ({options.SiloPort}) and VNexsus:GatewayPort ({options.GatewayPort}) must be different ports between 1 and 65535.");
+        }
+
+        if (options.AdvertisedIPAddress is { } address && !IPAddress.TryParse(address, out _))
+        {
+            failures.Add($"VNexsus:AdvertisedIPAddress must be an IP address, not '{address}'.");
+        }
+
+        if (options.Mode == HostingMode.Distributed && string.IsNullOrWhiteSpace(options.RedisConnectionString))
+        {
+            failures.Add("VNexsus:Mode=Distributed needs ConnectionStrings:Redis (for example 127.0.0.1:6379).");
+        }
+
+        if (options.Upload.MaxFiles < 1 || options.Upload.MinFileBytes < 1 || options.Upload.MaxFileBytes < options.Upload.MinFileBytes)
+        {
+            failures.Add("VNexsus:Upload limits must be positive, with MaxFileBytes at least MinFileBytes.");
+        }
+
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsPort(int port) => port is > 0 and <= 65535;
+}
