@@ -70,9 +70,7 @@ public static class VNexsusHosting
             if (options.Mode == HostingMode.Embedded)
             {
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);
-                silo.Services.AddGrainStorage(StorageNames.Jobs, CreateFileStorage);
-                silo.Services.AddGrainStorage(StorageNames.Ocr, CreateFileStorage);
-                silo.UseInMemoryReminderService();
+                silo.UseVNexsusFilePersistence();
             }
             else
             {
@@ -119,6 +117,17 @@ public static class VNexsusHosting
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapMetrics();
         return app;
+    }
+
+    /// <summary>
+    /// The embedded mode's persistence: grain state in files under the data directory (see README, "Why files"), and
+    /// in-memory reminders (a job left unfinished by a restart resumes when it is next asked for).
+    /// </summary>
+    public static ISiloBuilder UseVNexsusFilePersistence(this ISiloBuilder silo)
+    {
+        silo.Services.AddGrainStorage(StorageNames.Jobs, CreateFileStorage);
+        silo.Services.AddGrainStorage(StorageNames.Ocr, CreateFileStorage);
+        return silo.UseInMemoryReminderService();
     }
 
     private static FileGrainStorage CreateFileStorage(IServiceProvider services, string name) =>

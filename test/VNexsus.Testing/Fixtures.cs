@@ -1,0 +1,24 @@
+namespace VNexsus.Testing;
+
+/// <summary>The synthetic corpus in <c>test/fixtures</c> (see generate.py there); copied beside every test assembly.</summary>
+public static class Fixtures
+{
+    public const string OutpatientPdf = "outpatient-record.pdf";
+    public const string ScannedPdf = "scanned-record.pdf";
+    public const string TruncatedPdf = "truncated-record.pdf";
+    public const string OutpatientText = "outpatient-record.txt";
+    public const string OutpatientTextCp949 = "outpatient-record-cp949.txt";
+    public const string ScanPng = "scan-page.png";
+    public const string ScanJpeg = "scan-page.jpg";
+
+    /// <summary>The synthetic resident registration number printed on page 1 of the outpatient record.</summary>
+    public const string ResidentNumber = "800101-1234567";
+
+    public static string PathOf(string name) => Path.Combine(AppContext.BaseDirectory, "fixtures", name);
+
+    public static byte[] Bytes(string name) => File.ReadAllBytes(PathOf(name));
+
+    /// <summary>A text file unique to the calling test, so tests never share cache entries by accident.</summary>
+    public static byte[] UniqueText(string body = "2024.03.07 내과 외래 진료") =>
+        System.Text.Encoding.UTF8.GetBytes($"{body}\n고유번호 {Guid.NewGuid():N}\n");
+}
