@@ -53,7 +53,12 @@ public static class OcrEndpoints
             logger.LogWarning(error, "Upload refused: the cluster is unavailable");
             return Unavailable(request.HttpContext);
         }
-        catch (Exception error) when (error is not OperationCanceledException)
+        catch (Exception) when (request.HttpContext.RequestAborted.IsCancellationRequested)
+        {
+            // The client went away mid-upload; nobody is left to answer.
+            return Results.Empty;
+        }
+        catch (Exception error)
         {
             logger.LogError(error, "Upload failed");
             return UploadError.ServerError().ToResult();

@@ -75,8 +75,9 @@ public sealed class UploadReader(BlobStore blobs, IOptions<VNexsusOptions> optio
                 }
             }
         }
-        catch (Exception error) when (error is IOException or InvalidDataException or BadHttpRequestException)
+        catch (Exception error) when (error is InvalidDataException or BadHttpRequestException)
         {
+            // A malformed body or one over Kestrel's limit; faults of our own storage are not the client's and go on as 500.
             return (batch, UploadError.Malformed("multipart 본문을 읽을 수 없습니다"));
         }
 

@@ -1,0 +1,71 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using VNexsus.Api;
+using VNexsus.Testing;
+
+namespace VNexsus.ApiTests;
+
+/// <summary>The real API (embedded mode, co-hosted silo) on a real Kestrel listener on a free loopback port.</summary>
+public sealed class ApiServer : IAsyncDisposable
+{
+    /// <summary>A small per-file limit so the size check can be exercised without 100 MB of test data.</summary>
+    public const long MaxFileBytes = 1024 * 1024;
+
+    private readonly WebApplication _app;
+
+    private ApiServer(WebApplication app, Uri address)
+    {
+        _app = app;
+        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    public HttpClient Http { get; }
+
+    public static async Task<ApiServer> StartAsync(string dataDirectory)
+    {
+        var app = ApiHost.Build(
+        [
+            "--urls", "http://127.0.0.1:0",
+            $"--VNexsus:DataDir={dataDirectory}",
+            $"--VNexsus:SiloPort={FreePort.Next()}",
+            $"--VNexsus:GatewayPort={FreePort.Next()}",
+            $"--VNexsus:Upload:MaxFileBytes={MaxFileBytes}",
+        ]);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        return new ApiServer(app, new Uri(address));
+    }
+
+    public async Task<JsonElement> WaitForStatusAsync(string jobId, params string[] statuses) =>
+        await Eventually.Until(
+            async () => await Http.GetFromJsonAsync<JsonElement>($"/api/ocr/status/{jobId}"),
+            status => statuses.Contains(status.GetProperty("status").GetString()),
+            $"job {jobId} to reach {string.Join(" or ", statuses)}");
+
+    public async ValueTask DisposeAsync()
+    {
+        Http.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+}
+
+/// <summary>One API server and data directory shared by the tests of a class; each test uploads its own files.</summary>
+public sealed class ApiServerFixture : IAsyncLifetime
+{
+    public TemporaryDirectory DataDirectory { get; } = new();
+
+    public ApiServer Server { get; private set; } = null!;
+
+    public async Task InitializeAsync() => Server = await ApiServer.StartAsync(DataDirectory.Path);
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        DataDirectory.Dispose();
+    }
+}
