@@ -148,9 +148,9 @@ public sealed class JobGrainTests(ClusterFixture fixture)
     /// <summary>The outpatient record with unique trailing bytes: a different document as far as hashing goes.</summary>
     private static byte[] UniquePdf() => [.. Fixtures.Bytes(Fixtures.OutpatientPdf), .. System.Text.Encoding.ASCII.GetBytes($"\n%{Guid.NewGuid():N}\n")];
 
-    private async Task<List<PageText>> ReadPagesAsync(string sha256)
+    private async Task<List<ExtractedPage>> ReadPagesAsync(string sha256)
     {
-        var pages = new List<PageText>();
+        var pages = new List<ExtractedPage>();
         await foreach (var page in fixture.Client.GetGrain<IOcrGrain>(sha256).ReadPages())
         {
             pages.Add(page);

@@ -130,10 +130,10 @@ public static class OcrEndpoints
             return Results.Json(OcrResponses.NotReady(job, clock.GetUtcNow()), statusCode: StatusCodes.Status202Accepted);
         }
 
-        var pagesByFile = new List<IReadOnlyList<PageText>>(job.Files.Count);
+        var pagesByFile = new List<IReadOnlyList<ExtractedPage>>(job.Files.Count);
         foreach (var file in job.Files)
         {
-            var pages = new List<PageText>();
+            var pages = new List<ExtractedPage>();
             if (file.Status == FileStatus.Done)
             {
                 await foreach (var page in cluster.GetGrain<IOcrGrain>(file.File.Document.Sha256).ReadPages())

@@ -46,7 +46,7 @@ public static class OcrResponses
         elapsedTime = KoreanDuration((job.CompletedAt ?? now) - job.CreatedAt),
     };
 
-    public static object Result(JobSnapshot job, IReadOnlyList<IReadOnlyList<PageText>> pagesByFile, AnalysisResult? analysis) => new
+    public static object Result(JobSnapshot job, IReadOnlyList<IReadOnlyList<ExtractedPage>> pagesByFile, AnalysisResult? analysis) => new
     {
         jobId = job.JobId,
         status = V1Status(job.Status),
@@ -62,10 +62,10 @@ public static class OcrResponses
     };
 
     /// <summary>The v1 text format: a separator line per file in upload order, then its merged text.</summary>
-    public static string Text(JobSnapshot job, IReadOnlyList<IReadOnlyList<PageText>> pagesByFile) =>
+    public static string Text(JobSnapshot job, IReadOnlyList<IReadOnlyList<ExtractedPage>> pagesByFile) =>
         string.Concat(job.Files.Select((file, index) => $"\n\n========== 파일: {file.File.FileName} ==========\n\n{MergedText(pagesByFile[index])}"));
 
-    public static string MergedText(IReadOnlyList<PageText> pages) => string.Join("\n\n", pages.Select(p => p.Text).Where(t => t.Length > 0));
+    public static string MergedText(IReadOnlyList<ExtractedPage> pages) => string.Join("\n\n", pages.Select(p => p.Text).Where(t => t.Length > 0));
 
     /// <summary>v1 clients know <c>queued | processing | completed | failed</c>; a job with some failed files is completed with an outcome saying so.</summary>
     public static string V1Status(JobStatus status) => status switch
@@ -84,7 +84,7 @@ public static class OcrResponses
         _ => null,
     };
 
-    private static object FileRecord(JobFileSnapshot file, IReadOnlyList<PageText> pages)
+    private static object FileRecord(JobFileSnapshot file, IReadOnlyList<ExtractedPage> pages)
     {
         var extraction = file.Extraction;
         var record = new Dictionary<string, object?>

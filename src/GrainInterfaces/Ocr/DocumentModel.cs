@@ -63,8 +63,43 @@ public sealed record ExtractionNotice(
     [property: Id(0)] ExtractionSummary Summary,
     [property: Id(1)] bool FromCache);
 
-/// <summary>The text of one page (upload-order page number, 1-based), resident numbers already masked.</summary>
-[GenerateSerializer, Immutable, Alias("VNexsus.PageText")]
-public sealed record PageText(
+/// <summary>A rectangle in the page's own units (pixels for OCR, PDF points for a text layer), origin top-left.</summary>
+[GenerateSerializer, Immutable, Alias("VNexsus.BoundingBox")]
+public sealed record BoundingBox(
+    [property: Id(0)] double XMin,
+    [property: Id(1)] double YMin,
+    [property: Id(2)] double XMax,
+    [property: Id(3)] double YMax);
+
+/// <summary>A unit of text with where it sits on the page (a text-layer line, an OCR paragraph); resident numbers masked.</summary>
+[GenerateSerializer, Immutable, Alias("VNexsus.TextBlock")]
+public sealed record TextBlock(
+    [property: Id(0)] int Index,
+    [property: Id(1)] string Text,
+    [property: Id(2)] BoundingBox? Box,
+    [property: Id(3)] double Confidence);
+
+public enum PageTextSource
+{
+    TextLayer,
+    Ocr,
+    DirectText,
+    None,
+}
+
+/// <summary>
+/// One upload-order page (1-based) with its blocks in reading order and its size in the blocks' units.
+/// <see cref="NeedsOcrReason"/> says why its text layer was not used.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("VNexsus.ExtractedPage")]
+public sealed record ExtractedPage(
     [property: Id(0)] int Page,
-    [property: Id(1)] string Text);
+    [property: Id(1)] double Width,
+    [property: Id(2)] double Height,
+    [property: Id(3)] PageTextSource Source,
+    [property: Id(4)] IReadOnlyList<TextBlock> Blocks,
+    [property: Id(5)] string? NeedsOcrReason)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public string Text => string.Join('\n', Blocks.Select(b => b.Text));
+}

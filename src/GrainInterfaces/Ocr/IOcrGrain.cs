@@ -16,6 +16,6 @@ public interface IOcrGrain : IGrainWithStringKey
     /// <summary>The summary if extraction finished, else null.</summary>
     Task<ExtractionSummary?> GetSummary();
 
-    /// <summary>The extracted pages in order, streamed in batches so large documents never make a large message.</summary>
-    IAsyncEnumerable<PageText> ReadPages();
+    /// <summary>The extracted pages (blocks with boxes) in order, streamed in batches so large documents never make a large message.</summary>
+    IAsyncEnumerable<ExtractedPage> ReadPages();
 }

@@ -56,7 +56,7 @@ public sealed class OcrGrain(
 
     public Task<ExtractionSummary?> GetSummary() => Task.FromResult(state.State.Summary);
 
-    public async IAsyncEnumerable<PageText> ReadPages()
+    public async IAsyncEnumerable<ExtractedPage> ReadPages()
     {
         if (state.State.Summary is not { Succeeded: true })
         {
@@ -67,7 +67,7 @@ public sealed class OcrGrain(
             ?? throw new InvalidOperationException("The extraction of this document is missing from the data directory.");
         foreach (var page in document.Pages)
         {
-            yield return new PageText(page.Page, page.Text);
+            yield return page;
         }
     }
 

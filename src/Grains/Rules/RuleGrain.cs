@@ -35,7 +35,7 @@ public sealed class RuleGrain(JsonDocumentStore<AnalysisResult> analyses, TimePr
             var pages = new List<RulePage>();
             await foreach (var page in GrainFactory.GetGrain<IOcrGrain>(document.Sha256).ReadPages())
             {
-                pages.Add(new RulePage(page.Page, page.Text.Split('\n')));
+                pages.Add(new RulePage(page.Page, page.Blocks.Select(b => b.Text).ToList()));
             }
 
             documents.Add(new RuleDocument(document.FileOrder, document.FileName, pages));
