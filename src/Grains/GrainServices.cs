@@ -1,6 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
+using VNexsus.Ocr.Engines;
+using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Ocr.Rendering;
 using VNexsus.Rules;
 using VNexsus.Storage;
 
@@ -19,11 +23,27 @@ public static class GrainServices
         return services;
     }
 
-    /// <summary>What the grains of a silo need besides Orleans itself.</summary>
-    public static IServiceCollection AddVNexsusGrainServices(this IServiceCollection services, string dataDirectory)
+    /// <summary>What the grains of a silo need besides Orleans itself, with the OCR engine chosen by <paramref name="ocr"/>.</summary>
+    public static IServiceCollection AddVNexsusGrainServices(this IServiceCollection services, string dataDirectory, OcrOptions ocr)
     {
         services.AddVNexsusStorage(dataDirectory);
+        services.TryAddSingleton(Options.Create(ocr));
         services.TryAddSingleton<IDocumentExtractor, DocumentExtractor>();
+        services.TryAddSingleton<PageRasterizer>();
+        services.TryAddSingleton(new OcrSlots(ocr.EffectiveConcurrentPages));
+        switch (ocr.Engine)
+        {
+            case OcrEngineChoice.Tesseract:
+                services.TryAddSingleton(Options.Create(ocr.Tesseract));
+                services.TryAddSingleton<IOcrEngine, TesseractEngine>();
+                break;
+            case OcrEngineChoice.None:
+                services.TryAddSingleton<IOcrEngine, NoOcrEngine>();
+                break;
+            default:
+                throw new NotSupportedException($"OCR engine {ocr.Engine} is not available in this build.");
+        }
+
         return services;
     }
 }

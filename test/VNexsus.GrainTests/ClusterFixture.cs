@@ -16,11 +16,14 @@ public sealed class CountingExtractor(IDocumentExtractor inner) : IDocumentExtra
 
     public static int CountFor(string sha256) => Counts.GetValueOrDefault(sha256);
 
-    public ExtractionResult Extract(DocumentRef document)
+    public TextLayerResult ReadTextLayer(DocumentRef document)
     {
         Counts.AddOrUpdate(document.Sha256, 1, (_, count) => count + 1);
-        return inner.Extract(document);
+        return inner.ReadTextLayer(document);
     }
+
+    public ExtractionResult Complete(DocumentRef document, TextLayerResult layer, IReadOnlyList<PageOcrResult> ocr) =>
+        inner.Complete(document, layer, ocr);
 }
 
 /// <summary>
@@ -37,13 +40,13 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public BlobStore Blobs { get; private set; } = null!;
 
-    public static InProcessTestCluster Create(string dataDirectory, short silos = 2)
+    public static InProcessTestCluster Create(string dataDirectory, short silos = 2, OcrEngineChoice engine = OcrEngineChoice.None)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
-            silo.Services.AddVNexsusGrainServices(dataDirectory);
+            silo.Services.AddVNexsusGrainServices(dataDirectory, new OcrOptions { Engine = engine });
             silo.Services.AddSingleton<IDocumentExtractor>(sp => new CountingExtractor(ActivatorUtilities.CreateInstance<DocumentExtractor>(sp)));
             silo.UseVNexsusFilePersistence();
         });

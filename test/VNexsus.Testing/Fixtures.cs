@@ -5,6 +5,7 @@ public static class Fixtures
 {
     public const string OutpatientPdf = "outpatient-record.pdf";
     public const string ScannedPdf = "scanned-record.pdf";
+    public const string MixedPdf = "mixed-record.pdf";
     public const string TruncatedPdf = "truncated-record.pdf";
     public const string OutpatientText = "outpatient-record.txt";
     public const string OutpatientTextCp949 = "outpatient-record-cp949.txt";

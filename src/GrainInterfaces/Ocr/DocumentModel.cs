@@ -36,7 +36,11 @@ public sealed record ProcessingStep(
     [property: Id(3)] DateTimeOffset Timestamp,
     [property: Id(4)] TimeSpan Duration);
 
-/// <summary>The outcome of extracting one document, kept by its <see cref="IOcrGrain"/>; the text itself lives in the extraction store.</summary>
+/// <summary>
+/// The outcome of extracting one document, kept by its <see cref="IOcrGrain"/>; the text itself lives in the extraction
+/// store. <see cref="OcrProfile"/> names the engine settings used when pages needed OCR (part of the cache identity);
+/// <see cref="OcrSilos"/> the silos that recognised them.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("VNexsus.ExtractionSummary")]
 public sealed record ExtractionSummary(
     [property: Id(0)] string Sha256,
@@ -49,7 +53,9 @@ public sealed record ExtractionSummary(
     [property: Id(7)] string? ErrorCode,
     [property: Id(8)] string? ErrorMessage,
     [property: Id(9)] TimeSpan Duration,
-    [property: Id(10)] DateTimeOffset CompletedAt);
+    [property: Id(10)] DateTimeOffset CompletedAt,
+    [property: Id(11)] string? OcrProfile,
+    [property: Id(12)] IReadOnlyList<string> OcrSilos);
 
 /// <summary>The answer to <see cref="IOcrGrain.Start"/>: the cached summary when the document is already extracted.</summary>
 [GenerateSerializer, Immutable, Alias("VNexsus.ExtractionTicket")]

@@ -14,5 +14,6 @@ public static class ExtractionErrors
     public const string NotText = "NOT_TEXT";
     public const string NoOcrEngine = "NO_OCR_ENGINE";
     public const string NoText = "NO_TEXT";
+    public const string OcrFailed = "OCR_FAILED";
     public const string ExtractionError = "EXTRACTION_ERROR";
 }

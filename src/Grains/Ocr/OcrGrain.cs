@@ -1,5 +1,7 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VNexsus.Jobs;
+using VNexsus.Ocr.Engines;
 using VNexsus.Storage;
 
 namespace VNexsus.Ocr;
@@ -18,14 +20,18 @@ public sealed class OcrState
 }
 
 /// <summary>
-/// Extracts one document once. Start returns at once; the extraction runs off the grain's turn and, when it ends, the
-/// result is stored before any waiting job is told (orleans.md §3.5). If the activation died mid-extraction, the next
-/// Start finds no worker and starts again.
+/// Extracts one document once. Start returns at once; the extraction runs off the grain's turn: the text layer here,
+/// pages that need OCR on <see cref="IPageOcrGrain"/>s spread over the cluster. The result is stored before any
+/// waiting job is told (orleans.md §3.5). If the activation died mid-extraction, the next Start starts again. A kept
+/// result is served while it is younger than the cache duration and was made with the configured OCR engine.
 /// </summary>
 public sealed class OcrGrain(
     [PersistentState("ocr", StorageNames.Ocr)] IPersistentState<OcrState> state,
     IDocumentExtractor extractor,
+    IOcrEngine engine,
+    IOptions<OcrOptions> options,
     JsonDocumentStore<ExtractedDocument> extractions,
+    TimeProvider clock,
     ILogger<OcrGrain> logger) : Grain, IOcrGrain
 {
     private readonly SerialStateWriter<OcrState> _writer = new(state);
@@ -40,7 +46,13 @@ public sealed class OcrGrain(
 
         if (state.State.Summary is { } done)
         {
-            return new ExtractionTicket(done, FromCache: jobId != state.State.StartedBy);
+            if (IsServable(done))
+            {
+                return new ExtractionTicket(done, FromCache: jobId != state.State.StartedBy);
+            }
+
+            state.State.Summary = null;
+            state.State.StartedBy = null;
         }
 
         if (!state.State.WaitingJobs.Contains(jobId))
@@ -79,7 +91,9 @@ public sealed class OcrGrain(
         var keep = true;
         try
         {
-            var result = await Task.Run(() => extractor.Extract(document));
+            var layer = await Task.Run(() => extractor.ReadTextLayer(document));
+            var ocr = await RecognizeAsync(document, layer.PagesNeedingOcr);
+            var result = extractor.Complete(document, layer, ocr);
             if (result.Document is not null)
             {
                 await extractions.SaveAsync(document.Sha256, result.Document);
@@ -94,7 +108,7 @@ public sealed class OcrGrain(
             logger.LogError(error, "Extraction failed for a document of kind {Kind}", document.Kind);
             summary = new ExtractionSummary(
                 document.Sha256, false, 0, false, TextSource.None, 0, [], ExtractionErrors.ExtractionError,
-                "문서 처리 중 시스템 오류가 발생했습니다 (system error while extracting)", TimeSpan.Zero, DateTimeOffset.UtcNow);
+                "문서 처리 중 시스템 오류가 발생했습니다 (system error while extracting)", TimeSpan.Zero, clock.GetUtcNow(), null, []);
             keep = false;
         }
 
@@ -118,4 +132,47 @@ public sealed class OcrGrain(
             }
         }
     }
+
+    /// <summary>Recognises pages on page grains, a bounded number at a time; a page lost with its silo is asked again.</summary>
+    private async Task<IReadOnlyList<PageOcrResult>> RecognizeAsync(DocumentRef document, IReadOnlyList<int> pages)
+    {
+        using var inFlight = new SemaphoreSlim(Math.Max(1, options.Value.MaxPagesInFlightPerDocument));
+        var results = await Task.WhenAll(pages.Select(async page =>
+        {
+            await inFlight.WaitAsync();
+            try
+            {
+                return await RecognizePageAsync(document, page);
+            }
+            finally
+            {
+                inFlight.Release();
+            }
+        }));
+        return results;
+    }
+
+    private async Task<PageOcrResult> RecognizePageAsync(DocumentRef document, int page)
+    {
+        const int attempts = 3;
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await GrainFactory.GetGrain<IPageOcrGrain>($"{document.Sha256}/{page}").Recognize(document, page);
+            }
+            catch (Exception error) when (attempt < attempts && error is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+            {
+                logger.LogWarning("Page {Page} was lost ({Error}); asking again", page, error.GetType().Name);
+            }
+            catch (Exception error) when (error is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
+            {
+                return new PageOcrResult(page, null, ExtractionErrors.OcrFailed, "페이지 OCR 시간이 초과되었습니다 (page OCR did not finish)", "none", TimeSpan.Zero, engine.Profile);
+            }
+        }
+    }
+
+    private bool IsServable(ExtractionSummary summary) =>
+        clock.GetUtcNow() - summary.CompletedAt < options.Value.CacheDuration
+        && (summary.OcrProfile is null || summary.OcrProfile == engine.Profile);
 }

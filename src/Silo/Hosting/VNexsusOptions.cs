@@ -1,5 +1,6 @@
 using System.Net;
 using Microsoft.Extensions.Options;
+using VNexsus.Ocr;
 
 namespace VNexsus.Hosting;
 
@@ -41,6 +42,8 @@ public sealed class VNexsusOptions
     public string? RedisConnectionString { get; set; }
 
     public UploadOptions Upload { get; set; } = new();
+
+    public OcrOptions Ocr { get; set; } = new();
 }
 
 /// <summary>Upload limits of domain.md §4.1.</summary>
@@ -87,6 +90,17 @@ public sealed class VNexsusOptionsValidator : IValidateOptions<VNexsusOptions>
         if (options.Upload.MaxFiles < 1 || options.Upload.MinFileBytes < 1 || options.Upload.MaxFileBytes < options.Upload.MinFileBytes)
         {
             failures.Add("VNexsus:Upload limits must be positive, with MaxFileBytes at least MinFileBytes.");
+        }
+
+        if (options.Ocr.Engine == OcrEngineChoice.Vision)
+        {
+            failures.Add("VNexsus:Ocr:Engine=Vision is not wired into this build yet; use Tesseract (the default) or None.");
+        }
+
+        if (options.Ocr.MaxPagesInFlightPerDocument < 1 || options.Ocr.MaxConcurrentPagesPerSilo < 0 || options.Ocr.CacheDuration <= TimeSpan.Zero
+            || options.Ocr.Tesseract.PageTimeout <= TimeSpan.Zero)
+        {
+            failures.Add("VNexsus:Ocr limits must be positive (MaxPagesInFlightPerDocument, CacheDuration, Tesseract:PageTimeout; MaxConcurrentPagesPerSilo 0 means one per core).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

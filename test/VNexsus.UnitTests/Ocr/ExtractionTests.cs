@@ -80,17 +80,30 @@ public sealed class ExtractionTests : IDisposable
     }
 
     [Theory]
-    [InlineData(Fixtures.ScannedPdf, DocumentKind.Pdf)]
-    [InlineData(Fixtures.ScanPng, DocumentKind.Png)]
-    [InlineData(Fixtures.ScanJpeg, DocumentKind.Jpeg)]
-    public void Scans_fail_until_an_ocr_engine_is_configured(string fixture, DocumentKind kind)
+    [InlineData(Fixtures.ScannedPdf, DocumentKind.Pdf, 3)]
+    [InlineData(Fixtures.ScanPng, DocumentKind.Png, 1)]
+    [InlineData(Fixtures.ScanJpeg, DocumentKind.Jpeg, 1)]
+    public void Scans_fail_until_an_ocr_engine_is_configured(string fixture, DocumentKind kind, int pages)
     {
         var result = Extract(fixture, kind);
 
+        Assert.Equal(pages, result.Summary.PageCount);
         Assert.False(result.Summary.Succeeded);
         Assert.Equal(ExtractionErrors.NoOcrEngine, result.Summary.ErrorCode);
         Assert.Contains("no OCR engine configured", result.Summary.ErrorMessage);
         Assert.Equal(TextSource.OcrOnly, result.Summary.TextSource);
+    }
+
+    [Fact]
+    public void A_mixed_pdf_leaves_only_its_scanned_page_for_ocr()
+    {
+        using var staged = _blobs.StageAsync(new MemoryStream(Fixtures.Bytes(Fixtures.MixedPdf)), long.MaxValue, CancellationToken.None).GetAwaiter().GetResult();
+        staged.Commit();
+
+        var layer = _extractor.ReadTextLayer(new DocumentRef(staged.Sha256, DocumentKind.Pdf, staged.Length));
+
+        Assert.Equal([2], layer.PagesNeedingOcr);
+        Assert.Contains("2024.03.07", layer.Pages[0].Text);
     }
 
     [Fact]
@@ -123,6 +136,12 @@ public sealed class ExtractionTests : IDisposable
     {
         using var staged = _blobs.StageAsync(new MemoryStream(bytes), long.MaxValue, CancellationToken.None).GetAwaiter().GetResult();
         staged.Commit();
-        return _extractor.Extract(new DocumentRef(staged.Sha256, kind, staged.Length));
+        var document = new DocumentRef(staged.Sha256, kind, staged.Length);
+        var layer = _extractor.ReadTextLayer(document);
+        // What the page grains answer when no OCR engine is configured.
+        var ocr = layer.PagesNeedingOcr
+            .Select(page => new PageOcrResult(page, null, ExtractionErrors.NoOcrEngine, DocumentExtractor.NoOcrEngineMessage, "silo", TimeSpan.Zero, "none"))
+            .ToList();
+        return _extractor.Complete(document, layer, ocr);
     }
 }

@@ -1,0 +1,59 @@
+using VNexsus.Ocr.Engines.Tesseract;
+
+namespace VNexsus.Ocr;
+
+public enum OcrEngineChoice
+{
+    /// <summary>Scanned pages fail with "no OCR engine configured"; text layers and text files still work.</summary>
+    None,
+
+    /// <summary>Debian's Tesseract on every silo: the offline default, records never leave the machine.</summary>
+    Tesseract,
+
+    /// <summary>Google Cloud Vision over its REST API.</summary>
+    Vision,
+}
+
+/// <summary>The <c>VNexsus:Ocr</c> configuration section (<c>VNexsus:Ocr:Tesseract</c> for the local engine's settings).</summary>
+public sealed class OcrOptions
+{
+    public OcrEngineChoice Engine { get; set; } = OcrEngineChoice.Tesseract;
+
+    /// <summary>Pages recognised at once on one silo; OCR is CPU-bound, so one per core (0 = the core count).</summary>
+    public int MaxConcurrentPagesPerSilo { get; set; }
+
+    /// <summary>Pages of one document out for recognition at once, across the cluster.</summary>
+    public int MaxPagesInFlightPerDocument { get; set; } = 32;
+
+    /// <summary>How long an extraction is served from the cache before the document is read again.</summary>
+    public TimeSpan CacheDuration { get; set; } = TimeSpan.FromHours(24);
+
+    public TesseractOptions Tesseract { get; set; } = new();
+
+    public int EffectiveConcurrentPages => MaxConcurrentPagesPerSilo > 0 ? MaxConcurrentPagesPerSilo : Environment.ProcessorCount;
+}
+
+/// <summary>The per-silo bound on pages recognised at once (a singleton of each silo).</summary>
+public sealed class OcrSlots(int count)
+{
+    private readonly SemaphoreSlim _slots = new(count, count);
+
+    public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken);
+        return new Release(_slots);
+    }
+
+    private sealed class Release(SemaphoreSlim slots) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                slots.Release();
+            }
+        }
+    }
+}

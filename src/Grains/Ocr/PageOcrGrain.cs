@@ -1,0 +1,47 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Orleans.Placement;
+using VNexsus.Ocr.Engines;
+using VNexsus.Ocr.Rendering;
+
+namespace VNexsus.Ocr;
+
+/// <summary>
+/// Renders and recognises one page. Placed by activation count (the default placement would keep every page next to
+/// the OcrGrain that asked, orleans.md §3.6) and bounded per silo by <see cref="OcrSlots"/>. Holds nothing: the
+/// OcrGrain keeps the result, so the activation goes away when idle.
+/// </summary>
+[ActivationCountBasedPlacement]
+public sealed class PageOcrGrain(
+    IOcrEngine engine,
+    PageRasterizer rasterizer,
+    OcrSlots slots,
+    ILocalSiloDetails silo,
+    ILogger<PageOcrGrain> logger) : Grain, IPageOcrGrain
+{
+    public async Task<PageOcrResult> Recognize(DocumentRef document, int page)
+    {
+        using var slot = await slots.AcquireAsync(CancellationToken.None);
+        var started = Stopwatch.GetTimestamp();
+        try
+        {
+            var image = await rasterizer.RenderAsync(document, page, CancellationToken.None);
+            var recognized = await engine.RecognizeAsync(image, CancellationToken.None);
+            var extracted = new ExtractedPage(page, recognized.Width, recognized.Height, PageTextSource.Ocr, recognized.Blocks, null);
+            return Result(page, extracted, null, null, started);
+        }
+        catch (OcrEngineException error)
+        {
+            logger.LogWarning("Page {Page} of a {Kind} document could not be recognised: {Failure}", page, document.Kind, error.Kind);
+            var code = engine is NoOcrEngine ? ExtractionErrors.NoOcrEngine : ExtractionErrors.OcrFailed;
+            return Result(page, null, code, error.Message, started);
+        }
+        finally
+        {
+            DeactivateOnIdle();
+        }
+    }
+
+    private PageOcrResult Result(int page, ExtractedPage? extracted, string? code, string? message, long started) =>
+        new(page, extracted, code, message, silo.SiloAddress.ToString(), Stopwatch.GetElapsedTime(started), engine.Profile);
+}

@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Options;
+using VNexsus.Ocr;
+using VNexsus.Ocr.Engines;
+using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Ocr.Rendering;
+using VNexsus.Testing;
+
+namespace VNexsus.UnitTests.Ocr;
+
+public sealed class TesseractTests
+{
+    [Fact]
+    public void Tsv_words_become_line_blocks_with_boxes_and_confidence()
+    {
+        const string tsv = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" +
+            "1\t1\t0\t0\t0\t0\t0\t0\t1000\t1400\t-1\t\n" +
+            "5\t1\t1\t1\t1\t1\t100\t50\t30\t40\t90\t진\n" +
+            "5\t1\t1\t1\t1\t2\t133\t50\t30\t40\t80\t료\n" +
+            "5\t1\t1\t1\t1\t3\t200\t52\t200\t38\t70\t2024.03.07\n" +
+            "5\t1\t1\t1\t2\t1\t100\t120\t300\t40\t60\t800101-1234567\n";
+
+        var blocks = TesseractTsv.Parse(tsv);
+
+        Assert.Equal(2, blocks.Count);
+        Assert.Equal("진료 2024.03.07", blocks[0].Text);
+        Assert.Equal(new BoundingBox(100, 50, 400, 90), blocks[0].Box);
+        Assert.Equal(0.8, blocks[0].Confidence, 3);
+        Assert.Equal("******-*******", blocks[1].Text);
+    }
+
+    [Fact]
+    public async Task Tesseract_reads_a_synthetic_korean_scan()
+    {
+        var engine = new TesseractEngine(Options.Create(new TesseractOptions()));
+        var bytes = Fixtures.Bytes(Fixtures.ScanPng);
+        var size = ImageHeader.SizeOf(bytes, ImageHeader.Png)!.Value;
+
+        var page = await engine.RecognizeAsync(new PageImage(bytes, ImageHeader.Png, size.Width, size.Height), CancellationToken.None);
+
+        Assert.Equal(size.Width, page.Width);
+        Assert.Contains(page.Blocks, b => b.Text.Contains("2024.03.07"));
+        Assert.All(page.Blocks, b => Assert.True(b.Box!.XMax <= size.Width && b.Box.YMax <= size.Height));
+    }
+
+    [Fact]
+    public async Task A_missing_tesseract_is_a_configuration_error()
+    {
+        var engine = new TesseractEngine(Options.Create(new TesseractOptions { Executable = "/nonexistent/tesseract" }));
+
+        var error = await Assert.ThrowsAsync<OcrEngineException>(() => engine.RecognizeAsync(new PageImage([1, 2, 3], ImageHeader.Png, 1, 1), CancellationToken.None));
+
+        Assert.Equal(OcrFailureKind.Configuration, error.Kind);
+    }
+
+    [Fact]
+    public async Task Garbage_instead_of_an_image_is_invalid_input()
+    {
+        var engine = new TesseractEngine(Options.Create(new TesseractOptions()));
+
+        var error = await Assert.ThrowsAsync<OcrEngineException>(() => engine.RecognizeAsync(new PageImage("not an image at all"u8.ToArray(), ImageHeader.Png, 1, 1), CancellationToken.None));
+
+        Assert.Equal(OcrFailureKind.InvalidInput, error.Kind);
+    }
+
+    [Theory]
+    [InlineData(Fixtures.ScanPng, ImageHeader.Png)]
+    [InlineData(Fixtures.ScanJpeg, ImageHeader.Jpeg)]
+    public void Image_headers_give_the_pixel_size(string fixture, string mediaType)
+    {
+        Assert.Equal((1241, 1754), ImageHeader.SizeOf(Fixtures.Bytes(fixture), mediaType));
+    }
+}
