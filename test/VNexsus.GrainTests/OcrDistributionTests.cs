@@ -30,7 +30,7 @@ public sealed class OcrDistributionTests : IAsyncLifetime
     public async Task The_pages_of_one_scan_are_recognised_on_several_silos()
     {
         var scan = Fixtures.Bytes(Fixtures.ScannedPdf);
-        var twelvePages = PdfMerger.Merge(scan, scan, scan, scan);
+        var twelvePages = PdfMerger.Merge([scan, scan, scan, scan]);
 
         var file = await RunJobAsync(twelvePages, DocumentKind.Pdf);
 

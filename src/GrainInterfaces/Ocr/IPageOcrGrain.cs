@@ -12,7 +12,7 @@ public sealed record PageOcrResult(
     [property: Id(6)] string EngineProfile);
 
 /// <summary>
-/// One page of one document, keyed <c>{sha256}/{page}</c>. Placed by activation count, not next to its caller, so the
+/// One page of one document, keyed <c>{sha256}/{page}</c>. Placed at random, not next to its caller, so the
 /// pages of a scan spread over every silo; each silo bounds how many pages it recognises at once.
 /// </summary>
 public interface IPageOcrGrain : IGrainWithStringKey

@@ -7,11 +7,13 @@ using VNexsus.Ocr.Rendering;
 namespace VNexsus.Ocr;
 
 /// <summary>
-/// Renders and recognises one page. Placed by activation count (the default placement would keep every page next to
-/// the OcrGrain that asked, orleans.md §3.6) and bounded per silo by <see cref="OcrSlots"/>. Holds nothing: the
+/// Renders and recognises one page. Placed at random: the default placement would keep every page next to the OcrGrain
+/// that asked (orleans.md §3.6), and activation-count placement works from load figures published every few seconds,
+/// so the pages of one scan, created within milliseconds, all went to the same silo in tests. Bounded per silo by
+/// <see cref="OcrSlots"/>. Holds nothing: the
 /// OcrGrain keeps the result, so the activation goes away when idle.
 /// </summary>
-[ActivationCountBasedPlacement]
+[RandomPlacement]
 public sealed class PageOcrGrain(
     IOcrEngine engine,
     PageRasterizer rasterizer,

@@ -95,9 +95,9 @@ public sealed class ExtractionTests : IDisposable
     }
 
     [Fact]
-    public void A_mixed_pdf_leaves_only_its_scanned_page_for_ocr()
+    public async Task A_mixed_pdf_leaves_only_its_scanned_page_for_ocr()
     {
-        using var staged = _blobs.StageAsync(new MemoryStream(Fixtures.Bytes(Fixtures.MixedPdf)), long.MaxValue, CancellationToken.None).GetAwaiter().GetResult();
+        using var staged = await _blobs.StageAsync(new MemoryStream(Fixtures.Bytes(Fixtures.MixedPdf)), long.MaxValue, CancellationToken.None);
         staged.Commit();
 
         var layer = _extractor.ReadTextLayer(new DocumentRef(staged.Sha256, DocumentKind.Pdf, staged.Length));
