@@ -37,6 +37,7 @@ public static class ApiHost
         var app = builder.Build();
         app.UseVNexsusDefaults();
         app.MapOcrEndpoints();
+        app.MapEvidenceEndpoints();
         return app;
     }
 }

@@ -18,6 +18,7 @@ public static class GrainServices
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new DataDirectory(dataDirectory));
         services.TryAddSingleton<BlobStore>();
+        services.TryAddSingleton<PageImageRenderer>();
         services.TryAddSingleton(sp => new JsonDocumentStore<ExtractedDocument>(sp.GetRequiredService<DataDirectory>().Extractions));
         services.TryAddSingleton(sp => new JsonDocumentStore<AnalysisResult>(sp.GetRequiredService<DataDirectory>().Analyses));
         return services;

@@ -110,7 +110,7 @@ public static class OcrEndpoints
 
     private static async Task<IResult> StatusAsync(string jobId, IClusterClient cluster, TimeProvider clock)
     {
-        if (await FindJobAsync(cluster, jobId) is not { } job)
+        if (await JobLookup.FindAsync(cluster, jobId) is not { } job)
         {
             return JobNotFound();
         }
@@ -120,7 +120,7 @@ public static class OcrEndpoints
 
     private static async Task<IResult> ResultAsync(string jobId, string? format, IClusterClient cluster, TimeProvider clock)
     {
-        if (await FindJobAsync(cluster, jobId) is not { } job)
+        if (await JobLookup.FindAsync(cluster, jobId) is not { } job)
         {
             return JobNotFound();
         }
@@ -153,12 +153,6 @@ public static class OcrEndpoints
         var analysis = job.AnalysisKey is { } key ? await cluster.GetGrain<IRuleGrain>(key).GetResult() : null;
         return Results.Json(OcrResponses.Result(job, pagesByFile, analysis));
     }
-
-    /// <summary>Job ids are UUIDs; anything else cannot name a job and must not activate a grain.</summary>
-    private static async Task<JobSnapshot?> FindJobAsync(IClusterClient cluster, string jobId) =>
-        Guid.TryParseExact(jobId, "D", out var id) && id.ToString() == jobId
-            ? await cluster.GetGrain<IJobGrain>(jobId).GetSnapshot()
-            : null;
 
     private static IResult JobNotFound() =>
         Results.Json(new { error = "작업을 찾을 수 없습니다.", status = "error", code = "JOB_NOT_FOUND" }, statusCode: StatusCodes.Status404NotFound);

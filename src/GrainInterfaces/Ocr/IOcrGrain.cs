@@ -18,4 +18,7 @@ public interface IOcrGrain : IGrainWithStringKey
 
     /// <summary>The extracted pages (blocks with boxes) in order, streamed in batches so large documents never make a large message.</summary>
     IAsyncEnumerable<ExtractedPage> ReadPages();
+
+    /// <summary>One extracted page (1-based), or null when there is no such page or the document is not extracted.</summary>
+    Task<ExtractedPage?> GetPage(int page);
 }

@@ -70,18 +70,20 @@ public sealed class OcrGrain(
 
     public async IAsyncEnumerable<ExtractedPage> ReadPages()
     {
-        if (state.State.Summary is not { Succeeded: true })
-        {
-            yield break;
-        }
-
-        var document = await extractions.LoadAsync(this.GetPrimaryKeyString())
-            ?? throw new InvalidOperationException("The extraction of this document is missing from the data directory.");
-        foreach (var page in document.Pages)
+        foreach (var page in (await LoadExtractionAsync())?.Pages ?? [])
         {
             yield return page;
         }
     }
+
+    public async Task<ExtractedPage?> GetPage(int page) =>
+        (await LoadExtractionAsync())?.Pages.FirstOrDefault(p => p.Page == page);
+
+    private async Task<ExtractedDocument?> LoadExtractionAsync() =>
+        state.State.Summary is { Succeeded: true }
+            ? await extractions.LoadAsync(this.GetPrimaryKeyString())
+              ?? throw new InvalidOperationException("The extraction of this document is missing from the data directory.")
+            : null;
 
     private async Task ExtractAsync(DocumentRef document)
     {

@@ -24,5 +24,7 @@ public sealed class DataDirectory
 
     public string Staging => Area("staging");
 
+    public string PageImages => Area("page-images");
+
     private string Area(string name) => Path.Combine(Root, name);
 }

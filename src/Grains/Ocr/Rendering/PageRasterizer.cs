@@ -1,4 +1,4 @@
-using System.Diagnostics;
+using System.Globalization;
 using UglyToad.PdfPig;
 using VNexsus.Ocr.Engines;
 using VNexsus.Storage;
@@ -14,6 +14,8 @@ namespace VNexsus.Ocr.Rendering;
 public sealed class PageRasterizer(BlobStore blobs)
 {
     public const int RenderDpi = 300;
+
+    public static readonly TimeSpan RenderTimeLimit = TimeSpan.FromMinutes(1);
 
     public async Task<PageImage> RenderAsync(DocumentRef document, int page, CancellationToken cancellationToken)
     {
@@ -53,25 +55,8 @@ public sealed class PageRasterizer(BlobStore blobs)
 
     private static async Task<PageImage> RenderPdfPageAsync(string path, int page, CancellationToken cancellationToken)
     {
-        var number = page.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var start = new ProcessStartInfo("pdftoppm")
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-            ArgumentList = { "-r", RenderDpi.ToString(System.Globalization.CultureInfo.InvariantCulture), "-gray", "-f", number, "-l", number, "-singlefile", path },
-        };
-        using var process = ExternalTool.Start(start);
-        using var image = new MemoryStream();
-        var errors = process.StandardError.ReadToEndAsync(cancellationToken);
-        await process.StandardOutput.BaseStream.CopyToAsync(image, cancellationToken);
-        await process.WaitForExitAsync(cancellationToken);
-        await errors;
-        if (process.ExitCode != 0)
-        {
-            throw new OcrEngineException(OcrFailureKind.InvalidInput, $"the page could not be rendered (pdftoppm exit code {process.ExitCode})");
-        }
-
-        return Encoded(image.ToArray(), ImageHeader.Pgm);
+        var number = page.ToString(CultureInfo.InvariantCulture);
+        string[] arguments = ["-r", RenderDpi.ToString(CultureInfo.InvariantCulture), "-gray", "-f", number, "-l", number, "-singlefile", path];
+        return Encoded(await ExternalTool.RunAsync("pdftoppm", arguments, null, RenderTimeLimit, cancellationToken), ImageHeader.Pgm);
     }
 }

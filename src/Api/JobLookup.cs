@@ -1,0 +1,12 @@
+using VNexsus.Jobs;
+
+namespace VNexsus.Api;
+
+public static class JobLookup
+{
+    /// <summary>Job ids are UUIDs; anything else cannot name a job and must not activate a grain.</summary>
+    public static async Task<JobSnapshot?> FindAsync(IClusterClient cluster, string jobId) =>
+        Guid.TryParseExact(jobId, "D", out var id) && id.ToString() == jobId
+            ? await cluster.GetGrain<IJobGrain>(jobId).GetSnapshot()
+            : null;
+}

@@ -1,0 +1,82 @@
+using VNexsus.Jobs;
+using VNexsus.Ocr;
+using VNexsus.Ocr.Engines;
+using VNexsus.Ocr.Rendering;
+
+namespace VNexsus.Api.Ocr;
+
+/// <summary>
+/// What the evidence viewer needs: a page's blocks (text, box, confidence) and an image of the page in the same pixel
+/// space. New endpoints use the v2 envelope <c>{success, data | error, meta}</c>.
+/// </summary>
+public static class EvidenceEndpoints
+{
+    public static IEndpointRouteBuilder MapEvidenceEndpoints(this IEndpointRouteBuilder routes)
+    {
+        routes.MapGet("/api/ocr/blocks/{jobId}", BlocksAsync);
+        routes.MapGet("/api/ocr/page-image/{jobId}/{file:int}/{page:int}", PageImageAsync);
+        return routes;
+    }
+
+    private static async Task<IResult> BlocksAsync(string jobId, int file, int? page, HttpContext context, IClusterClient cluster)
+    {
+        if (await FindFileAsync(cluster, jobId, file) is not { } found)
+        {
+            return Envelope.Failure(context, StatusCodes.Status404NotFound, "NOT_FOUND", "작업 또는 파일을 찾을 수 없습니다.");
+        }
+
+        var pages = new List<ExtractedPage>();
+        await foreach (var extracted in cluster.GetGrain<IOcrGrain>(found.File.Document.Sha256).ReadPages())
+        {
+            if (page is null || extracted.Page == page)
+            {
+                pages.Add(extracted);
+            }
+        }
+
+        if (page is not null && pages.Count == 0)
+        {
+            return Envelope.Failure(context, StatusCodes.Status404NotFound, "NOT_FOUND", "페이지를 찾을 수 없습니다.");
+        }
+
+        return Envelope.Success(context, new
+        {
+            jobId,
+            file,
+            pages = pages.Select(p => new
+            {
+                page = p.Page,
+                width = p.Width,
+                height = p.Height,
+                source = p.Source.ToString(),
+                needsOcrReason = p.NeedsOcrReason,
+                blocks = p.Blocks.Select(b => new { index = b.Index, text = b.Text, bbox = b.Box, confidence = b.Confidence }),
+            }),
+        });
+    }
+
+    private static async Task<IResult> PageImageAsync(string jobId, int file, int page, HttpContext context, IClusterClient cluster, PageImageRenderer renderer)
+    {
+        if (await FindFileAsync(cluster, jobId, file) is not { } found
+            || await cluster.GetGrain<IOcrGrain>(found.File.Document.Sha256).GetPage(page) is not { } extracted)
+        {
+            return Envelope.Failure(context, StatusCodes.Status404NotFound, "NOT_FOUND", "페이지를 찾을 수 없습니다.");
+        }
+
+        try
+        {
+            var image = await renderer.RenderAsync(found.File.Document, extracted, context.RequestAborted);
+            context.Response.Headers.CacheControl = "private, max-age=3600";
+            return Results.File(image.Path, image.MediaType);
+        }
+        catch (OcrEngineException error)
+        {
+            return Envelope.Failure(context, StatusCodes.Status422UnprocessableEntity, "NOT_RENDERABLE", error.Message);
+        }
+    }
+
+    private static async Task<JobFileSnapshot?> FindFileAsync(IClusterClient cluster, string jobId, int file) =>
+        await JobLookup.FindAsync(cluster, jobId) is { } job && file >= 1 && file <= job.Files.Count && job.Files[file - 1].Status == FileStatus.Done
+            ? job.Files[file - 1]
+            : null;
+}
