@@ -1,0 +1,141 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Security.Cryptography;
+using System.Text.Json;
+using VNexsus.Testing;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace VNexsus.DistributedTests;
+
+/// <summary>
+/// End to end over real HTTP against two silo processes and the API process clustered through a real Redis
+/// (orleans.md §2.2, §2.3, §10.3).
+/// </summary>
+public sealed class DistributedModeTests(DistributedCluster cluster, ITestOutputHelper output) : IClassFixture<DistributedCluster>
+{
+    private static readonly TimeSpan JobDeadline = TimeSpan.FromSeconds(120);
+
+    [Fact]
+    public async Task Upload_is_processed_by_the_silos_masked_and_served_from_cache_the_second_time()
+    {
+        WriteTimings();
+        var pdf = Fixtures.Bytes(Fixtures.OutpatientPdf);
+
+        var first = await UploadAsync(pdf, "진료기록.pdf", "application/pdf");
+        Assert.True(first.Status == HttpStatusCode.Accepted, Explain("the first upload to be accepted", first));
+        var jobId = JsonString(first.Body, "jobId");
+        await WaitForCompletionAsync(jobId);
+
+        var result = await cluster.GetAsync(new Uri(cluster.ApiAddress, $"/api/ocr/result/{jobId}"));
+        Assert.True(result.Status == HttpStatusCode.OK, Explain("the result to be 200", result));
+        using (var json = JsonDocument.Parse(result.Body))
+        {
+            var file = json.RootElement.GetProperty("results").GetProperty("file_1");
+            Assert.Equal("진료기록.pdf", file.GetProperty("filename").GetString());
+            Assert.False(file.GetProperty("fromCache").GetBoolean());
+            var merged = file.GetProperty("mergedText").GetString()!;
+            Assert.Contains("2024.03.07", merged, StringComparison.Ordinal);
+            Assert.Contains("******-*******", merged, StringComparison.Ordinal);
+            Assert.True(json.RootElement.GetProperty("events").GetArrayLength() > 0, Explain("events to be non-empty", result));
+        }
+
+        Assert.DoesNotContain(Fixtures.ResidentNumber, result.Body, StringComparison.Ordinal);
+        Assert.DoesNotContain(Fixtures.ResidentNumber.Replace("-", "", StringComparison.Ordinal), result.Body, StringComparison.Ordinal);
+
+        var second = await UploadAsync(pdf, "진료기록.pdf", "application/pdf");
+        Assert.True(second.Status == HttpStatusCode.Accepted, Explain("the second upload to be accepted", second));
+        using (var json = JsonDocument.Parse(second.Body))
+        {
+            Assert.True(json.RootElement.GetProperty("cacheStats").GetProperty("fromCache").GetInt32() == 1, Explain("the second upload to be served from the cache", second));
+        }
+
+        var secondJob = JsonString(second.Body, "jobId");
+        await WaitForCompletionAsync(secondJob);
+        var cached = await cluster.GetAsync(new Uri(cluster.ApiAddress, $"/api/ocr/result/{secondJob}"));
+        Assert.True(cached.Status == HttpStatusCode.OK, Explain("the cached result to be 200", cached));
+        using (var json = JsonDocument.Parse(cached.Body))
+        {
+            Assert.True(json.RootElement.GetProperty("results").GetProperty("file_1").GetProperty("fromCache").GetBoolean(), Explain("file_1.fromCache", cached));
+        }
+
+        Assert.DoesNotContain(Fixtures.ResidentNumber, cached.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Grain_state_is_kept_in_redis()
+    {
+        WriteTimings();
+        var text = Fixtures.UniqueText();
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(text));
+
+        var upload = await UploadAsync(text, "경과기록.txt", "text/plain");
+        Assert.True(upload.Status == HttpStatusCode.Accepted, Explain("the upload to be accepted", upload));
+        var jobId = JsonString(upload.Body, "jobId");
+        await WaitForCompletionAsync(jobId);
+
+        var prefix = $"{cluster.ServiceId}/state/";
+        var keys = await RespClient.KeysAsync(cluster.RedisPort, prefix + "*");
+        var listing = $"state keys in Redis: [{string.Join(", ", keys)}]";
+        Assert.True(keys.Count > 0, listing);
+        Assert.True(keys.Any(k => k.Contains(jobId, StringComparison.Ordinal)), $"no state key for job {jobId}; {listing}");
+        Assert.True(keys.Any(k => k.Contains(sha256, StringComparison.OrdinalIgnoreCase)), $"no state key for document {sha256}; {listing}");
+
+        // The key holds the job grain's real state (its request names the uploaded document), not a placeholder.
+        var jobKey = keys.First(k => k.Contains(jobId, StringComparison.Ordinal));
+        var type = await RespClient.CommandAsync(cluster.RedisPort, "TYPE", jobKey);
+        var stored = type switch
+        {
+            "string" => await RespClient.CommandAsync(cluster.RedisPort, "GET", jobKey) as string,
+            "hash" => string.Join("\n", (await RespClient.HashGetAllAsync(cluster.RedisPort, jobKey)).Values),
+            _ => null,
+        };
+        Assert.True(
+            stored is not null && stored.Contains(sha256, StringComparison.OrdinalIgnoreCase) && stored.Contains("경과기록.txt", StringComparison.Ordinal),
+            $"{jobKey} ({type}) does not hold the job's state: {stored}");
+
+        // AOF is on (orleans.md §2.3 asks for persistence on the membership Redis); RDB snapshots are off.
+        var appendOnly = (List<object?>)(await RespClient.CommandAsync(cluster.RedisPort, "CONFIG", "GET", "appendonly"))!;
+        Assert.Equal("yes", appendOnly[1]);
+        var save = (List<object?>)(await RespClient.CommandAsync(cluster.RedisPort, "CONFIG", "GET", "save"))!;
+        Assert.Equal("", save[1]);
+    }
+
+    private async Task<HttpAnswer> UploadAsync(byte[] bytes, string fileName, string contentType)
+    {
+        using var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        form.Add(file, "files", fileName);
+        using var response = await cluster.Api.PostAsync("/api/ocr/upload", form);
+        return new HttpAnswer(response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    private async Task WaitForCompletionAsync(string jobId)
+    {
+        var status = await cluster.WaitAsync(
+            () => cluster.GetAsync(new Uri(cluster.ApiAddress, $"/api/ocr/status/{jobId}")),
+            a => a.Status == HttpStatusCode.OK && JsonString(a.Body, "status") is "completed" or "failed",
+            $"job {jobId} to finish",
+            JobDeadline);
+        Assert.True(JsonString(status.Body, "status") == "completed", Explain($"job {jobId} to complete", status));
+    }
+
+    private string Explain(string expectation, HttpAnswer answer) =>
+        $"Expected {expectation}; got {answer}\n{cluster.LogTails(25)}";
+
+    private void WriteTimings()
+    {
+        output.WriteLine($"ServiceId {cluster.ServiceId}, ClusterId {cluster.ClusterId}, API {cluster.ApiAddress}, silos {string.Join(", ", cluster.SiloAddresses)}");
+        foreach (var line in cluster.Timings)
+        {
+            output.WriteLine(line);
+        }
+    }
+
+    private static string JsonString(string body, string property)
+    {
+        using var json = JsonDocument.Parse(body);
+        return json.RootElement.GetProperty(property).GetString() ?? "";
+    }
+}
