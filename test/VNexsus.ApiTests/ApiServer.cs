@@ -32,6 +32,7 @@ public sealed class ApiServer : IAsyncDisposable
             $"--VNexsus:Ocr:Engine={ocrEngine}",
             "--urls", "http://127.0.0.1:0",
             $"--VNexsus:DataDir={dataDirectory}",
+            $"--VNexsus:Logging:Directory={Path.Combine(dataDirectory, "logs")}",
             $"--VNexsus:SiloPort={FreePort.Next()}",
             $"--VNexsus:GatewayPort={FreePort.Next()}",
             $"--VNexsus:Upload:MaxFileBytes={MaxFileBytes}",

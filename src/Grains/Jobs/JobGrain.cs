@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using VNexsus.Ocr;
 using VNexsus.Rules;
+using VNexsus.Telemetry;
 
 namespace VNexsus.Jobs;
 
@@ -87,6 +88,7 @@ public sealed class JobGrain(
             Files = request.Files.Select(_ => new JobFileState()).ToList(),
         };
         await _writer.WriteAsync();
+        PipelineMetrics.JobStarted();
         await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
         logger.LogInformation("Job {JobId} started with {FileCount} files", this.GetPrimaryKeyString(), request.Files.Count);
         await DispatchPendingFilesAsync();
@@ -225,6 +227,7 @@ public sealed class JobGrain(
             Job.Error = readable.Count == 0 ? "모든 파일 처리에 실패했습니다 (every file failed)" : null;
             Job.CompletedAt = clock.GetUtcNow();
             await _writer.WriteAsync();
+            PipelineMetrics.JobFinished(Job.Status);
             logger.LogInformation("Job {JobId} finished as {Status} with {EventCount} events", jobId, Job.Status, Job.EventCount);
             await UnregisterResumeReminderAsync();
         }

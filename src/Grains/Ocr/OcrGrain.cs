@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using VNexsus.Jobs;
 using VNexsus.Ocr.Engines;
 using VNexsus.Storage;
+using VNexsus.Telemetry;
 
 namespace VNexsus.Ocr;
 
@@ -48,6 +49,7 @@ public sealed class OcrGrain(
         {
             if (IsServable(done))
             {
+                PipelineMetrics.CacheRequest("hit");
                 return new ExtractionTicket(done, FromCache: jobId != state.State.StartedBy);
             }
 
@@ -61,6 +63,7 @@ public sealed class OcrGrain(
         }
 
         state.State.StartedBy ??= jobId;
+        PipelineMetrics.CacheRequest(_worker is null ? "miss" : "joined");
         await _writer.WriteAsync();
         _worker ??= ExtractAsync(document);
         return new ExtractionTicket(null, FromCache: jobId != state.State.StartedBy);
@@ -102,6 +105,7 @@ public sealed class OcrGrain(
             }
 
             summary = result.Summary;
+            PipelineMetrics.Extracted(document, summary, result.Document?.Pages ?? []);
         }
         catch (Exception error)
         {

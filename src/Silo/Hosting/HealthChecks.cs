@@ -34,15 +34,12 @@ public sealed class DataDirectoryHealthCheck(DataDirectory dataDirectory) : IHea
         try
         {
             await File.WriteAllTextAsync(probe, "ok", cancellationToken);
+            File.Delete(probe);
             return HealthCheckResult.Healthy();
         }
-        catch (IOException error)
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
         {
             return HealthCheckResult.Unhealthy("data directory not writable", error);
-        }
-        finally
-        {
-            File.Delete(probe);
         }
     }
 }

@@ -8,7 +8,6 @@ using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Prometheus;
 using Serilog;
-using Serilog.Formatting.Compact;
 using StackExchange.Redis;
 using VNexsus.Persistence;
 using VNexsus.Storage;
@@ -28,13 +27,7 @@ public static class VNexsusHosting
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton<IValidateOptions<VNexsusOptions>, VNexsusOptionsValidator>();
 
-        builder.Services.AddSerilog((services, logger) => logger
-            .ReadFrom.Configuration(builder.Configuration)
-            .MinimumLevel.Override("Orleans", Serilog.Events.LogEventLevel.Warning)
-            .MinimumLevel.Override("Microsoft.AspNetCore", Serilog.Events.LogEventLevel.Warning)
-            .MinimumLevel.Override("Polly", Serilog.Events.LogEventLevel.Warning)
-            .Enrich.FromLogContext()
-            .WriteTo.Console(new RenderedCompactJsonFormatter()));
+        builder.Services.AddSerilog((_, logger) => VNexsusLogging.Configure(logger, builder.Configuration, options.Logging));
 
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster")
@@ -111,8 +104,8 @@ public static class VNexsusHosting
     /// <summary>Liveness, readiness (<c>/health</c>, JSON) and Prometheus metrics; request logging.</summary>
     public static WebApplication UseVNexsusDefaults(this WebApplication app)
     {
-        app.UseSerilogRequestLogging();
-        app.UseHttpMetrics();
+        app.UseVNexsusRequestLogging();
+        app.UseVNexsusRequestMetrics();
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
         app.MapMetrics();

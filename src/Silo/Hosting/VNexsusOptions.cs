@@ -44,6 +44,8 @@ public sealed class VNexsusOptions
     public UploadOptions Upload { get; set; } = new();
 
     public OcrOptions Ocr { get; set; } = new();
+
+    public LoggingOptions Logging { get; set; } = new();
 }
 
 /// <summary>Upload limits of domain.md §4.1.</summary>

@@ -1,0 +1,78 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Serilog;
+using Serilog.Events;
+using Serilog.Formatting.Compact;
+
+namespace VNexsus.Hosting;
+
+/// <summary>The <c>VNexsus:Logging</c> section. Levels come from the standard <c>Serilog</c> section.</summary>
+public sealed class LoggingOptions
+{
+    /// <summary>Where <c>combined.log</c> (everything) and <c>error.log</c> (errors only) roll daily; empty for console only.</summary>
+    public string? Directory { get; set; } = "logs";
+
+    public int RetainedDays { get; set; } = 7;
+}
+
+/// <summary>
+/// Serilog for every host: compact JSON on the console and in rolling files, one line per HTTP request with the route
+/// template (never the raw path or query), request id and trace id. What is logged are ids, counts, durations and
+/// codes: no code path logs document text, file names or personal data.
+/// </summary>
+public static class VNexsusLogging
+{
+    public const string CombinedLog = "combined.log";
+    public const string ErrorLog = "error.log";
+
+    public static LoggerConfiguration Configure(LoggerConfiguration logger, IConfiguration configuration, LoggingOptions options)
+    {
+        logger
+            .MinimumLevel.Information()
+            .MinimumLevel.Override("Orleans", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.AspNetCore", LogEventLevel.Warning)
+            .MinimumLevel.Override("Microsoft.Hosting.Lifetime", LogEventLevel.Information)
+            .MinimumLevel.Override("Polly", LogEventLevel.Warning)
+            .ReadFrom.Configuration(configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(new RenderedCompactJsonFormatter());
+        if (!string.IsNullOrWhiteSpace(options.Directory))
+        {
+            logger
+                .WriteTo.File(new RenderedCompactJsonFormatter(), Path.Combine(options.Directory, CombinedLog), rollingInterval: RollingInterval.Day,
+                    retainedFileCountLimit: options.RetainedDays, shared: true)
+                .WriteTo.File(new RenderedCompactJsonFormatter(), Path.Combine(options.Directory, ErrorLog), LogEventLevel.Error,
+                    rollingInterval: RollingInterval.Day, retainedFileCountLimit: options.RetainedDays, shared: true);
+        }
+
+        return logger;
+    }
+
+    public static IApplicationBuilder UseVNexsusRequestLogging(this IApplicationBuilder app) =>
+        app.UseSerilogRequestLogging(options =>
+        {
+            options.MessageTemplate = "HTTP {RequestMethod} {Route} responded {StatusCode} in {Elapsed:0.0} ms";
+            options.EnrichDiagnosticContext = (context, http) =>
+            {
+                context.Set("Route", RouteOf(http));
+                context.Set("RequestId", http.TraceIdentifier);
+                context.Set("TraceId", Activity.Current?.TraceId.ToString());
+            };
+            // The default properties include the raw path; only the route template is kept.
+            options.IncludeQueryInRequestPath = false;
+            options.GetMessageTemplateProperties = (http, _, elapsed, status) =>
+            [
+                new LogEventProperty("RequestMethod", new ScalarValue(http.Request.Method)),
+                new LogEventProperty("StatusCode", new ScalarValue(status)),
+                new LogEventProperty("Elapsed", new ScalarValue(elapsed)),
+            ];
+        });
+
+    /// <summary>The endpoint's route template (<c>/api/ocr/status/{jobId}</c>), or "unmatched" for a path no endpoint serves.</summary>
+    public static string RouteOf(HttpContext http) =>
+        (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } template
+            ? (template.StartsWith('/') ? template : "/" + template)
+            : "unmatched";
+}

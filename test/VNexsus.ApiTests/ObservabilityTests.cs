@@ -1,0 +1,84 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using VNexsus.Testing;
+
+namespace VNexsus.ApiTests;
+
+/// <summary>Logs and metrics tell operators what happened without ever carrying document content.</summary>
+public sealed class ObservabilityTests : IAsyncLifetime
+{
+    private const string Sentence = "환자는 어제부터 심한 흉통과 호흡곤란을 호소함";
+    private const string SecretFileName = "비밀환자기록-김철수.txt";
+
+    private readonly TemporaryDirectory _directory = new();
+    private ApiServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await ApiServer.StartAsync(_directory.Path);
+
+    public async Task DisposeAsync()
+    {
+        await _server.DisposeAsync();
+        _directory.Dispose();
+    }
+
+    [Fact]
+    public async Task Logs_hold_routes_and_ids_but_no_document_text_names_or_resident_numbers()
+    {
+        var text = $"2024.03.07 외래\n주민등록번호 {Fixtures.ResidentNumber}\n{Sentence}\n{Guid.NewGuid():N}\n";
+        var upload = await _server.Http.PostAsync("/api/ocr/upload", new Multipart()
+            .File(SecretFileName, "text/plain", Encoding.UTF8.GetBytes(text))
+            .Field("patientName", "김철수")
+            .Build());
+        var jobId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString()!;
+        await _server.WaitForStatusAsync(jobId, "completed");
+        await _server.Http.GetStringAsync($"/api/ocr/result/{jobId}");
+        await _server.Http.GetStringAsync($"/api/ocr/result/{jobId}?format=text");
+        await _server.Http.PostAsync("/api/ocr/upload", new Multipart().File(SecretFileName, "application/x-msdownload", Encoding.UTF8.GetBytes(text)).Build());
+
+        var logs = await Eventually.Until(
+            ReadLogsAsync,
+            content => content.Contains($"/api/ocr/result/{{jobId}}") && content.Contains(jobId),
+            "the request and job lines to reach the combined log");
+
+        Assert.Contains("\"Route\":\"/api/ocr/upload\"", logs);
+        Assert.Contains("\"RequestId\"", logs);
+        Assert.Contains("\"TraceId\"", logs);
+        foreach (var secret in new[] { Fixtures.ResidentNumber, "8001011234567", Sentence, "흉통", SecretFileName, "김철수" })
+        {
+            Assert.DoesNotContain(secret, logs);
+        }
+    }
+
+    [Fact]
+    public async Task Metrics_use_route_templates_and_bounded_labels()
+    {
+        var upload = await _server.Http.PostAsync("/api/ocr/upload", new Multipart().File("a.txt", "text/plain", Fixtures.UniqueText()).Build());
+        var jobId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString()!;
+        await _server.WaitForStatusAsync(jobId, "completed");
+
+        var response = await _server.Http.GetAsync("/metrics");
+        var metrics = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("http_request_duration_seconds_bucket{method=\"GET\",route=\"/api/ocr/status/{jobId}\",status_code=\"200\"", metrics);
+        Assert.Contains("ocr_cache_requests_total{result=\"miss\"}", metrics);
+        Assert.Contains("ocr_pages_total{engine=\"direct_text\"}", metrics);
+        Assert.Contains("jobs_total{outcome=\"completed\"}", metrics);
+        Assert.Contains("ocr_processing_duration_seconds_bucket{engine=\"none\",file_type=\"text\",size_class=\"lt_1mb\"", metrics);
+        Assert.DoesNotContain(jobId, metrics);
+    }
+
+    private async Task<string> ReadLogsAsync()
+    {
+        var builder = new StringBuilder();
+        foreach (var file in Directory.Exists(Path.Combine(_directory.Path, "logs")) ? Directory.GetFiles(Path.Combine(_directory.Path, "logs")) : [])
+        {
+            await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            builder.Append(await new StreamReader(stream).ReadToEndAsync());
+        }
+
+        return builder.ToString();
+    }
+}
