@@ -1,9 +1,11 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
 using VNexsus.Ocr.Engines;
 using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Ocr.Engines.Vision;
 using VNexsus.Ocr.Rendering;
 using VNexsus.Rules;
 using VNexsus.Storage;
@@ -24,8 +26,11 @@ public static class GrainServices
         return services;
     }
 
-    /// <summary>What the grains of a silo need besides Orleans itself, with the OCR engine chosen by <paramref name="ocr"/>.</summary>
-    public static IServiceCollection AddVNexsusGrainServices(this IServiceCollection services, string dataDirectory, OcrOptions ocr)
+    /// <summary>
+    /// What the grains of a silo need besides Orleans itself, with the OCR engine chosen by <paramref name="ocr"/>; the
+    /// Vision engine reads its settings from <paramref name="configuration"/> (<c>VNexsus:Ocr:Vision</c>).
+    /// </summary>
+    public static IServiceCollection AddVNexsusGrainServices(this IServiceCollection services, string dataDirectory, OcrOptions ocr, IConfiguration? configuration = null)
     {
         services.AddVNexsusStorage(dataDirectory);
         services.TryAddSingleton(Options.Create(ocr));
@@ -41,8 +46,13 @@ public static class GrainServices
             case OcrEngineChoice.None:
                 services.TryAddSingleton<IOcrEngine, NoOcrEngine>();
                 break;
+            case OcrEngineChoice.Vision:
+                services.AddVisionOcrEngine((configuration ?? throw new ArgumentNullException(nameof(configuration), "The Vision engine is configured from VNexsus:Ocr:Vision."))
+                    .GetSection(VisionOptions.SectionName));
+                services.TryAddSingleton(sp => sp.GetRequiredKeyedService<IOcrEngine>(VisionOcrEngine.ServiceKey));
+                break;
             default:
-                throw new NotSupportedException($"OCR engine {ocr.Engine} is not available in this build.");
+                throw new ArgumentOutOfRangeException(nameof(ocr), ocr.Engine, "Unknown OCR engine.");
         }
 
         return services;

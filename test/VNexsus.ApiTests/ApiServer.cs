@@ -25,10 +25,11 @@ public sealed class ApiServer : IAsyncDisposable
 
     public HttpClient Http { get; }
 
-    public static async Task<ApiServer> StartAsync(string dataDirectory, string ocrEngine = "None")
+    public static async Task<ApiServer> StartAsync(string dataDirectory, string ocrEngine = "None", params string[] settings)
     {
         var app = ApiHost.Build(
         [
+            .. settings,
             $"--VNexsus:Ocr:Engine={ocrEngine}",
             "--urls", "http://127.0.0.1:0",
             $"--VNexsus:DataDir={dataDirectory}",

@@ -94,11 +94,6 @@ public sealed class VNexsusOptionsValidator : IValidateOptions<VNexsusOptions>
             failures.Add("VNexsus:Upload limits must be positive, with MaxFileBytes at least MinFileBytes.");
         }
 
-        if (options.Ocr.Engine == OcrEngineChoice.Vision)
-        {
-            failures.Add("VNexsus:Ocr:Engine=Vision is not wired into this build yet; use Tesseract (the default) or None.");
-        }
-
         if (options.Ocr.MaxPagesInFlightPerDocument < 1 || options.Ocr.MaxConcurrentPagesPerSilo < 0 || options.Ocr.CacheDuration <= TimeSpan.Zero
             || options.Ocr.Tesseract.PageTimeout <= TimeSpan.Zero)
         {
