@@ -27,7 +27,7 @@ public static class VNexsusHosting
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton<IValidateOptions<VNexsusOptions>, VNexsusOptionsValidator>();
 
-        builder.Services.AddSerilog((_, logger) => VNexsusLogging.Configure(logger, builder.Configuration, options.Logging));
+        builder.Services.AddSerilog((_, logger) => VNexsusLogging.Configure(logger, builder.Configuration, options.Logging), preserveStaticLogger: true);
 
         builder.Services.AddHealthChecks()
             .AddCheck<ClusterHealthCheck>("cluster")
