@@ -27,6 +27,7 @@ public sealed class ApiServer : IAsyncDisposable
 
     public static async Task<ApiServer> StartAsync(string dataDirectory, string ocrEngine = "None", params string[] settings)
     {
+        var ports = FreePort.Many(2);
         var app = ApiHost.Build(
         [
             .. settings,
@@ -34,8 +35,8 @@ public sealed class ApiServer : IAsyncDisposable
             "--urls", "http://127.0.0.1:0",
             $"--VNexsus:DataDir={dataDirectory}",
             $"--VNexsus:Logging:Directory={Path.Combine(dataDirectory, "logs")}",
-            $"--VNexsus:SiloPort={FreePort.Next()}",
-            $"--VNexsus:GatewayPort={FreePort.Next()}",
+            $"--VNexsus:SiloPort={ports[0]}",
+            $"--VNexsus:GatewayPort={ports[1]}",
             $"--VNexsus:Upload:MaxFileBytes={MaxFileBytes}",
         ]);
         await app.StartAsync();

@@ -6,18 +6,22 @@ using VNexsus.Api.Upload;
 using VNexsus.Jobs;
 using VNexsus.Ocr;
 using VNexsus.Rules;
+using VNexsus.Storage;
 
 namespace VNexsus.Api.Ocr;
 
 /// <summary>The v1-compatible OCR routes. Thin: validate, call a grain, shape the answer.</summary>
 public static class OcrEndpoints
 {
+    public const string IdempotencyKeyHeader = "Idempotency-Key";
+
     public static IEndpointRouteBuilder MapOcrEndpoints(this IEndpointRouteBuilder routes)
     {
         var ocr = routes.MapGroup("/api/ocr");
         ocr.MapPost("/upload", UploadAsync).DisableAntiforgery();
         ocr.MapGet("/status/{jobId}", StatusAsync);
         ocr.MapGet("/result/{jobId}", ResultAsync);
+        ocr.MapDelete("/jobs/{jobId}", CancelAsync);
         return routes;
     }
 
@@ -37,15 +41,22 @@ public static class OcrEndpoints
                     return error.ToResult();
                 }
 
+                var claim = await ClaimIdempotencyKeyAsync(request, cluster, batch, joinDate);
+                if (claim is { Reused: true, SameRequest: false })
+                {
+                    return new UploadError(StatusCodes.Status409Conflict, "CONFLICT", "이 Idempotency-Key는 다른 업로드에 이미 사용되었습니다.").ToResult();
+                }
+
                 var files = batch.Files.Select((file, index) =>
                 {
                     file.Blob.Commit();
                     var kind = UploadValidator.KindOf(file.FileName, file.DeclaredType)!.Value;
                     return new JobFile(index + 1, file.FileName, file.DeclaredType, new DocumentRef(file.Blob.Sha256, kind, file.Blob.Length));
                 }).ToList();
-                var jobId = Guid.NewGuid().ToString();
+                // Starting a job is idempotent: a repeated key starts (or returns) the job it stood for.
+                var jobId = claim?.JobId ?? Guid.NewGuid().ToString();
                 var job = await cluster.GetGrain<IJobGrain>(jobId).Start(new JobRequest(files, joinDate));
-                return Results.Json(OcrResponses.Accepted(job), statusCode: StatusCodes.Status202Accepted);
+                return Results.Json(OcrResponses.Accepted(job, claim?.Reused ?? false), statusCode: StatusCodes.Status202Accepted);
             }
         }
         catch (Exception error) when (IsClusterUnavailable(error))
@@ -63,6 +74,21 @@ public static class OcrEndpoints
             logger.LogError(error, "Upload failed");
             return UploadError.ServerError().ToResult();
         }
+    }
+
+    /// <summary>
+    /// With an <c>Idempotency-Key</c> header the upload claims the key (stored only as a hash) for a new job id; a key
+    /// used in the last 24 hours returns the job it stood for, or a conflict when the files or inputs differ.
+    /// </summary>
+    private static async Task<IdempotencyClaim?> ClaimIdempotencyKeyAsync(HttpRequest request, IClusterClient cluster, UploadBatch batch, DateOnly? joinDate)
+    {
+        if (request.Headers[IdempotencyKeyHeader].FirstOrDefault() is not { Length: > 0 } key)
+        {
+            return null;
+        }
+
+        var requestHash = ContentHash.Of(string.Join('\n', batch.Files.Select(f => $"{f.Blob.Sha256}\t{f.FileName}")) + $"\n{joinDate:yyyy-MM-dd}");
+        return await cluster.GetGrain<IUploadIdempotencyGrain>(ContentHash.Of(key)).Claim(requestHash, Guid.NewGuid().ToString());
     }
 
     private static UploadError? Validate(UploadBatch batch, UploadReader reader, out DateOnly? joinDate)
@@ -152,6 +178,18 @@ public static class OcrEndpoints
 
         var analysis = job.AnalysisKey is { } key ? await cluster.GetGrain<IRuleGrain>(key).GetResult() : null;
         return Results.Json(OcrResponses.Result(job, pagesByFile, analysis));
+    }
+
+    private static async Task<IResult> CancelAsync(string jobId, IClusterClient cluster, TimeProvider clock)
+    {
+        if (await JobLookup.FindAsync(cluster, jobId) is null || await cluster.GetGrain<IJobGrain>(jobId).Cancel() is not { } job)
+        {
+            return JobNotFound();
+        }
+
+        return job.Status == JobStatus.Cancelled
+            ? Results.Json(OcrResponses.Status(job, clock.GetUtcNow()))
+            : new UploadError(StatusCodes.Status409Conflict, "CONFLICT", "이미 끝난 작업은 취소할 수 없습니다.").ToResult();
     }
 
     private static IResult JobNotFound() =>

@@ -8,9 +8,10 @@ namespace VNexsus.Api.Ocr;
 /// <summary>Shapes jobs into the v1-compatible bodies of domain.md §4.1–4.3 (plus the additive fields of the plan).</summary>
 public static class OcrResponses
 {
-    public static object Accepted(JobSnapshot job) => new
+    public static object Accepted(JobSnapshot job, bool idempotentReused) => new
     {
         jobId = job.JobId,
+        idempotentReused,
         status = V1Status(job.Status),
         message = "파일 업로드가 완료되었습니다. 처리 상태는 statusUrl에서 확인하십시오.",
         statusUrl = $"/api/ocr/status/{job.JobId}",
@@ -40,7 +41,12 @@ public static class OcrResponses
 
     public static object NotReady(JobSnapshot job, DateTimeOffset now) => new
     {
-        message = job.Status == JobStatus.Failed ? "모든 파일 처리에 실패했습니다." : "아직 처리 중입니다.",
+        message = job.Status switch
+        {
+            JobStatus.Failed => "모든 파일 처리에 실패했습니다.",
+            JobStatus.Cancelled => "취소된 작업입니다.",
+            _ => "아직 처리 중입니다.",
+        },
         status = V1Status(job.Status),
         progress = $"{job.ProcessedFiles}/{job.Files.Count}",
         elapsedTime = KoreanDuration((job.CompletedAt ?? now) - job.CreatedAt),
@@ -67,12 +73,16 @@ public static class OcrResponses
 
     public static string MergedText(IReadOnlyList<ExtractedPage> pages) => string.Join("\n\n", pages.Select(p => p.Text).Where(t => t.Length > 0));
 
-    /// <summary>v1 clients know <c>queued | processing | completed | failed</c>; a job with some failed files is completed with an outcome saying so.</summary>
+    /// <summary>
+    /// v1 clients know <c>queued | processing | completed | failed</c>; a job with some failed files is completed with an
+    /// outcome saying so; <c>cancelled</c> is new.
+    /// </summary>
     public static string V1Status(JobStatus status) => status switch
     {
         JobStatus.Queued => "queued",
         JobStatus.Processing => "processing",
         JobStatus.Failed => "failed",
+        JobStatus.Cancelled => "cancelled",
         _ => "completed",
     };
 
@@ -81,6 +91,7 @@ public static class OcrResponses
         JobStatus.Completed => "completed",
         JobStatus.PartiallyFailed => "partially_failed",
         JobStatus.Failed => "failed",
+        JobStatus.Cancelled => "cancelled",
         _ => null,
     };
 

@@ -14,6 +14,12 @@ public interface IJobGrain : IGrainWithStringKey
     /// <summary>The job as it stands, or null when no job has this id.</summary>
     Task<JobSnapshot?> GetSnapshot();
 
+    /// <summary>
+    /// Cancels the job unless it has finished, and withdraws it from the extractions it waits for (an extraction no
+    /// other job waits for stops). Returns the job as it stands, or null when no job has this id.
+    /// </summary>
+    Task<JobSnapshot?> Cancel();
+
     /// <summary>Called by an <see cref="IOcrGrain"/> when the extraction this job waits for has finished.</summary>
     Task FileExtracted(ExtractionNotice notice);
 }

@@ -2,7 +2,7 @@ using VNexsus.Ocr;
 
 namespace VNexsus.Jobs;
 
-/// <summary>A job's lifecycle. Terminal states are <see cref="Completed"/>, <see cref="PartiallyFailed"/> and <see cref="Failed"/>.</summary>
+/// <summary>A job's lifecycle: queued → processing → completed | partially_failed | failed | cancelled.</summary>
 public enum JobStatus
 {
     Queued,
@@ -10,6 +10,13 @@ public enum JobStatus
     Completed,
     PartiallyFailed,
     Failed,
+    Cancelled,
+}
+
+public static class JobStatuses
+{
+    public static bool IsTerminal(JobStatus status) =>
+        status is JobStatus.Completed or JobStatus.PartiallyFailed or JobStatus.Failed or JobStatus.Cancelled;
 }
 
 public enum FileStatus
@@ -56,7 +63,7 @@ public sealed record JobSnapshot(
 
     public int FromCacheFiles => Files.Count(f => f.FromCache);
 
-    public bool IsTerminal => Status is JobStatus.Completed or JobStatus.PartiallyFailed or JobStatus.Failed;
+    public bool IsTerminal => JobStatuses.IsTerminal(Status);
 
     /// <summary>10 at start, rising to 90 across files, 100 when the job is finished (seed plan).</summary>
     public int Progress => IsTerminal ? 100 : 10 + (Files.Count == 0 ? 0 : 80 * ProcessedFiles / Files.Count);

@@ -13,6 +13,9 @@ public interface IOcrGrain : IGrainWithStringKey
     /// </summary>
     Task<ExtractionTicket> Start(DocumentRef document, string jobId);
 
+    /// <summary>The job no longer waits; when no job waits any more, a running extraction is stopped.</summary>
+    Task Withdraw(string jobId);
+
     /// <summary>The summary if extraction finished, else null.</summary>
     Task<ExtractionSummary?> GetSummary();
 

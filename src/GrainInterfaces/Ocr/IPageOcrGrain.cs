@@ -19,5 +19,5 @@ public interface IPageOcrGrain : IGrainWithStringKey
 {
     /// <summary>Renders and recognises the page. Bounded by the engine's page timeout, so a plain await is safe.</summary>
     [ResponseTimeout("00:10:00")]
-    Task<PageOcrResult> Recognize(DocumentRef document, int page);
+    Task<PageOcrResult> Recognize(DocumentRef document, int page, CancellationToken cancellationToken = default);
 }

@@ -112,6 +112,33 @@ public sealed class JobGrain(
         FinishWhenAllFilesDone();
     }
 
+    public async Task<JobSnapshot?> Cancel()
+    {
+        if (!state.RecordExists)
+        {
+            return null;
+        }
+
+        if (IsTerminal)
+        {
+            return Snapshot();
+        }
+
+        Job.Status = JobStatus.Cancelled;
+        Job.CompletedAt = clock.GetUtcNow();
+        await _writer.WriteAsync();
+        PipelineMetrics.JobFinished(Job.Status);
+        logger.LogInformation("Job {JobId} cancelled", this.GetPrimaryKeyString());
+        await UnregisterResumeReminderAsync();
+        var jobId = this.GetPrimaryKeyString();
+        foreach (var sha256 in Files.Where((_, index) => Job.Files[index].Status == FileStatus.Pending).Select(f => f.Document.Sha256).Distinct())
+        {
+            await GrainFactory.GetGrain<IOcrGrain>(sha256).Withdraw(jobId);
+        }
+
+        return Snapshot();
+    }
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
         if (!state.RecordExists || IsTerminal)
@@ -123,7 +150,7 @@ public sealed class JobGrain(
         _ = ResumeAsync();
     }
 
-    private bool IsTerminal => Job.Status is JobStatus.Completed or JobStatus.PartiallyFailed or JobStatus.Failed;
+    private bool IsTerminal => JobStatuses.IsTerminal(Job.Status);
 
     private async Task ResumeAsync()
     {
@@ -217,7 +244,14 @@ public sealed class JobGrain(
             {
                 var request = new AnalysisRequest(readable, Job.Request!.InsuranceJoinDate);
                 var key = AnalysisKey.Of(request);
-                Job.EventCount = await GrainFactory.GetGrain<IRuleGrain>(key).Analyse(request);
+                var eventCount = await GrainFactory.GetGrain<IRuleGrain>(key).Analyse(request);
+                if (IsTerminal)
+                {
+                    // Cancelled while the rules ran.
+                    return;
+                }
+
+                Job.EventCount = eventCount;
                 Job.AnalysisKey = key;
             }
 
@@ -233,8 +267,12 @@ public sealed class JobGrain(
         }
         catch (Exception error)
         {
-            Job.Status = JobStatus.Processing;
-            Job.CompletedAt = null;
+            if (Job.Status != JobStatus.Cancelled)
+            {
+                Job.Status = JobStatus.Processing;
+                Job.CompletedAt = null;
+            }
+
             logger.LogWarning(error, "Job {JobId} could not finish; the reminder tries again", jobId);
         }
         finally

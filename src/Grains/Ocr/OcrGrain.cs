@@ -37,6 +37,7 @@ public sealed class OcrGrain(
 {
     private readonly SerialStateWriter<OcrState> _writer = new(state);
     private Task? _worker;
+    private CancellationTokenSource? _stop;
 
     public async Task<ExtractionTicket> Start(DocumentRef document, string jobId)
     {
@@ -65,8 +66,33 @@ public sealed class OcrGrain(
         state.State.StartedBy ??= jobId;
         PipelineMetrics.CacheRequest(_worker is null ? "miss" : "joined");
         await _writer.WriteAsync();
-        _worker ??= ExtractAsync(document);
+        if (_worker is null)
+        {
+            _stop = new CancellationTokenSource();
+            _worker = ExtractAsync(document, _stop.Token);
+        }
+
         return new ExtractionTicket(null, FromCache: jobId != state.State.StartedBy);
+    }
+
+    public async Task Withdraw(string jobId)
+    {
+        if (state.State.WaitingJobs.Remove(jobId))
+        {
+            await _writer.WriteAsync();
+        }
+
+        if (state.State.WaitingJobs.Count == 0 && _stop is { } stop)
+        {
+            // Detach the worker at once: it stops within a page (tesseract is killed), writes nothing, tells no one,
+            // and the next Start extracts afresh.
+            logger.LogInformation("Extraction stopped: no job waits for it any more");
+            _worker = null;
+            _stop = null;
+            state.State.StartedBy = null;
+            await _writer.WriteAsync();
+            await stop.CancelAsync();
+        }
     }
 
     public Task<ExtractionSummary?> GetSummary() => Task.FromResult(state.State.Summary);
@@ -88,7 +114,7 @@ public sealed class OcrGrain(
               ?? throw new InvalidOperationException("The extraction of this document is missing from the data directory.")
             : null;
 
-    private async Task ExtractAsync(DocumentRef document)
+    private async Task ExtractAsync(DocumentRef document, CancellationToken cancellationToken)
     {
         // Leave the calling turn so Start returns now; the rest runs on this grain's scheduler (orleans.md §3.4).
         await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);
@@ -97,7 +123,7 @@ public sealed class OcrGrain(
         try
         {
             var layer = await Task.Run(() => extractor.ReadTextLayer(document));
-            var ocr = await RecognizeAsync(document, layer.PagesNeedingOcr);
+            var ocr = await RecognizeAsync(document, layer.PagesNeedingOcr, cancellationToken);
             var result = extractor.Complete(document, layer, ocr);
             if (result.Document is not null)
             {
@@ -106,6 +132,10 @@ public sealed class OcrGrain(
 
             summary = result.Summary;
             PipelineMetrics.Extracted(document, summary, result.Document?.Pages ?? []);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return;
         }
         catch (Exception error)
         {
@@ -118,6 +148,12 @@ public sealed class OcrGrain(
             keep = false;
         }
 
+        if (cancellationToken.IsCancellationRequested)
+        {
+            // Withdrawn while finishing: this worker was detached; a newer one may own the state now.
+            return;
+        }
+
         var waiting = state.State.WaitingJobs.ToList();
         var startedBy = state.State.StartedBy;
         state.State.Summary = keep ? summary : null;
@@ -125,6 +161,7 @@ public sealed class OcrGrain(
         state.State.StartedBy = keep ? startedBy : null;
         await _writer.WriteAsync();
         _worker = null;
+        _stop = null;
         foreach (var jobId in waiting)
         {
             try
@@ -140,15 +177,15 @@ public sealed class OcrGrain(
     }
 
     /// <summary>Recognises pages on page grains, a bounded number at a time; a page lost with its silo is asked again.</summary>
-    private async Task<IReadOnlyList<PageOcrResult>> RecognizeAsync(DocumentRef document, IReadOnlyList<int> pages)
+    private async Task<IReadOnlyList<PageOcrResult>> RecognizeAsync(DocumentRef document, IReadOnlyList<int> pages, CancellationToken cancellationToken)
     {
         using var inFlight = new SemaphoreSlim(Math.Max(1, options.Value.MaxPagesInFlightPerDocument));
         var results = await Task.WhenAll(pages.Select(async page =>
         {
-            await inFlight.WaitAsync();
+            await inFlight.WaitAsync(cancellationToken);
             try
             {
-                return await RecognizePageAsync(document, page);
+                return await RecognizePageAsync(document, page, cancellationToken);
             }
             finally
             {
@@ -158,14 +195,14 @@ public sealed class OcrGrain(
         return results;
     }
 
-    private async Task<PageOcrResult> RecognizePageAsync(DocumentRef document, int page)
+    private async Task<PageOcrResult> RecognizePageAsync(DocumentRef document, int page, CancellationToken cancellationToken)
     {
         const int attempts = 3;
         for (var attempt = 1; ; attempt++)
         {
             try
             {
-                return await GrainFactory.GetGrain<IPageOcrGrain>($"{document.Sha256}/{page}").Recognize(document, page);
+                return await GrainFactory.GetGrain<IPageOcrGrain>($"{document.Sha256}/{page}").Recognize(document, page, cancellationToken);
             }
             catch (Exception error) when (attempt < attempts && error is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
             {

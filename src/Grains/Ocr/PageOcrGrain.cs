@@ -21,14 +21,14 @@ public sealed class PageOcrGrain(
     ILocalSiloDetails silo,
     ILogger<PageOcrGrain> logger) : Grain, IPageOcrGrain
 {
-    public async Task<PageOcrResult> Recognize(DocumentRef document, int page)
+    public async Task<PageOcrResult> Recognize(DocumentRef document, int page, CancellationToken cancellationToken = default)
     {
-        using var slot = await slots.AcquireAsync(CancellationToken.None);
+        using var slot = await slots.AcquireAsync(cancellationToken);
         var started = Stopwatch.GetTimestamp();
         try
         {
-            var image = await rasterizer.RenderAsync(document, page, CancellationToken.None);
-            var recognized = await engine.RecognizeAsync(image, CancellationToken.None);
+            var image = await rasterizer.RenderAsync(document, page, cancellationToken);
+            var recognized = await engine.RecognizeAsync(image, cancellationToken);
             var extracted = new ExtractedPage(page, recognized.Width, recognized.Height, PageTextSource.Ocr, recognized.Blocks, null);
             return Result(page, extracted, null, null, started);
         }
