@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VNexsus.Jobs;
 using VNexsus.Ocr.Engines;
+using VNexsus.Reliability;
 using VNexsus.Storage;
 using VNexsus.Telemetry;
 
@@ -123,14 +124,17 @@ public sealed class OcrGrain(
         try
         {
             var layer = await Task.Run(() => extractor.ReadTextLayer(document));
-            var ocr = await RecognizeAsync(document, layer.PagesNeedingOcr, cancellationToken);
+            var retries = new List<ProcessingStep>();
+            var ocr = await RecognizeAsync(document, layer.PagesNeedingOcr, retries, cancellationToken);
             var result = extractor.Complete(document, layer, ocr);
             if (result.Document is not null)
             {
                 await extractions.SaveAsync(document.Sha256, result.Document);
             }
 
-            summary = result.Summary;
+            // A List, not a collection expression: grain state is stored with its runtime type, and the compiler's
+            // read-only collection type cannot be read back.
+            summary = result.Summary with { Steps = result.Summary.Steps.Concat(retries).ToList() };
             PipelineMetrics.Extracted(document, summary, result.Document?.Pages ?? []);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -141,10 +145,11 @@ public sealed class OcrGrain(
         {
             // A fault of this system (missing blob, full disk), not of the document: report it, keep nothing, so the
             // next Start extracts again.
-            logger.LogError(error, "Extraction failed for a document of kind {Kind}", document.Kind);
+            var errorClass = ErrorClassifier.Name(ErrorClassifier.Classify(error));
+            logger.LogError(error, "Extraction failed with {ErrorClass} for a document of kind {Kind}", errorClass, document.Kind);
             summary = new ExtractionSummary(
                 document.Sha256, false, 0, false, TextSource.None, 0, [], ExtractionErrors.ExtractionError,
-                "문서 처리 중 시스템 오류가 발생했습니다 (system error while extracting)", TimeSpan.Zero, clock.GetUtcNow(), null, []);
+                $"문서 처리 중 시스템 오류가 발생했습니다 (system error while extracting: {errorClass})", TimeSpan.Zero, clock.GetUtcNow(), null, []);
             keep = false;
         }
 
@@ -177,7 +182,7 @@ public sealed class OcrGrain(
     }
 
     /// <summary>Recognises pages on page grains, a bounded number at a time; a page lost with its silo is asked again.</summary>
-    private async Task<IReadOnlyList<PageOcrResult>> RecognizeAsync(DocumentRef document, IReadOnlyList<int> pages, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<PageOcrResult>> RecognizeAsync(DocumentRef document, IReadOnlyList<int> pages, List<ProcessingStep> steps, CancellationToken cancellationToken)
     {
         using var inFlight = new SemaphoreSlim(Math.Max(1, options.Value.MaxPagesInFlightPerDocument));
         var results = await Task.WhenAll(pages.Select(async page =>
@@ -185,7 +190,7 @@ public sealed class OcrGrain(
             await inFlight.WaitAsync(cancellationToken);
             try
             {
-                return await RecognizePageAsync(document, page, cancellationToken);
+                return await RecognizePageAsync(document, page, steps, cancellationToken);
             }
             finally
             {
@@ -195,23 +200,29 @@ public sealed class OcrGrain(
         return results;
     }
 
-    private async Task<PageOcrResult> RecognizePageAsync(DocumentRef document, int page, CancellationToken cancellationToken)
+    /// <summary>
+    /// Asks the page's grain, retrying by error class (a page lost with its silo is TEMPORARY); every retry and a final
+    /// failure go into the file's processing steps.
+    /// </summary>
+    private async Task<PageOcrResult> RecognizePageAsync(DocumentRef document, int page, List<ProcessingStep> steps, CancellationToken cancellationToken)
     {
-        const int attempts = 3;
-        for (var attempt = 1; ; attempt++)
+        var retries = RetryPolicy.Create(options.Value.Retry, note =>
         {
-            try
-            {
-                return await GrainFactory.GetGrain<IPageOcrGrain>($"{document.Sha256}/{page}").Recognize(document, page, cancellationToken);
-            }
-            catch (Exception error) when (attempt < attempts && error is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
-            {
-                logger.LogWarning("Page {Page} was lost ({Error}); asking again", page, error.GetType().Name);
-            }
-            catch (Exception error) when (error is TimeoutException or SiloUnavailableException or OrleansMessageRejectionException)
-            {
-                return new PageOcrResult(page, null, ExtractionErrors.OcrFailed, "페이지 OCR 시간이 초과되었습니다 (page OCR did not finish)", "none", TimeSpan.Zero, engine.Profile);
-            }
+            logger.LogWarning("Page {Page} failed with {ErrorClass}; attempt {Attempt} in {Delay}", page, ErrorClassifier.Name(note.Class), note.Attempt, note.Delay);
+            steps.Add(new ProcessingStep("ocr_retry", "retry",
+                $"{page}쪽 {ErrorClassifier.Name(note.Class)} 오류({note.Reason}), {note.Delay.TotalSeconds:0.0}초 후 {note.Attempt}번째 시도", clock.GetUtcNow(), note.Delay));
+        }, clock);
+        try
+        {
+            return await retries.ExecuteAsync(
+                async token => await GrainFactory.GetGrain<IPageOcrGrain>($"{document.Sha256}/{page}").Recognize(document, page, token),
+                cancellationToken);
+        }
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        {
+            var errorClass = ErrorClassifier.Name(ErrorClassifier.Classify(error));
+            logger.LogWarning("Page {Page} failed for good with {ErrorClass}", page, errorClass);
+            return new PageOcrResult(page, null, ExtractionErrors.OcrFailed, $"페이지 OCR에 실패했습니다 ({errorClass}: {error.GetType().Name})", "none", TimeSpan.Zero, engine.Profile);
         }
     }
 

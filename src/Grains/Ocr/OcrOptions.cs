@@ -1,4 +1,5 @@
 using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Reliability;
 
 namespace VNexsus.Ocr;
 
@@ -29,6 +30,9 @@ public sealed class OcrOptions
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromHours(24);
 
     public TesseractOptions Tesseract { get; set; } = new();
+
+    /// <summary>Retries of page recognition by error class (<c>VNexsus:Ocr:Retry</c>).</summary>
+    public RetryOptions Retry { get; set; } = new();
 
     public int EffectiveConcurrentPages => MaxConcurrentPagesPerSilo > 0 ? MaxConcurrentPagesPerSilo : Environment.ProcessorCount;
 }
