@@ -38,6 +38,7 @@ public static class ApiHost
         app.UseVNexsusDefaults();
         app.MapOcrEndpoints();
         app.MapEvidenceEndpoints();
+        VNexsus.Api.Reports.ReportEndpoints.MapReportEndpoints(app);
         return app;
     }
 }

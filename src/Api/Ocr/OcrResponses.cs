@@ -142,6 +142,10 @@ public static class OcrResponses
         time = medicalEvent.Date.Time?.ToString("HH:mm", CultureInfo.InvariantCulture),
         yearUnresolved = medicalEvent.Date.YearUnresolved,
         raw = medicalEvent.Date.Raw,
+        type = VNexsus.Rules.Report.ReportText.TypeName(medicalEvent.Type),
+        hospital = medicalEvent.Hospital,
+        department = medicalEvent.Department,
+        diagnoses = medicalEvent.Diagnoses.Select(d => new { code = d.Code, name = d.Name }).ToList(),
         otherDates = medicalEvent.OtherDates.Select(DateText).ToList(),
         reviewNeeded = medicalEvent.ReviewNeeded,
         evidence = new
@@ -154,11 +158,7 @@ public static class OcrResponses
         },
     };
 
-    /// <summary>ISO dates; a month-day whose year is unknown is written <c>--MM-DD</c> (ISO 8601), a month <c>yyyy-MM</c>.</summary>
-    private static string DateText(FoundDate date) =>
-        date.YearUnresolved ? date.Date.ToString("'--'MM-dd", CultureInfo.InvariantCulture)
-        : date.Precision == DatePrecision.Month ? date.Date.ToString("yyyy-MM", CultureInfo.InvariantCulture)
-        : date.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string DateText(FoundDate date) => VNexsus.Rules.Report.ReportBuilder.DateText(date);
 
     private static string TextSourceName(TextSource source) => source switch
     {

@@ -10,7 +10,7 @@ namespace VNexsus.Rules;
 public static class AnalysisKey
 {
     /// <summary>Bump when the rules change what they produce, so old cached analyses are not reused.</summary>
-    public const string RuleSetVersion = "dated-lines-1";
+    public const string RuleSetVersion = RuleEngine.Version;
 
     public static string Of(AnalysisRequest request)
     {
@@ -20,7 +20,8 @@ public static class AnalysisKey
             canonical.Append(document.FileOrder).Append('\t').Append(document.Sha256).Append('\t').Append(document.FileName).Append('\n');
         }
 
-        canonical.Append("joinDate=").Append(request.InsuranceJoinDate?.ToString("yyyy-MM-dd") ?? "none");
+        canonical.Append("joinDate=").Append(request.InsuranceJoinDate?.ToString("yyyy-MM-dd") ?? "none").Append('\n');
+        canonical.Append("policy=").Append(string.IsNullOrWhiteSpace(request.PolicyId) ? "default" : request.PolicyId.Trim());
         return ContentHash.Of(canonical.ToString());
     }
 }

@@ -5,13 +5,16 @@ using VNexsus.Storage;
 namespace VNexsus.Rules;
 
 /// <summary>
-/// One analysis, keyed by <see cref="AnalysisKey"/>. The result is kept in memory while the activation lives (the
-/// plan's one-hour rule cache) and in the analysis store, so a finished job's events survive restarts.
+/// One analysis, keyed by <see cref="AnalysisKey"/> (rule-set version, documents, enrollment date, policy). The result
+/// is kept in memory while the activation lives (the plan's one-hour rule cache, <c>rule:{hash}</c>) and in the
+/// analysis store, so a finished job's report survives restarts and the same inputs from another job reuse it.
+/// The rules run on the thread pool, off the grain's turn, so hundreds of pages never hold the activation.
 /// </summary>
 [CollectionAgeLimit(Minutes = 60)]
 public sealed class RuleGrain(JsonDocumentStore<AnalysisResult> analyses, TimeProvider clock) : Grain, IRuleGrain
 {
     private AnalysisResult? _result;
+    private Task<AnalysisResult>? _running;
 
     public async Task<int> Analyse(AnalysisRequest request)
     {
@@ -21,7 +24,20 @@ public sealed class RuleGrain(JsonDocumentStore<AnalysisResult> analyses, TimePr
             throw new ArgumentException("The request does not hash to this grain's key.", nameof(request));
         }
 
-        _result ??= await analyses.LoadAsync(key) ?? await AnalyseAsync(key, request);
+        _result ??= await analyses.LoadAsync(key);
+        if (_result is null || _result.RuleSetVersion != RuleEngine.Version)
+        {
+            _running ??= AnalyseAsync(key, request);
+            try
+            {
+                _result = await _running;
+            }
+            finally
+            {
+                _running = null;
+            }
+        }
+
         return _result.Events.Count;
     }
 
@@ -32,18 +48,18 @@ public sealed class RuleGrain(JsonDocumentStore<AnalysisResult> analyses, TimePr
         var documents = new List<RuleDocument>(request.Documents.Count);
         foreach (var document in request.Documents.OrderBy(d => d.FileOrder))
         {
-            var pages = new List<RulePage>();
+            var pages = new List<ExtractedPage>();
             await foreach (var page in GrainFactory.GetGrain<IOcrGrain>(document.Sha256).ReadPages())
             {
-                pages.Add(new RulePage(page.Page, page.Blocks.Select(b => b.Text).ToList()));
+                pages.Add(page);
             }
 
             documents.Add(new RuleDocument(document.FileOrder, document.FileName, pages));
         }
 
-        var today = KoreaTime.Today(clock);
-        var events = await Task.Run(() => DatedLineEvents.Build(documents, today));
-        var result = new AnalysisResult(key, request.InsuranceJoinDate, events, clock.GetUtcNow());
+        var options = new RuleOptions(request.InsuranceJoinDate, request.PolicyId, KoreaTime.Today(clock));
+        var now = clock.GetUtcNow();
+        var result = await Task.Run(() => RuleEngine.Default.Analyse(key, documents, options, now));
         await analyses.SaveAsync(key, result);
         return result;
     }

@@ -1,7 +1,5 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
 using Orleans.Runtime.Hosting;
@@ -29,9 +27,8 @@ public static class VNexsusHosting
 
         builder.Services.AddSerilog((_, logger) => VNexsusLogging.Configure(logger, builder.Configuration, options.Logging), preserveStaticLogger: true);
 
-        builder.Services.AddHealthChecks()
-            .AddCheck<ClusterHealthCheck>("cluster")
-            .AddCheck<DataDirectoryHealthCheck>("dataDirectory");
+        MetricsDefaults.Configure();
+        builder.Services.AddVNexsusHealthChecks(builder.Configuration, options);
         return options;
     }
 
@@ -101,13 +98,12 @@ public static class VNexsusHosting
             }));
     }
 
-    /// <summary>Liveness, readiness (<c>/health</c>, JSON) and Prometheus metrics; request logging.</summary>
+    /// <summary>Liveness (<c>/health/live</c>), readiness (<c>/health/ready</c>), every check (<c>/health</c>, JSON) and Prometheus metrics; request logging.</summary>
     public static WebApplication UseVNexsusDefaults(this WebApplication app)
     {
         app.UseVNexsusRequestLogging();
         app.UseVNexsusRequestMetrics();
-        app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });
-        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync });
+        app.MapVNexsusHealthChecks();
         app.MapMetrics();
         return app;
     }

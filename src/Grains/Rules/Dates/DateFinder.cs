@@ -224,10 +224,18 @@ public static partial class DateFinder
         return new TimeOnly(hour, minute, second);
     }
 
+    /// <summary>A compact date needs a clinical label before it (진료일자 20241023) or clinical words right after it (20241023 재진 외래).</summary>
     private static bool IsClinicallyLabelled(string line, int index)
     {
         var before = line[Math.Max(0, index - 20)..index];
-        return ClinicalLabel().IsMatch(before) && !IdentifierLabel().IsMatch(before);
+        if (IdentifierLabel().IsMatch(before))
+        {
+            return false;
+        }
+
+        var afterStart = index + 8;
+        var after = line[afterStart..Math.Min(line.Length, afterStart + 12)];
+        return ClinicalLabel().IsMatch(before) || (after.StartsWith(' ') && ClinicalLabel().IsMatch(after));
     }
 
     private static Candidate Numeric(Match m, int year, string format) =>

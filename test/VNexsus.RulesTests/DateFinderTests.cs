@@ -1,7 +1,7 @@
 using VNexsus.Rules;
 using VNexsus.Rules.Dates;
 
-namespace VNexsus.UnitTests.Rules;
+namespace VNexsus.RulesTests;
 
 public sealed class DateFinderTests
 {

@@ -1,0 +1,83 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using VNexsus.Ocr;
+using VNexsus.Rules;
+using VNexsus.Rules.Events;
+
+namespace VNexsus.Accuracy;
+
+public sealed record ExpectedEvent(int File, int Page, string Date, string? EndDate, string Type, string HospitalKey, IReadOnlyList<string> Codes, int? AdmissionDays);
+
+public sealed record ExpectedCandidate(int EventRef, string Window, string CandidateType);
+
+public sealed record Contract(string? JoinDate, string? PolicyId, IReadOnlyList<ExpectedCandidate> Candidates);
+
+public sealed record FakeDate(string Date, string Reason);
+
+public sealed record Expectations(IReadOnlyList<ExpectedEvent> Events, IReadOnlyList<FakeDate> MustNotInclude);
+
+/// <summary>One golden case as written by <c>test/golden/generate.py</c>.</summary>
+public sealed record GoldenCase(string CaseId, string Kind, string Layout, IReadOnlyList<string> Documents, IReadOnlyList<Contract> Contracts, Expectations Expected)
+{
+    [JsonIgnore]
+    public string Folder { get; init; } = "";
+
+    /// <summary>The documents read through the product's own text-layer extraction.</summary>
+    public IReadOnlyList<RuleDocument> Read() =>
+        Documents.Select((name, index) =>
+        {
+            var path = Path.Combine(Folder, name);
+            IReadOnlyList<ExtractedPage> pages = name.EndsWith(".txt", StringComparison.OrdinalIgnoreCase)
+                ? PlainTextReader.Read(File.ReadAllBytes(path))
+                : ReadPdf(path);
+            return new RuleDocument(index + 1, name, pages);
+        }).ToList();
+
+    private static IReadOnlyList<ExtractedPage> ReadPdf(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return PdfTextLayerReader.Read(stream);
+    }
+}
+
+public static class GoldenSet
+{
+    /// <summary>The fixed "today" of golden runs, so results never depend on the clock.</summary>
+    public static readonly DateOnly Today = new(2026, 1, 1);
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Finds <c>test/golden/cases</c> beside the binaries or up the directory tree.</summary>
+    public static string FindCasesFolder(string? start = null)
+    {
+        var local = Path.Combine(AppContext.BaseDirectory, "golden", "cases");
+        if (start is null && Directory.Exists(local))
+        {
+            return local;
+        }
+
+        for (var dir = new DirectoryInfo(start ?? AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, "test", "golden", "cases");
+            if (Directory.Exists(candidate))
+            {
+                return candidate;
+            }
+        }
+
+        throw new DirectoryNotFoundException("test/golden/cases not found; run test/golden/generate.py");
+    }
+
+    public static IReadOnlyList<GoldenCase> Load(string folder) =>
+        Directory.GetDirectories(folder)
+            .OrderBy(d => d, StringComparer.Ordinal)
+            .Select(d => JsonSerializer.Deserialize<GoldenCase>(File.ReadAllText(Path.Combine(d, "case.json")), Json)! with { Folder = d })
+            .ToList();
+
+    public static AnalysisResult Run(RuleEngine engine, IReadOnlyList<RuleDocument> documents, Contract? contract) =>
+        engine.Analyse(
+            new string('0', 64),
+            documents,
+            new RuleOptions(contract?.JoinDate is { } j ? DateOnly.Parse(j, System.Globalization.CultureInfo.InvariantCulture) : null, contract?.PolicyId, Today),
+            DateTimeOffset.UnixEpoch);
+}

@@ -1,0 +1,102 @@
+using System.Text.RegularExpressions;
+
+namespace VNexsus.Rules.Codes;
+
+/// <summary>The KCD data of <c>kcd.json</c>: valid category ranges and a small name table.</summary>
+public sealed record KcdData(IReadOnlyList<string> Categories, IReadOnlyDictionary<string, string> Names);
+
+/// <summary>A KCD-shaped token read from text: the normalised code (null when doubtful) and the raw reading.</summary>
+public sealed record CodeToken(int Start, int Length, string Raw, string? Code, string? Problem);
+
+/// <summary>
+/// KCD normalisation (domain.md §7.4): upper-case, stray <c>)</c> and spaces removed, the dot inserted after letter + two
+/// digits (<c>E1168</c> → <c>E11.68</c>). A code is only ever one that is printed in the text; this class never maps a
+/// name to a code. A code whose category is not in the table stays raw and flagged.
+/// </summary>
+public sealed partial class KcdTable
+{
+    private readonly HashSet<string> _categories = new(StringComparer.Ordinal);
+
+    public KcdTable(KcdData data)
+    {
+        Data = data;
+        foreach (var range in data.Categories)
+        {
+            var parts = range.Split('-');
+            var from = parts[0];
+            var to = parts.Length > 1 ? parts[1] : parts[0];
+            for (var letter = from[0]; letter <= to[0]; letter++)
+            {
+                var low = letter == from[0] ? int.Parse(from[1..], System.Globalization.CultureInfo.InvariantCulture) : 0;
+                var high = letter == to[0] ? int.Parse(to[1..], System.Globalization.CultureInfo.InvariantCulture) : 99;
+                for (var n = low; n <= high; n++)
+                {
+                    _categories.Add($"{letter}{n:00}");
+                }
+            }
+        }
+    }
+
+    public KcdData Data { get; }
+
+    public bool IsKnownCategory(string code) => code.Length >= 3 && _categories.Contains(code[..3]);
+
+    /// <summary>The table's name for a code (exact, else its category), only used when the document prints a code without a name.</summary>
+    public string? NameOf(string code) =>
+        Data.Names.TryGetValue(code, out var name) ? name : null;
+
+    /// <summary>Normalises one token; null when it is not KCD-shaped.</summary>
+    public static string? Normalise(string raw)
+    {
+        var compact = raw.Replace(" ", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal).ToUpperInvariant();
+        var m = Shape().Match(compact);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var tail = m.Groups["t"].Value;
+        return tail.Length == 0 ? m.Groups["c"].Value : $"{m.Groups["c"].Value}.{tail}";
+    }
+
+    /// <summary>Finds KCD-shaped tokens in text. <paramref name="lowerCaseAllowed"/> when the text is a diagnosis line.</summary>
+    public IReadOnlyList<CodeToken> Find(string text, bool lowerCaseAllowed, IReadOnlyList<string> excludedBefore, IReadOnlyList<string> excludedAfter)
+    {
+        List<CodeToken>? found = null;
+        foreach (Match m in Token().Matches(text))
+        {
+            if (!lowerCaseAllowed && char.IsLower(m.Value[0]))
+            {
+                continue;
+            }
+
+            var before = text[Math.Max(0, m.Index - 6)..m.Index];
+            var afterEnd = m.Index + m.Length;
+            var after = text[afterEnd..Math.Min(text.Length, afterEnd + 4)].TrimStart();
+            if (excludedBefore.Any(w => before.Contains(w, StringComparison.OrdinalIgnoreCase))
+                || excludedAfter.Any(w => after.StartsWith(w, StringComparison.Ordinal)))
+            {
+                continue;
+            }
+
+            var raw = m.Value.Trim();
+            var code = Normalise(raw);
+            if (code is null)
+            {
+                continue;
+            }
+
+            var problem = IsKnownCategory(code) ? null : "codeNotInTable";
+            (found ??= []).Add(new CodeToken(m.Index, m.Length, raw, problem is null ? code : null, problem));
+        }
+
+        return found ?? (IReadOnlyList<CodeToken>)[];
+    }
+
+    [GeneratedRegex(@"^(?<c>[A-Z]\d{2})\.?(?<t>\d{1,2})?$")]
+    private static partial Regex Shape();
+
+    // Letter + two digits, then an optional (stray ')' and) dot and one or two digits; never inside a longer word or number.
+    [GeneratedRegex(@"(?<![A-Za-z0-9.\-])[A-Za-z]\d{2}(?:\)?\.\d{1,2}|\d{1,2})?(?![A-Za-z0-9]|\.\d|-\d|/\d)")]
+    private static partial Regex Token();
+}

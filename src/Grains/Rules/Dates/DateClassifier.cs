@@ -1,0 +1,262 @@
+namespace VNexsus.Rules.Dates;
+
+/// <summary>A classified date: its type, whether it is kept as an event date, and the reason when it is not.</summary>
+public sealed record DateClass(DateType Type, string? ExcludedReason, string? Label, bool ClinicalAnchor);
+
+/// <summary>
+/// Classifies one date in its block (domain.md §6.5) and applies the fake-date filters of §6.6 that need only the
+/// block: birth dates, issue/print/written-on dates, contract dates, bookings, report (reading) dates, history
+/// mentions, metadata without a clinical label. A label written directly before the date is the strongest signal;
+/// the context of a date never reaches past a neighbouring date of the same block.
+/// </summary>
+public sealed class DateClassifier
+{
+    private readonly DateKeywords _k;
+    private readonly (string Keyword, string Kind)[] _labels;
+
+    public DateClassifier(DateKeywords keywords)
+    {
+        _k = keywords;
+        _labels = keywords.Labels
+            .SelectMany(pair => pair.Value.Select(word => (word, pair.Key)))
+            .OrderByDescending(l => l.word.Length)
+            .ToArray();
+    }
+
+    /// <param name="text">The block text.</param>
+    /// <param name="start">Start of the date in the block.</param>
+    /// <param name="end">End of the date (and its range or time).</param>
+    /// <param name="previousEnd">End of the previous date of the block (0 if none).</param>
+    /// <param name="nextStart">Start of the next date of the block (text length if none).</param>
+    /// <param name="inHistorySection">The block sits under a past-history heading.</param>
+    public DateClass Classify(string text, int start, int end, int previousEnd, int nextStart, bool inHistorySection)
+    {
+        var before = text[Math.Max(previousEnd, start - _k.ContextChars)..start];
+        var after = text[end..Math.Min(nextStart, end + _k.ContextChars)];
+        var near = text[Math.Max(previousEnd, start - _k.LabelChars)..start];
+        var local = before + " " + after;
+        var label = ClosestLabel(near);
+        var labelKind = label?.Kind;
+        var anchor = ContainsAny(local, _k.ClinicalAnchors) || (labelKind is not null && IsClinicalLabel(labelKind));
+
+        // 1. A birth keyword right before or after the date.
+        if (ContainsAny(near, _k.Birth) || ContainsAny(after[..Math.Min(after.Length, 14)], _k.Birth))
+        {
+            return new DateClass(DateType.Irrelevant, "birth_date", label?.Keyword, anchor);
+        }
+
+        if (label is { } l)
+        {
+            switch (l.Kind)
+            {
+                case "admin":
+                    return new DateClass(DateType.Admin, "issue_or_print_date", l.Keyword, anchor);
+                case "contract":
+                    return new DateClass(DateType.Admin, "contract_date", l.Keyword, anchor);
+                case "plan":
+                    return new DateClass(DateType.Plan, "booking_date", l.Keyword, anchor);
+                case "report":
+                    return new DateClass(DateType.Result, "report_date", l.Keyword, anchor);
+                case "history":
+                    return new DateClass(DateType.History, "past_history", l.Keyword, anchor);
+                case "onset":
+                    return new DateClass(DateType.History, "onset_date", l.Keyword, anchor);
+            }
+        }
+
+        if (inHistorySection || ContainsAny(before, _k.HistorySectionHeaders) || HistoryNarration(after))
+        {
+            return new DateClass(DateType.History, "past_history", label?.Keyword, anchor);
+        }
+
+        if (label is { } clinical)
+        {
+            return new DateClass(TypeOfLabel(clinical.Kind, after), null, clinical.Keyword, true);
+        }
+
+        // 2. Birth keyword anywhere near and no clinical anchor.
+        if (ContainsAny(local, _k.Birth) && !anchor)
+        {
+            return new DateClass(DateType.Irrelevant, "birth_date", null, anchor);
+        }
+
+        // Strong and weak metadata without a clinical label.
+        if (ContainsAny(before, _k.StrongMetadata))
+        {
+            return new DateClass(DateType.Admin, "strong_metadata", null, anchor);
+        }
+
+        // 3. The first type keyword: the text right after the date first, then before it.
+        if ((FirstTypeKeyword(after) ?? FirstTypeKeyword(before)) is { } typed)
+        {
+            if (typed == DateType.Result)
+            {
+                // A result explained at a visit is a visit; a bare report date is paired with its exam.
+                return anchor && ContainsAny(local, ExplainedAtVisit)
+                    ? new DateClass(DateType.Result, null, null, true)
+                    : new DateClass(DateType.Result, "report_date", null, anchor);
+            }
+
+            return new DateClass(typed, null, null, true);
+        }
+
+        // 4–5. Plan and admin keywords without a clinical anchor.
+        if (ContainsAny(local, _k.PlanKeywords) && !anchor)
+        {
+            return new DateClass(DateType.Plan, "booking_date", null, anchor);
+        }
+
+        if (ContainsAny(local, _k.AdminKeywords) && !anchor)
+        {
+            return new DateClass(DateType.Admin, "admin_without_anchor", null, anchor);
+        }
+
+        if (ContainsAny(local, _k.WeakMetadata) && !anchor)
+        {
+            return new DateClass(DateType.Admin, "weak_metadata", null, anchor);
+        }
+
+        if (anchor)
+        {
+            return new DateClass(DateType.Visit, null, null, true);
+        }
+
+        // 7. Block-level plan or admin words decide; otherwise a visit that still needs a clinical anchor in its window.
+        if (ContainsAny(text, _k.PlanKeywords))
+        {
+            return new DateClass(DateType.Plan, "booking_date", null, false);
+        }
+
+        if (ContainsAny(text, _k.AdminKeywords))
+        {
+            return new DateClass(DateType.Admin, "admin_without_anchor", null, false);
+        }
+
+        return new DateClass(DateType.Visit, null, null, false);
+    }
+
+    /// <summary>The label ending closest to the date within the label distance, e.g. <c>검사일:</c>.</summary>
+    private (string Keyword, string Kind)? ClosestLabel(string near)
+    {
+        (string Keyword, string Kind)? best = null;
+        var bestEnd = -1;
+        foreach (var (keyword, kind) in _labels)
+        {
+            var index = near.LastIndexOf(keyword, StringComparison.Ordinal);
+            if (index < 0)
+            {
+                continue;
+            }
+
+            var labelEnd = index + keyword.Length;
+            // Only separators (colon, spaces, brackets) may sit between a label and its date.
+            if (near[labelEnd..].Any(c => !(char.IsWhiteSpace(c) || c is ':' or '：' or '(' or '[' or ')' or ']' or '-' or '|' or '/')))
+            {
+                continue;
+            }
+
+            if (labelEnd > bestEnd)
+            {
+                best = (keyword, kind);
+                bestEnd = labelEnd;
+            }
+        }
+
+        return best;
+    }
+
+    private static bool IsClinicalLabel(string kind) =>
+        kind is "visit" or "exam" or "pathology" or "surgery" or "admission" or "discharge" or "medication";
+
+    private DateType TypeOfLabel(string kind, string after) => kind switch
+    {
+        "exam" => FirstTypeKeyword(after) is DateType.Pathology ? DateType.Pathology : DateType.Exam,
+        "pathology" => DateType.Pathology,
+        "surgery" => DateType.Surgery,
+        "admission" => DateType.Admission,
+        "discharge" => DateType.Discharge,
+        _ => FirstTypeKeyword(after) is { } typed and not DateType.Result ? typed : DateType.Visit,
+    };
+
+    private DateType? FirstTypeKeyword(string context)
+    {
+        foreach (var (name, type) in TypeOrder)
+        {
+            if (_k.TypeKeywords.TryGetValue(name, out var words) && ContainsPerformed(context, words))
+            {
+                return type;
+            }
+        }
+
+        return null;
+    }
+
+    private static readonly string[] ExplainedAtVisit = ["설명", "내원", "외래", "진료"];
+    private static readonly string[] Approximately = ["경 ", "경에", "경부터", "년경"];
+
+    private bool HistoryNarration(string after) =>
+        after.Length > 0 && ContainsAny(after[..Math.Min(after.Length, 12)], Approximately) && ContainsAny(after, _k.HistoryPhrases);
+
+    private static readonly (string Name, DateType Type)[] TypeOrder =
+    [
+        ("pathology", DateType.Pathology),
+        ("surgery", DateType.Surgery),
+        ("admission", DateType.Admission),
+        ("discharge", DateType.Discharge),
+        ("result", DateType.Result),
+        ("exam", DateType.Exam),
+    ];
+
+    /// <summary>Words that turn a type keyword into a plan or a recommendation (수술 권유, 정밀검사 필요).</summary>
+    private static readonly string[] NotPerformed = ["예정", "권유", "계획", "상담", "필요", "여부", "권고", "예약"];
+
+    /// <summary>A type keyword that is not followed closely by plan or recommendation wording.</summary>
+    internal static bool ContainsPerformed(string text, IReadOnlyList<string> words)
+    {
+        if (!ContainsAny(text, words))
+        {
+            return false;
+        }
+
+        foreach (var word in words)
+        {
+            var index = text.IndexOf(word, StringComparison.OrdinalIgnoreCase);
+            while (index >= 0)
+            {
+                var tail = text.AsSpan(index + word.Length, Math.Min(8, text.Length - index - word.Length));
+                var planned = false;
+                foreach (var p in NotPerformed)
+                {
+                    if (tail.Contains(p, StringComparison.Ordinal))
+                    {
+                        planned = true;
+                        break;
+                    }
+                }
+
+                if (!planned)
+                {
+                    return true;
+                }
+
+                index = text.IndexOf(word, index + word.Length, StringComparison.OrdinalIgnoreCase);
+            }
+        }
+
+        return false;
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<string>, System.Buffers.SearchValues<string>> Compiled = [];
+
+    /// <summary>Whether any of the words occurs (ordinal, ignoring ASCII case); word lists are compiled once into a multi-string search.</summary>
+    internal static bool ContainsAny(string text, IReadOnlyList<string> words)
+    {
+        if (words.Count == 0 || text.Length == 0)
+        {
+            return false;
+        }
+
+        var values = Compiled.GetValue(words, static w => System.Buffers.SearchValues.Create(w.Where(x => x.Length > 0).Distinct().ToArray(), StringComparison.OrdinalIgnoreCase));
+        return text.AsSpan().ContainsAny(values);
+    }
+}

@@ -1,0 +1,112 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using VNexsus.ApiTests;
+using VNexsus.Rules.Report;
+using VNexsus.Testing;
+
+namespace VNexsus.RulesTests;
+
+/// <summary>GET /api/jobs/{jobId}/report on the real API (embedded mode, Kestrel on a free port).</summary>
+public sealed class ReportEndpointTests(ApiServerFixture fixture) : IClassFixture<ApiServerFixture>
+{
+    private ApiServer Server => fixture.Server;
+
+    private async Task<string> UploadAsync(string body, string? joinDate = null)
+    {
+        var form = new Multipart().File("진료기록.txt", "text/plain", System.Text.Encoding.UTF8.GetBytes(body + $"\n고유번호 {Guid.NewGuid():N}\n"));
+        if (joinDate is not null)
+        {
+            form.Field("insuranceJoinDate", joinDate);
+        }
+
+        var response = await Server.Http.PostAsync("/api/ocr/upload", form.Build());
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var jobId = json.GetProperty("jobId").GetString()!;
+        await Server.WaitForStatusAsync(jobId, "completed");
+        return jobId;
+    }
+
+    private const string Record = "가나병원 내과\n환자명: 김가명 생년월일: 1970.01.01\n진료일자: 2024.03.12 외래\n진단명: 제2형 당뇨병 (E11.9)\n처방: 메트포르민 500mg 30일분\n입원기간: 2024.05.01 ~ 2024.05.03\n진단명: 급성 충수염 (K35.8)\n발급일: 2024.10.02";
+
+    [Fact]
+    public async Task The_report_has_the_contract_names_evidence_and_warnings()
+    {
+        var jobId = await UploadAsync(Record, "2024-06-01");
+
+        var report = await Server.Http.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}/report");
+
+        var timeline = report.GetProperty("timeline").EnumerateArray().ToList();
+        Assert.Equal(["2024-03-12", "2024-05-01"], timeline.Select(e => e.GetProperty("date").GetString()));
+        var stay = timeline[1];
+        Assert.Equal("admission", stay.GetProperty("type").GetString());
+        Assert.Equal("2024-05-03", stay.GetProperty("endDate").GetString());
+        Assert.Equal(3, stay.GetProperty("admissionDays").GetInt32());
+        Assert.Equal("가나병원", stay.GetProperty("hospital").GetString());
+        Assert.Equal("K35.8", stay.GetProperty("diagnoses")[0].GetProperty("code").GetString());
+        var evidence = timeline[0].GetProperty("evidence")[0];
+        Assert.Equal(1, evidence.GetProperty("fileIndex").GetInt32());
+        Assert.Equal("진료기록.txt", evidence.GetProperty("fileName").GetString());
+        Assert.Equal(1, evidence.GetProperty("page").GetInt32());
+        Assert.Equal(JsonValueKind.Null, evidence.GetProperty("bbox").ValueKind);
+        Assert.Contains("2024.03.12", evidence.GetProperty("quote").GetString());
+        Assert.True(timeline[0].TryGetProperty("medicationDays", out _));
+        Assert.True(timeline[0].TryGetProperty("reviewNeeded", out _));
+        Assert.True(timeline[0].TryGetProperty("department", out _));
+
+        var disclosure = report.GetProperty("disclosure");
+        Assert.True(disclosure.GetProperty("joinDateAvailable").GetBoolean());
+        Assert.Equal("3.2.5", disclosure.GetProperty("policy").GetProperty("policyId").GetString());
+        var candidate = disclosure.GetProperty("candidates").EnumerateArray().First(c => c.GetProperty("candidateType").GetString() == "admission");
+        Assert.Equal("within_3_months", candidate.GetProperty("window").GetString());
+        Assert.Equal("strong", candidate.GetProperty("strength").GetString());
+        Assert.Contains("검토 후보로 보입니다", candidate.GetProperty("rationale").GetString());
+        Assert.NotEmpty(candidate.GetProperty("evidence").EnumerateArray());
+        Assert.Equal(6, report.GetProperty("clusters").GetArrayLength());
+        Assert.Equal(ReportText.Warnings, report.GetProperty("warnings").EnumerateArray().Select(w => w.GetString()));
+        Assert.Contains(report.GetProperty("excluded").EnumerateArray(), x => x.GetProperty("reason").GetString() == "birth_date");
+        Assert.True(report.GetProperty("statistics").GetProperty("total").GetInt32() >= 4);
+    }
+
+    [Fact]
+    public async Task Query_inputs_rerun_the_rules_and_text_and_html_render()
+    {
+        var jobId = await UploadAsync(Record);
+
+        var limited = await Server.Http.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}/report");
+        Assert.False(limited.GetProperty("disclosure").GetProperty("joinDateAvailable").GetBoolean());
+        Assert.Empty(limited.GetProperty("disclosure").GetProperty("candidates").EnumerateArray());
+
+        var rerun = await Server.Http.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}/report?insuranceJoinDate=2024-06-01&policy=3.1.5");
+        Assert.Equal("2024-06-01", rerun.GetProperty("disclosure").GetProperty("joinDate").GetString());
+        Assert.Equal("3.1.5", rerun.GetProperty("disclosure").GetProperty("policy").GetProperty("label").GetString());
+        Assert.NotEmpty(rerun.GetProperty("disclosure").GetProperty("candidates").EnumerateArray());
+
+        var text = await Server.Http.GetStringAsync($"/api/jobs/{jobId}/report?format=text&insuranceJoinDate=2024-06-01");
+        Assert.Contains("1. 내원일시: 2024.03.12", text);
+        Assert.Contains("3. 진단병명: 제2형 당뇨병(E11.9)", text);
+        Assert.Contains("10. 의사소견: 미기재", text);
+        Assert.Contains("8. 입원기간: 2024.05.01 ~ 2024.05.03 / 3일 입원", text);
+        Assert.Empty(WordingGuard.Violations(text));
+
+        var html = await Server.Http.GetAsync($"/api/jobs/{jobId}/report?format=html");
+        Assert.Equal("text/html", html.Content.Headers.ContentType!.MediaType);
+        var page = await html.Content.ReadAsStringAsync();
+        Assert.Contains("<html lang=\"ko\">", page);
+        Assert.Contains("본 결과는 의학적 진단이 아닙니다.", page);
+
+        var bad = await Server.Http.GetAsync($"/api/jobs/{jobId}/report?insuranceJoinDate=2024.06.01");
+        Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
+        var unknownPolicy = await Server.Http.GetAsync($"/api/jobs/{jobId}/report?policy=9.9.9");
+        Assert.Equal(HttpStatusCode.BadRequest, unknownPolicy.StatusCode);
+    }
+
+    [Fact]
+    public async Task Unknown_jobs_are_404()
+    {
+        var response = await Server.Http.GetAsync($"/api/jobs/{Guid.NewGuid()}/report");
+        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
+        Assert.Equal("JOB_NOT_FOUND", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await Server.Http.GetAsync("/api/jobs/not-a-job/report")).StatusCode);
+    }
+}

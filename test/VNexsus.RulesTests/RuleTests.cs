@@ -1,0 +1,236 @@
+using VNexsus.Ocr;
+using VNexsus.Rules;
+using VNexsus.Rules.Codes;
+using VNexsus.Rules.Disclosure;
+using VNexsus.Rules.Events;
+using VNexsus.Rules.Hospitals;
+using VNexsus.Rules.Report;
+
+namespace VNexsus.RulesTests;
+
+/// <summary>Focused tests, one rule at a time, on synthetic lines.</summary>
+public sealed class RuleTests
+{
+    private static readonly DateOnly Today = new(2026, 1, 1);
+
+    private static RuleDocument Text(int order, string name, params string[] lines) =>
+        new(order, name, PlainTextReader.Read(System.Text.Encoding.UTF8.GetBytes(string.Join('\n', lines))));
+
+    private static AnalysisResult Analyse(DateOnly? join, string? policy, params RuleDocument[] documents) =>
+        RuleEngine.Default.Analyse(new string('0', 64), documents, new RuleOptions(join, policy, Today), DateTimeOffset.UnixEpoch);
+
+    [Theory]
+    [InlineData("생년월일: 1970.01.01 진료일자: 2024.03.07 외래", "2024-03-07", "1970-01-01", "birth_date")]
+    [InlineData("발급일 2024.05.02 진료일자 2024.03.07 외래", "2024-03-07", "2024-05-02", "issue_or_print_date")]
+    [InlineData("진료일자: 2024.03.07 외래 다음 예약: 2024.04.08", "2024-03-07", "2024-04-08", "booking_date")]
+    [InlineData("검사일: 2024.03.07 흉부 CT 판독일: 2024.03.09", "2024-03-07", "2024-03-09", "report_date")]
+    [InlineData("진료일자: 2024.03.07 외래 보험기간 2024.01.01 ~ 2034.01.01", "2024-03-07", "2024-01-01", "contract_date")]
+    public void Fake_dates_are_excluded_with_their_reason(string line, string kept, string dropped, string reason)
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line));
+
+        Assert.Contains(result.Events, e => e.Date.Date == DateOnly.Parse(kept));
+        Assert.DoesNotContain(result.Events, e => e.Date.Date == DateOnly.Parse(dropped));
+        Assert.Contains(result.Excluded, x => x.Date.Date == DateOnly.Parse(dropped) && x.Reason == reason);
+    }
+
+    [Fact]
+    public void Past_history_attaches_to_the_visit_and_never_becomes_an_event()
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", "과거력", "- 2015.05.12 충수절제술", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
+
+        var visit = Assert.Single(result.Events);
+        Assert.Equal(EventType.Outpatient, visit.Type);
+        Assert.Contains(visit.PastHistory, h => h.Contains("2015.05.12", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("E1168", "E11.68")]
+    [InlineData("R074", "R07.4")]
+    [InlineData("A9999", "A99.99")]
+    [InlineData("I20).9", "I20.9")]
+    [InlineData("e11.9", "E11.9")]
+    public void Codes_are_normalised(string raw, string code) => Assert.Equal(code, KcdTable.Normalise(raw));
+
+    [Theory]
+    [InlineData("체온 T36.5℃ 측정")]
+    [InlineData("비타민 B12 주사")]
+    [InlineData("CA19-9 수치 정상")]
+    public void Temperatures_vitamins_and_lab_names_are_not_codes(string text)
+    {
+        var e = RuleData.Default;
+        Assert.Empty(e.Kcd.Find(text, true, e.Entities.CodeExclusionBefore, e.Entities.CodeExclusionAfter));
+    }
+
+    [Fact]
+    public void A_code_comes_only_from_the_text_never_from_a_name()
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원", "진료일자: 2024.03.07 외래", "진단명: 제2형 당뇨병"));
+
+        var diagnosis = Assert.Single(Assert.Single(result.Events).Diagnoses);
+        Assert.Equal("제2형 당뇨병", diagnosis.Name);
+        Assert.Null(diagnosis.Code);
+    }
+
+    [Theory]
+    [InlineData("의료법인 새솔병원 외과", "새솔병원")]
+    [InlineData("가나병원 정형외과", "가나병원")]
+    [InlineData("한빛내과의원", "한빛내과의원")]
+    [InlineData("한림대학교 강남성심병원 내과", "강남성심병원")]
+    [InlineData("가온대병원 소화기내과", "서울가온대학교병원")]
+    public void Hospital_names_are_normalised(string text, string canonical)
+    {
+        var mention = Assert.Single(RuleData.Default.Hospitals.Find(text, RuleData.Default.Entities.ReferralWords));
+        Assert.Equal(canonical, mention.Name);
+        Assert.Equal(HospitalNormaliser.KeyOf(canonical), mention.Key);
+    }
+
+    [Theory]
+    [InlineData("타병원 진료 후 내원")]
+    [InlineData("입원 치료 중")]
+    [InlineData("병원비 영수증")]
+    public void Words_that_are_not_hospitals_are_rejected(string text) =>
+        Assert.Empty(RuleData.Default.Hospitals.Find(text, RuleData.Default.Entities.ReferralWords));
+
+    [Theory]
+    [InlineData("2024.03.01", "2024.03.05", 5)]
+    [InlineData("2024.03.01", "2024.03.01", 1)]
+    public void Admission_days_count_both_ends(string start, string end, int days)
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원", $"입원기간: {start} ~ {end}", "진단명: 급성 충수염 (K35.8)"));
+
+        var stay = Assert.Single(result.Events);
+        Assert.Equal(EventType.Admission, stay.Type);
+        Assert.Equal(days, stay.AdmissionDays);
+    }
+
+    [Fact]
+    public void Events_never_merge_across_files_and_are_linked_instead()
+    {
+        var result = Analyse(null, null,
+            Text(1, "a.txt", "가나병원", "진료일자: 2024.03.07 외래", "진단명: 본태성 고혈압 (I10)"),
+            Text(2, "b.txt", "가나병원", "진료일자: 2024.03.07 외래", "진단명: 본태성 고혈압 (I10)"));
+
+        Assert.Equal(2, result.Events.Count);
+        Assert.Equal(result.Events[1].EventId, Assert.Single(result.Events[0].RelatedEventIds));
+    }
+
+    [Fact]
+    public void An_outpatient_date_inside_a_stay_is_an_inpatient_day()
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원", "입원기간: 2024.03.01 ~ 2024.03.05", "진단명: 폐렴 (J18.9)", "", "", "", "2024.03.03 진료 경과 관찰"));
+
+        Assert.Single(result.Events);
+        Assert.Contains(result.Excluded, x => x.Reason == "inpatient_day");
+    }
+
+    [Theory]
+    [InlineData("2024-06-01", "2024-06-01", "within_3_months")]
+    [InlineData("2024-06-01", "2024-03-01", "within_3_months")]
+    [InlineData("2024-06-01", "2024-02-29", "within_1_year")]
+    [InlineData("2024-06-01", "2019-06-01", "within_5_years")]
+    [InlineData("2024-06-01", "2019-05-31", "before_join")]
+    [InlineData("2024-06-01", "2024-06-02", "after_join")]
+    [InlineData("2024-05-31", "2024-02-29", "within_3_months")]
+    [InlineData("2024-05-31", "2024-02-28", "within_1_year")]
+    public void Windows_follow_the_calendar_and_are_inclusive(string join, string date, string primary)
+    {
+        var policy = RuleData.Default.Policies.Policies.First(p => p.PolicyId == "3.1.5");
+        Assert.Equal(primary, DisclosureWindows.Of(DateOnly.Parse(date), null, DateOnly.Parse(join), policy.Windows)[0]);
+    }
+
+    [Fact]
+    public void Clamping_shifts_to_the_last_day_of_the_month()
+    {
+        Assert.Equal(new DateOnly(2023, 2, 28), DisclosureWindows.StartOf(new WindowDefinition("y", "years", 1), new DateOnly(2024, 2, 29)));
+        Assert.Equal(new DateOnly(2024, 2, 29), DisclosureWindows.StartOf(new WindowDefinition("m", "months", 3), new DateOnly(2024, 5, 31)));
+    }
+
+    [Fact]
+    public void An_event_on_the_join_date_is_a_review_candidate_in_every_window()
+    {
+        var result = Analyse(new DateOnly(2024, 6, 1), "3.1.5", Text(1, "a.txt", "가나병원", "입원기간: 2024.06.01 ~ 2024.06.03", "진단명: 급성 충수염 (K35.8)"));
+
+        var window = Assert.Single(result.Disclosure.EventWindows);
+        Assert.True(window.OnJoinDate);
+        Assert.Equal(["within_3_months", "within_1_year", "within_5_years"], window.RelativeWindows);
+        var candidate = Assert.Single(result.Disclosure.Candidates);
+        Assert.True(candidate.ReviewNeeded);
+        Assert.Equal("admission", candidate.CandidateType);
+    }
+
+    [Fact]
+    public void Without_a_join_date_the_review_is_limited()
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원", "진료일자: 2024.03.07 외래", "진단명: 본태성 고혈압 (I10)"));
+
+        Assert.False(result.Disclosure.JoinDateAvailable);
+        Assert.Empty(result.Disclosure.Candidates);
+        Assert.All(result.Disclosure.EventWindows, w => Assert.Equal("unknown", w.PrimaryWindow));
+        Assert.Contains(result.Disclosure.Notes, n => n.Type == "join_date_missing" && n.Message.Contains(DisclosureReviewer.JoinDateMissingText, StringComparison.Ordinal));
+        Assert.Contains(result.Disclosure.Notes, n => n.Type == "default_policy_applied");
+        var text = ReportRenderer.Text(ReportBuilder.Build(result, null, DateTimeOffset.UnixEpoch));
+        Assert.Contains("보험가입일 입력이 필요합니다", text);
+    }
+
+    [Fact]
+    public void The_shipped_policies_hold_3_2_5_3_1_5_and_the_default_questions()
+    {
+        var policies = RuleData.Default.Policies;
+        Assert.Equal("3.2.5", policies.DefaultPolicyId);
+        var standard = policies.Policies.Single(p => p.PolicyId == "3.1.5");
+        Assert.Equal(["within_3_months", "within_1_year", "within_5_years"], standard.Windows.Select(w => w.Name));
+        Assert.Equal(["Q3M-1", "Q3M-2", "Q1Y", "Q5Y-1", "Q5Y-2", "QALL-CHRONIC"], standard.Questions.Select(q => q.Id));
+        Assert.Equal(["within_3_months", "within_2_years", "within_5_years"], policies.Policies.Single(p => p.PolicyId == "3.2.5").Windows.Select(w => w.Name));
+        Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "Rules", "Disclosure", "policies.json")));
+    }
+
+    [Fact]
+    public void The_report_text_has_ten_slots_and_never_force_fills()
+    {
+        var result = Analyse(new DateOnly(2024, 6, 1), "3.2.5", Text(1, "a.txt", "가나병원 내과", "진료일자: 2024.03.12 외래", "진단명: 제2형 당뇨병 (E11.9)", "처방: 메트포르민 500mg 30일분"));
+        var report = ReportBuilder.Build(result, null, DateTimeOffset.UnixEpoch);
+
+        var block = Assert.Single(report.InvestigatorBlocks);
+        Assert.Equal(Enumerable.Range(1, 10), block.Slots.Select(s => s.No));
+        Assert.Equal("[2024.03.12] 가나병원 내과", block.Heading);
+        Assert.Equal("제2형 당뇨병(E11.9)", block.Slots[2].Value);
+        Assert.Equal(ReportText.NotRecorded, block.Slots[7].Value);
+        Assert.Equal(ReportText.NotRecorded, block.Slots[9].Value);
+        Assert.Equal(6, report.Clusters.Count);
+        Assert.Equal("present", report.Clusters.Single(c => c.Name == "chronic_or_other_important").Status);
+    }
+
+    [Theory]
+    [InlineData("고지의무 위반입니다")]
+    [InlineData("부지급 사유")]
+    [InlineData("면책 대상입니다")]
+    [InlineData("계약 해지 대상")]
+    [InlineData("당뇨병으로 진단됩니다")]
+    [InlineData("고지: 해당")]
+    public void The_wording_guard_rejects_verdicts(string text)
+    {
+        Assert.NotEmpty(WordingGuard.Violations(text));
+        Assert.Throws<ForbiddenWordingException>(() => WordingGuard.EnsureClean(text));
+    }
+
+    [Fact]
+    public void The_wording_guard_accepts_review_language()
+    {
+        WordingGuard.EnsureClean("보험가입일 기준으로 확인이 필요합니다. 검토 후보로 보입니다. 해당 기록은 추가 검토가 필요합니다.");
+        Assert.All(ReportText.Warnings, WordingGuard.EnsureClean);
+    }
+
+    [Fact]
+    public void The_analysis_key_changes_with_every_input()
+    {
+        var documents = new[] { new AnalysisDocument(1, "a.pdf", new string('a', 64)) };
+        var plain = AnalysisKey.Of(new AnalysisRequest(documents, null));
+
+        Assert.Equal(plain, AnalysisKey.Of(new AnalysisRequest(documents.ToList(), null)));
+        Assert.NotEqual(plain, AnalysisKey.Of(new AnalysisRequest(documents, new DateOnly(2024, 6, 1))));
+        Assert.NotEqual(plain, AnalysisKey.Of(new AnalysisRequest(documents, null, "3.1.5")));
+        Assert.NotEqual(plain, AnalysisKey.Of(new AnalysisRequest([documents[0] with { FileName = "b.pdf" }], null)));
+        Assert.NotEqual(plain, AnalysisKey.Of(new AnalysisRequest([documents[0] with { Sha256 = new string('b', 64) }], null)));
+    }
+}

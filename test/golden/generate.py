@@ -1,0 +1,530 @@
+#!/usr/bin/python3
+"""Deterministic generator of the VNexsus golden set (synthetic records only; domain.md §10.2, issue 4).
+
+Run with Debian's python3 (python3-reportlab, fonts-nanum):  /usr/bin/python3 test/golden/generate.py
+Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
+The same script always writes the same bytes (reportlab invariant mode, seeded random).
+"""
+import json, os, random, shutil, sys
+from datetime import date, timedelta
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+OUT = os.path.join(HERE, "cases")
+FONT = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
+
+HOSPITALS = [  # (printed name, alias key of the canonical name, department)
+    ("가나병원", "가나병원", "내과"),
+    ("다라의원", "다라의원", "가정의학과"),
+    ("마바내과의원", "마바내과의원", None),
+    ("서울가온대학교병원", "서울가온대학교병원", "소화기내과"),
+    ("가온대병원", "서울가온대학교병원", "소화기내과"),
+    ("나래종합병원", "나래종합병원", "정형외과"),
+    ("한빛내과의원", "한빛내과의원", None),
+    ("푸른숲정형외과의원", "푸른숲정형외과의원", None),
+    ("의료법인 새솔병원", "새솔병원", "외과"),
+    ("하늘숲의원", "하늘숲의원", "내과"),
+]
+DIAGNOSES = [  # (name, printed code, normalised code)
+    ("제2형 당뇨병", "E11.9", "E11.9"), ("제2형 당뇨병", "E119", "E11.9"), ("본태성 고혈압", "I10", "I10"),
+    ("급성 위염", "K29.1", "K29.1"), ("요추 추간판 탈출증", "M51.2", "M51.2"), ("상세불명의 협심증", "I20.9", "I20.9"),
+    ("고지혈증", "E785", "E78.5"), ("위-식도역류병", "K21.9", "K21.9"), ("급성 기관지염", "J20.9", "J20.9"),
+    ("무릎관절증", "M17.1", "M17.1"), ("담석증", "K80.2", "K80.2"), ("급성 충수염", "K35.8", "K35.8"),
+]
+EXAMS = ["복부 초음파", "흉부 CT", "위내시경", "Brain MRI", "혈액검사", "심전도", "대장내시경"]
+MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
+         "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
+         "K75", "K76", "B15", "B16", "B17", "B18", "B19", "E10", "E11", "E12", "E13", "E14", "B20", "B21", "B22", "B23", "B24", "Z21")
+CHRONIC = ("E10", "E11", "E14", "I10", "I11", "I12", "I13", "E78")
+POLICIES = {
+    "3.1.5": [("within_3_months", "months", 3), ("within_1_year", "years", 1), ("within_5_years", "years", 5)],
+    "3.2.5": [("within_3_months", "months", 3), ("within_2_years", "years", 2), ("within_5_years", "years", 5)],
+}
+
+
+def d(s):
+    return date.fromisoformat(s)
+
+
+def fmt(x, style=0):
+    """Date formats of domain.md §6.1."""
+    return [f"{x:%Y.%m.%d}", f"{x:%Y-%m-%d}", f"{x.year}. {x.month:02d}. {x.day:02d}.", f"{x.year}년 {x.month}월 {x.day}일",
+            f"{x:%Y/%m/%d}", f"{x:%y.%m.%d}", f"{x:%Y%m%d}"][style % 7]
+
+
+def shift(j, unit, n):
+    if unit == "days":
+        return j - timedelta(days=n)
+    if unit == "years":
+        y = j.year - n
+        m = j.month
+    else:
+        m0 = j.month - 1 - n
+        y = j.year + m0 // 12
+        m = m0 % 12 + 1
+    import calendar
+    return date(y, m, min(j.day, calendar.monthrange(y, m)[1]))
+
+
+class Case:
+    def __init__(self, case_id, kind, layout, seed):
+        self.id, self.kind, self.layout = case_id, kind, layout
+        self.rng = random.Random(seed)
+        self.docs = []          # [{name, kind: pdf|txt, pages: [[lines]], header, footer}]
+        self.events = []        # expected events
+        self.must_not = []      # fake dates
+        self.contracts = []
+
+    def doc(self, name, kind="pdf", header=None, footer=None):
+        doc = {"name": name, "kind": kind, "pages": [[]], "header": header, "footer": footer}
+        self.docs.append(doc)
+        return doc
+
+    def page(self, doc):
+        doc["pages"].append([])
+
+    def line(self, doc, text):
+        doc["pages"][-1].append(text)
+
+    def event(self, doc, when, etype, hospital_key, codes=(), end=None, admission_days=None, names=(), exam=None, meds=None):
+        self.events.append({"file": self.docs.index(doc) + 1, "page": len(doc["pages"]), "date": when.isoformat(),
+                            "endDate": end.isoformat() if end else None, "type": etype, "hospitalKey": hospital_key,
+                            "codes": list(codes), "names": list(names), "admissionDays": admission_days, "exam": exam,
+                            "medicationDays": meds})
+
+    def fake(self, when, why):
+        self.must_not.append({"date": when.isoformat(), "reason": why})
+
+
+# ---- record writers ---------------------------------------------------------------------------------------------
+
+def header_block(c, doc, hospital, title, patient=True, issue=None):
+    name, key, dept = hospital
+    c.line(doc, f"{name} {dept or ''}".strip())
+    c.line(doc, title)
+    if patient:
+        birth = date(1960 + c.rng.randrange(30), 1 + c.rng.randrange(12), 1 + c.rng.randrange(28))
+        c.line(doc, f"환자명: 김가명   생년월일: {fmt(birth, c.rng.randrange(2))}   등록번호: {c.rng.randrange(10**7, 10**8)}")
+        c.fake(birth, "birth")
+    if issue:
+        c.line(doc, f"발급일: {fmt(issue)}")
+        c.fake(issue, "issue")
+
+
+def visit(c, doc, hospital, when, dx, style=0, meds=None, note=None, layout="free"):
+    name, key, dept = hospital
+    drug = bool(meds) and layout != "two_column"
+    if layout == "two_column":
+        # A column is half a page wide: short rows only.
+        c.line(doc, f"{fmt(when, style)} 외래 {dx[1]} {dx[0]}" + (f" {meds}일분" if meds else ""))
+    elif layout == "table":
+        c.line(doc, f"{fmt(when, style)}  외래  {dept or '내과'}  {dx[1]}  {dx[0]}" + (f"  메트포르민 500mg {meds}일분" if meds else ""))
+    else:
+        c.line(doc, f"진료일자: {fmt(when, style)} 외래 초진" if style % 2 == 0 else f"{fmt(when, style)} 재진 외래 진료")
+        c.line(doc, f"진단명: {dx[0]} ({dx[1]})")
+        if meds:
+            c.line(doc, f"처방: 메트포르민 500mg {meds}일분")
+        if note:
+            c.line(doc, note)
+    c.event(doc, when, "outpatient", key, [dx[2]], names=[dx[0]], meds=meds)
+    c.events[-1]["drug"] = drug
+
+
+def exam(c, doc, hospital, when, name, report=None, dx=None, finding="특이소견 없음"):
+    c.line(doc, f"검사일: {fmt(when)} {name}")
+    c.line(doc, f"결과: {finding}")
+    if dx:
+        c.line(doc, f"진단명: {dx[0]} ({dx[1]})")
+    if report:
+        c.line(doc, f"판독일: {fmt(report)}")
+        c.fake(report, "report_date")
+    c.event(doc, when, "exam", hospital[1], [dx[2]] if dx else [], exam=name)
+
+
+def stay(c, doc, hospital, start, end, dx, style="range"):
+    if style == "range":
+        c.line(doc, f"입원기간: {fmt(start)} ~ {fmt(end)}")
+    else:
+        c.line(doc, f"입원일: {fmt(start)}   퇴원일: {fmt(end)}")
+    c.line(doc, f"진단명: {dx[0]} ({dx[1]})")
+    c.line(doc, "경과: 보존적 치료 후 호전되어 퇴원함")
+    c.event(doc, start, "admission", hospital[1], [dx[2]], end=end, admission_days=(end - start).days + 1)
+
+
+def surgery(c, doc, hospital, when, op, dx):
+    c.line(doc, f"수술일: {fmt(when)} 수술명: {op}")
+    c.line(doc, f"진단명: {dx[0]} ({dx[1]})")
+    c.line(doc, "마취: 전신마취")
+    c.event(doc, when, "surgery", hospital[1], [dx[2]])
+
+
+def pathology(c, doc, hospital, when, report, dx):
+    c.line(doc, f"검체채취일: {fmt(when)} 조직검사 (위 생검)")
+    c.line(doc, f"병리진단: {dx[0]} ({dx[1]})")
+    c.line(doc, f"보고일: {fmt(report)}")
+    c.fake(report, "report_date")
+    c.event(doc, when, "pathology", hospital[1], [dx[2]])
+
+
+def noise(c, doc, when):
+    c.line(doc, f"다음 예약: {fmt(when)} 10:30")
+    c.fake(when, "booking")
+
+
+def history(c, doc, when, text="충수절제술 (타 병원)"):
+    c.line(doc, "과거력")
+    c.line(doc, f"- {fmt(when)} {text}")
+    c.fake(when, "history")
+
+
+# ---- the ten case kinds -------------------------------------------------------------------------------------------
+
+def base_date(c):
+    return date(2021 + c.rng.randrange(3), 1 + c.rng.randrange(12), 1 + c.rng.randrange(28))
+
+
+def k_outpatient(c, v):
+    h = HOSPITALS[v % len(HOSPITALS)]
+    doc = c.doc(f"외래기록_{c.id}.{'txt' if v % 2 else 'pdf'}", "txt" if v % 2 else "pdf")
+    start = base_date(c)
+    header_block(c, doc, h, "외래 진료기록", issue=start + timedelta(days=400))
+    dx = DIAGNOSES[v % len(DIAGNOSES)]
+    for i in range(3):
+        visit(c, doc, h, start + timedelta(days=35 * i + c.rng.randrange(5)), dx, style=i + v, meds=30 if i == 0 else None, layout=c.layout)
+    noise(c, doc, start + timedelta(days=200))
+    c.contracts.append({"joinDate": (start + timedelta(days=60 + 20 * v)).isoformat(), "policyId": "3.2.5"})
+
+
+def k_exam_result(c, v):
+    h = HOSPITALS[(v + 3) % len(HOSPITALS)]
+    doc = c.doc(f"검사결과_{c.id}.pdf")
+    start = base_date(c)
+    header_block(c, doc, h, "영상 판독 결과지")
+    ex = EXAMS[v % len(EXAMS)]
+    exam(c, doc, h, start, ex, report=start + timedelta(days=2 + v), dx=DIAGNOSES[(v + 4) % len(DIAGNOSES)] if v % 2 else None)
+    c.line(doc, "")
+    later = start + timedelta(days=7 + v)
+    c.line(doc, f"진료일자: {fmt(later)} 외래 - 검사 결과 설명")
+    dx = DIAGNOSES[(v + 2) % len(DIAGNOSES)]
+    c.line(doc, f"진단명: {dx[0]} ({dx[1]})")
+    c.event(doc, later, "outpatient", h[1], [dx[2]], names=[dx[0]])
+    if v % 2 == 0:
+        c.line(doc, "재검사 필요: 6개월 후 추적검사 권유")
+    c.contracts.append({"joinDate": (start + timedelta(days=200)).isoformat(), "policyId": "3.1.5" if v % 2 == 0 else "3.2.5"})
+
+
+def k_admission(c, v):
+    h = HOSPITALS[(v + 5) % len(HOSPITALS)]
+    doc = c.doc(f"퇴원요약지_{c.id}.pdf")
+    header_block(c, doc, h, "퇴원요약지", issue=None)
+    start = base_date(c)
+    length = [0, 4, 9, 2][v % 4]
+    stay(c, doc, h, start, start + timedelta(days=length), DIAGNOSES[(v + 6) % len(DIAGNOSES)], style="range" if v % 2 else "pair")
+    c.line(doc, f"작성일: {fmt(start + timedelta(days=length + 3))}")
+    c.fake(start + timedelta(days=length + 3), "written")
+    c.contracts.append({"joinDate": (start + timedelta(days=300 + 100 * v)).isoformat(), "policyId": "3.2.5"})
+
+
+def k_surgery_pathology(c, v):
+    h = HOSPITALS[3]
+    op_doc = c.doc(f"수술기록_{c.id}.pdf")
+    header_block(c, op_doc, h, "수술기록지")
+    when = base_date(c)
+    cancer = ("위의 악성 신생물", "C16.9", "C16.9") if v % 2 == 0 else ("담석증", "K80.2", "K80.2")
+    op = "복강경 위 부분절제술" if v % 2 == 0 else "복강경 담낭절제술"
+    surgery(c, op_doc, h, when, op, cancer)
+    path_doc = c.doc(f"병리결과_{c.id}.pdf")
+    header_block(c, path_doc, h, "병리 결과 보고서", patient=False)
+    pathology(c, path_doc, h, when - timedelta(days=10), when - timedelta(days=4), ("adenocarcinoma", "C16.9", "C16.9") if v % 2 == 0 else ("만성 담낭염", "K81.1", "K81.1"))
+    c.contracts.append({"joinDate": (when + timedelta(days=60 + 30 * v)).isoformat(), "policyId": "3.2.5"})
+
+
+def k_history(c, v):
+    h = HOSPITALS[v % 3]
+    doc = c.doc(f"초진기록_{c.id}.{'txt' if v == 3 else 'pdf'}", "txt" if v == 3 else "pdf")
+    header_block(c, doc, h, "초진 기록지")
+    when = base_date(c)
+    history(c, doc, date(2010 + v, 5, 12), "충수절제술 (타 병원)")
+    c.line(doc, "현병력: 3년 전 고혈압 진단받고 타 병원에서 투약 중")
+    visit(c, doc, h, when, DIAGNOSES[2], meds=30)
+    c.contracts.append({"joinDate": (when + timedelta(days=30)).isoformat(), "policyId": "3.2.5"})
+
+
+def k_hospitals(c, v):
+    when = base_date(c)
+    for i in range(3):
+        h = HOSPITALS[(v + 2 * i) % len(HOSPITALS)]
+        doc = c.doc(f"진료기록_{c.id}_{i + 1}.pdf")
+        header_block(c, doc, h, "진료기록", patient=(i == 0))
+        visit(c, doc, h, when + timedelta(days=40 * i), DIAGNOSES[(v + i) % len(DIAGNOSES)], style=i)
+        if i == 1:
+            c.line(doc, f"{HOSPITALS[(v + 7) % len(HOSPITALS)][0]}에서 의뢰되어 내원함")
+    c.contracts.append({"joinDate": (when + timedelta(days=100)).isoformat(), "policyId": "3.1.5"})
+
+
+def k_bad_ocr(c, v):
+    # Born-digital text that looks like OCR output: odd spacing, spaced dates, undotted codes, stray brackets.
+    h = HOSPITALS[(v + 1) % len(HOSPITALS)]
+    doc = c.doc(f"스캔기록_{c.id}.txt", "txt")
+    when = base_date(c)
+    c.line(doc, f"{h[0]}  {h[2] or ''}")
+    c.line(doc, "외 래 기 록 지")
+    c.line(doc, f"진료일자 :  {when.year} . {when.month:02d} . {when.day:02d} .  초진")
+    code = ["E1168", "I20).9", "k29.1", "M5126"][v % 4]
+    norm = ["E11.68", "I20.9", "K29.1", "M51.26"][v % 4]
+    c.line(doc, f"진단명 : 상병 ( {code} )")
+    c.event(doc, when, "outpatient", h[1], [norm])
+    later = when + timedelta(days=14)
+    c.line(doc, f"{later.year % 100:02d}.{later.month}.{later.day} 재진  외래")
+    c.event(doc, later, "outpatient", h[1], [])
+    c.line(doc, f"체온 T36.5℃  비타민 B12 투여")
+    c.contracts.append({"joinDate": (later + timedelta(days=10)).isoformat(), "policyId": "3.2.5"})
+
+
+def k_boundary(c, v):
+    # An event exactly on a window start, one day before it, and one on the enrollment date itself.
+    h = HOSPITALS[v % len(HOSPITALS)]
+    join = [date(2024, 6, 1), date(2024, 5, 31), date(2024, 2, 29), date(2023, 12, 31)][v % 4]
+    policy = "3.1.5" if v % 2 else "3.2.5"
+    windows = POLICIES[policy]
+    doc = c.doc(f"경계기록_{c.id}.pdf")
+    header_block(c, doc, h, "외래 진료기록")
+    three = shift(join, "months", 3)
+    mid = shift(join, windows[1][1], windows[1][2])
+    five = shift(join, "years", 5)
+    for when, dx in [(five - timedelta(days=1), DIAGNOSES[2]), (five, DIAGNOSES[2]), (mid, DIAGNOSES[3]), (three - timedelta(days=1), DIAGNOSES[3]), (three, DIAGNOSES[7]), (join, DIAGNOSES[8]), (join + timedelta(days=1), DIAGNOSES[8])]:
+        visit(c, doc, h, when, dx)
+        c.line(doc, "")
+    c.contracts.append({"joinDate": join.isoformat(), "policyId": policy})
+
+
+def k_followups(c, v):
+    h = HOSPITALS[6 if v % 2 else 0]
+    doc = c.doc(f"경과기록_{c.id}.pdf")
+    header_block(c, doc, h, "경과기록지")
+    start = base_date(c)
+    dx = DIAGNOSES[[0, 2, 6, 1][v % 4]]
+    for i in range(6):
+        visit(c, doc, h, start + timedelta(days=30 * i), dx, style=i, meds=30, layout=c.layout)
+        if i == 2:
+            c.page(doc)
+    c.contracts.append({"joinDate": (start + timedelta(days=30 * 5 + 20)).isoformat(), "policyId": "3.1.5" if v % 2 else "3.2.5"})
+
+
+def k_long(c, v):
+    h = HOSPITALS[0]
+    doc = c.doc(f"장기기록_{c.id}.pdf", header=h[0], footer="print")
+    start = date(2019, 3, 4)
+    c.print_date = date(2024, 10, 2)
+    c.fake(c.print_date, "print")
+    when = start
+    for p in range(150 + v):
+        if p:
+            c.page(doc)
+        for k in range(2):
+            when = when + timedelta(days=7 + (p + k) % 5)
+            visit(c, doc, h, when, DIAGNOSES[(p // 30) % 3], style=p + k)
+            c.line(doc, "경과: 증상 호전, 투약 유지")
+    c.contracts.append({"joinDate": (when + timedelta(days=30)).isoformat(), "policyId": "3.2.5"})
+
+
+KINDS = [("outpatient", k_outpatient), ("exam_result", k_exam_result), ("admission_discharge", k_admission),
+         ("surgery_pathology", k_surgery_pathology), ("past_history", k_history), ("several_hospitals", k_hospitals),
+         ("bad_ocr", k_bad_ocr), ("window_boundary", k_boundary), ("repeated_followups", k_followups), ("long_record", k_long)]
+LAYOUTS = ["free", "table", "two_column", "header_footer"]
+
+
+# ---- expected disclosure candidates (an independent implementation of domain.md §8) -----------------------------
+
+def candidate_type(e):
+    return {"surgery": "surgery", "procedure": "surgery", "admission": "admission", "discharge": "admission",
+            "pathology": "pathology", "exam": "exam", "medication": "medication"}.get(
+        e["type"], "diagnosis" if (e["codes"] or e["names"]) else "other")
+
+
+def candidates(case, contract):
+    j = d(contract["joinDate"])
+    wins = [(n, shift(j, u, a)) for n, u, a in POLICIES[contract["policyId"]]]
+    found = {}
+
+    def windows_of(e):
+        s = d(e["date"])
+        last = d(e["endDate"]) if e["endDate"] else s
+        return [] if s > j else [n for n, start in wins if last >= start]
+
+    def add(e, ctype, window):
+        key = (case.events.index(e), ctype)
+        order = [n for n, _ in wins]
+        if key not in found or order.index(window) < order.index(found[key]):
+            found[key] = window
+
+    for e in case.events:
+        ws = windows_of(e)
+        if not ws:
+            continue
+        if "within_3_months" in ws:
+            add(e, candidate_type(e), "within_3_months")
+        if e["type"] in ("admission", "surgery"):
+            add(e, candidate_type(e), wins[1][0] if wins[1][0] in ws else "within_5_years")
+        if "within_5_years" in ws and any(code.startswith(MAJOR) for code in e["codes"]):
+            add(e, candidate_type(e), "within_5_years")
+    # chronic: >= 3 dated occurrences of a chronic category, last - first >= 90 days, on the last occurrence
+    cats = {}
+    for e in case.events:
+        if d(e["date"]) <= j:
+            for code in e["codes"]:
+                if code.startswith(CHRONIC):
+                    cats.setdefault(code[:3], []).append(e)
+    for cat, evs in cats.items():
+        evs = sorted({x["date"]: x for x in evs}.values(), key=lambda x: x["date"])
+        if len(evs) >= 3 and (d(evs[-1]["date"]) - d(evs[0]["date"])).days >= 90:
+            ws = windows_of(evs[-1])
+            if ws:
+                add(evs[-1], "continued_treatment", ws[0])
+    if contract["policyId"] == "3.1.5":
+        # regular medication within 3 months (메트포르민 is on the configured drug-class list)
+        for e in case.events:
+            if e.get("drug") and "within_3_months" in windows_of(e):
+                add(e, "medication", "within_3_months")
+        # re-test within 1 year: an exam whose record asks for a re-test, or repeated at the same hospital later.
+        for e in case.events:
+            ws = windows_of(e)
+            if e["type"] == "exam" and "within_1_year" in ws and getattr(case, "retest", False):
+                add(e, "exam", "within_1_year")
+        # 7+ days of treatment (span) and 30+ days of medication for one condition, on the last event in the window.
+        groups = {}
+        for e in case.events:
+            if e["type"] in ("outpatient", "medication") and windows_of(e):
+                for code in e["codes"]:
+                    groups.setdefault(code[:3], []).append(e)
+        for evs in groups.values():
+            evs = sorted(set(map(lambda x: case.events.index(x), evs)))
+            evs = [case.events[i] for i in evs]
+            inw = [x for x in evs if "within_5_years" in windows_of(x)]
+            if len(inw) >= 2:
+                first = d(inw[0]["date"])
+                last = max(d(x["date"]) + timedelta(days=max(0, (x["medicationDays"] or 1) - 1)) for x in inw)
+                if (last - first).days + 1 >= 7:
+                    add(inw[-1], "continued_treatment", "within_5_years")
+            # coverage with gaps <= 7 days
+            best = covered = 0
+            run_end = None
+            for x in inw:
+                if not x["medicationDays"]:
+                    continue
+                s = d(x["date"]); e2 = s + timedelta(days=x["medicationDays"] - 1)
+                if run_end is None or (s - run_end).days - 1 > 7:
+                    covered, run_end = x["medicationDays"], e2
+                elif e2 > run_end:
+                    covered += (e2 - max(run_end, s - timedelta(days=1))).days
+                    run_end = e2
+                best = max(best, covered)
+            if best >= 30:
+                add([x for x in inw if x["medicationDays"]][-1], "medication", "within_5_years")
+    return [{"eventRef": i, "window": w, "candidateType": t} for (i, t), w in sorted(found.items())]
+
+
+# ---- rendering --------------------------------------------------------------------------------------------------
+
+def render_pdf(path, doc, layout, case):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
+    from reportlab.pdfgen import canvas
+    from reportlab.lib.pagesizes import A4
+    if "Nanum" not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(TTFont("Nanum", FONT))
+    w, h = A4
+    pdf = canvas.Canvas(path, pagesize=A4, invariant=1)
+    pdf.setTitle("synthetic record")
+    total = len(doc["pages"])
+    for number, lines in enumerate(doc["pages"], 1):
+        pdf.setFont("Nanum", 10)
+        if doc.get("header") or layout == "header_footer":
+            pdf.drawString(40, h - 30, f"{doc.get('header') or '의무기록 사본'}  출력일시: {fmt(getattr(case, 'print_date', date(2024, 10, 2)))} 09:12")
+            if not doc.get("header"):
+                case.fake(getattr(case, "print_date", date(2024, 10, 2)), "print") if number == 1 else None
+        if doc.get("footer") or layout == "header_footer":
+            pdf.drawString(40, 25, f"Page {number}/{total}  원본대조필")
+        y = h - 70
+        if layout == "two_column":
+            # Header lines full width, then the record rows in two columns (left column first).
+            rows = [line for line in lines if line[:1].isdigit()]
+            for line in lines:
+                if line not in rows:
+                    pdf.drawString(40, y, line)
+                    y -= 16
+            half = (len(rows) + 1) // 2
+            for left, right in zip(rows[:half], rows[half:] + [""]):
+                pdf.drawString(40, y, left)
+                pdf.drawString(w / 2 + 10, y, right)
+                y -= 16
+        else:
+            for line in lines:
+                if layout == "table" and "  " in line and line[:1].isdigit():
+                    x = 40
+                    for cell in line.split("  "):
+                        pdf.drawString(x, y, cell)
+                        x += 95
+                else:
+                    pdf.drawString(40, y, line)
+                y -= 16
+        pdf.showPage()
+    pdf.save()
+
+
+def build_case(index, kind, writer, variant):
+    layout = LAYOUTS[(variant + index) % 4] if kind not in ("window_boundary",) else "free"
+    if kind == "long_record":
+        layout = "header_footer"
+    if layout == "two_column" and kind not in ("outpatient", "repeated_followups"):
+        layout = "free"
+    case = Case(f"{kind}-{variant + 1:02d}", kind, layout, seed=1000 + index * 10 + variant)
+    writer(case, variant)
+    if kind == "exam_result" and variant % 2 == 0:
+        case.retest = True
+    return case
+
+
+def main():
+    if os.path.isdir(OUT):
+        shutil.rmtree(OUT)
+    os.makedirs(OUT)
+    cases = []
+    for index, (kind, writer) in enumerate(KINDS):
+        variants = 1 if kind == "long_record" else 5 if kind in ("outpatient", "several_hospitals", "repeated_followups") else 4
+        for variant in range(variants):
+            cases.append(build_case(index, kind, writer, variant))
+    # a second contract on one case (contracts are reviewed separately), and one case without an enrollment date
+    cases[0].contracts.append({"joinDate": "2025-01-15", "policyId": "3.1.5"})
+    cases[1].contracts.append({"joinDate": None, "policyId": None})
+    for case in cases:
+        folder = os.path.join(OUT, case.id)
+        os.makedirs(folder)
+        documents = []
+        for doc in case.docs:
+            path = os.path.join(folder, doc["name"])
+            if doc["kind"] == "txt":
+                with open(path, "w", encoding="utf-8") as f:
+                    f.write("\f".join("\n".join(lines) for lines in doc["pages"]) + "\n")
+            else:
+                render_pdf(path, doc, case.layout, case)
+            documents.append(doc["name"])
+        contracts = []
+        for contract in case.contracts:
+            contracts.append({**contract, "candidates": candidates(case, contract) if contract["joinDate"] else []})
+        seen = set()
+        must_not = []
+        event_dates = {e["date"] for e in case.events} | {e["endDate"] for e in case.events if e["endDate"]}
+        for fake in case.must_not:
+            if fake["date"] not in seen and fake["date"] not in event_dates:
+                seen.add(fake["date"])
+                must_not.append(fake)
+        data = {"caseId": case.id, "kind": case.kind, "layout": case.layout, "documents": documents, "contracts": contracts,
+                "expected": {"events": case.events, "mustNotInclude": must_not,
+                             "requiredEvidencePages": sorted({(e["file"], e["page"]) for e in case.events})}}
+        with open(os.path.join(folder, "case.json"), "w", encoding="utf-8") as f:
+            json.dump(data, f, ensure_ascii=False, indent=1)
+    print(f"{len(cases)} cases written to {OUT}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()
