@@ -54,7 +54,7 @@ public sealed class ApiBench : IAsyncDisposable
     {
         var hostDir = Directory.CreateDirectory(Path.Combine(workDir, "host")).FullName;
         var dataDir = Directory.CreateDirectory(Path.Combine(workDir, "data")).FullName;
-        var ports = FreePorts(3);
+        var ports = VNexsus.Testing.FreePort.Many(3);
         var log = HostLog.Capture(Path.Combine(workDir, "host.log"));
         WebApplication app;
         try
@@ -225,21 +225,6 @@ public sealed class ApiBench : IAsyncDisposable
         }
 
         return JsonDocument.Parse(text).RootElement.Clone();
-    }
-
-    /// <summary>Distinct loopback ports that were free a moment ago (all held open together so they differ).</summary>
-    private static int[] FreePorts(int count)
-    {
-        var listeners = Enumerable.Range(0, count).Select(_ => new TcpListener(IPAddress.Loopback, 0)).ToList();
-        try
-        {
-            listeners.ForEach(l => l.Start());
-            return listeners.Select(l => ((IPEndPoint)l.LocalEndpoint).Port).ToArray();
-        }
-        finally
-        {
-            listeners.ForEach(l => l.Stop());
-        }
     }
 
     public async ValueTask DisposeAsync()

@@ -7,49 +7,38 @@ using VNexsus.Testing;
 namespace VNexsus.ApiTests;
 
 /// <summary>With Tesseract on: scans are read, and every page's blocks and image are served for the evidence viewer.</summary>
-public sealed class EvidenceTests : IAsyncLifetime
+public sealed class EvidenceTests() : OwnServerTest(ocrEngine: "Tesseract")
 {
-    private readonly TemporaryDirectory _directory = new();
-    private ApiServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await ApiServer.StartAsync(_directory.Path, ocrEngine: "Tesseract");
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _directory.Dispose();
-    }
-
     [Fact]
     public async Task A_scan_is_read_and_its_blocks_and_page_image_share_one_pixel_space()
     {
         var png = Fixtures.Bytes(Fixtures.ScanPng).Concat(Guid.NewGuid().ToByteArray()).ToArray();
         var pdf = Fixtures.Bytes(Fixtures.OutpatientPdf).Concat(System.Text.Encoding.ASCII.GetBytes($"%{Guid.NewGuid():N}")).ToArray();
-        var upload = await _server.Http.PostAsync("/api/ocr/upload", new Multipart().File("scan.png", "image/png", png).File("record.pdf", "application/pdf", pdf).Build());
+        var upload = await Server.Http.PostAsync("/api/ocr/upload", new Multipart().File("scan.png", "image/png", png).File("record.pdf", "application/pdf", pdf).Build());
         var jobId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString()!;
-        await _server.WaitForStatusAsync(jobId, "completed");
+        await Server.WaitForStatusAsync(jobId, "completed");
 
-        var result = await _server.Http.GetFromJsonAsync<JsonElement>($"/api/ocr/result/{jobId}");
+        var result = await Server.Http.GetFromJsonAsync<JsonElement>($"/api/ocr/result/{jobId}");
         var scan = result.GetProperty("results").GetProperty("file_1");
         Assert.Equal("ocr_only", scan.GetProperty("textSource").GetString());
         Assert.Contains("2024.03.07", scan.GetProperty("mergedText").GetString());
         Assert.DoesNotContain(Fixtures.ResidentNumber, result.ToString());
 
-        var blocks = await _server.Http.GetFromJsonAsync<JsonElement>($"/api/ocr/blocks/{jobId}?file=1&page=1");
+        var blocks = await Server.Http.GetFromJsonAsync<JsonElement>($"/api/ocr/blocks/{jobId}?file=1&page=1");
         Assert.True(blocks.GetProperty("success").GetBoolean());
         var page = Assert.Single(blocks.GetProperty("data").GetProperty("pages").EnumerateArray());
         var dated = page.GetProperty("blocks").EnumerateArray().First(b => b.GetProperty("text").GetString()!.Contains("2024.03.07"));
         var box = dated.GetProperty("bbox");
         Assert.True(box.GetProperty("xMax").GetDouble() <= page.GetProperty("width").GetDouble());
 
-        var image = await _server.Http.GetAsync($"/api/ocr/page-image/{jobId}/1/1");
+        var image = await Server.Http.GetAsync($"/api/ocr/page-image/{jobId}/1/1");
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
         Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
         var size = ImageHeader.SizeOf(await image.Content.ReadAsByteArrayAsync(), ImageHeader.Png)!.Value;
         Assert.Equal(page.GetProperty("width").GetDouble(), size.Width);
 
-        var pdfPage = (await _server.Http.GetFromJsonAsync<JsonElement>($"/api/ocr/blocks/{jobId}?file=2&page=2")).GetProperty("data").GetProperty("pages")[0];
-        var rendered = await _server.Http.GetAsync($"/api/ocr/page-image/{jobId}/2/2");
+        var pdfPage = (await Server.Http.GetFromJsonAsync<JsonElement>($"/api/ocr/blocks/{jobId}?file=2&page=2")).GetProperty("data").GetProperty("pages")[0];
+        var rendered = await Server.Http.GetAsync($"/api/ocr/page-image/{jobId}/2/2");
         Assert.Equal("image/jpeg", rendered.Content.Headers.ContentType!.MediaType);
         var renderedSize = ImageHeader.SizeOf(await rendered.Content.ReadAsByteArrayAsync(), ImageHeader.Jpeg)!.Value;
         Assert.Equal(Math.Round(pdfPage.GetProperty("width").GetDouble()), renderedSize.Width);
@@ -62,7 +51,7 @@ public sealed class EvidenceTests : IAsyncLifetime
     [InlineData("/api/ocr/page-image/not-a-job/1/1")]
     public async Task Unknown_jobs_files_and_pages_are_NOT_FOUND(string route)
     {
-        var response = await _server.Http.GetAsync(route);
+        var response = await Server.Http.GetAsync(route);
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();

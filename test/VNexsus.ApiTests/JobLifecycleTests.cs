@@ -7,19 +7,8 @@ using VNexsus.Testing;
 namespace VNexsus.ApiTests;
 
 /// <summary>Cancelling jobs and repeating uploads safely, over real HTTP with Tesseract doing real work.</summary>
-public sealed class JobLifecycleTests : IAsyncLifetime
+public sealed class JobLifecycleTests() : OwnServerTest(ocrEngine: "Tesseract")
 {
-    private readonly TemporaryDirectory _directory = new();
-    private ApiServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await ApiServer.StartAsync(_directory.Path, ocrEngine: "Tesseract");
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _directory.Dispose();
-    }
-
     [Fact]
     public async Task A_cancelled_job_stays_cancelled_and_its_document_can_be_read_again_later()
     {
@@ -27,32 +16,32 @@ public sealed class JobLifecycleTests : IAsyncLifetime
         var longScan = PdfMerger.Merge([scan, scan]).Concat(System.Text.Encoding.ASCII.GetBytes($"%{Guid.NewGuid():N}")).ToArray();
         var jobId = await UploadAsync(new Multipart().File("scan.pdf", "application/pdf", longScan));
 
-        var cancelled = await _server.Http.DeleteAsync($"/api/ocr/jobs/{jobId}");
+        var cancelled = await Server.Http.DeleteAsync($"/api/ocr/jobs/{jobId}");
 
         Assert.Equal(HttpStatusCode.OK, cancelled.StatusCode);
         Assert.Equal("cancelled", (await cancelled.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        var result = await _server.Http.GetAsync($"/api/ocr/result/{jobId}");
+        var result = await Server.Http.GetAsync($"/api/ocr/result/{jobId}");
         Assert.Equal(HttpStatusCode.Accepted, result.StatusCode);
         Assert.Equal("cancelled", (await result.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("status").GetString());
-        Assert.Equal(HttpStatusCode.OK, (await _server.Http.DeleteAsync($"/api/ocr/jobs/{jobId}")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await Server.Http.DeleteAsync($"/api/ocr/jobs/{jobId}")).StatusCode);
 
         // The stopped extraction kept nothing: the same bytes uploaded again are extracted afresh, to the end.
         var againId = await UploadAsync(new Multipart().File("scan.pdf", "application/pdf", longScan));
-        await _server.WaitForStatusAsync(againId, "completed");
-        var again = await _server.Http.GetFromJsonAsync<JsonElement>($"/api/ocr/result/{againId}");
+        await Server.WaitForStatusAsync(againId, "completed");
+        var again = await Server.Http.GetFromJsonAsync<JsonElement>($"/api/ocr/result/{againId}");
         Assert.False(again.GetProperty("results").GetProperty("file_1").GetProperty("fromCache").GetBoolean());
         Assert.Equal(6, again.GetProperty("results").GetProperty("file_1").GetProperty("pageCount").GetInt32());
-        Assert.Equal("cancelled", (await _server.Http.GetFromJsonAsync<JsonElement>($"/api/ocr/status/{jobId}")).GetProperty("status").GetString());
+        Assert.Equal("cancelled", (await Server.Http.GetFromJsonAsync<JsonElement>($"/api/ocr/status/{jobId}")).GetProperty("status").GetString());
     }
 
     [Fact]
     public async Task A_finished_job_cannot_be_cancelled_and_an_unknown_one_is_not_found()
     {
         var jobId = await UploadAsync(new Multipart().File("a.txt", "text/plain", Fixtures.UniqueText()));
-        await _server.WaitForStatusAsync(jobId, "completed");
+        await Server.WaitForStatusAsync(jobId, "completed");
 
-        var finished = await _server.Http.DeleteAsync($"/api/ocr/jobs/{jobId}");
-        var unknown = await _server.Http.DeleteAsync($"/api/ocr/jobs/{Guid.NewGuid()}");
+        var finished = await Server.Http.DeleteAsync($"/api/ocr/jobs/{jobId}");
+        var unknown = await Server.Http.DeleteAsync($"/api/ocr/jobs/{Guid.NewGuid()}");
 
         Assert.Equal(HttpStatusCode.Conflict, finished.StatusCode);
         Assert.Equal("CONFLICT", (await finished.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
@@ -67,7 +56,7 @@ public sealed class JobLifecycleTests : IAsyncLifetime
 
         var first = await PostAsync(new Multipart().File("a.txt", "text/plain", bytes), key);
         var repeat = await PostAsync(new Multipart().File("a.txt", "text/plain", bytes), key);
-        var other = await _server.Http.SendAsync(Request(new Multipart().File("b.txt", "text/plain", Fixtures.UniqueText()), key));
+        var other = await Server.Http.SendAsync(Request(new Multipart().File("b.txt", "text/plain", Fixtures.UniqueText()), key));
         var unkeyed = await PostAsync(new Multipart().File("a.txt", "text/plain", bytes), key: null);
 
         Assert.Equal(first.GetProperty("jobId").GetString(), repeat.GetProperty("jobId").GetString());
@@ -81,7 +70,7 @@ public sealed class JobLifecycleTests : IAsyncLifetime
 
     private async Task<JsonElement> PostAsync(Multipart upload, string? key)
     {
-        var response = await _server.Http.SendAsync(Request(upload, key));
+        var response = await Server.Http.SendAsync(Request(upload, key));
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.StatusCode == HttpStatusCode.Accepted, $"upload answered {response.StatusCode}: {text}");
         return JsonDocument.Parse(text).RootElement;

@@ -7,35 +7,24 @@ using VNexsus.Testing;
 namespace VNexsus.ApiTests;
 
 /// <summary>Logs and metrics tell operators what happened without ever carrying document content.</summary>
-public sealed class ObservabilityTests : IAsyncLifetime
+public sealed class ObservabilityTests() : OwnServerTest()
 {
     private const string Sentence = "환자는 어제부터 심한 흉통과 호흡곤란을 호소함";
     private const string SecretFileName = "비밀환자기록-김철수.txt";
-
-    private readonly TemporaryDirectory _directory = new();
-    private ApiServer _server = null!;
-
-    public async Task InitializeAsync() => _server = await ApiServer.StartAsync(_directory.Path);
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        _directory.Dispose();
-    }
 
     [Fact]
     public async Task Logs_hold_routes_and_ids_but_no_document_text_names_or_resident_numbers()
     {
         var text = $"2024.03.07 외래\n주민등록번호 {Fixtures.ResidentNumber}\n{Sentence}\n{Guid.NewGuid():N}\n";
-        var upload = await _server.Http.PostAsync("/api/ocr/upload", new Multipart()
+        var upload = await Server.Http.PostAsync("/api/ocr/upload", new Multipart()
             .File(SecretFileName, "text/plain", Encoding.UTF8.GetBytes(text))
             .Field("patientName", "김철수")
             .Build());
         var jobId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString()!;
-        await _server.WaitForStatusAsync(jobId, "completed");
-        await _server.Http.GetStringAsync($"/api/ocr/result/{jobId}");
-        await _server.Http.GetStringAsync($"/api/ocr/result/{jobId}?format=text");
-        await _server.Http.PostAsync("/api/ocr/upload", new Multipart().File(SecretFileName, "application/x-msdownload", Encoding.UTF8.GetBytes(text)).Build());
+        await Server.WaitForStatusAsync(jobId, "completed");
+        await Server.Http.GetStringAsync($"/api/ocr/result/{jobId}");
+        await Server.Http.GetStringAsync($"/api/ocr/result/{jobId}?format=text");
+        await Server.Http.PostAsync("/api/ocr/upload", new Multipart().File(SecretFileName, "application/x-msdownload", Encoding.UTF8.GetBytes(text)).Build());
 
         var logs = await Eventually.Until(
             ReadLogsAsync,
@@ -54,11 +43,11 @@ public sealed class ObservabilityTests : IAsyncLifetime
     [Fact]
     public async Task Metrics_use_route_templates_and_bounded_labels()
     {
-        var upload = await _server.Http.PostAsync("/api/ocr/upload", new Multipart().File("a.txt", "text/plain", Fixtures.UniqueText()).Build());
+        var upload = await Server.Http.PostAsync("/api/ocr/upload", new Multipart().File("a.txt", "text/plain", Fixtures.UniqueText()).Build());
         var jobId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString()!;
-        await _server.WaitForStatusAsync(jobId, "completed");
+        await Server.WaitForStatusAsync(jobId, "completed");
 
-        var response = await _server.Http.GetAsync("/metrics");
+        var response = await Server.Http.GetAsync("/metrics");
         var metrics = await response.Content.ReadAsStringAsync();
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
@@ -73,7 +62,7 @@ public sealed class ObservabilityTests : IAsyncLifetime
     private async Task<string> ReadLogsAsync()
     {
         var builder = new StringBuilder();
-        foreach (var file in Directory.Exists(Path.Combine(_directory.Path, "logs")) ? Directory.GetFiles(Path.Combine(_directory.Path, "logs")) : [])
+        foreach (var file in Directory.Exists(Path.Combine(DataDirectory.Path, "logs")) ? Directory.GetFiles(Path.Combine(DataDirectory.Path, "logs")) : [])
         {
             await using var stream = new FileStream(file, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
             builder.Append(await new StreamReader(stream).ReadToEndAsync());

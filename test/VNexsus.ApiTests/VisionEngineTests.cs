@@ -6,27 +6,26 @@ using VNexsus.Testing.Vision;
 namespace VNexsus.ApiTests;
 
 /// <summary>The whole pipeline with Google Vision as the engine, against a fake Vision server on loopback.</summary>
-public sealed class VisionEngineTests : IAsyncLifetime
+public sealed class VisionEngineTests() : OwnServerTest(ocrEngine: "Vision")
 {
-    private readonly TemporaryDirectory _directory = new();
     private FakeVisionServer _vision = null!;
-    private ApiServer _server = null!;
 
-    public async Task InitializeAsync()
+    public override async Task DisposeAsync()
+    {
+        await base.DisposeAsync();
+        await _vision.DisposeAsync();
+    }
+
+    protected override async Task<string[]> SettingsAsync()
     {
         _vision = await FakeVisionServer.StartAsync();
-        _server = await ApiServer.StartAsync(_directory.Path, "Vision",
+        return
+        [
             $"--VNexsus:Ocr:Vision:Endpoint={_vision.Endpoint}",
             "--VNexsus:Ocr:Vision:ApiKey=synthetic-test-key",
             "--VNexsus:Ocr:Vision:BaseDelay=00:00:00.010",
-            "--VNexsus:Ocr:Vision:MaxDelay=00:00:00.050");
-    }
-
-    public async Task DisposeAsync()
-    {
-        await _server.DisposeAsync();
-        await _vision.DisposeAsync();
-        _directory.Dispose();
+            "--VNexsus:Ocr:Vision:MaxDelay=00:00:00.050",
+        ];
     }
 
     [Fact]
@@ -63,10 +62,10 @@ public sealed class VisionEngineTests : IAsyncLifetime
 
     private async Task<JsonElement> UploadAndWaitAsync(Multipart upload)
     {
-        var response = await _server.Http.PostAsync("/api/ocr/upload", upload.Build());
+        var response = await Server.Http.PostAsync("/api/ocr/upload", upload.Build());
         var jobId = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString()!;
-        await _server.WaitForStatusAsync(jobId, "completed", "failed");
-        return await _server.Http.GetFromJsonAsync<JsonElement>($"/api/ocr/result/{jobId}");
+        await Server.WaitForStatusAsync(jobId, "completed", "failed");
+        return await Server.Http.GetFromJsonAsync<JsonElement>($"/api/ocr/result/{jobId}");
     }
 
     private static byte[] UniqueScan() => [.. Fixtures.Bytes(Fixtures.ScanPng), .. Guid.NewGuid().ToByteArray()];
