@@ -55,6 +55,8 @@ public sealed class ObservabilityTests() : OwnServerTest()
         Assert.Contains("ocr_cache_requests_total{result=\"miss\"}", metrics);
         Assert.Contains("ocr_pages_total{engine=\"direct_text\"}", metrics);
         Assert.Contains("jobs_total{outcome=\"completed\"}", metrics);
+        var rulesRun = System.Text.RegularExpressions.Regex.Match(metrics, @"^rule_processing_duration_seconds_count (\d+)", System.Text.RegularExpressions.RegexOptions.Multiline);
+        Assert.True(rulesRun.Success && int.Parse(rulesRun.Groups[1].Value) > 0, "the rules ran and were timed");
         Assert.Contains("ocr_processing_duration_seconds_bucket{engine=\"none\",file_type=\"text\",size_class=\"lt_1mb\"", metrics);
         Assert.DoesNotContain(jobId, metrics);
     }

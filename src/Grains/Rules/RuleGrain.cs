@@ -1,6 +1,7 @@
 using VNexsus.Ocr;
 using VNexsus.Rules.Events;
 using VNexsus.Storage;
+using VNexsus.Telemetry;
 
 namespace VNexsus.Rules;
 
@@ -59,7 +60,11 @@ public sealed class RuleGrain(JsonDocumentStore<AnalysisResult> analyses, TimePr
 
         var options = new RuleOptions(request.InsuranceJoinDate, request.PolicyId, KoreaTime.Today(clock));
         var now = clock.GetUtcNow();
-        var result = await Task.Run(() => RuleEngine.Default.Analyse(key, documents, options, now));
+        AnalysisResult result;
+        using (PipelineMetrics.TimeRules())
+        {
+            result = await Task.Run(() => RuleEngine.Default.Analyse(key, documents, options, now));
+        }
         await analyses.SaveAsync(key, result);
         return result;
     }
