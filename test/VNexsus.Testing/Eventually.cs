@@ -5,7 +5,8 @@ namespace VNexsus.Testing;
 /// <summary>Waits for a condition with a deadline instead of sleeping for a guessed time.</summary>
 public static class Eventually
 {
-    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromSeconds(60);
+    /// <summary>Generous, because CI machines are small and shared; a deadline only matters when something is wrong.</summary>
+    public static readonly TimeSpan DefaultDeadline = TimeSpan.FromMinutes(3);
 
     public static async Task<T> Until<T>(Func<Task<T>> probe, Func<T, bool> done, string what, TimeSpan? deadline = null)
     {

@@ -77,13 +77,30 @@ public sealed record BoundingBox(
     [property: Id(2)] double XMax,
     [property: Id(3)] double YMax);
 
-/// <summary>A unit of text with where it sits on the page (a text-layer line, an OCR paragraph); resident numbers masked.</summary>
+/// <summary>
+/// A unit of text with where it sits on the page (a text-layer line, an OCR paragraph); resident numbers masked.
+/// <see cref="Corrections"/> lists every token the OCR stage changed after the first reading (null or empty: none),
+/// so evidence shows what the engine saw as well as what the text says.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("VNexsus.TextBlock")]
 public sealed record TextBlock(
     [property: Id(0)] int Index,
     [property: Id(1)] string Text,
     [property: Id(2)] BoundingBox? Box,
-    [property: Id(3)] double Confidence);
+    [property: Id(3)] double Confidence,
+    [property: Id(4)] IReadOnlyList<TextCorrection>? Corrections = null);
+
+/// <summary>
+/// One token of a block changed after OCR: what the first reading said, what the text says now, why (for example
+/// <c>kcd-second-pass</c>: a second recognition of the token's image region, restricted to Latin capitals, digits and
+/// dots, read a well-formed KCD code), and where the token is on the page.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("VNexsus.TextCorrection")]
+public sealed record TextCorrection(
+    [property: Id(0)] string Original,
+    [property: Id(1)] string Corrected,
+    [property: Id(2)] string Reason,
+    [property: Id(3)] BoundingBox? Box);
 
 public enum PageTextSource
 {

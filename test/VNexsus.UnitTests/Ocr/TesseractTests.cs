@@ -29,6 +29,30 @@ public sealed class TesseractTests
     }
 
     [Fact]
+    public void With_tesseracts_text_in_the_same_output_spaces_come_from_it_not_from_gaps()
+    {
+        // tsv and txt on one stdout: the syllable boxes say 입/원/일: are apart, the text says they are one word.
+        const string output = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n" +
+            "5\t1\t1\t1\t1\t1\t262\t595\t57\t39\t93\t입\n" +
+            "5\t1\t1\t1\t1\t2\t341\t595\t22\t39\t93\t원\n" +
+            "5\t1\t1\t1\t1\t3\t381\t602\t5\t24\t85\t일:\n" +
+            "5\t1\t1\t1\t1\t4\t389\t599\t222\t31\t91\t2021-04-11\n" +
+            "입원일:   2021-04-11\n\n\f";
+
+        var block = Assert.Single(TesseractTsv.Parse(output));
+
+        Assert.Equal("입원일: 2021-04-11", block.Text);
+        Assert.Null(block.Corrections);
+    }
+
+    [Fact]
+    public void The_profile_names_the_settings_that_change_the_text()
+    {
+        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-v2", new TesseractEngine(Options.Create(new TesseractOptions())).Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-v2", new TesseractEngine(Options.Create(new TesseractOptions { RemoveTableRules = false, CodeSecondPass = false })).Profile);
+    }
+
+    [Fact]
     public async Task Tesseract_reads_a_synthetic_korean_scan()
     {
         var engine = new TesseractEngine(Options.Create(new TesseractOptions()));

@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text;
+using System.Text.Json;
+using Microsoft.Extensions.Options;
+using VNexsus.Ocr;
+using VNexsus.Ocr.Engines;
+using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Ocr.Rendering;
+using VNexsus.OcrBench;
+using VNexsus.Storage;
+
+// bench/ocr: the scanned-record accuracy and speed set. For each profile of a synthetic corpus (bench/ocr-corpus),
+// (a) VNexsus's Tesseract path: PageRasterizer + TesseractEngine (rule removal, psm 4, KCD second pass), one page per core;
+// (b) raw tesseract with the same basic settings on the same page images (rendered before timing), 2 processes at a time;
+// (c) ocrmypdf -l kor+eng --jobs 2 on the same PDF, when installed.
+CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
+var corpus = Arg("--corpus") ?? throw new ArgumentException("--corpus DIR (made by bench/ocr-corpus/generate.py) is required");
+var profiles = (Arg("--profiles") ?? "clean,light,heavy").Split(',');
+var skipOcrmypdf = args.Contains("--no-ocrmypdf");
+var dump = Arg("--dump");
+var workers = int.Parse(Arg("--workers") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+var ocrmypdfPath = skipOcrmypdf ? null : Which("ocrmypdf");
+var report = new StringBuilder();
+var rows = new List<string[]>();
+var ratios = new List<string>();
+
+Console.Error.WriteLine($"ocr bench: corpus {corpus}, {workers} VNexsus worker(s), ocrmypdf {(ocrmypdfPath ?? (skipOcrmypdf ? "skipped (--no-ocrmypdf)" : "skipped (not installed)"))}");
+foreach (var profile in profiles)
+{
+    var folder = Path.Combine(corpus, profile);
+    var truth = Truth.Load(Path.Combine(folder, "truth.json"));
+    Console.Error.WriteLine($"  {profile}: {truth.Count} pages");
+
+    var ours = await RunVNexsusAsync(Path.Combine(folder, "scan.pdf"), truth.Count, workers);
+    using var rendered = await PreRenderAsync(Path.Combine(folder, "scan.pdf"), truth.Count);
+    var raw = await RunRawTesseractAsync(rendered.Path, truth.Count);
+    var peer = ocrmypdfPath is null ? null : await RunOcrmypdfAsync(ocrmypdfPath, Path.Combine(folder, "scan.pdf"), truth.Count);
+
+    foreach (var (name, run) in new[] { ("VNexsus", ours), ("raw tesseract ×2", raw), ("ocrmypdf --jobs 2", peer) })
+    {
+        if (run is null)
+        {
+            rows.Add([profile, name, "skipped", "", "", "", "", ""]);
+            continue;
+        }
+
+        var score = Score.Of(truth, run.Pages);
+        if (dump is not null)
+        {
+            Directory.CreateDirectory(dump);
+            for (var i = 0; i < run.Pages.Length; i++)
+            {
+                File.WriteAllText(Path.Combine(dump, $"{profile}-p{i + 1:00}-{name.Split(' ')[0]}.txt"), run.Pages[i]);
+            }
+        }
+
+        rows.Add([profile, name, $"{truth.Count / run.Seconds:0.00}", $"{run.Seconds:0.0}", $"{score.Cer:P1}", $"{score.Dates}/{score.DateTotal} ({score.DateShare:P0})",
+            $"{score.Codes}/{score.CodeTotal} ({score.CodeShare:P0})", name == "VNexsus" ? ours.Corrections.ToString(CultureInfo.InvariantCulture) : ""]);
+    }
+
+    var s = Score.Of(truth, ours.Pages);
+    var r = Score.Of(truth, raw.Pages);
+    var line = $"{profile}: VNexsus/raw speed {raw.Seconds / ours.Seconds:0.00}×, CER {s.Cer:P1} vs {r.Cer:P1}, dates {s.DateShare:P0} vs {r.DateShare:P0}, codes {s.CodeShare:P0} vs {r.CodeShare:P0}";
+    if (peer is not null)
+    {
+        var p = Score.Of(truth, peer.Pages);
+        line += $"; VNexsus/ocrmypdf speed {peer.Seconds / ours.Seconds:0.00}×, CER {s.Cer:P1} vs {p.Cer:P1}, dates {s.DateShare:P0} vs {p.DateShare:P0}, codes {s.CodeShare:P0} vs {p.CodeShare:P0}";
+    }
+
+    ratios.Add(line);
+}
+
+string[] header = ["profile", "engine", "pages/s", "wall s", "CER", "dates verbatim", "KCD codes verbatim", "corrections"];
+var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
+Console.WriteLine(string.Join(" | ", header.Select((h, i) => h.PadRight(widths[i]))));
+Console.WriteLine(string.Join("-|-", widths.Select(w => new string('-', w))));
+foreach (var row in rows)
+{
+    Console.WriteLine(string.Join(" | ", row.Select((c, i) => c.PadRight(widths[i]))));
+}
+
+Console.WriteLine();
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores; ratios (>1× means VNexsus is faster):");
+foreach (var line in ratios)
+{
+    Console.WriteLine(line);
+}
+
+return 0;
+
+string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? args[i + 1] : null;
+
+static string? Which(string tool) =>
+    (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
+
+static async Task<Run> RunVNexsusAsync(string pdf, int pageCount, int workers)
+{
+    using var temp = new TempDir();
+    var bytes = await File.ReadAllBytesAsync(pdf);
+    var data = new DataDirectory(temp.Path);
+    var sha = ContentHash.Of(bytes);
+    var blob = ContentHash.ShardedPath(data.Blobs, sha);
+    Directory.CreateDirectory(Path.GetDirectoryName(blob)!);
+    await File.WriteAllBytesAsync(blob, bytes);
+    var document = new DocumentRef(sha, DocumentKind.Pdf, bytes.Length);
+    var rasterizer = new PageRasterizer(new BlobStore(data));
+    var engine = new TesseractEngine(Options.Create(new TesseractOptions()));
+    var pages = new string[pageCount];
+    var corrections = 0;
+
+    // Warm-up, not timed: a silo has its code compiled and its libraries loaded long before a page comes in.
+    var first = await rasterizer.RenderAsync(document, 1, CancellationToken.None);
+    var top = VNexsus.Ocr.Imaging.GrayImage.Decode(first.Bytes, first.MediaType);
+    top = top.Crop(0, 0, top.Width, top.Height / 8);
+    await engine.RecognizeAsync(new PageImage(top.ToPgm(), ImageHeader.Pgm, top.Width, top.Height), CancellationToken.None);
+
+    var started = Stopwatch.GetTimestamp();
+    await Parallel.ForEachAsync(Enumerable.Range(1, pageCount), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (page, token) =>
+    {
+        var t0 = Stopwatch.GetTimestamp();
+        var image = await rasterizer.RenderAsync(document, page, token);
+        var t1 = Stopwatch.GetTimestamp();
+        var recognized = await engine.RecognizeAsync(image, token);
+        if (Environment.GetEnvironmentVariable("OCRBENCH_TRACE") is not null)
+        {
+            Console.Error.WriteLine($"    page {page}: render {Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds:0} ms, recognise {Stopwatch.GetElapsedTime(t1).TotalMilliseconds:0} ms");
+        }
+
+        pages[page - 1] = string.Join('\n', recognized.Blocks.Select(b => b.Text));
+        Interlocked.Add(ref corrections, recognized.Blocks.Sum(b => b.Corrections?.Count ?? 0));
+    });
+    return new Run(pages, Stopwatch.GetElapsedTime(started).TotalSeconds, corrections);
+}
+
+// The page images VNexsus's rasteriser produces (the embedded JPEG of a scan, pdftoppm's PGM otherwise), written once
+// before the raw baseline is timed, so both read the same pixels.
+static async Task<TempDir> PreRenderAsync(string pdf, int pageCount)
+{
+    var temp = new TempDir();
+    using var store = new TempDir();
+    var bytes = await File.ReadAllBytesAsync(pdf);
+    var data = new DataDirectory(store.Path);
+    var sha = ContentHash.Of(bytes);
+    var blob = ContentHash.ShardedPath(data.Blobs, sha);
+    Directory.CreateDirectory(Path.GetDirectoryName(blob)!);
+    await File.WriteAllBytesAsync(blob, bytes);
+    var rasterizer = new PageRasterizer(new BlobStore(data));
+    for (var page = 1; page <= pageCount; page++)
+    {
+        var image = await rasterizer.RenderAsync(new DocumentRef(sha, DocumentKind.Pdf, bytes.Length), page, CancellationToken.None);
+        var extension = image.MediaType switch { ImageHeader.Jpeg => "jpg", ImageHeader.Png => "png", _ => "pgm" };
+        await File.WriteAllBytesAsync(Path.Combine(temp.Path, $"p{page:000}.{extension}"), image.Bytes);
+    }
+
+    return temp;
+}
+
+static async Task<Run> RunRawTesseractAsync(string folder, int pageCount)
+{
+    var images = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToArray();
+    var pages = new string[pageCount];
+    var environment = new Dictionary<string, string> { ["OMP_THREAD_LIMIT"] = "1" };
+    var started = Stopwatch.GetTimestamp();
+    await Parallel.ForEachAsync(Enumerable.Range(0, pageCount), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, token) =>
+    {
+        string[] arguments = [images[i], "stdout", "-l", "kor+eng", "--psm", "4", "-c", "tessedit_do_invert=0"];
+        pages[i] = Encoding.UTF8.GetString(await ExternalTool.RunAsync("tesseract", arguments, null, TimeSpan.FromMinutes(5), token, environment));
+    });
+    return new Run(pages, Stopwatch.GetElapsedTime(started).TotalSeconds, 0);
+}
+
+static async Task<Run?> RunOcrmypdfAsync(string ocrmypdf, string pdf, int pageCount)
+{
+    using var temp = new TempDir();
+    var output = Path.Combine(temp.Path, "out.pdf");
+    var started = Stopwatch.GetTimestamp();
+    try
+    {
+        await ExternalTool.RunAsync(ocrmypdf, ["-q", "-l", "kor+eng", "--jobs", "2", pdf, output], null, TimeSpan.FromMinutes(10), CancellationToken.None);
+    }
+    catch (OcrEngineException error)
+    {
+        Console.Error.WriteLine($"  ocrmypdf failed: {error.Message}");
+        return null;
+    }
+
+    var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+    var text = Encoding.UTF8.GetString(await ExternalTool.RunAsync("pdftotext", ["-layout", output, "-"], null, TimeSpan.FromMinutes(1), CancellationToken.None));
+    var pages = text.Split('\f');
+    return new Run(Enumerable.Range(0, pageCount).Select(i => i < pages.Length ? pages[i] : "").ToArray(), seconds, 0);
+}
+
+internal sealed record Run(string[] Pages, double Seconds, int Corrections);
+
+internal sealed record Score(double Cer, int Dates, int DateTotal, int Codes, int CodeTotal)
+{
+    public double DateShare => DateTotal == 0 ? 1 : (double)Dates / DateTotal;
+
+    public double CodeShare => CodeTotal == 0 ? 1 : (double)Codes / CodeTotal;
+
+    public static Score Of(IReadOnlyList<Truth.Page> truth, string[] pages)
+    {
+        long distance = 0, length = 0;
+        int dates = 0, codes = 0;
+        for (var i = 0; i < truth.Count; i++)
+        {
+            var expected = Metrics.Normalize(string.Join('\n', truth[i].Lines));
+            var actual = Metrics.Normalize(pages[i]);
+            distance += Metrics.Distance(actual, expected);
+            length += expected.Length;
+            dates += Metrics.FoundVerbatim(actual, truth[i].Dates);
+            codes += Metrics.FoundVerbatim(actual, truth[i].Codes);
+        }
+
+        return new Score((double)distance / length, dates, truth.Sum(t => t.Dates.Count), codes, truth.Sum(t => t.Codes.Count));
+    }
+}
+
+internal static class Truth
+{
+    public sealed record Page(int Number, string Image, IReadOnlyList<string> Lines, IReadOnlyList<string> Dates, IReadOnlyList<string> Codes);
+
+    public static IReadOnlyList<Page> Load(string path)
+    {
+        using var json = JsonDocument.Parse(File.ReadAllBytes(path));
+        return json.RootElement.GetProperty("pages").EnumerateArray().Select(p => new Page(
+            p.GetProperty("page").GetInt32(),
+            p.GetProperty("image").GetString()!,
+            Strings(p.GetProperty("lines")),
+            Strings(p.GetProperty("dates")),
+            Strings(p.GetProperty("codes")))).ToList();
+
+        static List<string> Strings(JsonElement array) => array.EnumerateArray().Select(e => e.GetString()!).ToList();
+    }
+}
+
+internal sealed class TempDir : IDisposable
+{
+    public string Path { get; } = Directory.CreateTempSubdirectory("vnexsus-ocrbench-").FullName;
+
+    public void Dispose()
+    {
+        try
+        {
+            Directory.Delete(Path, recursive: true);
+        }
+        catch (IOException)
+        {
+        }
+    }
+}

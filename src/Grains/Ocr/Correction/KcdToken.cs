@@ -1,0 +1,136 @@
+using System.Text.RegularExpressions;
+
+namespace VNexsus.Ocr.Correction;
+
+/// <summary>
+/// The shapes of KCD diagnosis codes in OCR output. Debian's <c>kor+eng</c> model keeps the digits of a code but loses
+/// its first letter (<c>E78.5→678.5</c>, <c>K21.0→&lt;21.0</c>, <c>J06.9→06.9</c>, <c>R51→851</c>, ocr-notes.md §5.4):
+/// such tokens are worth a second look at the image. Nothing here proposes a code: it only says which tokens to look at
+/// again and whether what the second look read is a code consistent with the first.
+/// </summary>
+public static partial class KcdToken
+{
+    /// <summary>Words on a line that names diagnoses or codes; undotted code-like numbers are looked at only there.</summary>
+    public static readonly string[] Cues = ["진단", "상병", "코드", "KCD", "kcd", "분류", "병명", "질병"];
+
+    /// <summary>A well-formed KCD code as printed: a capital letter, two digits, then optionally a dot and one or two digits, or one or two more digits (undotted).</summary>
+    public static bool IsWellFormed(string text) => WellFormed().IsMatch(text);
+
+    /// <summary>
+    /// Splits a token into its brackets and its core: <c>(611.9)</c> is "(", "611.9", ")". A leading bracket without a
+    /// closing one stays in the core, because it may be the misread letter (<c>]20.9</c> for <c>J20.9</c>).
+    /// </summary>
+    public static (string Prefix, string Core, string Suffix) Split(string token)
+    {
+        var end = token.Length;
+        while (end > 0 && ")],;:".Contains(token[end - 1]))
+        {
+            end--;
+        }
+
+        var suffix = token[end..];
+        var start = 0;
+        if (suffix.Length > 0 && end > 0 && "([".Contains(token[0]))
+        {
+            start = 1;
+        }
+
+        return (token[..start], token[start..end], suffix);
+    }
+
+    /// <summary>
+    /// Whether a token looks like a code whose first letter was damaged: at most two stray characters, then two digits,
+    /// a dot and one or two digits (anywhere); or, on a line with a code cue, two to four digits (undotted codes, or
+    /// codes whose letter became a digit: <c>851</c>, <c>6297</c>). Well-formed codes, dates and plain years are not.
+    /// </summary>
+    public static bool IsSuspect(string token, bool lineHasCue)
+    {
+        var core = Split(token).Core;
+        if (core.Length is < 2 or > 9 || IsWellFormed(core))
+        {
+            return false;
+        }
+
+        if (DamagedDotted().IsMatch(core))
+        {
+            return true;
+        }
+
+        return lineHasCue && core.Length >= 3 && DamagedUndotted().IsMatch(core) && !Year().IsMatch(core);
+    }
+
+    public static bool HasCue(string lineText) => Cues.Any(lineText.Contains);
+
+    /// <summary>
+    /// What the token should read given a second reading of its image, or null to keep it. The second reading, once the
+    /// letter-for-digit confusions of a Latin model are undone after its first character (O→0, I→1, S→5, B→8 …), must be
+    /// a well-formed code whose digits end the first reading's digits. The letter is taken from the second reading, the
+    /// digits and the dot from the first (the Korean model rarely gets digits wrong; the Latin model is the one that can
+    /// see the letter). At most two characters in front of those digits may be replaced, and the result must be
+    /// well-formed itself.
+    /// </summary>
+    public static string? Corrected(string firstToken, string secondReading)
+    {
+        var (prefix, core, suffix) = Split(firstToken);
+        if (secondReading.Length < 3 || !char.IsAsciiLetterUpper(secondReading[0]))
+        {
+            return null;
+        }
+
+        var second = secondReading[0] + new string(secondReading[1..].Select(DigitFor).ToArray());
+        if (!IsWellFormed(second))
+        {
+            return null;
+        }
+
+        var digits = new string(second[1..].Where(char.IsAsciiDigit).ToArray());
+        var tailStart = core.Length;
+        var matched = 0;
+        while (tailStart > 0 && matched < digits.Length)
+        {
+            tailStart--;
+            if (char.IsAsciiDigit(core[tailStart]))
+            {
+                if (core[tailStart] != digits[digits.Length - 1 - matched])
+                {
+                    return null;
+                }
+
+                matched++;
+            }
+        }
+
+        if (matched < digits.Length || tailStart > 2)
+        {
+            return null;
+        }
+
+        var corrected = second[0] + core[tailStart..];
+        return corrected == core || !IsWellFormed(corrected) ? null : prefix + corrected + suffix;
+    }
+
+    /// <summary>A Latin model restricted to capitals and digits reads some digits as look-alike letters.</summary>
+    private static char DigitFor(char c) => c switch
+    {
+        'O' or 'Q' or 'D' => '0',
+        'I' or 'L' => '1',
+        'Z' => '2',
+        'T' => '7',
+        'S' => '5',
+        'G' => '6',
+        'B' => '8',
+        _ => c,
+    };
+
+    [GeneratedRegex(@"^[A-Z][0-9]{2}(?:\.[0-9]{1,2}|[0-9]{1,2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex WellFormed();
+
+    [GeneratedRegex(@"^[^\s\uAC00-\uD7A3]{0,2}?[0-9]{2}\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DamagedDotted();
+
+    [GeneratedRegex(@"^[^\s\uAC00-\uD7A3.]{0,2}?[0-9]{2,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DamagedUndotted();
+
+    [GeneratedRegex(@"^(?:19|20)[0-9]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Year();
+}

@@ -1,0 +1,207 @@
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+using SkiaSharp;
+using VNexsus.Ocr.Engines;
+using VNexsus.Ocr.Rendering;
+
+namespace VNexsus.Ocr.Imaging;
+
+/// <summary>
+/// An 8-bit gray page image, one byte per pixel, rows top to bottom, in the pixel space of the encoded page it came
+/// from (no rotation, no scaling), so boxes found on it are boxes on the page image.
+/// </summary>
+public sealed class GrayImage
+{
+    public GrayImage(int width, int height, byte[] pixels)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(width);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(height);
+        if (pixels.Length != (long)width * height)
+        {
+            throw new ArgumentException($"{pixels.Length} bytes do not make a {width}×{height} image", nameof(pixels));
+        }
+
+        Width = width;
+        Height = height;
+        Pixels = pixels;
+    }
+
+    public int Width { get; }
+
+    public int Height { get; }
+
+    public byte[] Pixels { get; }
+
+    public byte this[int x, int y] => Pixels[(y * Width) + x];
+
+    public static GrayImage Blank(int width, int height, byte level = 255)
+    {
+        var pixels = new byte[width * height];
+        Array.Fill(pixels, level);
+        return new GrayImage(width, height, pixels);
+    }
+
+    /// <summary>
+    /// Decodes a page image: binary PGM (what <c>pdftoppm -gray</c> writes) here, JPEG and PNG through Skia
+    /// (libjpeg-turbo). Colour is turned to gray by Skia's luma conversion.
+    /// </summary>
+    /// <exception cref="OcrEngineException">The bytes are not a readable image of the declared type.</exception>
+    public static GrayImage Decode(byte[] bytes, string mediaType) =>
+        TryDecode(bytes, mediaType) ?? throw new OcrEngineException(OcrFailureKind.InvalidInput, $"the page image ({mediaType}) cannot be decoded");
+
+    /// <summary>Like <see cref="Decode"/>, but null for bytes that are not a readable image of the declared type.</summary>
+    public static GrayImage? TryDecode(byte[] bytes, string mediaType) => mediaType == ImageHeader.Pgm ? DecodePgm(bytes) : DecodeWithSkia(bytes);
+
+    /// <summary>Binary PGM (P5, 8 bits): a header of a few bytes, then the pixels; encodes in a copy.</summary>
+    public byte[] ToPgm()
+    {
+        var header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{Width} {Height}\n255\n"));
+        var bytes = new byte[header.Length + Pixels.Length];
+        header.CopyTo(bytes, 0);
+        Pixels.CopyTo(bytes, header.Length);
+        return bytes;
+    }
+
+    /// <summary>The part of the image inside the rectangle, clipped to the image.</summary>
+    public GrayImage Crop(int left, int top, int width, int height)
+    {
+        var x0 = Math.Clamp(left, 0, Width - 1);
+        var y0 = Math.Clamp(top, 0, Height - 1);
+        var x1 = Math.Clamp(left + width, x0 + 1, Width);
+        var y1 = Math.Clamp(top + height, y0 + 1, Height);
+        var crop = new byte[(x1 - x0) * (y1 - y0)];
+        for (var y = y0; y < y1; y++)
+        {
+            Pixels.AsSpan((y * Width) + x0, x1 - x0).CopyTo(crop.AsSpan((y - y0) * (x1 - x0)));
+        }
+
+        return new GrayImage(x1 - x0, y1 - y0, crop);
+    }
+
+    /// <summary>An integer enlargement (each pixel repeated), used to bring small crops to a size Tesseract reads well.</summary>
+    public GrayImage Enlarge(int factor)
+    {
+        if (factor <= 1)
+        {
+            return this;
+        }
+
+        var width = Width * factor;
+        var pixels = new byte[width * Height * factor];
+        for (var y = 0; y < Height; y++)
+        {
+            var row = pixels.AsSpan(y * factor * width, width);
+            for (var x = 0; x < Width; x++)
+            {
+                row.Slice(x * factor, factor).Fill(Pixels[(y * Width) + x]);
+            }
+
+            for (var k = 1; k < factor; k++)
+            {
+                row.CopyTo(pixels.AsSpan(((y * factor) + k) * width, width));
+            }
+        }
+
+        return new GrayImage(width, Height * factor, pixels);
+    }
+
+    /// <summary>Copies <paramref name="source"/> into this image with its top-left corner at (x, y); clipped.</summary>
+    public void Paste(GrayImage source, int x, int y)
+    {
+        for (var row = 0; row < source.Height && y + row < Height; row++)
+        {
+            var count = Math.Min(source.Width, Width - x);
+            if (y + row < 0 || count <= 0)
+            {
+                continue;
+            }
+
+            source.Pixels.AsSpan(row * source.Width, count).CopyTo(Pixels.AsSpan(((y + row) * Width) + x));
+        }
+    }
+
+    private static GrayImage? DecodePgm(byte[] bytes)
+    {
+        // Header: "P5", width, height, maxval, each separated by whitespace, '#' comments allowed; one whitespace byte
+        // then the raster.
+        var at = 0;
+        var fields = new List<int>(3);
+        if (bytes.Length < 2 || bytes[0] != 'P' || bytes[1] != '5')
+        {
+            return null;
+        }
+
+        at = 2;
+        while (fields.Count < 3 && at < bytes.Length)
+        {
+            var c = bytes[at];
+            if (c == '#')
+            {
+                while (at < bytes.Length && bytes[at] != '\n')
+                {
+                    at++;
+                }
+            }
+            else if (c is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t')
+            {
+                at++;
+            }
+            else if (c is >= (byte)'0' and <= (byte)'9')
+            {
+                var value = 0L;
+                while (at < bytes.Length && bytes[at] is >= (byte)'0' and <= (byte)'9' && value < int.MaxValue)
+                {
+                    value = (value * 10) + (bytes[at++] - '0');
+                }
+
+                fields.Add((int)Math.Min(value, int.MaxValue));
+            }
+            else
+            {
+                return null;
+            }
+        }
+
+        at++; // the single whitespace byte after maxval
+        if (fields.Count < 3 || fields[2] != 255 || fields[0] <= 0 || fields[1] <= 0 || (long)fields[0] * fields[1] > bytes.Length - at)
+        {
+            return null;
+        }
+
+        return new GrayImage(fields[0], fields[1], bytes.AsSpan(at, fields[0] * fields[1]).ToArray());
+    }
+
+    private static GrayImage? DecodeWithSkia(byte[] bytes)
+    {
+        using var data = SKData.CreateCopy(bytes);
+        using var codec = SKCodec.Create(data);
+        if (codec is null || codec.Info.Width <= 0 || codec.Info.Height <= 0 || (long)codec.Info.Width * codec.Info.Height > int.MaxValue)
+        {
+            return null;
+        }
+
+        var gray = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Gray8, SKAlphaType.Opaque);
+        var pixels = new byte[gray.Width * gray.Height];
+        var handle = GCHandle.Alloc(pixels, GCHandleType.Pinned);
+        try
+        {
+            var result = codec.GetPixels(gray, handle.AddrOfPinnedObject());
+            if (result is SKCodecResult.Success or SKCodecResult.IncompleteInput)
+            {
+                return new GrayImage(gray.Width, gray.Height, pixels);
+            }
+
+            // A colour image: decode in its own format, then let Skia convert the pixels to gray.
+            using var bitmap = SKBitmap.Decode(codec);
+            using var pixmap = bitmap?.PeekPixels();
+            return pixmap is not null && pixmap.ReadPixels(gray, handle.AddrOfPinnedObject(), gray.RowBytes, 0, 0)
+                ? new GrayImage(gray.Width, gray.Height, pixels)
+                : null;
+        }
+        finally
+        {
+            handle.Free();
+        }
+    }
+}

@@ -1,0 +1,138 @@
+using VNexsus.Ocr.Imaging;
+using VNexsus.Ocr.Rendering;
+using VNexsus.Testing;
+
+namespace VNexsus.UnitTests.Ocr;
+
+public sealed class TableRuleRemoverTests
+{
+    private const byte Paper = 245;
+    private const byte InkLevel = 20;
+
+    /// <summary>An A4 page at 150 dpi with a 3×3 ruled table (2 px rules) and glyph-like strokes in its cells.</summary>
+    private static (GrayImage Page, List<(int X, int Y)> Rules, List<(int X, int Y)> Text) RuledTable()
+    {
+        var page = GrayImage.Blank(1240, 1754, Paper);
+        var rules = new List<(int, int)>();
+        var text = new List<(int, int)>();
+        void Fill(int x0, int y0, int w, int h, List<(int, int)> into)
+        {
+            for (var y = y0; y < y0 + h; y++)
+            {
+                for (var x = x0; x < x0 + w; x++)
+                {
+                    page.Pixels[(y * page.Width) + x] = InkLevel;
+                    into.Add((x, y));
+                }
+            }
+        }
+
+        int[] rows = [300, 380, 460, 540];
+        int[] columns = [100, 400, 800, 1100];
+        foreach (var y in rows)
+        {
+            Fill(columns[0], y, columns[^1] - columns[0] + 2, 2, rules);
+        }
+
+        foreach (var x in columns)
+        {
+            Fill(x, rows[0], 2, rows[^1] - rows[0] + 2, rules);
+        }
+
+        // Glyph-like strokes in every cell, clear of the rules: short bars and stems like Hangul jamo at 10 pt.
+        for (var r = 0; r < rows.Length - 1; r++)
+        {
+            for (var c = 0; c < columns.Length - 1; c++)
+            {
+                var x = columns[c] + 20;
+                var y = rows[r] + 20;
+                Fill(x, y, 28, 3, text);
+                Fill(x + 12, y + 3, 3, 30, text);
+                Fill(x + 40, y + 8, 24, 3, text);
+                Fill(x + 70, y, 3, 36, text);
+            }
+        }
+
+        rules.RemoveAll(text.Contains);
+        return (page, rules, text);
+    }
+
+    [Fact]
+    public void Table_rules_are_erased_and_text_strokes_are_kept()
+    {
+        var (page, rules, text) = RuledTable();
+
+        var result = TableRuleRemover.Remove(page);
+
+        Assert.Equal((page.Width, page.Height), (result.Image.Width, result.Image.Height));
+        Assert.All(rules, p => Assert.True(result.Image[p.X, p.Y] > result.Threshold, $"rule pixel {p} is still ink"));
+        Assert.All(text, p => Assert.Equal(InkLevel, result.Image[p.X, p.Y]));
+        Assert.Equal(Paper, result.Paper);
+        Assert.Equal(InkLevel, page[text[0].X, text[0].Y]); // the input is left as it was
+    }
+
+    [Fact]
+    public void A_page_without_rules_is_unchanged()
+    {
+        var (page, _, _) = RuledTable();
+        var noRules = GrayImage.Blank(page.Width, page.Height, Paper);
+        for (var y = 320; y < 360; y++)
+        {
+            for (var x = 120; x < 400; x += 12)
+            {
+                noRules.Pixels[(y * page.Width) + x] = InkLevel; // a row of short stems, like a line of text
+            }
+        }
+
+        var result = TableRuleRemover.Remove(noRules);
+
+        Assert.Equal(0, result.ErasedPixels);
+        Assert.Equal(noRules.Pixels, result.Image.Pixels);
+    }
+
+    [Fact]
+    public void A_solid_dark_area_is_not_taken_for_rules()
+    {
+        var page = GrayImage.Blank(1240, 1754, Paper);
+        for (var y = 500; y < 800; y++)
+        {
+            Array.Fill(page.Pixels, InkLevel, (y * page.Width) + 300, 400);
+        }
+
+        var result = TableRuleRemover.Remove(page);
+
+        Assert.Equal(InkLevel, result.Image[500, 650]);
+        Assert.True(result.ErasedPixels < 400 * 300 / 20, $"{result.ErasedPixels} pixels of a solid box erased");
+    }
+
+    [Fact]
+    public void The_minimum_rule_length_is_about_ten_millimetres()
+    {
+        Assert.Equal(118, TableRuleRemover.RuleLength(300));
+        Assert.Equal(79, TableRuleRemover.RuleLength(200));
+        Assert.Equal(300, Math.Round(TableRuleRemover.GuessDpi(2480, 3508)));
+        Assert.Equal(169, Math.Round(TableRuleRemover.GuessDpi(1400, 230)));
+    }
+
+    [Fact]
+    public void Pgm_round_trips_and_png_and_jpeg_decode_at_their_header_size()
+    {
+        var (page, _, _) = RuledTable();
+
+        var decoded = GrayImage.Decode(page.ToPgm(), ImageHeader.Pgm);
+        var png = GrayImage.Decode(Fixtures.Bytes(Fixtures.ScanPng), ImageHeader.Png);
+        var jpeg = GrayImage.Decode(Fixtures.Bytes(Fixtures.ScanJpeg), ImageHeader.Jpeg);
+
+        Assert.Equal(page.Pixels, decoded.Pixels);
+        Assert.Equal((1241, 1754), (png.Width, png.Height));
+        Assert.Equal((1241, 1754), (jpeg.Width, jpeg.Height));
+    }
+
+    [Fact]
+    public void Garbage_is_not_an_image()
+    {
+        var error = Assert.Throws<VNexsus.Ocr.Engines.OcrEngineException>(() => GrayImage.Decode("P5\n10 10\n255\nshort"u8.ToArray(), ImageHeader.Pgm));
+
+        Assert.Equal(VNexsus.Ocr.Engines.OcrFailureKind.InvalidInput, error.Kind);
+    }
+}
