@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
 using VNexsus.Api.Ocr;
 using VNexsus.Api.Upload;
+using VNexsus.Api.Web;
 using VNexsus.Hosting;
 
 namespace VNexsus.Api;
@@ -39,6 +40,7 @@ public static class ApiHost
         app.MapOcrEndpoints();
         app.MapEvidenceEndpoints();
         VNexsus.Api.Reports.ReportEndpoints.MapReportEndpoints(app);
+        app.MapWebApp();
         return app;
     }
 }

@@ -22,4 +22,9 @@ public interface IJobGrain : IGrainWithStringKey
 
     /// <summary>Called by an <see cref="IOcrGrain"/> when the extraction this job waits for has finished.</summary>
     Task FileExtracted(ExtractionNotice notice);
+
+    /// <summary>Tells <paramref name="observer"/> the job after every state write until it unsubscribes or the subscription expires (renew it within a few minutes).</summary>
+    Task Subscribe(IJobObserver observer);
+
+    Task Unsubscribe(IJobObserver observer);
 }

@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Utilities;
 using VNexsus.Ocr;
 using VNexsus.Rules;
 using VNexsus.Telemetry;
@@ -51,6 +52,7 @@ public sealed class JobGrain(
     private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
 
     private readonly SerialStateWriter<JobState> _writer = new(state);
+    private readonly ObserverManager<IJobObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
     private Task? _finishing;
 
     private JobState Job => state.State;
@@ -87,7 +89,7 @@ public sealed class JobGrain(
             CreatedAt = clock.GetUtcNow(),
             Files = request.Files.Select(_ => new JobFileState()).ToList(),
         };
-        await _writer.WriteAsync();
+        await WriteAsync();
         PipelineMetrics.JobStarted();
         await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
         logger.LogInformation("Job {JobId} started with {FileCount} files", this.GetPrimaryKeyString(), request.Files.Count);
@@ -96,6 +98,18 @@ public sealed class JobGrain(
     }
 
     public Task<JobSnapshot?> GetSnapshot() => Task.FromResult(state.RecordExists ? Snapshot() : null);
+
+    public Task Subscribe(IJobObserver observer)
+    {
+        _observers.Subscribe(observer, observer);
+        return Task.CompletedTask;
+    }
+
+    public Task Unsubscribe(IJobObserver observer)
+    {
+        _observers.Unsubscribe(observer);
+        return Task.CompletedTask;
+    }
 
     public async Task FileExtracted(ExtractionNotice notice)
     {
@@ -106,7 +120,7 @@ public sealed class JobGrain(
 
         if (Apply(notice.Summary, notice.FromCache))
         {
-            await _writer.WriteAsync();
+            await WriteAsync();
         }
 
         FinishWhenAllFilesDone();
@@ -126,7 +140,7 @@ public sealed class JobGrain(
 
         Job.Status = JobStatus.Cancelled;
         Job.CompletedAt = clock.GetUtcNow();
-        await _writer.WriteAsync();
+        await WriteAsync();
         PipelineMetrics.JobFinished(Job.Status);
         logger.LogInformation("Job {JobId} cancelled", this.GetPrimaryKeyString());
         await UnregisterResumeReminderAsync();
@@ -180,7 +194,7 @@ public sealed class JobGrain(
             var changed = ticket.Completed is { } summary ? Apply(summary, ticket.FromCache) : MarkFromCache(document.Sha256, ticket.FromCache);
             if (changed)
             {
-                await _writer.WriteAsync();
+                await WriteAsync();
             }
         }
 
@@ -260,7 +274,7 @@ public sealed class JobGrain(
                 : JobStatus.Failed;
             Job.Error = readable.Count == 0 ? "모든 파일 처리에 실패했습니다 (every file failed)" : null;
             Job.CompletedAt = clock.GetUtcNow();
-            await _writer.WriteAsync();
+            await WriteAsync();
             PipelineMetrics.JobFinished(Job.Status);
             logger.LogInformation("Job {JobId} finished as {Status} with {EventCount} events", jobId, Job.Status, Job.EventCount);
             await UnregisterResumeReminderAsync();
@@ -278,6 +292,17 @@ public sealed class JobGrain(
         finally
         {
             _finishing = null;
+        }
+    }
+
+    /// <summary>Writes the state, then tells the observers the job as written.</summary>
+    private async Task WriteAsync()
+    {
+        await _writer.WriteAsync();
+        if (_observers.Count > 0)
+        {
+            var snapshot = Snapshot();
+            await _observers.Notify(observer => observer.JobChanged(snapshot));
         }
     }
 
