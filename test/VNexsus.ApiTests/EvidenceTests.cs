@@ -33,9 +33,18 @@ public sealed class EvidenceTests() : OwnServerTest(ocrEngine: "Tesseract")
 
         var image = await Server.Http.GetAsync($"/api/ocr/page-image/{jobId}/1/1");
         Assert.Equal(HttpStatusCode.OK, image.StatusCode);
-        Assert.Equal("image/png", image.Content.Headers.ContentType!.MediaType);
-        var size = ImageHeader.SizeOf(await image.Content.ReadAsByteArrayAsync(), ImageHeader.Png)!.Value;
+        Assert.Equal("image/jpeg", image.Content.Headers.ContentType!.MediaType);
+        var imageBytes = await image.Content.ReadAsByteArrayAsync();
+        var size = ImageHeader.SizeOf(imageBytes, ImageHeader.Jpeg)!.Value;
         Assert.Equal(page.GetProperty("width").GetDouble(), size.Width);
+
+        // The resident number the text masks is blacked out in the image too.
+        var masked = page.GetProperty("blocks").EnumerateArray().First(b => b.GetProperty("text").GetString()!.Contains("******-*******")).GetProperty("bbox");
+        using var bitmap = SkiaSharp.SKBitmap.Decode(imageBytes);
+        var centre = bitmap.GetPixel(
+            (int)((masked.GetProperty("xMin").GetDouble() + masked.GetProperty("xMax").GetDouble()) / 2),
+            (int)((masked.GetProperty("yMin").GetDouble() + masked.GetProperty("yMax").GetDouble()) / 2));
+        Assert.True(centre.Red < 40 && centre.Green < 40 && centre.Blue < 40, $"pixel {centre} over a resident number is not black");
 
         var pdfPage = (await Server.Http.GetFromJsonAsync<JsonElement>($"/api/ocr/blocks/{jobId}?file=2&page=2")).GetProperty("data").GetProperty("pages")[0];
         var rendered = await Server.Http.GetAsync($"/api/ocr/page-image/{jobId}/2/2");

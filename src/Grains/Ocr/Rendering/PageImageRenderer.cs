@@ -1,43 +1,70 @@
 using System.Globalization;
+using SkiaSharp;
 using VNexsus.Ocr.Engines;
+using VNexsus.Privacy;
 using VNexsus.Storage;
 
 namespace VNexsus.Ocr.Rendering;
 
 /// <summary>
-/// Images of pages for the evidence viewer, in the pixel space of the page's bounding boxes, cached on disk. An image
-/// upload is served as it is; a PDF page is rendered by <c>pdftoppm -jpeg</c> scaled to the page's recorded size (JPEG,
-/// because PNG encoding of a noisy scan takes seconds).
+/// Images of pages for the evidence viewer, in the pixel space of the page's bounding boxes, cached on disk. A PDF
+/// page is rendered by <c>pdftoppm -jpeg</c> scaled to the page's recorded size (JPEG, because PNG encoding of a noisy
+/// scan takes seconds); an image upload is used at its own size. Every block whose text held a resident registration
+/// number is blacked out, so the image shows no more than the text does (domain.md §11).
 /// </summary>
 public sealed class PageImageRenderer(BlobStore blobs, DataDirectory dataDirectory)
 {
+    /// <summary>Bump when what is drawn changes, so cached images are made again.</summary>
+    private const string RenderingVersion = "masked-v1";
+
+    private const int JpegQuality = 85;
+
     public sealed record RenderedImage(string Path, string MediaType);
 
     public async Task<RenderedImage> RenderAsync(DocumentRef document, ExtractedPage page, CancellationToken cancellationToken)
     {
-        switch (document.Kind)
+        if (document.Kind == DocumentKind.Text)
         {
-            case DocumentKind.Png:
-                return new RenderedImage(blobs.PathOf(document.Sha256), ImageHeader.Png);
-            case DocumentKind.Jpeg:
-                return new RenderedImage(blobs.PathOf(document.Sha256), ImageHeader.Jpeg);
-            case DocumentKind.Pdf:
-                break;
-            default:
-                throw new OcrEngineException(OcrFailureKind.InvalidInput, "a text file has no page images");
+            throw new OcrEngineException(OcrFailureKind.InvalidInput, "a text file has no page images");
         }
 
         var width = (int)Math.Round(page.Width);
         var height = (int)Math.Round(page.Height);
-        var key = ContentHash.Of($"{document.Sha256}/{page.Page}/{width}x{height}");
+        var key = ContentHash.Of($"{RenderingVersion}/{document.Sha256}/{page.Page}/{width}x{height}");
         var cached = ContentHash.ShardedPath(dataDirectory.PageImages, key, ".jpg");
         if (!File.Exists(cached))
         {
-            var image = await RenderPdfPageAsync(blobs.PathOf(document.Sha256), page.Page, width, height, cancellationToken);
-            await AtomicFile.WriteAsync(cached, stream => stream.WriteAsync(image, cancellationToken).AsTask(), cancellationToken);
+            var image = document.Kind == DocumentKind.Pdf
+                ? await RenderPdfPageAsync(blobs.PathOf(document.Sha256), page.Page, width, height, cancellationToken)
+                : await File.ReadAllBytesAsync(blobs.PathOf(document.Sha256), cancellationToken);
+            var masked = MaskResidentNumbers(image, page);
+            await AtomicFile.WriteAsync(cached, stream => stream.WriteAsync(masked, cancellationToken).AsTask(), cancellationToken);
         }
 
         return new RenderedImage(cached, ImageHeader.Jpeg);
+    }
+
+    /// <summary>Draws black over the blocks whose text was masked, and re-encodes the page as JPEG.</summary>
+    public static byte[] MaskResidentNumbers(byte[] image, ExtractedPage page)
+    {
+        using var bitmap = SKBitmap.Decode(image)
+            ?? throw new OcrEngineException(OcrFailureKind.InvalidInput, "the page image cannot be decoded");
+        using (var canvas = new SKCanvas(bitmap))
+        using (var black = new SKPaint { Color = SKColors.Black, Style = SKPaintStyle.Fill })
+        {
+            // Boxes are in the page's units; the image may be drawn at another size.
+            var scaleX = page.Width > 0 ? bitmap.Width / page.Width : 1;
+            var scaleY = page.Height > 0 ? bitmap.Height / page.Height : 1;
+            foreach (var box in page.Blocks.Where(b => b.Text.Contains(ResidentNumberMasker.Mask, StringComparison.Ordinal)).Select(b => b.Box).OfType<BoundingBox>())
+            {
+                canvas.DrawRect(SKRect.Create(
+                    (float)(box.XMin * scaleX) - 2, (float)(box.YMin * scaleY) - 2,
+                    (float)((box.XMax - box.XMin) * scaleX) + 4, (float)((box.YMax - box.YMin) * scaleY) + 4), black);
+            }
+        }
+
+        using var encoded = bitmap.Encode(SKEncodedImageFormat.Jpeg, JpegQuality);
+        return encoded.ToArray();
     }
 
     private static Task<byte[]> RenderPdfPageAsync(string path, int page, int width, int height, CancellationToken cancellationToken)
