@@ -88,6 +88,64 @@ public sealed class ChildProcess : IDisposable
         return child;
     }
 
+    /// <summary>
+    /// <c>kill -9</c>: SIGKILL to the process and its children (tesseract, pdftoppm), no graceful shutdown, then waits
+    /// until it is gone. The log stays readable until <see cref="Dispose"/>.
+    /// </summary>
+    public void Kill()
+    {
+        Write("# killed by the test (SIGKILL)");
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (Exception error) when (error is InvalidOperationException or System.ComponentModel.Win32Exception)
+        {
+            // Exited between the check and the kill.
+        }
+
+        process.WaitForExit(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>True when the process exited within <paramref name="deadline"/>.</summary>
+    public async Task<bool> WaitForExitAsync(TimeSpan deadline)
+    {
+        using var timeout = new CancellationTokenSource(deadline);
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return process.HasExited;
+        }
+    }
+
+    /// <summary>How many lines of the log contain <paramref name="text"/>.</summary>
+    public int CountLines(string text)
+    {
+        try
+        {
+            using var stream = new FileStream(LogPath, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+            using var reader = new StreamReader(stream, Encoding.UTF8);
+            var count = 0;
+            while (reader.ReadLine() is { } line)
+            {
+                count += line.Contains(text, StringComparison.Ordinal) ? 1 : 0;
+            }
+
+            return count;
+        }
+        catch (IOException)
+        {
+            return 0;
+        }
+    }
+
     /// <summary>The last lines the process wrote, for failure messages.</summary>
     public string Tail(int lines = 40)
     {

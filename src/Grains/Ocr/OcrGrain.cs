@@ -76,6 +76,17 @@ public sealed class OcrGrain(
         return new ExtractionTicket(null, FromCache: jobId != state.State.StartedBy);
     }
 
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        // Orleans may deactivate this grain while its extraction runs (e.g. its directory entry died with a silo): stop
+        // the worker so it neither races a new activation nor saves a half-read document. The next Start redoes it.
+        if (_stop is { } stop && _worker is { } worker)
+        {
+            await stop.CancelAsync();
+            await worker.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
+        }
+    }
+
     public async Task Withdraw(string jobId)
     {
         if (state.State.WaitingJobs.Remove(jobId))
@@ -218,8 +229,11 @@ public sealed class OcrGrain(
                 async token => await GrainFactory.GetGrain<IPageOcrGrain>($"{document.Sha256}/{page}").Recognize(document, page, token),
                 cancellationToken);
         }
-        catch (Exception error) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception error) when (!cancellationToken.IsCancellationRequested
+                                      && ErrorClassifier.Classify(error) is ErrorClass.InvalidInput or ErrorClass.Temporary or ErrorClass.RateLimit)
         {
+            // Only a page the engine cannot read, or one still failing after its retries, is a failed page; any other
+            // error fails the whole extraction, which then keeps nothing.
             var errorClass = ErrorClassifier.Name(ErrorClassifier.Classify(error));
             logger.LogWarning("Page {Page} failed for good with {ErrorClass}", page, errorClass);
             return new PageOcrResult(page, null, ExtractionErrors.OcrFailed, $"페이지 OCR에 실패했습니다 ({errorClass}: {error.GetType().Name})", "none", TimeSpan.Zero, engine.Profile);
