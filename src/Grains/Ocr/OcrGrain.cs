@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Orleans.Storage;
 using VNexsus.Jobs;
 using VNexsus.Ocr.Engines;
 using VNexsus.Reliability;
@@ -37,6 +38,9 @@ public sealed class OcrGrain(
     ILogger<OcrGrain> logger) : Grain, IOcrGrain
 {
     private readonly SerialStateWriter<OcrState> _writer = new(state);
+    private const int SaveAttempts = 8;
+    private static readonly TimeSpan MaxSaveDelay = TimeSpan.FromSeconds(15);
+
     private Task? _worker;
     private CancellationTokenSource? _stop;
 
@@ -175,7 +179,7 @@ public sealed class OcrGrain(
         state.State.Summary = keep ? summary : null;
         state.State.WaitingJobs.Clear();
         state.State.StartedBy = keep ? startedBy : null;
-        await _writer.WriteAsync();
+        await SaveOutcomeAsync(cancellationToken);
         _worker = null;
         _stop = null;
         foreach (var jobId in waiting)
@@ -188,6 +192,29 @@ public sealed class OcrGrain(
             {
                 // The job's reminder asks again and gets the kept summary.
                 logger.LogWarning(error, "Could not notify job {JobId} of a finished extraction", jobId);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Stores the outcome before any job is told (orleans.md §3.5), retrying while storage is away (a Redis restart):
+    /// a result that is served must also be kept. The jobs' reminders cover a worker that gives up.
+    /// </summary>
+    private async Task SaveOutcomeAsync(CancellationToken cancellationToken)
+    {
+        var delay = TimeSpan.FromSeconds(1);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await _writer.WriteAsync();
+                return;
+            }
+            catch (Exception error) when (attempt < SaveAttempts && error is not InconsistentStateException && !cancellationToken.IsCancellationRequested)
+            {
+                logger.LogWarning("Saving an extraction failed ({Error}); attempt {Attempt} in {Delay}", error.GetType().Name, attempt + 1, delay);
+                await Task.Delay(delay, cancellationToken);
+                delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, MaxSaveDelay.Ticks));
             }
         }
     }
