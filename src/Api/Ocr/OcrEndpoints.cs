@@ -192,8 +192,7 @@ public static class OcrEndpoints
             : new UploadError(StatusCodes.Status409Conflict, "CONFLICT", "이미 끝난 작업은 취소할 수 없습니다.").ToResult();
     }
 
-    private static IResult JobNotFound() =>
-        Results.Json(new { error = "작업을 찾을 수 없습니다.", status = "error", code = "JOB_NOT_FOUND" }, statusCode: StatusCodes.Status404NotFound);
+    private static IResult JobNotFound() => JobLookup.NotFound();
 
     private static bool IsClusterUnavailable(Exception error) =>
         error is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or TimeoutException;

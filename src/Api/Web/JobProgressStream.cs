@@ -19,8 +19,7 @@ public static class JobProgressStream
     {
         if (await JobLookup.FindAsync(cluster, jobId) is not { } job)
         {
-            context.Response.StatusCode = StatusCodes.Status404NotFound;
-            await context.Response.WriteAsJsonAsync(new { error = "작업을 찾을 수 없습니다.", status = "error", code = "JOB_NOT_FOUND" });
+            await JobLookup.NotFound().ExecuteAsync(context);
             return;
         }
 

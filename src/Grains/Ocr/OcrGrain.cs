@@ -87,7 +87,15 @@ public sealed class OcrGrain(
         if (_stop is { } stop && _worker is { } worker)
         {
             await stop.CancelAsync();
-            await worker.WaitAsync(cancellationToken).ContinueWith(_ => { }, TaskScheduler.Current);
+            try
+            {
+                await worker.WaitAsync(cancellationToken);
+            }
+            catch (Exception error)
+            {
+                // Stopped, failed or out of time: a stopped worker keeps nothing, and the next Start extracts again.
+                logger.LogDebug("Extraction worker ended with {Error} on deactivation", error.GetType().Name);
+            }
         }
     }
 
