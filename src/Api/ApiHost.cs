@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.Extensions.Options;
+using VNexsus.Api.Auth;
 using VNexsus.Api.Ocr;
 using VNexsus.Api.Upload;
 using VNexsus.Api.Web;
@@ -21,6 +23,11 @@ public static class ApiHost
         }
 
         var options = builder.AddVNexsusDefaults();
+        if (ApiAccessValidator.Validate(options, ListenUrls(builder.Configuration)) is { Count: > 0 } failures)
+        {
+            throw new OptionsValidationException(VNexsusOptions.Section, typeof(VNexsusOptions), failures);
+        }
+
         if (options.Mode == HostingMode.Embedded)
         {
             builder.AddVNexsusSilo(options);
@@ -31,16 +38,28 @@ public static class ApiHost
             builder.Services.AddVNexsusStorage(options.DataDir);
         }
 
-        builder.Services.Configure<KestrelServerOptions>(kestrel =>
-            kestrel.Limits.MaxRequestBodySize = options.Upload.MaxFiles * (options.Upload.MaxFileBytes + 64 * 1024) + 1024 * 1024);
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = options.Upload.MaxRequestBytes);
         builder.Services.AddSingleton<UploadReader>();
+        builder.Services.AddTenantAccess(options);
 
         var app = builder.Build();
         app.UseVNexsusDefaults();
+        app.MapWebApp();
+        app.UseTenantAccess();
+        app.MapSessionEndpoints();
         app.MapOcrEndpoints();
         app.MapEvidenceEndpoints();
         VNexsus.Api.Reports.ReportEndpoints.MapReportEndpoints(app);
-        app.MapWebApp();
         return app;
     }
+
+    /// <summary>
+    /// Every URL Kestrel will listen on: <c>urls</c> (always set by now, with the operator URLs, so <c>http_ports</c>
+    /// does not apply) and <c>Kestrel:Endpoints</c>.
+    /// </summary>
+    private static List<string> ListenUrls(IConfiguration configuration) =>
+    [
+        .. OperatorAccess.SplitUrls(configuration[WebHostDefaults.ServerUrlsKey]),
+        .. configuration.GetSection("Kestrel:Endpoints").GetChildren().Select(e => e["Url"]).OfType<string>(),
+    ];
 }

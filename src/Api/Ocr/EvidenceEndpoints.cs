@@ -1,3 +1,4 @@
+using VNexsus.Api.Auth;
 using VNexsus.Jobs;
 using VNexsus.Ocr;
 using VNexsus.Ocr.Engines;
@@ -20,7 +21,7 @@ public static class EvidenceEndpoints
 
     private static async Task<IResult> BlocksAsync(string jobId, int file, int? page, HttpContext context, IClusterClient cluster)
     {
-        if (await FindFileAsync(cluster, jobId, file) is not { } found)
+        if (await FindFileAsync(cluster, context, jobId, file) is not { } found)
         {
             return Envelope.Failure(context, StatusCodes.Status404NotFound, "NOT_FOUND", "작업 또는 파일을 찾을 수 없습니다.");
         }
@@ -57,7 +58,7 @@ public static class EvidenceEndpoints
 
     private static async Task<IResult> PageImageAsync(string jobId, int file, int page, HttpContext context, IClusterClient cluster, PageImageRenderer renderer)
     {
-        if (await FindFileAsync(cluster, jobId, file) is not { } found
+        if (await FindFileAsync(cluster, context, jobId, file) is not { } found
             || await cluster.GetGrain<IOcrGrain>(found.File.Document.Sha256).GetPage(page) is not { } extracted)
         {
             return Envelope.Failure(context, StatusCodes.Status404NotFound, "NOT_FOUND", "페이지를 찾을 수 없습니다.");
@@ -66,17 +67,17 @@ public static class EvidenceEndpoints
         try
         {
             var image = await renderer.RenderAsync(found.File.Document, extracted, context.RequestAborted);
-            context.Response.Headers.CacheControl = "private, max-age=3600";
             return Results.File(image.Path, image.MediaType);
         }
-        catch (OcrEngineException error)
+        catch (OcrEngineException)
         {
-            return Envelope.Failure(context, StatusCodes.Status422UnprocessableEntity, "NOT_RENDERABLE", error.Message);
+            // The engine's message can name tools and paths; the client learns only that this page has no image.
+            return Envelope.Failure(context, StatusCodes.Status422UnprocessableEntity, "NOT_RENDERABLE", "이 쪽의 이미지를 만들 수 없습니다.");
         }
     }
 
-    private static async Task<JobFileSnapshot?> FindFileAsync(IClusterClient cluster, string jobId, int file) =>
-        await JobLookup.FindAsync(cluster, jobId) is { } job && file >= 1 && file <= job.Files.Count && job.Files[file - 1].Status == FileStatus.Done
+    private static async Task<JobFileSnapshot?> FindFileAsync(IClusterClient cluster, HttpContext context, string jobId, int file) =>
+        await JobLookup.FindAsync(cluster, context.User.TenantId(), jobId) is { } job && file >= 1 && file <= job.Files.Count && job.Files[file - 1].Status == FileStatus.Done
             ? job.Files[file - 1]
             : null;
 }

@@ -1,7 +1,9 @@
 using System.Globalization;
+using System.Security.Claims;
 using System.Text;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
+using VNexsus.Api.Auth;
 using VNexsus.Api.Upload;
 using VNexsus.Jobs;
 using VNexsus.Ocr;
@@ -14,6 +16,7 @@ namespace VNexsus.Api.Ocr;
 public static class OcrEndpoints
 {
     public const string IdempotencyKeyHeader = "Idempotency-Key";
+    public const string UploadPath = "/api/ocr/upload";
 
     public static IEndpointRouteBuilder MapOcrEndpoints(this IEndpointRouteBuilder routes)
     {
@@ -28,6 +31,13 @@ public static class OcrEndpoints
     private static async Task<IResult> UploadAsync(HttpRequest request, UploadReader reader, IClusterClient cluster, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(OcrEndpoints));
+        var tenantId = request.HttpContext.User.TenantId();
+        if (request.ContentLength > reader.Limits.MaxRequestBytes)
+        {
+            // Refused on the declared length, before a byte of the body is read (v1: 400 FILE_TOO_LARGE).
+            return UploadError.FileTooLarge(reader.Limits.MaxFileBytes).ToResult();
+        }
+
         try
         {
             var (batch, readError) = await reader.ReadAsync(request, cancellationToken);
@@ -41,7 +51,7 @@ public static class OcrEndpoints
                     return error.ToResult();
                 }
 
-                var claim = await ClaimIdempotencyKeyAsync(request, cluster, batch, joinDate);
+                var claim = await ClaimIdempotencyKeyAsync(request, cluster, tenantId, batch, joinDate);
                 if (claim is { Reused: true, SameRequest: false })
                 {
                     return new UploadError(StatusCodes.Status409Conflict, "CONFLICT", "이 Idempotency-Key는 다른 업로드에 이미 사용되었습니다.").ToResult();
@@ -55,7 +65,7 @@ public static class OcrEndpoints
                 }).ToList();
                 // Starting a job is idempotent: a repeated key starts (or returns) the job it stood for.
                 var jobId = claim?.JobId ?? Guid.NewGuid().ToString();
-                var job = await cluster.GetGrain<IJobGrain>(jobId).Start(new JobRequest(files, joinDate));
+                var job = await cluster.GetGrain<IJobGrain>(jobId).Start(new JobRequest(files, joinDate, tenantId));
                 return Results.Json(OcrResponses.Accepted(job, claim?.Reused ?? false), statusCode: StatusCodes.Status202Accepted);
             }
         }
@@ -78,9 +88,10 @@ public static class OcrEndpoints
 
     /// <summary>
     /// With an <c>Idempotency-Key</c> header the upload claims the key (stored only as a hash) for a new job id; a key
-    /// used in the last 24 hours returns the job it stood for, or a conflict when the files or inputs differ.
+    /// used in the last 24 hours returns the job it stood for, or a conflict when the files or inputs differ. Keys are
+    /// the tenant's own: the same key sent by two tenants names two claims.
     /// </summary>
-    private static async Task<IdempotencyClaim?> ClaimIdempotencyKeyAsync(HttpRequest request, IClusterClient cluster, UploadBatch batch, DateOnly? joinDate)
+    private static async Task<IdempotencyClaim?> ClaimIdempotencyKeyAsync(HttpRequest request, IClusterClient cluster, string tenantId, UploadBatch batch, DateOnly? joinDate)
     {
         if (request.Headers[IdempotencyKeyHeader].FirstOrDefault() is not { Length: > 0 } key)
         {
@@ -88,7 +99,7 @@ public static class OcrEndpoints
         }
 
         var requestHash = ContentHash.Of(string.Join('\n', batch.Files.Select(f => $"{f.Blob.Sha256}\t{f.FileName}")) + $"\n{joinDate:yyyy-MM-dd}");
-        return await cluster.GetGrain<IUploadIdempotencyGrain>(ContentHash.Of(key)).Claim(requestHash, Guid.NewGuid().ToString());
+        return await cluster.GetGrain<IUploadIdempotencyGrain>(ContentHash.Of($"{tenantId}\n{key}")).Claim(requestHash, Guid.NewGuid().ToString());
     }
 
     private static UploadError? Validate(UploadBatch batch, UploadReader reader, out DateOnly? joinDate)
@@ -134,9 +145,9 @@ public static class OcrEndpoints
         return null;
     }
 
-    private static async Task<IResult> StatusAsync(string jobId, IClusterClient cluster, TimeProvider clock)
+    private static async Task<IResult> StatusAsync(string jobId, ClaimsPrincipal user, IClusterClient cluster, TimeProvider clock)
     {
-        if (await JobLookup.FindAsync(cluster, jobId) is not { } job)
+        if (await JobLookup.FindAsync(cluster, user.TenantId(), jobId) is not { } job)
         {
             return JobNotFound();
         }
@@ -144,9 +155,9 @@ public static class OcrEndpoints
         return Results.Json(OcrResponses.Status(job, clock.GetUtcNow()));
     }
 
-    private static async Task<IResult> ResultAsync(string jobId, string? format, IClusterClient cluster, TimeProvider clock)
+    private static async Task<IResult> ResultAsync(string jobId, string? format, ClaimsPrincipal user, IClusterClient cluster, TimeProvider clock)
     {
-        if (await JobLookup.FindAsync(cluster, jobId) is not { } job)
+        if (await JobLookup.FindAsync(cluster, user.TenantId(), jobId) is not { } job)
         {
             return JobNotFound();
         }
@@ -180,9 +191,9 @@ public static class OcrEndpoints
         return Results.Json(OcrResponses.Result(job, pagesByFile, analysis));
     }
 
-    private static async Task<IResult> CancelAsync(string jobId, IClusterClient cluster, TimeProvider clock)
+    private static async Task<IResult> CancelAsync(string jobId, ClaimsPrincipal user, IClusterClient cluster, TimeProvider clock)
     {
-        if (await JobLookup.FindAsync(cluster, jobId) is null || await cluster.GetGrain<IJobGrain>(jobId).Cancel() is not { } job)
+        if (await JobLookup.FindAsync(cluster, user.TenantId(), jobId) is null || await cluster.GetGrain<IJobGrain>(jobId).Cancel() is not { } job)
         {
             return JobNotFound();
         }

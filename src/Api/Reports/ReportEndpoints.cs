@@ -1,6 +1,8 @@
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using VNexsus.Api.Auth;
+using VNexsus.Hosting;
 using VNexsus.Rules.Report;
 
 namespace VNexsus.Api.Reports;
@@ -28,8 +30,7 @@ public static class ReportEndpoints
     private static async Task<IResult> ReportAsync(
         string jobId, string? format, string? insuranceJoinDate, string? policy, IClusterClient cluster, TimeProvider clock, HttpContext context)
     {
-        context.Response.Headers.CacheControl = "no-store";
-        var (report, problem) = await ReportLoader.LoadAsync(cluster, jobId, insuranceJoinDate, policy, clock.GetUtcNow());
+        var (report, problem) = await ReportLoader.LoadAsync(cluster, context.User.TenantId(), jobId, insuranceJoinDate, policy, clock.GetUtcNow());
         if (report is null)
         {
             return problem!;
@@ -42,6 +43,7 @@ public static class ReportEndpoints
 
         if (string.Equals(format, "html", StringComparison.OrdinalIgnoreCase))
         {
+            context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.DocumentContentSecurityPolicy;
             return Results.Text(ReportRenderer.Html(report), "text/html; charset=utf-8", Encoding.UTF8);
         }
 

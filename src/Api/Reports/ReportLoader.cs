@@ -14,9 +14,9 @@ namespace VNexsus.Api.Reports;
 public static class ReportLoader
 {
     public static async Task<(AnalysisReport? Report, IResult? Problem)> LoadAsync(
-        IClusterClient cluster, string jobId, string? insuranceJoinDate, string? policy, DateTimeOffset now)
+        IClusterClient cluster, string tenantId, string jobId, string? insuranceJoinDate, string? policy, DateTimeOffset now)
     {
-        if (await JobLookup.FindAsync(cluster, jobId) is not { } job)
+        if (await JobLookup.FindAsync(cluster, tenantId, jobId) is not { } job)
         {
             return (null, JobLookup.NotFound());
         }

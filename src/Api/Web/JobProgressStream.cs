@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json;
 using System.Threading.Channels;
+using VNexsus.Api.Auth;
 using VNexsus.Jobs;
 
 namespace VNexsus.Api.Web;
@@ -17,7 +18,7 @@ public static class JobProgressStream
 
     public static async Task StreamAsync(string jobId, HttpContext context, IClusterClient cluster, TimeProvider clock)
     {
-        if (await JobLookup.FindAsync(cluster, jobId) is not { } job)
+        if (await JobLookup.FindAsync(cluster, context.User.TenantId(), jobId) is not { } job)
         {
             await JobLookup.NotFound().ExecuteAsync(context);
             return;

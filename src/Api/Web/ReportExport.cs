@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using VNexsus.Api.Auth;
 using VNexsus.Api.Reports;
+using VNexsus.Hosting;
 using VNexsus.Rules.Report;
 
 namespace VNexsus.Api.Web;
@@ -16,7 +18,6 @@ public static class ReportExport
     public static async Task<IResult> ExportAsync(
         string jobId, string? format, string? insuranceJoinDate, string? policy, IClusterClient cluster, TimeProvider clock, HttpContext context)
     {
-        context.Response.Headers.CacheControl = "no-store";
         var kind = (format ?? "pdf").Trim().ToLowerInvariant();
         if (kind is not ("pdf" or "html" or "json" or "text" or "txt"))
         {
@@ -24,7 +25,7 @@ public static class ReportExport
         }
 
         var now = clock.GetUtcNow();
-        var (report, problem) = await ReportLoader.LoadAsync(cluster, jobId, insuranceJoinDate, policy, now);
+        var (report, problem) = await ReportLoader.LoadAsync(cluster, context.User.TenantId(), jobId, insuranceJoinDate, policy, now);
         if (report is null)
         {
             return problem!;
@@ -32,6 +33,7 @@ public static class ReportExport
 
         var stamp = now.ToOffset(KoreaTime.Offset).ToString("yyyyMMdd-HHmm", CultureInfo.InvariantCulture);
         var name = $"VNexsus_분석보고서_{stamp}_{jobId[..8]}";
+        context.Response.Headers.ContentSecurityPolicy = SecurityHeaders.DocumentContentSecurityPolicy;
         return kind switch
         {
             "pdf" => Results.File(ReportPdf.Render(report, now), "application/pdf", name + ".pdf"),

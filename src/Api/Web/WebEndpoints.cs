@@ -8,10 +8,6 @@ namespace VNexsus.Api.Web;
 /// </summary>
 public static class WebEndpoints
 {
-    /// <summary>Strict: the app loads nothing from elsewhere and nothing may frame it.</summary>
-    private const string ContentSecurityPolicy =
-        "default-src 'self'; img-src 'self' blob: data:; style-src 'self'; script-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
-
     public static WebApplication MapWebApp(this WebApplication app)
     {
         if (FindWebRoot(app) is { } root)
@@ -21,14 +17,8 @@ public static class WebEndpoints
             app.UseStaticFiles(new StaticFileOptions
             {
                 FileProvider = files,
-                OnPrepareResponse = context =>
-                {
-                    var headers = context.Context.Response.Headers;
-                    headers.CacheControl = "no-cache";
-                    headers.ContentSecurityPolicy = ContentSecurityPolicy;
-                    headers.XContentTypeOptions = "nosniff";
-                    headers["Referrer-Policy"] = "no-referrer";
-                },
+                // The security headers (a strict CSP among them) come from UseSecurityHeaders, as for every response.
+                OnPrepareResponse = context => context.Context.Response.Headers.CacheControl = "no-cache",
             });
         }
         else

@@ -34,10 +34,18 @@ public sealed record JobFile(
     [property: Id(2)] string MimeType,
     [property: Id(3)] DocumentRef Document);
 
+/// <summary>What an upload asks for, and the tenant it belongs to (null in jobs stored before tenants: <see cref="Tenants.Local"/>).</summary>
 [GenerateSerializer, Immutable, Alias("VNexsus.JobRequest")]
 public sealed record JobRequest(
     [property: Id(0)] IReadOnlyList<JobFile> Files,
-    [property: Id(1)] DateOnly? InsuranceJoinDate);
+    [property: Id(1)] DateOnly? InsuranceJoinDate,
+    [property: Id(2)] string? TenantId = null);
+
+public static class Tenants
+{
+    /// <summary>The one tenant of a deployment without API keys, and the owner of jobs stored before tenants existed.</summary>
+    public const string Local = "local";
+}
 
 /// <summary>A file as the status and result endpoints show it.</summary>
 [GenerateSerializer, Immutable, Alias("VNexsus.JobFileSnapshot")]
@@ -57,7 +65,8 @@ public sealed record JobSnapshot(
     [property: Id(5)] DateOnly? InsuranceJoinDate,
     [property: Id(6)] string? AnalysisKey,
     [property: Id(7)] int EventCount,
-    [property: Id(8)] string? Error)
+    [property: Id(8)] string? Error,
+    [property: Id(9)] string TenantId)
 {
     public int ProcessedFiles => Files.Count(f => f.Status != FileStatus.Pending);
 

@@ -323,5 +323,6 @@ public sealed class JobGrain(
         Job.Request!.InsuranceJoinDate,
         Job.AnalysisKey,
         Job.EventCount,
-        Job.Error);
+        Job.Error,
+        Job.Request.TenantId ?? Tenants.Local);
 }

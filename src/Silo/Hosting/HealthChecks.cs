@@ -104,9 +104,9 @@ public static class VNexsusHealth
             [HealthStatus.Degraded] = StatusCodes.Status503ServiceUnavailable,
             [HealthStatus.Unhealthy] = StatusCodes.Status503ServiceUnavailable,
         };
-        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteAsync, ResultStatusCodes = codes });
-        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.WriteAsync, ResultStatusCodes = codes });
-        app.MapHealthChecks(FullPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync, ResultStatusCodes = codes });
+        app.MapHealthChecks(LivePath, new HealthCheckOptions { Predicate = _ => false, ResponseWriter = HealthReportWriter.WriteProbeAsync, ResultStatusCodes = codes }).AllowAnonymous();
+        app.MapHealthChecks(ReadyPath, new HealthCheckOptions { Predicate = r => r.Tags.Contains(ReadyTag), ResponseWriter = HealthReportWriter.WriteProbeAsync, ResultStatusCodes = codes }).AllowAnonymous();
+        app.MapHealthChecks(FullPath, new HealthCheckOptions { ResponseWriter = HealthReportWriter.WriteAsync, ResultStatusCodes = codes }).RequireOperator();
         return app;
     }
 }
@@ -426,11 +426,16 @@ public sealed class HealthMetricsPublisher : IHealthCheckPublisher
 
 /// <summary>
 /// Writes <c>{status, timestamp, duration, checks{name: {status, description, duration, error?, data?}}}</c>: statuses
-/// are <c>healthy</c>, <c>degraded</c> or <c>unhealthy</c>, durations in milliseconds.
+/// are <c>healthy</c>, <c>degraded</c> or <c>unhealthy</c>, durations in milliseconds. The probes, open to anyone who
+/// reaches the node, leave out errors and data (they can name paths and hosts); the operator's <c>/health</c> has them.
 /// </summary>
 public static class HealthReportWriter
 {
-    public static Task WriteAsync(HttpContext context, HealthReport report)
+    public static Task WriteAsync(HttpContext context, HealthReport report) => WriteAsync(context, report, withDetails: true);
+
+    public static Task WriteProbeAsync(HttpContext context, HealthReport report) => WriteAsync(context, report, withDetails: false);
+
+    private static Task WriteAsync(HttpContext context, HealthReport report, bool withDetails)
     {
         context.Response.ContentType = "application/json; charset=utf-8";
         context.Response.Headers.CacheControl = "no-store";
@@ -446,8 +451,8 @@ public static class HealthReportWriter
                     status = e.Value.Status.ToString().ToLowerInvariant(),
                     description = e.Value.Description,
                     duration = e.Value.Duration.TotalMilliseconds,
-                    error = e.Value.Exception?.Message,
-                    data = e.Value.Data.Count > 0 ? e.Value.Data : null,
+                    error = withDetails ? e.Value.Exception?.Message : null,
+                    data = withDetails && e.Value.Data.Count > 0 ? e.Value.Data : null,
                 }),
         };
         return context.Response.WriteAsync(JsonSerializer.Serialize(body, HealthJson.Options));

@@ -29,6 +29,7 @@ public static class VNexsusHosting
 
         MetricsDefaults.Configure();
         builder.Services.AddVNexsusHealthChecks(builder.Configuration, options);
+        builder.ListenOnOperatorUrls(options);
         return options;
     }
 
@@ -98,13 +99,19 @@ public static class VNexsusHosting
             }));
     }
 
-    /// <summary>Liveness (<c>/health/live</c>), readiness (<c>/health/ready</c>), every check (<c>/health</c>, JSON) and Prometheus metrics; request logging.</summary>
+    /// <summary>
+    /// Request logging and metrics, error bodies without internals, security headers; liveness (<c>/health/live</c>) and
+    /// readiness (<c>/health/ready</c>) for probes; every check (<c>/health</c>, JSON) and Prometheus metrics for operators only.
+    /// </summary>
     public static WebApplication UseVNexsusDefaults(this WebApplication app)
     {
         app.UseVNexsusRequestLogging();
         app.UseVNexsusRequestMetrics();
+        app.UseVNexsusErrorBodies();
+        app.UseSecurityHeaders();
+        app.UseOperatorAccess(app.Services.GetRequiredService<IOptions<VNexsusOptions>>().Value);
         app.MapVNexsusHealthChecks();
-        app.MapMetrics();
+        app.MapMetrics().RequireOperator();
         return app;
     }
 

@@ -46,6 +46,15 @@ public sealed class VNexsusOptions
     public OcrOptions Ocr { get; set; } = new();
 
     public LoggingOptions Logging { get; set; } = new();
+
+    /// <summary>Tenants, API keys and rate limits (only the API host reads them).</summary>
+    public AuthOptions Auth { get; set; } = new();
+
+    /// <summary>
+    /// URLs (<c>;</c>-separated, like <c>--urls</c>) the host also listens on; when set, the operator endpoints
+    /// (<c>/metrics</c>, <c>/health</c>, the dashboard) answer only there. Keep these ports off the public network.
+    /// </summary>
+    public string? OperatorUrls { get; set; }
 }
 
 /// <summary>Upload limits of domain.md §4.1.</summary>
@@ -56,6 +65,9 @@ public sealed class UploadOptions
     public long MaxFileBytes { get; set; } = 100L * 1024 * 1024;
 
     public long MinFileBytes { get; set; } = 10;
+
+    /// <summary>The largest request body: every file at its limit with room for the multipart framing and form fields.</summary>
+    public long MaxRequestBytes => MaxFiles * (MaxFileBytes + 64 * 1024) + 1024 * 1024;
 }
 
 /// <summary>Checks the configuration at start-up so a mistake stops the host with a message that says what to fix.</summary>
@@ -98,6 +110,11 @@ public sealed class VNexsusOptionsValidator : IValidateOptions<VNexsusOptions>
             || options.Ocr.Tesseract.PageTimeout <= TimeSpan.Zero)
         {
             failures.Add("VNexsus:Ocr limits must be positive (MaxPagesInFlightPerDocument, CacheDuration, Tesseract:PageTimeout; MaxConcurrentPagesPerSilo 0 means one per core).");
+        }
+
+        if (OperatorAccess.SplitUrls(options.OperatorUrls).FirstOrDefault(url => OperatorAccess.PortOf(url) is not (> 0 and <= 65535)) is { } portless)
+        {
+            failures.Add($"VNexsus:OperatorUrls must name an explicit port in every URL (for example http://0.0.0.0:9090), not '{portless}'.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
