@@ -4,7 +4,9 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using VNexsus.Api;
+using VNexsus.Hosting;
 using VNexsus.Testing;
 
 namespace VNexsus.ApiTests;
@@ -20,10 +22,25 @@ public sealed class ApiServer : IAsyncDisposable
     private ApiServer(WebApplication app, Uri address)
     {
         _app = app;
-        Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
+        Address = address;
+        Http = ClientFor(null);
     }
 
+    public Uri Address { get; }
+
     public HttpClient Http { get; }
+
+    /// <summary>A client of the API that sends <paramref name="apiKey"/> as a bearer token (none when null); the caller disposes it.</summary>
+    public HttpClient ClientFor(string? apiKey)
+    {
+        var client = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+        if (apiKey is not null)
+        {
+            client.DefaultRequestHeaders.Authorization = new("Bearer", apiKey);
+        }
+
+        return client;
+    }
 
     public static async Task<ApiServer> StartAsync(string dataDirectory, string ocrEngine = "None", params string[] settings)
     {
@@ -40,7 +57,9 @@ public sealed class ApiServer : IAsyncDisposable
             $"--VNexsus:Upload:MaxFileBytes={MaxFileBytes}",
         ]);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+        var operatorPorts = OperatorAccess.PortsOf(app.Services.GetRequiredService<IOptions<VNexsusOptions>>().Value.OperatorUrls);
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses
+            .First(a => !operatorPorts.Contains(new Uri(a).Port));
         return new ApiServer(app, new Uri(address));
     }
 

@@ -34,6 +34,7 @@ public sealed class PersistenceTests
             Assert.Equal(JobStatus.Completed, after.Status);
             Assert.Equal(before.CompletedAt, after.CompletedAt);
             Assert.Equal(new DateOnly(2024, 6, 1), after.InsuranceJoinDate);
+            Assert.Equal(Tenants.Local, after.TenantId); // stored without a tenant, as before tenants existed
 
             var ticket = await second.Client.GetGrain<IOcrGrain>(document.Sha256).Start(document, Guid.NewGuid().ToString());
             Assert.True(ticket.FromCache);

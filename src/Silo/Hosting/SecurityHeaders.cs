@@ -14,7 +14,7 @@ public static class SecurityHeaders
     public const string DocumentContentSecurityPolicy =
         "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; frame-ancestors 'none'; form-action 'none'";
 
-    private const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=(), interest-cohort=()";
+    private const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     /// <summary>
     /// Adds the headers to every response. An endpoint may set its own <c>Content-Security-Policy</c> (the HTML report,

@@ -18,7 +18,32 @@ const uploadMessages = {
   SERVICE_UNAVAILABLE: '서비스를 일시적으로 사용할 수 없습니다. 30초쯤 뒤에 다시 시도하십시오.',
   CONFLICT: '같은 요청 키로 다른 업로드가 이미 접수되었습니다. 화면을 새로 고친 뒤 다시 올려 주십시오.',
   NETWORK: '서버에 연결할 수 없습니다. 네트워크 상태를 확인하십시오.',
+  UNAUTHORIZED: 'API 키가 없거나 더 이상 유효하지 않습니다. 키를 다시 입력하십시오.',
+  RATE_LIMITED: '요청이 너무 많습니다. 잠시 후 다시 시도하십시오.',
 };
+
+/** Tells the app that the server no longer accepts this browser's key (revoked, or the session ended). */
+function signedOut(response) {
+  if (response.status === 401) window.dispatchEvent(new Event('vnexsus:signed-out'));
+  return response;
+}
+
+/** Who this browser is to the server: {ok, signedIn, tenant}. With keys off, always signed in as the local tenant. */
+export async function session() {
+  const response = await fetch('/api/session', { cache: 'no-store' });
+  const body = await json(response);
+  return { ok: response.ok || response.status === 401, signedIn: response.ok, tenant: body?.tenant };
+}
+
+/** Sends the key once; the server keeps it in an HttpOnly cookie. Resolves to true when it was accepted. */
+export async function signIn(key) {
+  const response = await fetch('/api/session', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: JSON.stringify({ key }),
+  });
+  return response.ok;
+}
 
 export class UploadFailure extends Error {
   constructor(code, serverMessage, details) {
@@ -60,6 +85,7 @@ export function upload(files, joinDate, idempotencyKey, onProgress) {
         else reject(new UploadFailure('SERVER_ERROR'));
         return;
       }
+      if (request.status === 401) window.dispatchEvent(new Event('vnexsus:signed-out'));
       const code = body?.code ?? body?.error?.code ?? (request.status === 413 ? 'FILE_TOO_LARGE' : 'SERVER_ERROR');
       const message = typeof body?.error === 'string' ? body.error : body?.error?.message;
       reject(new UploadFailure(code, message, detailsOf(body)));
@@ -79,12 +105,12 @@ async function json(response) {
 }
 
 export async function status(jobId) {
-  const response = await fetch(`/api/ocr/status/${encodeURIComponent(jobId)}`, { cache: 'no-store' });
+  const response = signedOut(await fetch(`/api/ocr/status/${encodeURIComponent(jobId)}`, { cache: 'no-store' }));
   return { ok: response.ok, status: response.status, body: await json(response) };
 }
 
 export async function cancel(jobId) {
-  const response = await fetch(`/api/ocr/jobs/${encodeURIComponent(jobId)}`, { method: 'DELETE' });
+  const response = signedOut(await fetch(`/api/ocr/jobs/${encodeURIComponent(jobId)}`, { method: 'DELETE' }));
   return { ok: response.ok, body: await json(response) };
 }
 
@@ -107,7 +133,7 @@ export function exportUrl(jobId, format, review) {
  */
 export async function loadAnalysis(jobId, review) {
   const id = encodeURIComponent(jobId);
-  const response = await fetch(`/api/jobs/${id}/report?${reviewQuery(review)}`, { cache: 'no-store' });
+  const response = signedOut(await fetch(`/api/jobs/${id}/report?${reviewQuery(review)}`, { cache: 'no-store' }));
   const body = await json(response);
   if (response.status === 200 && body) return { kind: 'report', report: body };
   if (response.status === 400) throw new Error(body?.error?.message ?? '검토 기준이 올바르지 않습니다.');
@@ -127,6 +153,7 @@ export function pageBlocks(jobId, file, page) {
   const key = `${jobId}/${file}/${page}`;
   if (!blockCache.has(key)) {
     const request = fetch(`/api/ocr/blocks/${encodeURIComponent(jobId)}?file=${file}&page=${page}`)
+      .then(signedOut)
       .then(async (response) => {
         const body = await json(response);
         if (!response.ok || !body?.success) throw new Error('이 쪽의 문장 위치 정보를 불러오지 못했습니다.');

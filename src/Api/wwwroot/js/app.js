@@ -3,6 +3,7 @@
 import { $ } from './dom.js';
 import { initUpload, showUpload } from './upload.js';
 import { initJob, showJob, leaveJob } from './job.js';
+import { session, signIn } from './api.js';
 
 const jobIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
@@ -31,7 +32,31 @@ export function jobHash(jobId, review = {}) {
 }
 
 function show(view) {
-  for (const name of ['upload', 'job', 'missing']) $(`view-${name}`).hidden = name !== view;
+  for (const name of ['upload', 'job', 'missing', 'signin']) $(`view-${name}`).hidden = name !== view;
+}
+
+/** The key prompt, shown when the server asks for an API key; the page it interrupted resumes after sign-in. */
+function showSignIn() {
+  leaveJob();
+  show('signin');
+  document.title = 'VNexsus · API 키 입력';
+  $('signin-key').focus();
+}
+
+function initSignIn() {
+  $('signin-form').addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const key = $('signin-key').value.trim();
+    $('signin-error').hidden = true;
+    if (key && (await signIn(key))) {
+      $('signin-key').value = '';
+      route();
+      return;
+    }
+    $('signin-error').textContent = '키가 올바르지 않거나 폐기되었습니다. 관리자에게 확인하십시오.';
+    $('signin-error').hidden = false;
+    $('signin-key').focus();
+  });
 }
 
 function route() {
@@ -59,4 +84,9 @@ window.addEventListener('vnexsus:job-missing', () => {
   show('missing');
   $('missing-title').focus();
 });
-route();
+window.addEventListener('vnexsus:signed-out', showSignIn);
+initSignIn();
+session().then(
+  (current) => (current.ok && !current.signedIn ? showSignIn() : route()),
+  () => route(),
+);
