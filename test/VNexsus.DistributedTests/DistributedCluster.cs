@@ -36,6 +36,12 @@ public sealed class DistributedCluster : IAsyncLifetime
 
     public Uri ApiAddress { get; private set; } = null!;
 
+    /// <summary>The API's operator port: <c>/health</c> with every check and <c>/metrics</c> answer only there.</summary>
+    public Uri ApiOperatorAddress { get; private set; } = null!;
+
+    /// <summary>The API key of the tenant the tests upload as, issued with the real <c>keys issue</c> command; <see cref="Api"/> sends it.</summary>
+    public string ApiKey { get; private set; } = null!;
+
     public IReadOnlyList<Uri> SiloAddresses { get; private set; } = [];
 
     /// <summary>The names of the silo processes, <c>silo1</c> and <c>silo2</c>, in the order of <see cref="SiloAddresses"/>.</summary>
@@ -215,7 +221,7 @@ public sealed class DistributedCluster : IAsyncLifetime
         var apiDll = BuiltAssembly(root, "Api", "VNexsus.Api.dll", configuration, framework);
         Directory.CreateDirectory(DataDir);
 
-        var ports = DistinctFreePorts(8);
+        var ports = DistinctFreePorts(9);
         RedisPort = ports[0];
         await StartRedisAsync();
         Mark("redis answers PING");
@@ -242,8 +248,15 @@ public sealed class DistributedCluster : IAsyncLifetime
 
         SiloAddresses = silos;
         ApiAddress = new Uri($"http://127.0.0.1:{ports[7]}");
-        Launch("api", dotnet, [apiDll, "--urls", ApiAddress.ToString().TrimEnd('/'), .. common]);
+        ApiOperatorAddress = new Uri($"http://127.0.0.1:{ports[8]}");
+        ApiKey = await IssueKeyAsync(dotnet, apiDll, "it", common);
+        Launch("api", dotnet, [
+            apiDll, "--urls", ApiAddress.ToString().TrimEnd('/'), .. common,
+            "--VNexsus:Auth:Mode=ApiKeys", $"--VNexsus:OperatorUrls={ApiOperatorAddress.ToString().TrimEnd('/')}",
+        ]);
         http = new HttpClient { BaseAddress = ApiAddress, Timeout = TimeSpan.FromSeconds(60) };
+        http.DefaultRequestHeaders.Authorization = new("Bearer", ApiKey);
+        Mark("API key issued");
 
         foreach (var silo in SiloAddresses)
         {
@@ -254,7 +267,7 @@ public sealed class DistributedCluster : IAsyncLifetime
         await WaitAsync(() => ActiveMembersAsync(MembershipKey), active => active.Count == 2, $"two Active (Status 3) entries in the Redis hash {MembershipKey}");
         Mark("two active silos in the Redis membership table");
         await WaitAsync(
-            () => GetAsync(new Uri(ApiAddress, "/health")),
+            () => GetAsync(new Uri(ApiOperatorAddress, "/health")),
             a => a.Status == HttpStatusCode.OK && a.Body.Contains("2 active silo(s)", StringComparison.Ordinal),
             "the API /health to answer 200 with 2 active silos");
         Mark("API healthy and sees 2 silos");
@@ -270,9 +283,28 @@ public sealed class DistributedCluster : IAsyncLifetime
 
         await WaitAsync(() => ActiveMembersAsync(MembershipKey), active => active.Count == 2, $"two Active (Status 3) entries in the Redis hash {MembershipKey}");
         await WaitAsync(
-            () => GetAsync(new Uri(ApiAddress, "/health"), TimeSpan.FromSeconds(10)),
+            () => GetAsync(new Uri(ApiOperatorAddress, "/health"), TimeSpan.FromSeconds(10)),
             a => a.Status == HttpStatusCode.OK && a.Body.Contains("2 active silo(s)", StringComparison.Ordinal),
             "the API /health to answer 200 with 2 active silos");
+    }
+
+    /// <summary>Runs <c>VNexsus.Api.dll keys issue</c> as an administrator would; the key is its only line on standard output.</summary>
+    private static async Task<string> IssueKeyAsync(string dotnet, string apiDll, string tenant, IEnumerable<string> settings)
+    {
+        var start = new ProcessStartInfo(dotnet) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var argument in new[] { apiDll, "keys", "issue", "--tenant", tenant }.Concat(settings))
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        using var process = Process.Start(start)!;
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var deadline = new CancellationTokenSource(StartDeadline);
+        await process.WaitForExitAsync(deadline.Token);
+        return process.ExitCode == 0 && (await output).Trim() is { Length: > 0 } key
+            ? key
+            : throw new InvalidOperationException($"keys issue exited with {process.ExitCode}: {await error}");
     }
 
     private async Task StartRedisAsync()

@@ -101,6 +101,18 @@ public sealed class DistributedModeTests(DistributedCluster cluster, ITestOutput
         Assert.Equal("", save[1]);
     }
 
+    [Fact]
+    public async Task The_cluster_API_wants_a_key_and_serves_metrics_only_on_its_operator_port()
+    {
+        using var anonymous = new HttpClient { BaseAddress = cluster.ApiAddress, Timeout = TimeSpan.FromSeconds(30) };
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await anonymous.GetAsync($"/api/ocr/status/{Guid.NewGuid()}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await anonymous.GetAsync("/metrics")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await anonymous.GetAsync(new Uri(cluster.ApiOperatorAddress, "/metrics"))).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await cluster.Api.GetAsync("/api/session")).StatusCode);
+    }
+
     private async Task<HttpAnswer> UploadAsync(byte[] bytes, string fileName, string contentType)
     {
         using var form = new MultipartFormDataContent();
