@@ -46,6 +46,24 @@ public sealed class VNexsusOptions
     public OcrOptions Ocr { get; set; } = new();
 
     public LoggingOptions Logging { get; set; } = new();
+
+    public MemoryPressureOptions MemoryPressure { get; set; } = new();
+}
+
+/// <summary>
+/// <c>VNexsus:MemoryPressure</c>: activation shedding of each silo (Orleans <c>GrainCollectionOptions</c>, orleans.md
+/// §7.1). Above <see cref="LimitPercentage"/> of the memory available to the process (the container limit when there is
+/// one) the silo deactivates its oldest idle activations until usage is back under <see cref="TargetPercentage"/>.
+/// </summary>
+public sealed class MemoryPressureOptions
+{
+    public bool SheddingEnabled { get; set; } = true;
+
+    public double LimitPercentage { get; set; } = 80;
+
+    public double TargetPercentage { get; set; } = 75;
+
+    public TimeSpan PollingPeriod { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>Upload limits of domain.md §4.1.</summary>
@@ -98,6 +116,18 @@ public sealed class VNexsusOptionsValidator : IValidateOptions<VNexsusOptions>
             || options.Ocr.Tesseract.PageTimeout <= TimeSpan.Zero)
         {
             failures.Add("VNexsus:Ocr limits must be positive (MaxPagesInFlightPerDocument, CacheDuration, Tesseract:PageTimeout; MaxConcurrentPagesPerSilo 0 means one per core).");
+        }
+
+        failures.AddRange(options.Ocr.Scheduling.Problems());
+        var memory = options.MemoryPressure;
+        if (memory.TargetPercentage is <= 0 or > 100 || memory.LimitPercentage is <= 0 or > 100 || memory.TargetPercentage >= memory.LimitPercentage)
+        {
+            failures.Add($"VNexsus:MemoryPressure:TargetPercentage ({memory.TargetPercentage}) must be below LimitPercentage ({memory.LimitPercentage}), both between 0 and 100.");
+        }
+
+        if (memory.PollingPeriod <= TimeSpan.Zero)
+        {
+            failures.Add("VNexsus:MemoryPressure:PollingPeriod must be positive.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
