@@ -39,7 +39,8 @@ public static class GrainServices
         services.TryAddSingleton<PageRasterizer>();
         services.TryAddSingleton(sp => new OcrSlotQueue(ocr.EffectiveConcurrentPages, ocr.Scheduling, sp.GetRequiredService<TimeProvider>()));
         services.TryAddSingleton<OcrProgressTracker>();
-        services.AddHostedService<OcrLoadPublisher>();
+        services.TryAddSingleton<OcrLoadPublisher>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<OcrLoadPublisher>());
         switch (ocr.Engine)
         {
             case OcrEngineChoice.Tesseract:
