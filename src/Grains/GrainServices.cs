@@ -7,6 +7,7 @@ using VNexsus.Ocr.Engines;
 using VNexsus.Ocr.Engines.Tesseract;
 using VNexsus.Ocr.Engines.Vision;
 using VNexsus.Ocr.Rendering;
+using VNexsus.Ocr.Scheduling;
 using VNexsus.Rules;
 using VNexsus.Storage;
 
@@ -36,7 +37,10 @@ public static class GrainServices
         services.TryAddSingleton(Options.Create(ocr));
         services.TryAddSingleton<IDocumentExtractor, DocumentExtractor>();
         services.TryAddSingleton<PageRasterizer>();
-        services.TryAddSingleton(new OcrSlots(ocr.EffectiveConcurrentPages));
+        services.TryAddSingleton(sp => new OcrSlotQueue(ocr.EffectiveConcurrentPages, ocr.Scheduling, sp.GetRequiredService<TimeProvider>()));
+        services.TryAddSingleton<OcrProgressTracker>();
+        services.TryAddSingleton<OcrLoadPublisher>();
+        services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<OcrLoadPublisher>());
         switch (ocr.Engine)
         {
             case OcrEngineChoice.Tesseract:

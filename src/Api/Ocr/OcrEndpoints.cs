@@ -152,7 +152,19 @@ public static class OcrEndpoints
             return JobNotFound();
         }
 
-        return Results.Json(OcrResponses.Status(job, clock.GetUtcNow()));
+        return Results.Json(OcrResponses.Status(job, clock.GetUtcNow(), await EstimateAsync(cluster, job)));
+    }
+
+    /// <summary>Where the job's pending OCR work stands on the cluster's load board; null when finished or nothing is known.</summary>
+    private static async Task<WorkEstimate?> EstimateAsync(IClusterClient cluster, JobSnapshot job)
+    {
+        if (job.IsTerminal)
+        {
+            return null;
+        }
+
+        var pending = job.Files.Where(f => f.Status == FileStatus.Pending).Select(f => f.File.Document.Sha256).Distinct().ToList();
+        return pending.Count == 0 ? null : await cluster.GetGrain<IOcrLoadGrain>(IOcrLoadGrain.Key).Estimate(pending);
     }
 
     private static async Task<IResult> ResultAsync(string jobId, string? format, ClaimsPrincipal user, IClusterClient cluster, TimeProvider clock)

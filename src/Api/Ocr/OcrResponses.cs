@@ -20,10 +20,17 @@ public static class OcrResponses
         cacheStats = new { totalFiles = job.Files.Count, fromCache = job.FromCacheFiles, processed = job.Files.Count - job.FromCacheFiles },
     };
 
-    public static object Status(JobSnapshot job, DateTimeOffset now) => new
+    /// <summary>
+    /// The status body. With a <paramref name="work"/> estimate from the cluster's OCR load board the job is
+    /// <c>queued</c> while its pages wait for a slot (with <c>position</c>: pages of other documents ahead of it), and
+    /// <c>estimatedTimeRemaining</c> comes from the measured throughput; without one (no OCR work under way, or no page
+    /// measured yet) it is the upload-size formula of domain.md §4.1 less the time elapsed.
+    /// </summary>
+    public static object Status(JobSnapshot job, DateTimeOffset now, WorkEstimate? work = null) => new
     {
         jobId = job.JobId,
-        status = V1Status(job.Status),
+        status = !job.IsTerminal && work is { Queued: true } ? "queued" : V1Status(job.Status),
+        position = !job.IsTerminal && work is { Queued: true } ? work.Position : (int?)null,
         outcome = Outcome(job.Status),
         filesTotal = job.Files.Count,
         filesProcessed = job.ProcessedFiles,
@@ -36,7 +43,11 @@ public static class OcrResponses
         completedAt = job.CompletedAt,
         error = job.Error,
         elapsedTime = KoreanDuration((job.CompletedAt ?? now) - job.CreatedAt),
-        estimatedTimeRemaining = job.IsTerminal ? 0 : Math.Max(0, EstimatedSeconds(job) - (int)(now - job.CreatedAt).TotalSeconds),
+        estimatedTimeRemaining = job.IsTerminal ? 0
+            : work?.Remaining is { } remaining ? (int)Math.Ceiling(remaining.TotalSeconds)
+            : Math.Max(0, EstimatedSeconds(job) - (int)(now - job.CreatedAt).TotalSeconds),
+        estimateBasis = job.IsTerminal ? null : work?.Remaining is not null ? "measured_throughput" : "upload_size",
+        pagesRemaining = job.IsTerminal ? (int?)null : work?.PagesRemaining,
     };
 
     public static object NotReady(JobSnapshot job, DateTimeOffset now) => new

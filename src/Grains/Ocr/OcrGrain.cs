@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using VNexsus.Jobs;
 using VNexsus.Ocr.Engines;
+using VNexsus.Ocr.Scheduling;
 using VNexsus.Reliability;
 using VNexsus.Storage;
 using VNexsus.Telemetry;
@@ -34,6 +35,7 @@ public sealed class OcrGrain(
     IOcrEngine engine,
     IOptions<OcrOptions> options,
     JsonDocumentStore<ExtractedDocument> extractions,
+    OcrProgressTracker progress,
     TimeProvider clock,
     ILogger<OcrGrain> logger) : Grain, IOcrGrain
 {
@@ -231,6 +233,7 @@ public sealed class OcrGrain(
     private async Task<IReadOnlyList<PageOcrResult>> RecognizeAsync(DocumentRef document, IReadOnlyList<int> pages, List<ProcessingStep> steps, CancellationToken cancellationToken)
     {
         using var inFlight = new SemaphoreSlim(Math.Max(1, options.Value.MaxPagesInFlightPerDocument));
+        using var counted = progress.Begin(document.Sha256, pages.Count);
         var results = await Task.WhenAll(pages.Select(async page =>
         {
             await inFlight.WaitAsync(cancellationToken);
@@ -240,6 +243,7 @@ public sealed class OcrGrain(
             }
             finally
             {
+                counted.PageRecognized();
                 inFlight.Release();
             }
         }));

@@ -1,4 +1,5 @@
 using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Ocr.Scheduling;
 using VNexsus.Reliability;
 
 namespace VNexsus.Ocr;
@@ -31,33 +32,11 @@ public sealed class OcrOptions
 
     public TesseractOptions Tesseract { get; set; } = new();
 
+    /// <summary>The order in which pages wait for a slot, and the throughput estimate (<c>VNexsus:Ocr:Scheduling</c>).</summary>
+    public SchedulingOptions Scheduling { get; set; } = new();
+
     /// <summary>Retries of page recognition by error class (<c>VNexsus:Ocr:Retry</c>).</summary>
     public RetryOptions Retry { get; set; } = new();
 
     public int EffectiveConcurrentPages => MaxConcurrentPagesPerSilo > 0 ? MaxConcurrentPagesPerSilo : Environment.ProcessorCount;
-}
-
-/// <summary>The per-silo bound on pages recognised at once (a singleton of each silo).</summary>
-public sealed class OcrSlots(int count)
-{
-    private readonly SemaphoreSlim _slots = new(count, count);
-
-    public async Task<IDisposable> AcquireAsync(CancellationToken cancellationToken)
-    {
-        await _slots.WaitAsync(cancellationToken);
-        return new Release(_slots);
-    }
-
-    private sealed class Release(SemaphoreSlim slots) : IDisposable
-    {
-        private int _released;
-
-        public void Dispose()
-        {
-            if (Interlocked.Exchange(ref _released, 1) == 0)
-            {
-                slots.Release();
-            }
-        }
-    }
 }

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Placement;
 using VNexsus.Ocr.Engines;
 using VNexsus.Ocr.Rendering;
+using VNexsus.Ocr.Scheduling;
 
 namespace VNexsus.Ocr;
 
@@ -10,20 +11,20 @@ namespace VNexsus.Ocr;
 /// Renders and recognises one page. Placed at random: the default placement would keep every page next to the OcrGrain
 /// that asked (orleans.md §3.6), and activation-count placement works from load figures published every few seconds,
 /// so the pages of one scan, created within milliseconds, all went to the same silo in tests. Bounded per silo by
-/// <see cref="OcrSlots"/>. Holds nothing: the
-/// OcrGrain keeps the result, so the activation goes away when idle.
+/// <see cref="OcrSlotQueue"/>, where a page waits its turn by its document's size. Holds nothing: the OcrGrain keeps
+/// the result, so the activation goes away when idle.
 /// </summary>
 [RandomPlacement]
 public sealed class PageOcrGrain(
     IOcrEngine engine,
     PageRasterizer rasterizer,
-    OcrSlots slots,
+    OcrSlotQueue slots,
     ILocalSiloDetails silo,
     ILogger<PageOcrGrain> logger) : Grain, IPageOcrGrain
 {
     public async Task<PageOcrResult> Recognize(DocumentRef document, int page, CancellationToken cancellationToken = default)
     {
-        using var slot = await slots.AcquireAsync(cancellationToken);
+        using var slot = await slots.AcquireAsync(document.Sha256, document.Size, cancellationToken);
         var started = Stopwatch.GetTimestamp();
         try
         {

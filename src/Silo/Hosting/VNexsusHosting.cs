@@ -58,6 +58,13 @@ public static class VNexsusHosting
                 o.ServiceId = options.ServiceId;
                 o.ClusterId = options.ClusterId;
             });
+            silo.Configure<GrainCollectionOptions>(o =>
+            {
+                o.EnableActivationSheddingOnMemoryPressure = options.MemoryPressure.SheddingEnabled;
+                o.MemoryUsageLimitPercentage = options.MemoryPressure.LimitPercentage;
+                o.MemoryUsageTargetPercentage = options.MemoryPressure.TargetPercentage;
+                o.MemoryUsagePollingPeriod = options.MemoryPressure.PollingPeriod;
+            });
             if (options.Mode == HostingMode.Embedded)
             {
                 silo.UseLocalhostClustering(options.SiloPort, options.GatewayPort, serviceId: options.ServiceId, clusterId: options.ClusterId);

@@ -55,6 +55,24 @@ public sealed class VNexsusOptions
     /// (<c>/metrics</c>, <c>/health</c>, the dashboard) answer only there. Keep these ports off the public network.
     /// </summary>
     public string? OperatorUrls { get; set; }
+
+    public MemoryPressureOptions MemoryPressure { get; set; } = new();
+}
+
+/// <summary>
+/// <c>VNexsus:MemoryPressure</c>: activation shedding of each silo (Orleans <c>GrainCollectionOptions</c>, orleans.md
+/// §7.1). Above <see cref="LimitPercentage"/> of the memory available to the process (the container limit when there is
+/// one) the silo deactivates its oldest idle activations until usage is back under <see cref="TargetPercentage"/>.
+/// </summary>
+public sealed class MemoryPressureOptions
+{
+    public bool SheddingEnabled { get; set; } = true;
+
+    public double LimitPercentage { get; set; } = 80;
+
+    public double TargetPercentage { get; set; } = 75;
+
+    public TimeSpan PollingPeriod { get; set; } = TimeSpan.FromSeconds(5);
 }
 
 /// <summary>Upload limits of domain.md §4.1.</summary>
@@ -115,6 +133,18 @@ public sealed class VNexsusOptionsValidator : IValidateOptions<VNexsusOptions>
         if (OperatorAccess.SplitUrls(options.OperatorUrls).FirstOrDefault(url => OperatorAccess.PortOf(url) is not (> 0 and <= 65535)) is { } portless)
         {
             failures.Add($"VNexsus:OperatorUrls must name an explicit port in every URL (for example http://0.0.0.0:9090), not '{portless}'.");
+        }
+
+        failures.AddRange(options.Ocr.Scheduling.Problems());
+        var memory = options.MemoryPressure;
+        if (memory.TargetPercentage is <= 0 or > 100 || memory.LimitPercentage is <= 0 or > 100 || memory.TargetPercentage >= memory.LimitPercentage)
+        {
+            failures.Add($"VNexsus:MemoryPressure:TargetPercentage ({memory.TargetPercentage}) must be below LimitPercentage ({memory.LimitPercentage}), both between 0 and 100.");
+        }
+
+        if (memory.PollingPeriod <= TimeSpan.Zero)
+        {
+            failures.Add("VNexsus:MemoryPressure:PollingPeriod must be positive.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

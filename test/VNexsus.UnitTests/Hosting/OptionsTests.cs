@@ -45,6 +45,32 @@ public sealed class OptionsTests
         Assert.Equal(3, error.Failures.Count());
     }
 
+    [Fact]
+    public void Memory_pressure_shedding_is_on_by_default_and_its_thresholds_are_checked()
+    {
+        var defaults = VNexsusHosting.ReadOptions(new ConfigurationBuilder().Build());
+        Assert.True(defaults.MemoryPressure.SheddingEnabled);
+        Assert.Equal((80, 75), (defaults.MemoryPressure.LimitPercentage, defaults.MemoryPressure.TargetPercentage));
+
+        var error = Assert.Throws<OptionsValidationException>(() => VNexsusHosting.ReadOptions(
+            Configuration(("VNexsus:MemoryPressure:LimitPercentage", "70"), ("VNexsus:MemoryPressure:TargetPercentage", "75"))));
+
+        Assert.Contains("VNexsus:MemoryPressure:TargetPercentage (75) must be below LimitPercentage (70)", error.Message);
+    }
+
+    [Fact]
+    public void Scheduling_classes_and_yields_are_read_and_checked()
+    {
+        var options = VNexsusHosting.ReadOptions(Configuration(("VNexsus:Ocr:Scheduling:LargeYield", "00:10:00")));
+        Assert.Equal(TimeSpan.FromMinutes(10), options.Ocr.Scheduling.LargeYield);
+
+        var error = Assert.Throws<OptionsValidationException>(() => VNexsusHosting.ReadOptions(
+            Configuration(("VNexsus:Ocr:Scheduling:MediumBelowBytes", "1024"), ("VNexsus:Ocr:Scheduling:ThroughputSmoothing", "0"))));
+
+        Assert.Equal(2, error.Failures.Count());
+        Assert.Contains(error.Failures, f => f.Contains("SmallBelowBytes"));
+    }
+
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build();
 }
