@@ -34,18 +34,21 @@ public sealed record JobFile(
     [property: Id(2)] string MimeType,
     [property: Id(3)] DocumentRef Document);
 
+/// <summary>The files and the review inputs of an upload; a null <see cref="PolicyId"/> means the configured default policy.</summary>
 [GenerateSerializer, Immutable, Alias("VNexsus.JobRequest")]
 public sealed record JobRequest(
     [property: Id(0)] IReadOnlyList<JobFile> Files,
-    [property: Id(1)] DateOnly? InsuranceJoinDate);
+    [property: Id(1)] DateOnly? InsuranceJoinDate,
+    [property: Id(2)] string? PolicyId = null);
 
-/// <summary>A file as the status and result endpoints show it.</summary>
+/// <summary>A file as the status and result endpoints show it; <see cref="Progress"/> while its extraction runs.</summary>
 [GenerateSerializer, Immutable, Alias("VNexsus.JobFileSnapshot")]
 public sealed record JobFileSnapshot(
     [property: Id(0)] JobFile File,
     [property: Id(1)] FileStatus Status,
     [property: Id(2)] bool FromCache,
-    [property: Id(3)] ExtractionSummary? Extraction);
+    [property: Id(3)] ExtractionSummary? Extraction,
+    [property: Id(4)] ExtractionProgress? Progress = null);
 
 [GenerateSerializer, Immutable, Alias("VNexsus.JobSnapshot")]
 public sealed record JobSnapshot(
@@ -57,7 +60,8 @@ public sealed record JobSnapshot(
     [property: Id(5)] DateOnly? InsuranceJoinDate,
     [property: Id(6)] string? AnalysisKey,
     [property: Id(7)] int EventCount,
-    [property: Id(8)] string? Error)
+    [property: Id(8)] string? Error,
+    [property: Id(9)] string? PolicyId = null)
 {
     public int ProcessedFiles => Files.Count(f => f.Status != FileStatus.Pending);
 

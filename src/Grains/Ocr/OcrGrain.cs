@@ -43,6 +43,7 @@ public sealed class OcrGrain(
 
     private Task? _worker;
     private CancellationTokenSource? _stop;
+    private ExtractionProgress? _progress;
 
     public async Task<ExtractionTicket> Start(DocumentRef document, string jobId)
     {
@@ -75,6 +76,11 @@ public sealed class OcrGrain(
         {
             _stop = new CancellationTokenSource();
             _worker = ExtractAsync(document, _stop.Token);
+        }
+        else if (_progress is { } progress)
+        {
+            // A job joining a running extraction sees where it stands without waiting for the next page.
+            GrainFactory.GetGrain<IJobGrain>(jobId).ExtractionProgressed(progress).Ignore();
         }
 
         return new ExtractionTicket(null, FromCache: jobId != state.State.StartedBy);
@@ -146,6 +152,7 @@ public sealed class OcrGrain(
         var keep = true;
         try
         {
+            Report(new ExtractionProgress(document.Sha256, ExtractionStage.TextLayer, 0, 0));
             var layer = await Task.Run(() => extractor.ReadTextLayer(document));
             var retries = new List<ProcessingStep>();
             var ocr = await RecognizeAsync(document, layer.PagesNeedingOcr, retries, cancellationToken);
@@ -182,6 +189,7 @@ public sealed class OcrGrain(
             return;
         }
 
+        _progress = null;
         var waiting = state.State.WaitingJobs.ToList();
         var startedBy = state.State.StartedBy;
         state.State.Summary = keep ? summary : null;
@@ -227,9 +235,19 @@ public sealed class OcrGrain(
         }
     }
 
-    /// <summary>Recognises pages on page grains, a bounded number at a time; a page lost with its silo is asked again.</summary>
+    /// <summary>
+    /// Recognises pages on page grains, a bounded number at a time; a page lost with its silo is asked again. The waiting
+    /// jobs are told each page done (the continuations run on this grain's scheduler, one at a time).
+    /// </summary>
     private async Task<IReadOnlyList<PageOcrResult>> RecognizeAsync(DocumentRef document, IReadOnlyList<int> pages, List<ProcessingStep> steps, CancellationToken cancellationToken)
     {
+        if (pages.Count == 0)
+        {
+            return [];
+        }
+
+        var done = 0;
+        Report(new ExtractionProgress(document.Sha256, ExtractionStage.Ocr, done, pages.Count));
         using var inFlight = new SemaphoreSlim(Math.Max(1, options.Value.MaxPagesInFlightPerDocument));
         var results = await Task.WhenAll(pages.Select(async page =>
         {
@@ -241,9 +259,23 @@ public sealed class OcrGrain(
             finally
             {
                 inFlight.Release();
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    Report(new ExtractionProgress(document.Sha256, ExtractionStage.Ocr, ++done, pages.Count));
+                }
             }
         }));
         return results;
+    }
+
+    /// <summary>Tells every waiting job where the extraction stands; one-way, so a busy job never holds the extraction up.</summary>
+    private void Report(ExtractionProgress progress)
+    {
+        _progress = progress;
+        foreach (var jobId in state.State.WaitingJobs)
+        {
+            GrainFactory.GetGrain<IJobGrain>(jobId).ExtractionProgressed(progress).Ignore();
+        }
     }
 
     /// <summary>

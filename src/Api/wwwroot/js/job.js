@@ -6,6 +6,7 @@ import {
   clusterStatusLabels, mandatoryWarnings, validateJoinDate, showFieldError,
 } from './dom.js';
 import * as api from './api.js';
+import { fillPolicySelect } from './policies.js';
 
 const emptyRow = '원본 확인이 필요한 의료 기록입니다';
 
@@ -110,9 +111,19 @@ function renderProgress(progress) {
   $('job-stage').textContent = progress.stageLabel;
   $('job-elapsed').textContent = progress.elapsedTime;
   $('job-cancel').hidden = progress.terminal;
-  replaceChildren($('job-files'), progress.files.map((file) => h('li', { class: `state-${file.status}`, dataset: { status: file.status } },
+  replaceChildren($('job-files'), progress.files.map(fileProgress));
+}
+
+const stageMarks = { queued: '⏳ ', text_layer: '⏳ ', ocr: '⏳ ', done: '✓ ', failed: '✕ ' };
+
+/** One file's line: its name, its stage as the server reports it and, during OCR, a bar of pages recognised. */
+function fileProgress(file) {
+  return h('li', { class: `state-${file.status}`, dataset: { status: file.status, stage: file.stage } },
     h('span', { class: 'file-name' }, file.fileName),
-    h('span', { class: 'file-stage' }, file.status === 'pending' ? '⏳ ' : file.status === 'done' ? '✓ ' : '✕ ', file.stageLabel))));
+    h('span', { class: 'file-stage' }, h('span', { 'aria-hidden': 'true' }, stageMarks[file.stage] ?? ''), file.stageLabel),
+    file.ocrPagesTotal
+      ? h('progress', { class: 'file-pages', max: file.ocrPagesTotal, value: file.ocrPagesDone, 'aria-label': `${file.fileName} OCR 진행률` })
+      : null);
 }
 
 function finished() {
@@ -128,12 +139,15 @@ function finished() {
   }
 }
 
+/** Asks the server to cancel; the progress stream then reports the job cancelled and ends. */
 async function cancelJob() {
-  $('job-cancel').disabled = true;
+  const button = $('job-cancel');
+  button.disabled = true;
+  $('job-stage').textContent = '취소 요청 중…';
   const answer = await api.cancel(state.jobId).catch(() => null);
-  $('job-cancel').disabled = false;
+  button.disabled = false;
   if (!answer?.ok) {
-    $('job-error').textContent = answer?.body?.error ?? '작업을 취소하지 못했습니다.';
+    $('job-error').textContent = typeof answer?.body?.error === 'string' ? answer.body.error : '작업을 취소하지 못했습니다. 다시 시도하십시오.';
     $('job-error').hidden = false;
   }
 }
@@ -157,7 +171,9 @@ async function loadResults() {
   $('progress-panel').classList.add('compact');
   $('results').hidden = false;
   $('review-join-date').value = review.joinDate ?? state.analysis.joinDate ?? '';
-  $('review-policy').value = review.policy ?? '';
+  await fillPolicySelect($('review-policy'), review.policy ?? state.progress?.policyId ?? '',
+    (message) => showFieldError($('review-policy'), $('review-error'), message));
+  if (state.jobId !== jobId) return;
   showFieldError($('review-join-date'), $('review-error'), null);
   for (const format of ['pdf', 'html', 'json', 'text']) {
     $(`export-${format}`).href = api.exportUrl(jobId, format, review);
