@@ -31,7 +31,7 @@ public static class ProgressView
             policyId = job.PolicyId,
             eventCount = job.EventCount,
             error = job.Error,
-            files = job.Files.Select((file, index) => File(index + 1, file)).ToList(),
+            files = job.Files.Select((file, index) => File(index + 1, file, job)).ToList(),
         };
     }
 
@@ -73,11 +73,12 @@ public static class ProgressView
         _ => ("queued", "대기 중"),
     };
 
-    private static object File(int index, JobFileSnapshot file)
+    private static object File(int index, JobFileSnapshot file, JobSnapshot job)
     {
         var extraction = file.Extraction;
         var (stage, label) = file.Status switch
         {
+            FileStatus.Pending when job.Status == JobStatus.Cancelled => ("cancelled", "취소되어 읽지 않음"),
             FileStatus.Pending => Pending(file),
             FileStatus.Failed => ("failed", extraction?.ErrorMessage is { Length: > 0 } message ? $"읽지 못함: {message}" : "읽지 못함"),
             _ => ("done", DoneLabel(extraction, file.FromCache)),
@@ -91,8 +92,8 @@ public static class ProgressView
             stage,
             stageLabel = label,
             fromCache = file.FromCache,
-            ocrPagesDone = file.Progress is { Stage: ExtractionStage.Ocr } ocr ? ocr.PagesDone : (int?)null,
-            ocrPagesTotal = file.Progress is { Stage: ExtractionStage.Ocr } total ? total.PagesTotal : (int?)null,
+            ocrPagesDone = stage == "ocr" ? file.Progress!.PagesDone : (int?)null,
+            ocrPagesTotal = stage == "ocr" ? file.Progress!.PagesTotal : (int?)null,
             pageCount = extraction?.PageCount ?? 0,
             textSource = extraction?.TextSource.ToString(),
             steps = extraction?.Steps.Select(s => new { step = s.Step, status = s.Status, message = s.Message }).ToList(),

@@ -111,16 +111,15 @@ function renderProgress(progress) {
   $('job-stage').textContent = progress.stageLabel;
   $('job-elapsed').textContent = progress.elapsedTime;
   $('job-cancel').hidden = progress.terminal;
+  $('progress-panel').classList.toggle('cancelled', progress.status === 'cancelled');
   replaceChildren($('job-files'), progress.files.map(fileProgress));
 }
-
-const stageMarks = { queued: '⏳ ', text_layer: '⏳ ', ocr: '⏳ ', done: '✓ ', failed: '✕ ' };
 
 /** One file's line: its name, its stage as the server reports it and, during OCR, a bar of pages recognised. */
 function fileProgress(file) {
   return h('li', { class: `state-${file.status}`, dataset: { status: file.status, stage: file.stage } },
     h('span', { class: 'file-name' }, file.fileName),
-    h('span', { class: 'file-stage' }, h('span', { 'aria-hidden': 'true' }, stageMarks[file.stage] ?? ''), file.stageLabel),
+    h('span', { class: 'file-stage' }, file.stageLabel),
     file.ocrPagesTotal
       ? h('progress', { class: 'file-pages', max: file.ocrPagesTotal, value: file.ocrPagesDone, 'aria-label': `${file.fileName} OCR 진행률` })
       : null);
@@ -389,10 +388,16 @@ function eventRow(row) {
   h('td', {}, row.diagnoses.length ? row.diagnoses.map((d, i) => [i ? ', ' : '', d.name ?? '', d.code ? h('span', { class: 'code' }, d.name ? `(${d.code})` : d.code) : '', !d.code && !d.name && d.codeRaw ? `${d.codeRaw} (코드 확인요망)` : '']) : h('span', { class: 'muted' }, '-')),
   h('td', {}, rest || (row.diagnoses.length ? '' : emptyRow)),
   h('td', {}, windowLabel(row.primaryWindow)),
-  h('td', {}, h('button', {
-    type: 'button', class: 'button secondary small', 'aria-label': `${when} ${row.typeLabel} 근거 보기`,
+  evidenceCell(row, evidence, when));
+}
+
+/** The row's evidence button; its accessible name starts with its visible text (WCAG 2.5.3), then says which event. */
+function evidenceCell(row, evidence, when) {
+  const visible = evidence ? `${evidence.page}쪽` : '근거 없음';
+  return h('td', {}, h('button', {
+    type: 'button', class: 'button secondary small', 'aria-label': `${visible}: ${when} ${row.typeLabel} 근거 보기`,
     onclick: (e) => { e.stopPropagation(); selectEvent(row.eventId, { focus: true }); },
-  }, evidence ? `${evidence.page}쪽` : '근거 없음')));
+  }, visible));
 }
 
 // ---------------------------------------------------------------- detail and evidence
@@ -464,6 +469,8 @@ async function showEvidence(list, index) {
   }, `${i + 1}`)) : []);
   $('evidence-quote').textContent = evidence.quote ?? '';
   $('evidence-context').replaceChildren();
+  $('evidence-corrections').replaceChildren();
+  $('evidence-corrections').hidden = true;
   const box = $('evidence-box');
   box.hidden = true;
   const image = $('page-image');
@@ -501,6 +508,11 @@ async function showEvidence(list, index) {
   if (anchor) {
     const around = blocks.filter((b) => Math.abs(b.index - anchor.index) <= 2);
     replaceChildren($('evidence-context'), around.map((b) => h('li', { class: b.index === anchor.index ? 'anchor' : null }, b.text)));
+    // What the OCR changed in these lines after its first reading, so the reader can weigh them against the image.
+    const corrections = around.flatMap((b) => b.corrections ?? []);
+    replaceChildren($('evidence-corrections'), corrections.map((c) => h('li', {},
+      'OCR 보정: 처음 읽은 글자 ', h('code', {}, c.original), ' → ', h('code', {}, c.corrected), ' (이미지 재판독)')));
+    $('evidence-corrections').hidden = corrections.length === 0;
   }
 }
 
