@@ -36,7 +36,7 @@ public sealed class OcrProgressTests(OcrWebServer server) : IClassFixture<OcrWeb
         await Expect(page.Locator("#job-files li[data-stage=ocr] .file-stage")).ToContainTextAsync(new Regex(@"OCR 페이지 \d / 3"), new() { Timeout = 60_000 });
         await Expect(page.Locator("#job-stage")).ToContainTextAsync("OCR 페이지");
         await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("06-ocr-progress.png"), FullPage = true });
-        await Expect(page.Locator("#job-stage")).ToHaveTextAsync("완료", new() { Timeout = 120_000 });
+        await Expect(page.Locator("#job-stage")).ToHaveTextAsync("완료", new() { Timeout = 240_000 });
 
         var stages = await page.EvaluateAsync<string[]>("() => window.fileStages");
         var pagesDone = stages.Select(s => Regex.Match(s, @"OCR 페이지 (\d) / 3")).Where(m => m.Success).Select(m => int.Parse(m.Groups[1].Value)).ToList();
@@ -46,6 +46,7 @@ public sealed class OcrProgressTests(OcrWebServer server) : IClassFixture<OcrWeb
 
         // The evidence of a scanned event shows what the OCR corrected in the quoted lines (a code read twice).
         await page.Locator("#timeline-body tr.event", new() { HasText = "E11.9" }).First.Locator("button").ClickAsync();
+        await Expect(page.Locator("#page-image")).ToHaveAttributeAsync("data-loaded", "true");
         await Expect(page.Locator("#evidence-box")).ToBeVisibleAsync();
         await Expect(page.Locator("#evidence-corrections")).ToContainTextAsync("E11.9");
         await page.ScreenshotAsync(new() { Path = Artifacts.PathFor("11-scan-evidence.png") });

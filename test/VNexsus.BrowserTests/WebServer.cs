@@ -93,14 +93,10 @@ public class WebServer : IAsyncLifetime
     }
 }
 
-/// <summary>
-/// The same with Tesseract reading scans one page at a time, so a scan takes long enough to watch its pages being
-/// recognised and to cancel it.
-/// </summary>
+/// <summary>The same with Tesseract reading scans, to watch their pages being recognised and to cancel them.</summary>
 public sealed class OcrWebServer : WebServer
 {
-    protected override IEnumerable<string> OcrSettings =>
-        ["--VNexsus:Ocr:Engine=Tesseract", "--VNexsus:Ocr:MaxPagesInFlightPerDocument=1", "--VNexsus:Ocr:MaxConcurrentPagesPerSilo=1"];
+    protected override IEnumerable<string> OcrSettings => ["--VNexsus:Ocr:Engine=Tesseract"];
 }
 
 /// <summary>Where screenshots and downloads go: <c>artifacts/browser-tests</c> at the repository root.</summary>

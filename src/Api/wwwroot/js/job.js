@@ -20,6 +20,7 @@ const state = {
   selected: null,
   clusterFilter: null,
   evidenceToken: 0,
+  boxPlaced: false,
   onReviewChange: () => {},
 };
 
@@ -34,7 +35,11 @@ export function initJob(onReviewChange) {
   $('review-form').addEventListener('submit', submitReview);
   $('page-image').addEventListener('load', () => {
     $('page-image').dataset.loaded = 'true';
-    if (!$('evidence-box').hidden) $('evidence-box').scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // The box is placed in fractions of the image, so it is shown once the image has its size.
+    if (state.boxPlaced) {
+      $('evidence-box').hidden = false;
+      $('evidence-box').scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
   });
   $('page-image').addEventListener('error', () => {
     $('page-image').dataset.loaded = 'error';
@@ -473,6 +478,7 @@ async function showEvidence(list, index) {
   $('evidence-corrections').hidden = true;
   const box = $('evidence-box');
   box.hidden = true;
+  state.boxPlaced = false;
   const image = $('page-image');
   const source = api.pageImageUrl(state.jobId, evidence.fileIndex, evidence.page);
   if (image.getAttribute('src') !== source) {
@@ -499,9 +505,10 @@ async function showEvidence(list, index) {
     box.style.width = `${((bbox.xMax - bbox.xMin) / page.width) * 100}%`;
     box.style.height = `${((bbox.yMax - bbox.yMin) / page.height) * 100}%`;
     Object.assign(box.dataset, { xMin: bbox.xMin, yMin: bbox.yMin, xMax: bbox.xMax, yMax: bbox.yMax, pageWidth: page.width, pageHeight: page.height });
-    box.hidden = image.dataset.loaded === 'error';
+    state.boxPlaced = true;
+    box.hidden = image.dataset.loaded !== 'true';
     $('page-caption').textContent = '노란 바탕에 빨간 테두리로 표시한 곳이 근거 문장의 위치입니다.';
-    if (image.complete && image.dataset.loaded !== 'error') box.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (!box.hidden) box.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   } else if (page) {
     $('page-caption').textContent = '이 근거에는 위치 정보가 없어 쪽 전체를 표시합니다. 원문 인용으로 확인하십시오.';
   }
