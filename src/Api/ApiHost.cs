@@ -50,6 +50,7 @@ public static class ApiHost
         app.MapOcrEndpoints();
         app.MapEvidenceEndpoints();
         VNexsus.Api.Reports.ReportEndpoints.MapReportEndpoints(app);
+        VNexsus.Api.Reports.Policies.MapPolicyEndpoints(app);
         return app;
     }
 

@@ -46,12 +46,27 @@ public sealed class EvidenceTests() : OwnServerTest(ocrEngine: "Tesseract")
             (int)((masked.GetProperty("yMin").GetDouble() + masked.GetProperty("yMax").GetDouble()) / 2));
         Assert.True(centre.Red < 40 && centre.Green < 40 && centre.Blue < 40, $"pixel {centre} over a resident number is not black");
 
+        // The code Tesseract first read as "611.9" was read again and corrected; the block says so, with where it was.
+        var coded = page.GetProperty("blocks").EnumerateArray().Single(b => b.GetProperty("text").GetString()!.Contains("E11.9"));
+        var correction = Assert.Single(coded.GetProperty("corrections").EnumerateArray());
+        Assert.Contains("E11.9", correction.GetProperty("corrected").GetString());
+        Assert.DoesNotContain("E11.9", correction.GetProperty("original").GetString());
+        Assert.Equal("kcd-second-pass", correction.GetProperty("reason").GetString());
+        Assert.True(correction.GetProperty("bbox").GetProperty("xMin").GetDouble() >= coded.GetProperty("bbox").GetProperty("xMin").GetDouble());
+        Assert.Empty(dated.GetProperty("corrections").EnumerateArray());
+        Assert.Equal("px", page.GetProperty("unit").GetString());
+        Assert.Equal(1, page.GetProperty("imageScale").GetDouble());
+
+        // A text-layer page: boxes in PDF points, the image drawn at twice that (144 dpi) so it is sharp.
         var pdfPage = (await Server.Http.GetFromJsonAsync<JsonElement>($"/api/ocr/blocks/{jobId}?file=2&page=2")).GetProperty("data").GetProperty("pages")[0];
+        Assert.Equal("pt", pdfPage.GetProperty("unit").GetString());
+        var scale = pdfPage.GetProperty("imageScale").GetDouble();
+        Assert.Equal(2, scale);
         var rendered = await Server.Http.GetAsync($"/api/ocr/page-image/{jobId}/2/2");
         Assert.Equal("image/jpeg", rendered.Content.Headers.ContentType!.MediaType);
         var renderedSize = ImageHeader.SizeOf(await rendered.Content.ReadAsByteArrayAsync(), ImageHeader.Jpeg)!.Value;
-        Assert.Equal(Math.Round(pdfPage.GetProperty("width").GetDouble()), renderedSize.Width);
-        Assert.Equal(Math.Round(pdfPage.GetProperty("height").GetDouble()), renderedSize.Height);
+        Assert.Equal(Math.Round(pdfPage.GetProperty("width").GetDouble() * scale), renderedSize.Width);
+        Assert.Equal(Math.Round(pdfPage.GetProperty("height").GetDouble() * scale), renderedSize.Height);
     }
 
     [Theory]

@@ -12,7 +12,7 @@ namespace VNexsus.BrowserTests;
 /// The real API (embedded mode, co-hosted silo, OCR engine off: the fixtures have text layers) on a free loopback port,
 /// and Debian's Chromium driven headless by Playwright. Shared by the tests of a class; each test opens its own context.
 /// </summary>
-public sealed class WebServer : IAsyncLifetime
+public class WebServer : IAsyncLifetime
 {
     private WebApplication? _app;
 
@@ -31,7 +31,7 @@ public sealed class WebServer : IAsyncLifetime
         var ports = FreePort.Many(2);
         _app = ApiHost.Build(
         [
-            "--VNexsus:Ocr:Engine=None",
+            .. OcrSettings,
             "--urls", "http://127.0.0.1:0",
             $"--VNexsus:DataDir={DataDirectory.Path}",
             $"--VNexsus:Logging:Directory={Path.Combine(DataDirectory.Path, "logs")}",
@@ -42,6 +42,8 @@ public sealed class WebServer : IAsyncLifetime
         Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
         Http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
 
+        // The machine is shared: assertions wait on their condition up to 20 s (not Playwright's 5 s) before failing.
+        Assertions.SetDefaultExpectTimeout(20_000);
         Playwright = await Microsoft.Playwright.Playwright.CreateAsync();
         Browser = await Playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -55,13 +57,16 @@ public sealed class WebServer : IAsyncLifetime
         });
     }
 
-    /// <summary>A fresh browser context (no shared storage) at laptop size, Korean locale.</summary>
-    public async Task<IPage> NewPageAsync()
+    /// <summary>The OCR settings of the API (command-line form).</summary>
+    protected virtual IEnumerable<string> OcrSettings => ["--VNexsus:Ocr:Engine=None"];
+
+    /// <summary>A fresh browser context (no shared storage), 1440×900 unless given, Korean locale.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1440, int height = 900)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = Address.ToString(),
-            ViewportSize = new ViewportSize { Width = 1440, Height = 900 },
+            ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "ko-KR",
             AcceptDownloads = true,
         });
@@ -86,6 +91,12 @@ public sealed class WebServer : IAsyncLifetime
 
         DataDirectory.Dispose();
     }
+}
+
+/// <summary>The same with Tesseract reading scans, to watch their pages being recognised and to cancel them.</summary>
+public sealed class OcrWebServer : WebServer
+{
+    protected override IEnumerable<string> OcrSettings => ["--VNexsus:Ocr:Engine=Tesseract"];
 }
 
 /// <summary>Where screenshots and downloads go: <c>artifacts/browser-tests</c> at the repository root.</summary>

@@ -71,12 +71,48 @@ public sealed class OcrDistributionTests : IAsyncLifetime
         Assert.Contains("진료일자", (await ReadPagesAsync(file.File.Document.Sha256))[0].Text.Replace(" ", ""));
     }
 
-    private async Task<JobFileSnapshot> RunJobAsync(byte[] bytes, DocumentKind kind)
+    [Fact]
+    public async Task The_jobs_observers_are_told_each_page_recognised()
+    {
+        var scan = Fixtures.Bytes(Fixtures.ScannedPdf);
+        var observer = new RecordingObserver();
+        var reference = _cluster.Client.CreateObjectReference<IJobObserver>(observer);
+        var jobId = Guid.NewGuid().ToString();
+        var job = _cluster.Client.GetGrain<IJobGrain>(jobId);
+        await job.Subscribe(reference);
+
+        var file = await RunJobAsync([.. PdfMerger.Merge([scan, scan]), .. Guid.NewGuid().ToByteArray()], DocumentKind.Pdf, jobId);
+        await Eventually.Until(() => Task.FromResult(observer.Jobs.Count), _ => observer.Jobs.Any(j => j.IsTerminal), "the finished job is pushed");
+
+        Assert.Equal(FileStatus.Done, file.Status);
+        var progress = observer.Jobs.Select(j => j.Files[0].Progress).OfType<ExtractionProgress>().ToList();
+        Assert.Equal(ExtractionStage.TextLayer, progress[0].Stage);
+        var ocr = progress.Where(p => p.Stage == ExtractionStage.Ocr).ToList();
+        Assert.All(ocr, p => Assert.Equal(6, p.PagesTotal));
+        Assert.Contains(ocr, p => p.PagesDone == 0);
+        Assert.Contains(ocr, p => p.PagesDone > 0);
+        Assert.Equal(ocr.Select(p => p.PagesDone).Order(), ocr.Select(p => p.PagesDone));
+        Assert.Null(observer.Jobs.Last().Files[0].Progress);
+        _cluster.Client.DeleteObjectReference<IJobObserver>(reference);
+    }
+
+    private sealed class RecordingObserver : IJobObserver
+    {
+        public System.Collections.Concurrent.ConcurrentQueue<JobSnapshot> Jobs { get; } = new();
+
+        public Task JobChanged(JobSnapshot job)
+        {
+            Jobs.Enqueue(job);
+            return Task.CompletedTask;
+        }
+    }
+
+    private async Task<JobFileSnapshot> RunJobAsync(byte[] bytes, DocumentKind kind, string? jobId = null)
     {
         using var staged = await _blobs.StageAsync(new MemoryStream(bytes), long.MaxValue, CancellationToken.None);
         staged.Commit();
         var document = new DocumentRef(staged.Sha256, kind, staged.Length);
-        var jobId = Guid.NewGuid().ToString();
+        jobId ??= Guid.NewGuid().ToString();
         await _cluster.Client.GetGrain<IJobGrain>(jobId).Start(new JobRequest([new JobFile(1, "scan", "application/pdf", document)], null));
         return Assert.Single((await ClusterFixture.WaitForFinishAsync(_cluster.Client, jobId)).Files);
     }

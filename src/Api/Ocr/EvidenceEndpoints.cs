@@ -7,8 +7,10 @@ using VNexsus.Ocr.Rendering;
 namespace VNexsus.Api.Ocr;
 
 /// <summary>
-/// What the evidence viewer needs: a page's blocks (text, box, confidence) and an image of the page in the same pixel
-/// space. New endpoints use the v2 envelope <c>{success, data | error, meta}</c>.
+/// What the evidence viewer needs: a page's blocks (text, box, confidence, the OCR corrections made in them) in the
+/// page's units (<c>unit</c>: PDF points for a text layer, pixels for OCR), and an image of the page <c>imageScale</c>
+/// pixels per unit (text-layer pages are drawn larger than 72 dpi so they stay sharp). New endpoints use the v2 envelope
+/// <c>{success, data | error, meta}</c>.
 /// </summary>
 public static class EvidenceEndpoints
 {
@@ -49,9 +51,18 @@ public static class EvidenceEndpoints
                 page = p.Page,
                 width = p.Width,
                 height = p.Height,
+                unit = p.Source == PageTextSource.TextLayer ? "pt" : "px",
+                imageScale = PageImageRenderer.ScaleOf(p),
                 source = p.Source.ToString(),
                 needsOcrReason = p.NeedsOcrReason,
-                blocks = p.Blocks.Select(b => new { index = b.Index, text = b.Text, bbox = b.Box, confidence = b.Confidence }),
+                blocks = p.Blocks.Select(b => new
+                {
+                    index = b.Index,
+                    text = b.Text,
+                    bbox = b.Box,
+                    confidence = b.Confidence,
+                    corrections = (b.Corrections ?? []).Select(c => new { original = c.Original, corrected = c.Corrected, reason = c.Reason, bbox = c.Box }),
+                }),
             }),
         });
     }

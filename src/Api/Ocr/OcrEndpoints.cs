@@ -4,6 +4,7 @@ using System.Text;
 using Orleans.Runtime;
 using Orleans.Runtime.Messaging;
 using VNexsus.Api.Auth;
+using VNexsus.Api.Reports;
 using VNexsus.Api.Upload;
 using VNexsus.Jobs;
 using VNexsus.Ocr;
@@ -45,13 +46,14 @@ public static class OcrEndpoints
             {
                 DateOnly? joinDate = null;
                 var error = readError ?? Validate(batch, reader, out joinDate);
+                var policyId = string.IsNullOrEmpty(batch.Policy) ? null : batch.Policy;
                 if (error is not null)
                 {
                     logger.LogInformation("Upload refused with {Code} ({FilesReceived} files)", error.Code, batch.FilesReceived);
                     return error.ToResult();
                 }
 
-                var claim = await ClaimIdempotencyKeyAsync(request, cluster, tenantId, batch, joinDate);
+                var claim = await ClaimIdempotencyKeyAsync(request, cluster, tenantId, batch, joinDate, policyId);
                 if (claim is { Reused: true, SameRequest: false })
                 {
                     return new UploadError(StatusCodes.Status409Conflict, "CONFLICT", "이 Idempotency-Key는 다른 업로드에 이미 사용되었습니다.").ToResult();
@@ -65,7 +67,7 @@ public static class OcrEndpoints
                 }).ToList();
                 // Starting a job is idempotent: a repeated key starts (or returns) the job it stood for.
                 var jobId = claim?.JobId ?? Guid.NewGuid().ToString();
-                var job = await cluster.GetGrain<IJobGrain>(jobId).Start(new JobRequest(files, joinDate, tenantId));
+                var job = await cluster.GetGrain<IJobGrain>(jobId).Start(new JobRequest(files, joinDate, tenantId, policyId));
                 return Results.Json(OcrResponses.Accepted(job, claim?.Reused ?? false), statusCode: StatusCodes.Status202Accepted);
             }
         }
@@ -91,14 +93,14 @@ public static class OcrEndpoints
     /// used in the last 24 hours returns the job it stood for, or a conflict when the files or inputs differ. Keys are
     /// the tenant's own: the same key sent by two tenants names two claims.
     /// </summary>
-    private static async Task<IdempotencyClaim?> ClaimIdempotencyKeyAsync(HttpRequest request, IClusterClient cluster, string tenantId, UploadBatch batch, DateOnly? joinDate)
+    private static async Task<IdempotencyClaim?> ClaimIdempotencyKeyAsync(HttpRequest request, IClusterClient cluster, string tenantId, UploadBatch batch, DateOnly? joinDate, string? policyId)
     {
         if (request.Headers[IdempotencyKeyHeader].FirstOrDefault() is not { Length: > 0 } key)
         {
             return null;
         }
 
-        var requestHash = ContentHash.Of(string.Join('\n', batch.Files.Select(f => $"{f.Blob.Sha256}\t{f.FileName}")) + $"\n{joinDate:yyyy-MM-dd}");
+        var requestHash = ContentHash.Of(string.Join('\n', batch.Files.Select(f => $"{f.Blob.Sha256}\t{f.FileName}")) + $"\n{joinDate:yyyy-MM-dd}" + (policyId is null ? "" : $"\n{policyId}"));
         return await cluster.GetGrain<IUploadIdempotencyGrain>(ContentHash.Of($"{tenantId}\n{key}")).Claim(requestHash, Guid.NewGuid().ToString());
     }
 
@@ -140,6 +142,11 @@ public static class OcrEndpoints
             }
 
             joinDate = parsed;
+        }
+
+        if (batch.Policy is { Length: > 0 } policy && !Policies.Exists(policy))
+        {
+            return UploadError.UnknownPolicy();
         }
 
         return null;

@@ -1,13 +1,12 @@
 using System.Globalization;
 using VNexsus.Jobs;
 using VNexsus.Rules;
-using VNexsus.Rules.Disclosure;
 using VNexsus.Rules.Report;
 
 namespace VNexsus.Api.Reports;
 
 /// <summary>
-/// The report of a finished job, for the job's enrollment date and default policy or for the ones given (another
+/// The report of a finished job, for the job's enrollment date and policy or for the ones given (another
 /// rule-grain key; the OCR results are reused). Shared by the report and export endpoints; a problem comes back as the
 /// answer to give instead.
 /// </summary>
@@ -37,17 +36,10 @@ public static class ReportLoader
             joinDate = parsed;
         }
 
-        var policyId = string.IsNullOrWhiteSpace(policy) ? null : policy.Trim();
-        if (policyId is not null)
+        var policyId = string.IsNullOrWhiteSpace(policy) ? job.PolicyId : policy.Trim();
+        if (policyId is not null && !Policies.Exists(policyId))
         {
-            try
-            {
-                new DisclosureReviewer(RuleData.Default.Policies).PolicyFor(policyId, out _);
-            }
-            catch (UnknownPolicyException)
-            {
-                return (null, Invalid("policy", $"알 수 없는 고지 기간 정책입니다: {policyId}"));
-            }
+            return (null, Invalid("policy", $"알 수 없는 고지 기간 정책입니다: {policyId}"));
         }
 
         var documents = job.Files

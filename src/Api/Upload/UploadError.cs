@@ -38,6 +38,9 @@ public sealed record UploadError(int HttpStatus, string Code, string Message, IR
     public static UploadError InvalidJoinDate() =>
         new(400, "VALIDATION_ERROR", "보험가입일(insuranceJoinDate)은 yyyy-MM-dd 형식의 유효한 날짜여야 합니다.");
 
+    public static UploadError UnknownPolicy() =>
+        new(400, "VALIDATION_ERROR", "알 수 없는 고지 기간 정책(policy)입니다. GET /api/policies의 policyId 중 하나를 보내십시오.", new Dictionary<string, object> { ["field"] = "policy" });
+
     public static UploadError ServerError() => new(500, "SERVER_ERROR", "OCR 처리 중 오류가 발생했습니다.");
 
     public static UploadError Unavailable() =>

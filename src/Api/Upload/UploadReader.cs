@@ -23,6 +23,9 @@ public sealed class UploadBatch : IDisposable
 
     public string? InsuranceJoinDate { get; set; }
 
+    /// <summary>The disclosure window policy id chosen for the review (empty: the configured default).</summary>
+    public string? Policy { get; set; }
+
     public void Dispose()
     {
         foreach (var file in Files)
@@ -42,6 +45,7 @@ public sealed class UploadReader(BlobStore blobs, IOptions<VNexsusOptions> optio
 {
     public const string FilesField = "files";
     public const string JoinDateField = "insuranceJoinDate";
+    public const string PolicyField = "policy";
     private const int MaxFieldBytes = 4096;
 
     public UploadOptions Limits => options.Value.Upload;
@@ -127,6 +131,10 @@ public sealed class UploadReader(BlobStore blobs, IOptions<VNexsusOptions> optio
         if (string.Equals(disposition.Name.Value, JoinDateField, StringComparison.Ordinal))
         {
             batch.InsuranceJoinDate = Encoding.UTF8.GetString(buffer.ToArray()).Trim();
+        }
+        else if (string.Equals(disposition.Name.Value, PolicyField, StringComparison.Ordinal))
+        {
+            batch.Policy = Encoding.UTF8.GetString(buffer.ToArray()).Trim();
         }
 
         return null;

@@ -85,7 +85,7 @@ public static class JobProgressStream
     private static async Task<string> SendAsync(HttpResponse response, JobSnapshot job, string? previous, TimeProvider clock, CancellationToken cancellation)
     {
         // Compare without the elapsed time, which changes every second.
-        var key = $"{job.Status}|{string.Join(',', job.Files.Select(f => $"{f.Status}{f.FromCache}"))}|{job.EventCount}";
+        var key = $"{job.Status}|{string.Join(',', job.Files.Select(f => $"{f.Status}{f.FromCache}{f.Progress?.Stage}{f.Progress?.PagesDone}"))}|{job.EventCount}";
         if (key == previous)
         {
             return key;

@@ -23,6 +23,10 @@ public interface IJobGrain : IGrainWithStringKey
     /// <summary>Called by an <see cref="IOcrGrain"/> when the extraction this job waits for has finished.</summary>
     Task FileExtracted(ExtractionNotice notice);
 
+    /// <summary>Called by an <see cref="IOcrGrain"/> as the extraction this job waits for advances; passed on to the observers.</summary>
+    [Orleans.Concurrency.OneWay]
+    Task ExtractionProgressed(ExtractionProgress progress);
+
     /// <summary>Tells <paramref name="observer"/> the job after every state write until it unsubscribes or the subscription expires (renew it within a few minutes).</summary>
     Task Subscribe(IJobObserver observer);
 

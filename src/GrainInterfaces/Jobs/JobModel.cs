@@ -34,12 +34,16 @@ public sealed record JobFile(
     [property: Id(2)] string MimeType,
     [property: Id(3)] DocumentRef Document);
 
-/// <summary>What an upload asks for, and the tenant it belongs to (null in jobs stored before tenants: <see cref="Tenants.Local"/>).</summary>
+/// <summary>
+/// The files and review inputs of an upload, and the tenant it belongs to (null in jobs stored before tenants:
+/// <see cref="Tenants.Local"/>); a null <see cref="PolicyId"/> means the configured default policy.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("VNexsus.JobRequest")]
 public sealed record JobRequest(
     [property: Id(0)] IReadOnlyList<JobFile> Files,
     [property: Id(1)] DateOnly? InsuranceJoinDate,
-    [property: Id(2)] string? TenantId = null);
+    [property: Id(2)] string? TenantId = null,
+    [property: Id(3)] string? PolicyId = null);
 
 public static class Tenants
 {
@@ -47,13 +51,14 @@ public static class Tenants
     public const string Local = "local";
 }
 
-/// <summary>A file as the status and result endpoints show it.</summary>
+/// <summary>A file as the status and result endpoints show it; <see cref="Progress"/> while its extraction runs.</summary>
 [GenerateSerializer, Immutable, Alias("VNexsus.JobFileSnapshot")]
 public sealed record JobFileSnapshot(
     [property: Id(0)] JobFile File,
     [property: Id(1)] FileStatus Status,
     [property: Id(2)] bool FromCache,
-    [property: Id(3)] ExtractionSummary? Extraction);
+    [property: Id(3)] ExtractionSummary? Extraction,
+    [property: Id(4)] ExtractionProgress? Progress = null);
 
 [GenerateSerializer, Immutable, Alias("VNexsus.JobSnapshot")]
 public sealed record JobSnapshot(
@@ -66,7 +71,8 @@ public sealed record JobSnapshot(
     [property: Id(6)] string? AnalysisKey,
     [property: Id(7)] int EventCount,
     [property: Id(8)] string? Error,
-    [property: Id(9)] string TenantId)
+    [property: Id(9)] string TenantId,
+    [property: Id(10)] string? PolicyId = null)
 {
     public int ProcessedFiles => Files.Count(f => f.Status != FileStatus.Pending);
 

@@ -69,6 +69,24 @@ public sealed record ExtractionNotice(
     [property: Id(0)] ExtractionSummary Summary,
     [property: Id(1)] bool FromCache);
 
+/// <summary>Where a running extraction is: reading the text layer, then recognising the pages that need OCR.</summary>
+public enum ExtractionStage
+{
+    TextLayer,
+    Ocr,
+}
+
+/// <summary>
+/// Told to every job waiting for a running extraction as it advances (live progress only, never stored):
+/// <see cref="PagesDone"/> of <see cref="PagesTotal"/> pages needing OCR are recognised.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("VNexsus.ExtractionProgress")]
+public sealed record ExtractionProgress(
+    [property: Id(0)] string Sha256,
+    [property: Id(1)] ExtractionStage Stage,
+    [property: Id(2)] int PagesDone,
+    [property: Id(3)] int PagesTotal);
+
 /// <summary>A rectangle in the page's own units (pixels for OCR, PDF points for a text layer), origin top-left.</summary>
 [GenerateSerializer, Immutable, Alias("VNexsus.BoundingBox")]
 public sealed record BoundingBox(

@@ -55,6 +55,9 @@ public sealed class JobGrain(
     private readonly ObserverManager<IJobObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
     private Task? _finishing;
 
+    /// <summary>The newest progress of each running extraction, by document hash: live only, never stored.</summary>
+    private readonly Dictionary<string, ExtractionProgress> _progress = [];
+
     private JobState Job => state.State;
 
     private IReadOnlyList<JobFile> Files => Job.Request!.Files;
@@ -124,6 +127,17 @@ public sealed class JobGrain(
         }
 
         FinishWhenAllFilesDone();
+    }
+
+    public async Task ExtractionProgressed(ExtractionProgress progress)
+    {
+        if (!state.RecordExists || IsTerminal || FilesWithContent(progress.Sha256).All(f => f.File.Status != FileStatus.Pending))
+        {
+            return;
+        }
+
+        _progress[progress.Sha256] = progress;
+        await NotifyObserversAsync();
     }
 
     public async Task<JobSnapshot?> Cancel()
@@ -256,7 +270,7 @@ public sealed class JobGrain(
                 .ToList();
             if (readable.Count > 0)
             {
-                var request = new AnalysisRequest(readable, Job.Request!.InsuranceJoinDate);
+                var request = new AnalysisRequest(readable, Job.Request!.InsuranceJoinDate, Job.Request.PolicyId);
                 var key = AnalysisKey.Of(request);
                 var eventCount = await GrainFactory.GetGrain<IRuleGrain>(key).Analyse(request);
                 if (IsTerminal)
@@ -299,6 +313,11 @@ public sealed class JobGrain(
     private async Task WriteAsync()
     {
         await _writer.WriteAsync();
+        await NotifyObserversAsync();
+    }
+
+    private async Task NotifyObserversAsync()
+    {
         if (_observers.Count > 0)
         {
             var snapshot = Snapshot();
@@ -319,10 +338,16 @@ public sealed class JobGrain(
         Job.Status,
         Job.CreatedAt,
         Job.CompletedAt,
-        Files.Select((file, index) => new JobFileSnapshot(file, Job.Files[index].Status, Job.Files[index].FromCache, Job.Files[index].Extraction)).ToList(),
+        Files.Select((file, index) => new JobFileSnapshot(
+            file,
+            Job.Files[index].Status,
+            Job.Files[index].FromCache,
+            Job.Files[index].Extraction,
+            Job.Files[index].Status == FileStatus.Pending ? _progress.GetValueOrDefault(file.Document.Sha256) : null)).ToList(),
         Job.Request!.InsuranceJoinDate,
         Job.AnalysisKey,
         Job.EventCount,
         Job.Error,
-        Job.Request.TenantId ?? Tenants.Local);
+        Job.Request.TenantId ?? Tenants.Local,
+        Job.Request.PolicyId);
 }

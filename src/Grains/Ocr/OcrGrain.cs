@@ -45,6 +45,16 @@ public sealed class OcrGrain(
 
     private Task? _worker;
     private CancellationTokenSource? _stop;
+    private ExtractionProgress? _progress;
+
+    /// <summary>
+    /// The extraction this activation made but could not store (the extraction store was unavailable): served from
+    /// memory while the activation lives, so the jobs waiting for it still run; gone with the activation, after which
+    /// the document is read again.
+    /// </summary>
+    private ExtractedDocument? _unstored;
+
+    public const string CacheSkippedStep = "cache";
 
     public async Task<ExtractionTicket> Start(DocumentRef document, string jobId)
     {
@@ -55,7 +65,7 @@ public sealed class OcrGrain(
 
         if (state.State.Summary is { } done)
         {
-            if (IsServable(done))
+            if (IsServable(done) && (_unstored is not null || !WasNotStored(done)))
             {
                 PipelineMetrics.CacheRequest("hit");
                 return new ExtractionTicket(done, FromCache: jobId != state.State.StartedBy);
@@ -77,6 +87,11 @@ public sealed class OcrGrain(
         {
             _stop = new CancellationTokenSource();
             _worker = ExtractAsync(document, _stop.Token);
+        }
+        else if (_progress is { } progress)
+        {
+            // A job joining a running extraction sees where it stands without waiting for the next page.
+            GrainFactory.GetGrain<IJobGrain>(jobId).ExtractionProgressed(progress).Ignore();
         }
 
         return new ExtractionTicket(null, FromCache: jobId != state.State.StartedBy);
@@ -136,9 +151,35 @@ public sealed class OcrGrain(
 
     private async Task<ExtractedDocument?> LoadExtractionAsync() =>
         state.State.Summary is { Succeeded: true }
-            ? await extractions.LoadAsync(this.GetPrimaryKeyString())
+            ? _unstored
+              ?? await extractions.LoadAsync(this.GetPrimaryKeyString())
               ?? throw new InvalidOperationException("The extraction of this document is missing from the data directory.")
             : null;
+
+    private static bool WasNotStored(ExtractionSummary summary) => summary.Steps.Any(s => s.Step == CacheSkippedStep);
+
+    /// <summary>
+    /// Stores the extraction for later jobs. When the store is unavailable the cache is skipped, not the job (fail-open):
+    /// the extraction is kept in memory for the jobs waiting now, and the file's steps say so.
+    /// </summary>
+    private async Task<ProcessingStep?> StoreAsync(DocumentRef document, ExtractedDocument extracted, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await extractions.SaveAsync(document.Sha256, extracted, cancellationToken);
+            _unstored = null;
+            return null;
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
+        {
+            var errorClass = ErrorClassifier.Name(ErrorClassifier.Classify(error));
+            logger.LogWarning("The extraction store is unavailable ({Error}, {ErrorClass}); the result is not cached", error.GetType().Name, errorClass);
+            _unstored = extracted;
+            return new ProcessingStep(CacheSkippedStep, "skipped",
+                $"추출 결과 저장소를 사용할 수 없어 이번 결과는 캐시에 저장하지 않았습니다 (cache skipped: extraction store unavailable, {error.GetType().Name})",
+                clock.GetUtcNow(), TimeSpan.Zero);
+        }
+    }
 
     private async Task ExtractAsync(DocumentRef document, CancellationToken cancellationToken)
     {
@@ -148,18 +189,19 @@ public sealed class OcrGrain(
         var keep = true;
         try
         {
+            Report(new ExtractionProgress(document.Sha256, ExtractionStage.TextLayer, 0, 0));
             var layer = await Task.Run(() => extractor.ReadTextLayer(document));
-            var retries = new List<ProcessingStep>();
-            var ocr = await RecognizeAsync(document, layer.PagesNeedingOcr, retries, cancellationToken);
+            var steps = new List<ProcessingStep>();
+            var ocr = await RecognizeAsync(document, layer.PagesNeedingOcr, steps, cancellationToken);
             var result = extractor.Complete(document, layer, ocr);
-            if (result.Document is not null)
+            if (result.Document is not null && await StoreAsync(document, result.Document, cancellationToken) is { } skipped)
             {
-                await extractions.SaveAsync(document.Sha256, result.Document);
+                steps.Add(skipped);
             }
 
             // A List, not a collection expression: grain state is stored with its runtime type, and the compiler's
             // read-only collection type cannot be read back.
-            summary = result.Summary with { Steps = result.Summary.Steps.Concat(retries).ToList() };
+            summary = result.Summary with { Steps = result.Summary.Steps.Concat(steps).ToList() };
             PipelineMetrics.Extracted(document, summary, result.Document?.Pages ?? []);
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
@@ -184,6 +226,7 @@ public sealed class OcrGrain(
             return;
         }
 
+        _progress = null;
         var waiting = state.State.WaitingJobs.ToList();
         var startedBy = state.State.StartedBy;
         state.State.Summary = keep ? summary : null;
@@ -229,9 +272,19 @@ public sealed class OcrGrain(
         }
     }
 
-    /// <summary>Recognises pages on page grains, a bounded number at a time; a page lost with its silo is asked again.</summary>
+    /// <summary>
+    /// Recognises pages on page grains, a bounded number at a time; a page lost with its silo is asked again. The waiting
+    /// jobs are told each page done (the continuations run on this grain's scheduler, one at a time).
+    /// </summary>
     private async Task<IReadOnlyList<PageOcrResult>> RecognizeAsync(DocumentRef document, IReadOnlyList<int> pages, List<ProcessingStep> steps, CancellationToken cancellationToken)
     {
+        if (pages.Count == 0)
+        {
+            return [];
+        }
+
+        var done = 0;
+        Report(new ExtractionProgress(document.Sha256, ExtractionStage.Ocr, done, pages.Count));
         using var inFlight = new SemaphoreSlim(Math.Max(1, options.Value.MaxPagesInFlightPerDocument));
         using var counted = progress.Begin(document.Sha256, pages.Count);
         var results = await Task.WhenAll(pages.Select(async page =>
@@ -245,9 +298,23 @@ public sealed class OcrGrain(
             {
                 counted.PageRecognized();
                 inFlight.Release();
+                if (!cancellationToken.IsCancellationRequested)
+                {
+                    Report(new ExtractionProgress(document.Sha256, ExtractionStage.Ocr, ++done, pages.Count));
+                }
             }
         }));
         return results;
+    }
+
+    /// <summary>Tells every waiting job where the extraction stands; one-way, so a busy job never holds the extraction up.</summary>
+    private void Report(ExtractionProgress progress)
+    {
+        _progress = progress;
+        foreach (var jobId in state.State.WaitingJobs)
+        {
+            GrainFactory.GetGrain<IJobGrain>(jobId).ExtractionProgressed(progress).Ignore();
+        }
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ const uploadMessages = {
   FILE_TOO_LARGE: '허용 크기(파일당 100MB)를 넘는 파일이 있습니다. 나누어 올려 주십시오.',
   UPLOAD_ERROR: '업로드 요청을 처리하지 못했습니다. 네트워크 상태를 확인하고 다시 시도하십시오.',
   VALIDATION_ERROR: '보험가입일이 올바르지 않습니다. yyyy-MM-dd 형식의 실제 날짜를 입력하십시오.',
+  UNKNOWN_POLICY: '서버가 모르는 고지 기간 정책입니다. 화면을 새로 고친 뒤 목록에서 다시 고르십시오.',
   SERVER_ERROR: '서버에서 오류가 발생했습니다. 잠시 후 다시 시도하십시오.',
   SERVICE_UNAVAILABLE: '서비스를 일시적으로 사용할 수 없습니다. 30초쯤 뒤에 다시 시도하십시오.',
   CONFLICT: '같은 요청 키로 다른 업로드가 이미 접수되었습니다. 화면을 새로 고친 뒤 다시 올려 주십시오.',
@@ -66,11 +67,12 @@ function detailsOf(body) {
 }
 
 /** POST /api/ocr/upload with upload progress; resolves to {jobId, ...}, rejects with UploadFailure. */
-export function upload(files, joinDate, idempotencyKey, onProgress) {
+export function upload(files, joinDate, policy, idempotencyKey, onProgress) {
   return new Promise((resolve, reject) => {
     const form = new FormData();
     for (const file of files) form.append('files', file, file.name);
     if (joinDate) form.append('insuranceJoinDate', joinDate);
+    if (policy) form.append('policy', policy);
     const request = new XMLHttpRequest();
     request.open('POST', '/api/ocr/upload');
     request.setRequestHeader('Idempotency-Key', idempotencyKey);
@@ -86,7 +88,8 @@ export function upload(files, joinDate, idempotencyKey, onProgress) {
         return;
       }
       if (request.status === 401) window.dispatchEvent(new Event('vnexsus:signed-out'));
-      const code = body?.code ?? body?.error?.code ?? (request.status === 413 ? 'FILE_TOO_LARGE' : 'SERVER_ERROR');
+      const refused = body?.code ?? body?.error?.code ?? (request.status === 413 ? 'FILE_TOO_LARGE' : 'SERVER_ERROR');
+      const code = refused === 'VALIDATION_ERROR' && body?.field === 'policy' ? 'UNKNOWN_POLICY' : refused;
       const message = typeof body?.error === 'string' ? body.error : body?.error?.message;
       reject(new UploadFailure(code, message, detailsOf(body)));
     });
@@ -107,6 +110,19 @@ async function json(response) {
 export async function status(jobId) {
   const response = signedOut(await fetch(`/api/ocr/status/${encodeURIComponent(jobId)}`, { cache: 'no-store' }));
   return { ok: response.ok, status: response.status, body: await json(response) };
+}
+
+let policyList = null;
+
+/** The window policies the server's rules know (GET /api/policies): {defaultPolicyId, policies[]}; fetched once. */
+export function policies() {
+  policyList ??= fetch('/api/policies').then(async (response) => {
+    const body = await json(response);
+    if (!response.ok || !Array.isArray(body?.policies)) throw new Error('고지 기간 정책 목록을 불러오지 못했습니다.');
+    return body;
+  });
+  policyList.catch(() => { policyList = null; });
+  return policyList;
 }
 
 export async function cancel(jobId) {

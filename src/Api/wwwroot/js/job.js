@@ -6,6 +6,7 @@ import {
   clusterStatusLabels, mandatoryWarnings, validateJoinDate, showFieldError,
 } from './dom.js';
 import * as api from './api.js';
+import { fillPolicySelect } from './policies.js';
 
 const emptyRow = '원본 확인이 필요한 의료 기록입니다';
 
@@ -19,6 +20,7 @@ const state = {
   selected: null,
   clusterFilter: null,
   evidenceToken: 0,
+  boxPlaced: false,
   onReviewChange: () => {},
 };
 
@@ -33,7 +35,11 @@ export function initJob(onReviewChange) {
   $('review-form').addEventListener('submit', submitReview);
   $('page-image').addEventListener('load', () => {
     $('page-image').dataset.loaded = 'true';
-    if (!$('evidence-box').hidden) $('evidence-box').scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    // The box is placed in fractions of the image, so it is shown once the image has its size.
+    if (state.boxPlaced) {
+      $('evidence-box').hidden = false;
+      $('evidence-box').scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    }
   });
   $('page-image').addEventListener('error', () => {
     $('page-image').dataset.loaded = 'error';
@@ -110,9 +116,18 @@ function renderProgress(progress) {
   $('job-stage').textContent = progress.stageLabel;
   $('job-elapsed').textContent = progress.elapsedTime;
   $('job-cancel').hidden = progress.terminal;
-  replaceChildren($('job-files'), progress.files.map((file) => h('li', { class: `state-${file.status}`, dataset: { status: file.status } },
+  $('progress-panel').classList.toggle('cancelled', progress.status === 'cancelled');
+  replaceChildren($('job-files'), progress.files.map(fileProgress));
+}
+
+/** One file's line: its name, its stage as the server reports it and, during OCR, a bar of pages recognised. */
+function fileProgress(file) {
+  return h('li', { class: `state-${file.status}`, dataset: { status: file.status, stage: file.stage } },
     h('span', { class: 'file-name' }, file.fileName),
-    h('span', { class: 'file-stage' }, file.status === 'pending' ? '⏳ ' : file.status === 'done' ? '✓ ' : '✕ ', file.stageLabel))));
+    h('span', { class: 'file-stage' }, file.stageLabel),
+    file.ocrPagesTotal
+      ? h('progress', { class: 'file-pages', max: file.ocrPagesTotal, value: file.ocrPagesDone, 'aria-label': `${file.fileName} OCR 진행률` })
+      : null);
 }
 
 function finished() {
@@ -128,12 +143,15 @@ function finished() {
   }
 }
 
+/** Asks the server to cancel; the progress stream then reports the job cancelled and ends. */
 async function cancelJob() {
-  $('job-cancel').disabled = true;
+  const button = $('job-cancel');
+  button.disabled = true;
+  $('job-stage').textContent = '취소 요청 중…';
   const answer = await api.cancel(state.jobId).catch(() => null);
-  $('job-cancel').disabled = false;
+  button.disabled = false;
   if (!answer?.ok) {
-    $('job-error').textContent = answer?.body?.error ?? '작업을 취소하지 못했습니다.';
+    $('job-error').textContent = typeof answer?.body?.error === 'string' ? answer.body.error : '작업을 취소하지 못했습니다. 다시 시도하십시오.';
     $('job-error').hidden = false;
   }
 }
@@ -157,7 +175,9 @@ async function loadResults() {
   $('progress-panel').classList.add('compact');
   $('results').hidden = false;
   $('review-join-date').value = review.joinDate ?? state.analysis.joinDate ?? '';
-  $('review-policy').value = review.policy ?? '';
+  await fillPolicySelect($('review-policy'), review.policy ?? state.progress?.policyId ?? '',
+    (message) => showFieldError($('review-policy'), $('review-error'), message));
+  if (state.jobId !== jobId) return;
   showFieldError($('review-join-date'), $('review-error'), null);
   for (const format of ['pdf', 'html', 'json', 'text']) {
     $(`export-${format}`).href = api.exportUrl(jobId, format, review);
@@ -373,10 +393,16 @@ function eventRow(row) {
   h('td', {}, row.diagnoses.length ? row.diagnoses.map((d, i) => [i ? ', ' : '', d.name ?? '', d.code ? h('span', { class: 'code' }, d.name ? `(${d.code})` : d.code) : '', !d.code && !d.name && d.codeRaw ? `${d.codeRaw} (코드 확인요망)` : '']) : h('span', { class: 'muted' }, '-')),
   h('td', {}, rest || (row.diagnoses.length ? '' : emptyRow)),
   h('td', {}, windowLabel(row.primaryWindow)),
-  h('td', {}, h('button', {
-    type: 'button', class: 'button secondary small', 'aria-label': `${when} ${row.typeLabel} 근거 보기`,
+  evidenceCell(row, evidence, when));
+}
+
+/** The row's evidence button; its accessible name starts with its visible text (WCAG 2.5.3), then says which event. */
+function evidenceCell(row, evidence, when) {
+  const visible = evidence ? `${evidence.page}쪽` : '근거 없음';
+  return h('td', {}, h('button', {
+    type: 'button', class: 'button secondary small', 'aria-label': `${visible}: ${when} ${row.typeLabel} 근거 보기`,
     onclick: (e) => { e.stopPropagation(); selectEvent(row.eventId, { focus: true }); },
-  }, evidence ? `${evidence.page}쪽` : '근거 없음')));
+  }, visible));
 }
 
 // ---------------------------------------------------------------- detail and evidence
@@ -448,8 +474,11 @@ async function showEvidence(list, index) {
   }, `${i + 1}`)) : []);
   $('evidence-quote').textContent = evidence.quote ?? '';
   $('evidence-context').replaceChildren();
+  $('evidence-corrections').replaceChildren();
+  $('evidence-corrections').hidden = true;
   const box = $('evidence-box');
   box.hidden = true;
+  state.boxPlaced = false;
   const image = $('page-image');
   const source = api.pageImageUrl(state.jobId, evidence.fileIndex, evidence.page);
   if (image.getAttribute('src') !== source) {
@@ -476,15 +505,21 @@ async function showEvidence(list, index) {
     box.style.width = `${((bbox.xMax - bbox.xMin) / page.width) * 100}%`;
     box.style.height = `${((bbox.yMax - bbox.yMin) / page.height) * 100}%`;
     Object.assign(box.dataset, { xMin: bbox.xMin, yMin: bbox.yMin, xMax: bbox.xMax, yMax: bbox.yMax, pageWidth: page.width, pageHeight: page.height });
-    box.hidden = image.dataset.loaded === 'error';
+    state.boxPlaced = true;
+    box.hidden = image.dataset.loaded !== 'true';
     $('page-caption').textContent = '노란 바탕에 빨간 테두리로 표시한 곳이 근거 문장의 위치입니다.';
-    if (image.complete && image.dataset.loaded !== 'error') box.scrollIntoView({ block: 'nearest', inline: 'nearest' });
+    if (!box.hidden) box.scrollIntoView({ block: 'nearest', inline: 'nearest' });
   } else if (page) {
     $('page-caption').textContent = '이 근거에는 위치 정보가 없어 쪽 전체를 표시합니다. 원문 인용으로 확인하십시오.';
   }
   if (anchor) {
     const around = blocks.filter((b) => Math.abs(b.index - anchor.index) <= 2);
     replaceChildren($('evidence-context'), around.map((b) => h('li', { class: b.index === anchor.index ? 'anchor' : null }, b.text)));
+    // What the OCR changed in these lines after its first reading, so the reader can weigh them against the image.
+    const corrections = around.flatMap((b) => b.corrections ?? []);
+    replaceChildren($('evidence-corrections'), corrections.map((c) => h('li', {},
+      'OCR 보정: 처음 읽은 글자 ', h('code', {}, c.original), ' → ', h('code', {}, c.corrected), ' (이미지 재판독)')));
+    $('evidence-corrections').hidden = corrections.length === 0;
   }
 }
 

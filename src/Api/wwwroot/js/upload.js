@@ -2,6 +2,7 @@
 import { $, h, replaceChildren, bytes, validateJoinDate, showFieldError } from './dom.js';
 import { upload, limits, acceptedExtensions, UploadFailure } from './api.js';
 import { recentJobs } from './recent.js';
+import { fillPolicySelect } from './policies.js';
 
 let selected = [];
 let idempotencyKey = null;
@@ -104,7 +105,7 @@ async function submit(event) {
   try {
     const joinDate = $('join-date').value.trim();
     const policy = $('policy').value;
-    const accepted = await upload(selected, joinDate, idempotencyKey, (percent) => {
+    const accepted = await upload(selected, joinDate, policy, idempotencyKey, (percent) => {
       progress.value = percent;
       $('upload-status').textContent = `올리는 중… ${percent}%`;
     });
@@ -119,6 +120,7 @@ async function submit(event) {
     if (error instanceof UploadFailure) {
       showError(error.message, error.details ?? [], error.serverMessage);
       if (error.code === 'VALIDATION_ERROR') showFieldError($('join-date'), $('join-date-error'), error.message);
+      if (error.code === 'UNKNOWN_POLICY') showFieldError($('policy'), $('policy-error'), error.message);
       if (error.code !== 'NETWORK' && error.code !== 'SERVICE_UNAVAILABLE') idempotencyKey = null;
     } else {
       showError('업로드 중 알 수 없는 오류가 발생했습니다.');
@@ -161,4 +163,5 @@ export function initUpload(uploaded) {
 export function showUpload() {
   renderRecent();
   renderFiles();
+  fillPolicySelect($('policy'), $('policy').value, (message) => showFieldError($('policy'), $('policy-error'), message));
 }

@@ -7,9 +7,10 @@ using VNexsus.Storage;
 namespace VNexsus.Ocr.Rendering;
 
 /// <summary>
-/// Images of pages for the evidence viewer, in the pixel space of the page's bounding boxes, cached on disk. A PDF
-/// page is rendered by <c>pdftoppm -jpeg</c> scaled to the page's recorded size (JPEG, because PNG encoding of a noisy
-/// scan takes seconds); an image upload is used at its own size. Every block whose text held a resident registration
+/// Images of pages for the evidence viewer, cached on disk, <see cref="ScaleOf"/> pixels per unit of the page's bounding
+/// boxes: OCR'd pages in their own pixel space; text-layer pages, whose units are PDF points (72 dpi, too blurry to read
+/// a quote in), at <see cref="TextLayerScale"/> times that. A PDF page is rendered by <c>pdftoppm -jpeg</c> scaled to
+/// that size (JPEG, because PNG encoding of a noisy scan takes seconds); an image upload is used at its own size. Every block whose text held a resident registration
 /// number is blacked out, so the image shows no more than the text does (domain.md §11).
 /// </summary>
 public sealed class PageImageRenderer(BlobStore blobs, DataDirectory dataDirectory)
@@ -18,6 +19,12 @@ public sealed class PageImageRenderer(BlobStore blobs, DataDirectory dataDirecto
     private const string RenderingVersion = "masked-v1";
 
     private const int JpegQuality = 85;
+
+    /// <summary>Text-layer pages are drawn at 144 dpi: sharp on a laptop's evidence panel, small enough to send at once.</summary>
+    public const double TextLayerScale = 2;
+
+    /// <summary>Image pixels per unit of the page's boxes.</summary>
+    public static double ScaleOf(ExtractedPage page) => page.Source == PageTextSource.TextLayer ? TextLayerScale : 1;
 
     public sealed record RenderedImage(string Path, string MediaType);
 
@@ -28,8 +35,9 @@ public sealed class PageImageRenderer(BlobStore blobs, DataDirectory dataDirecto
             throw new OcrEngineException(OcrFailureKind.InvalidInput, "a text file has no page images");
         }
 
-        var width = (int)Math.Round(page.Width);
-        var height = (int)Math.Round(page.Height);
+        var scale = ScaleOf(page);
+        var width = (int)Math.Round(page.Width * scale);
+        var height = (int)Math.Round(page.Height * scale);
         var key = ContentHash.Of($"{RenderingVersion}/{document.Sha256}/{page.Page}/{width}x{height}");
         var cached = ContentHash.ShardedPath(dataDirectory.PageImages, key, ".jpg");
         if (!File.Exists(cached))
