@@ -11,7 +11,8 @@ public static class ApiHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
-    public static WebApplication Build(string[] args)
+    /// <param name="configure">Last changes to the host's services before it is built (tests add exporters here).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -34,6 +35,7 @@ public static class ApiHost
         builder.Services.Configure<KestrelServerOptions>(kestrel =>
             kestrel.Limits.MaxRequestBodySize = options.Upload.MaxFiles * (options.Upload.MaxFileBytes + 64 * 1024) + 1024 * 1024);
         builder.Services.AddSingleton<UploadReader>();
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseVNexsusDefaults();

@@ -19,62 +19,34 @@ public sealed class LiveScrapeTests
     public async Task A_live_scrape_passes_promtool_check_metrics_and_holds_what_the_rules_query()
     {
         var promtool = Tools.Require("promtool", "prometheus");
-        using var data = new TemporaryDirectory();
-        var app = ApiHost.Build(
-        [
-            "--urls", "http://127.0.0.1:0",
-            $"--VNexsus:DataDir={data.Path}",
-            $"--VNexsus:Logging:Directory={Path.Combine(data.Path, "logs")}",
-            $"--VNexsus:SiloPort={FreePort.Next()}",
-            $"--VNexsus:GatewayPort={FreePort.Next()}",
-        ]);
-        await app.StartAsync();
-        try
+        await using var api = await OpsApi.StartAsync();
+        var http = api.Http;
+        await http.GetStringAsync("/metrics"); // the meter adapter starts listening at the first scrape
+        var jobId = await api.RunJobAsync("record.txt", "text/plain", Fixtures.UniqueText());
+        await http.GetAsync("/health");
+
+        // health_check_status comes from the health publisher, a few seconds after start.
+        var scrape = await Eventually.Until(
+            () => http.GetStringAsync("/metrics"),
+            m => m.Contains("health_check_status{", StringComparison.Ordinal) && m.Contains("microsoft_orleans_", StringComparison.Ordinal),
+            "health_check_status and Orleans' meters in the scrape",
+            TimeSpan.FromSeconds(40));
+
+        var (code, output) = await Tools.RunAsync(promtool, ["check", "metrics"], input: scrape);
+        Assert.True(code == 0, $"promtool check metrics (exit {code}):\n{output}");
+
+        foreach (var series in new[]
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
-            await http.GetStringAsync("/metrics"); // the meter adapter starts listening at the first scrape
-
-            using var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(Fixtures.UniqueText());
-            file.Headers.ContentType = new("text/plain");
-            form.Add(file, "files", "record.txt");
-            var upload = await http.PostAsync("/api/ocr/upload", form);
-            var jobId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString();
-            await Eventually.Until(
-                async () => (await http.GetFromJsonAsync<JsonElement>($"/api/ocr/status/{jobId}")).GetProperty("status").GetString(),
-                status => status == "completed",
-                "the job to complete");
-            await http.GetAsync("/health");
-
-            // health_check_status comes from the health publisher, a few seconds after start.
-            var scrape = await Eventually.Until(
-                () => http.GetStringAsync("/metrics"),
-                m => m.Contains("health_check_status{", StringComparison.Ordinal) && m.Contains("microsoft_orleans_", StringComparison.Ordinal),
-                "health_check_status and Orleans' meters in the scrape",
-                TimeSpan.FromSeconds(40));
-
-            var (code, output) = await Tools.RunAsync(promtool, ["check", "metrics"], input: scrape);
-            Assert.True(code == 0, $"promtool check metrics (exit {code}):\n{output}");
-
-            foreach (var series in new[]
-            {
-                "http_request_duration_seconds_bucket{", "http_request_duration_seconds_count{", "ocr_processing_duration_seconds_bucket{",
-                "active_jobs ", "jobs_total{", "process_working_set_bytes ", "health_check_status{check=\"cluster\"}", "ocr_pages_total{",
-                "ocr_cache_requests_total{", "rule_processing_duration_seconds_bucket{",
-            })
-            {
-                Assert.Contains(series, scrape);
-            }
-
-            Assert.DoesNotContain("private_internaldiagnostics", scrape);
-            Assert.DoesNotContain(jobId!, scrape);
-        }
-        finally
+            "http_request_duration_seconds_bucket{", "http_request_duration_seconds_count{", "ocr_processing_duration_seconds_bucket{",
+            "active_jobs ", "jobs_total{", "process_working_set_bytes ", "health_check_status{check=\"cluster\"}", "ocr_pages_total{",
+            "ocr_cache_requests_total{", "rule_processing_duration_seconds_bucket{",
+        })
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            Assert.Contains(series, scrape);
         }
+
+        Assert.DoesNotContain("private_internaldiagnostics", scrape);
+        Assert.DoesNotContain(jobId, scrape);
     }
 
     [Fact]

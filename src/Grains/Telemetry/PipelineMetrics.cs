@@ -34,6 +34,17 @@ public static class PipelineMetrics
 
     private static readonly Counter FileErrors = Metrics.CreateCounter("ocr_file_errors_total", "Files that could not be extracted, by error code.", "code");
 
+    private static readonly Counter Retries = Metrics.CreateCounter(
+        "pipeline_retries_total", "Retries of a pipeline operation, by operation and error class (TEMPORARY, RATE_LIMIT).", "operation", "error_class");
+
+    private static readonly Counter Errors = Metrics.CreateCounter(
+        "pipeline_errors_total", "Pipeline operations that failed for good, by operation and error class.", "operation", "error_class");
+
+    /// <summary>Known operations ("ocr_page", "vision_request", "extraction") and the ErrorClassifier names only.</summary>
+    public static void Retry(string operation, string errorClass) => Retries.WithLabels(operation, errorClass).Inc();
+
+    public static void Error(string operation, string errorClass) => Errors.WithLabels(operation, errorClass).Inc();
+
     public static void CacheRequest(string result) => CacheRequests.WithLabels(result).Inc();
 
     public static void Extracted(DocumentRef document, ExtractionSummary summary, IEnumerable<ExtractedPage> pages)
