@@ -11,8 +11,12 @@ namespace VNexsus.OpsTests;
 /// The API's own OpenTelemetry pipeline, with an in-memory exporter added: one upload is one trace, from the HTTP
 /// request through every grain hop (Orleans' activity propagation) to the text layer, each OCR page and the rules.
 /// </summary>
+[Collection(Name)]
 public sealed class TracingTests
 {
+    /// <summary>Activity listeners are process-wide: any other API running in this process would add its spans here.</summary>
+    public const string Name = "tracing, alone";
+
     [Fact]
     public async Task One_upload_is_one_trace_from_the_http_request_through_the_grains_to_each_ocr_page_and_the_rules()
     {
@@ -106,3 +110,6 @@ public sealed class TracingTests
         }
     }
 }
+
+[CollectionDefinition(TracingTests.Name, DisableParallelization = true)]
+public sealed class TracingCollection;

@@ -181,7 +181,7 @@ public sealed class OcrGrain(
             // next Start extracts again.
             var errorClass = ErrorClassifier.Name(ErrorClassifier.Classify(error));
             logger.LogError(error, "Extraction failed with {ErrorClass} for a document of kind {Kind}", errorClass, document.Kind);
-            PipelineMetrics.Error("extraction", errorClass);
+            PipelineMetrics.Error(PipelineMetrics.ExtractionOperation, errorClass);
             span.Failed(errorClass);
             summary = new ExtractionSummary(
                 document.Sha256, false, 0, false, TextSource.None, 0, [], ExtractionErrors.ExtractionError,
@@ -282,7 +282,7 @@ public sealed class OcrGrain(
         var retries = RetryPolicy.Create(options.Value.Retry, note =>
         {
             logger.LogWarning("Page {Page} failed with {ErrorClass}; attempt {Attempt} in {Delay}", page, ErrorClassifier.Name(note.Class), note.Attempt, note.Delay);
-            PipelineMetrics.Retry("ocr_page", ErrorClassifier.Name(note.Class));
+            PipelineMetrics.Retry(PipelineMetrics.OcrPageOperation, ErrorClassifier.Name(note.Class));
             steps.Add(new ProcessingStep("ocr_retry", "retry",
                 $"{page}쪽 {ErrorClassifier.Name(note.Class)} 오류({note.Reason}), {note.Delay.TotalSeconds:0.0}초 후 {note.Attempt}번째 시도", clock.GetUtcNow(), note.Delay));
         }, clock);
@@ -299,7 +299,7 @@ public sealed class OcrGrain(
             // error fails the whole extraction, which then keeps nothing.
             var errorClass = ErrorClassifier.Name(ErrorClassifier.Classify(error));
             logger.LogWarning("Page {Page} failed for good with {ErrorClass}", page, errorClass);
-            PipelineMetrics.Error("ocr_page", errorClass);
+            PipelineMetrics.Error(PipelineMetrics.OcrPageOperation, errorClass);
             return new PageOcrResult(page, null, ExtractionErrors.OcrFailed, $"페이지 OCR에 실패했습니다 ({errorClass}: {error.GetType().Name})", "none", TimeSpan.Zero, engine.Profile);
         }
     }

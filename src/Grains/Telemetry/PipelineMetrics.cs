@@ -1,6 +1,8 @@
+using System.Reflection;
 using Prometheus;
 using VNexsus.Jobs;
 using VNexsus.Ocr;
+using VNexsus.Reliability;
 
 namespace VNexsus.Telemetry;
 
@@ -40,7 +42,33 @@ public static class PipelineMetrics
     private static readonly Counter Errors = Metrics.CreateCounter(
         "pipeline_errors_total", "Pipeline operations that failed for good, by operation and error class.", "operation", "error_class");
 
-    /// <summary>Known operations ("ocr_page", "vision_request", "extraction") and the ErrorClassifier names only.</summary>
+    public const string OcrPageOperation = "ocr_page";
+    public const string VisionRequestOperation = "vision_request";
+    public const string ExtractionOperation = "extraction";
+
+    static PipelineMetrics()
+    {
+        // Every known series from zero, so dashboards show 0 rather than no data and rate() sees the first error.
+        foreach (var code in typeof(ExtractionErrors).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral))
+        {
+            FileErrors.WithLabels((string)code.GetRawConstantValue()!);
+        }
+
+        foreach (var errorClass in Enum.GetValues<ErrorClass>().Select(ErrorClassifier.Name))
+        {
+            foreach (var operation in new[] { OcrPageOperation, VisionRequestOperation })
+            {
+                Retries.WithLabels(operation, errorClass);
+            }
+
+            foreach (var operation in new[] { OcrPageOperation, ExtractionOperation })
+            {
+                Errors.WithLabels(operation, errorClass);
+            }
+        }
+    }
+
+    /// <summary>One of the operations above and an <see cref="ErrorClassifier.Name"/>: a closed set of label values.</summary>
     public static void Retry(string operation, string errorClass) => Retries.WithLabels(operation, errorClass).Inc();
 
     public static void Error(string operation, string errorClass) => Errors.WithLabels(operation, errorClass).Inc();

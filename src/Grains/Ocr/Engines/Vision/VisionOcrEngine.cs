@@ -273,7 +273,7 @@ public sealed partial class VisionOcrEngine : IOcrEngine
                 if (args.Outcome.Exception is OcrEngineException e)
                 {
                     LogRetry(logger, args.AttemptNumber + 1, options.MaxAttempts, e.Kind, args.RetryDelay.TotalMilliseconds);
-                    PipelineMetrics.Retry("vision_request", ErrorClassifier.Name(ErrorClassifier.Classify(e)));
+                    PipelineMetrics.Retry(PipelineMetrics.VisionRequestOperation, ErrorClassifier.Name(ErrorClassifier.Classify(e)));
                 }
 
                 return default;
