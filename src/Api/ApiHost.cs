@@ -13,7 +13,8 @@ public static class ApiHost
 {
     public const string DefaultUrl = "http://127.0.0.1:5000";
 
-    public static WebApplication Build(string[] args)
+    /// <param name="configure">Last changes to the host's services before it is built (tests add exporters here).</param>
+    public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         if (string.IsNullOrEmpty(builder.Configuration[WebHostDefaults.ServerUrlsKey]))
@@ -41,6 +42,7 @@ public static class ApiHost
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = options.Upload.MaxRequestBytes);
         builder.Services.AddSingleton<UploadReader>();
         builder.Services.AddTenantAccess(options);
+        configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseVNexsusDefaults();

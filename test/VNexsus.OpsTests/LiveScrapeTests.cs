@@ -1,8 +1,3 @@
-using System.Net.Http.Json;
-using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -13,68 +8,28 @@ namespace VNexsus.OpsTests;
 
 /// <summary>A real API (embedded mode) started in-process: its <c>/metrics</c> after a job must pass <c>promtool check metrics</c>
 /// and hold every series the alert rules query.</summary>
-public sealed class LiveScrapeTests
+[Collection(LiveScrapeCollection.Name)]
+public sealed class LiveScrapeTests(LiveScrape scrape)
 {
     [Fact]
     public async Task A_live_scrape_passes_promtool_check_metrics_and_holds_what_the_rules_query()
     {
-        var promtool = Tools.Require("promtool", "prometheus");
-        using var data = new TemporaryDirectory();
-        var app = ApiHost.Build(
-        [
-            "--urls", "http://127.0.0.1:0",
-            $"--VNexsus:DataDir={data.Path}",
-            $"--VNexsus:Logging:Directory={Path.Combine(data.Path, "logs")}",
-            $"--VNexsus:SiloPort={FreePort.Next()}",
-            $"--VNexsus:GatewayPort={FreePort.Next()}",
-        ]);
-        await app.StartAsync();
-        try
+        var (code, output) = await Tools.RunAsync(Tools.Require("promtool", "prometheus"), ["check", "metrics"], input: scrape.Text);
+        Assert.True(code == 0, $"promtool check metrics (exit {code}):\n{output}");
+
+        foreach (var series in new[]
         {
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = TimeSpan.FromSeconds(60) };
-            await http.GetStringAsync("/metrics"); // the meter adapter starts listening at the first scrape
-
-            using var form = new MultipartFormDataContent();
-            var file = new ByteArrayContent(Fixtures.UniqueText());
-            file.Headers.ContentType = new("text/plain");
-            form.Add(file, "files", "record.txt");
-            var upload = await http.PostAsync("/api/ocr/upload", form);
-            var jobId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString();
-            await Eventually.Until(
-                async () => (await http.GetFromJsonAsync<JsonElement>($"/api/ocr/status/{jobId}")).GetProperty("status").GetString(),
-                status => status == "completed",
-                "the job to complete");
-            await http.GetAsync("/health");
-
-            // health_check_status comes from the health publisher, a few seconds after start.
-            var scrape = await Eventually.Until(
-                () => http.GetStringAsync("/metrics"),
-                m => m.Contains("health_check_status{", StringComparison.Ordinal) && m.Contains("microsoft_orleans_", StringComparison.Ordinal),
-                "health_check_status and Orleans' meters in the scrape",
-                TimeSpan.FromSeconds(40));
-
-            var (code, output) = await Tools.RunAsync(promtool, ["check", "metrics"], input: scrape);
-            Assert.True(code == 0, $"promtool check metrics (exit {code}):\n{output}");
-
-            foreach (var series in new[]
-            {
-                "http_request_duration_seconds_bucket{", "http_request_duration_seconds_count{", "ocr_processing_duration_seconds_bucket{",
-                "active_jobs ", "jobs_total{", "process_working_set_bytes ", "health_check_status{check=\"cluster\"}", "ocr_pages_total{",
-                "ocr_cache_requests_total{", "rule_processing_duration_seconds_bucket{",
-            })
-            {
-                Assert.Contains(series, scrape);
-            }
-
-            Assert.DoesNotContain("private_internaldiagnostics", scrape);
-            Assert.DoesNotContain(jobId!, scrape);
-        }
-        finally
+            "http_request_duration_seconds_bucket{", "http_request_duration_seconds_count{", "ocr_processing_duration_seconds_bucket{",
+            "active_jobs ", "jobs_total{", "process_working_set_bytes ", "health_check_status{check=\"cluster\"}", "ocr_pages_total{",
+            "ocr_cache_requests_total{", "rule_processing_duration_seconds_bucket{",
+            "pipeline_retries_total{operation=\"ocr_page\",error_class=\"TEMPORARY\"} 0", "pipeline_errors_total{operation=\"extraction\",error_class=\"SYSTEM\"} 0",
+        })
         {
-            await app.StopAsync();
-            await app.DisposeAsync();
+            Assert.Contains(series, scrape.Text);
         }
+
+        Assert.DoesNotContain("private_internaldiagnostics", scrape.Text);
+        Assert.DoesNotContain(scrape.JobId, scrape.Text);
     }
 
     [Fact]

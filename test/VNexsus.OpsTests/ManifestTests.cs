@@ -98,7 +98,7 @@ public sealed class ManifestTests
         var services = (YamlMappingNode)compose["services"];
         var names = services.Children.Keys.Select(k => ((YamlScalarNode)k).Value).ToHashSet();
 
-        Assert.Superset(new HashSet<string?> { "redis", "silo-1", "silo-2", "api", "prometheus", "alertmanager" }, names);
+        Assert.Superset(new HashSet<string?> { "redis", "silo-1", "silo-2", "api", "prometheus", "alertmanager", "grafana" }, names);
         Assert.Contains("--appendonly", Sequence(Map(services, "redis"), "command").Select(n => ((YamlScalarNode)n).Value));
         foreach (var node in new[] { "silo-1", "silo-2", "api" })
         {

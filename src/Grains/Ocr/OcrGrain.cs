@@ -185,12 +185,16 @@ public sealed class OcrGrain(
     {
         // Leave the calling turn so Start returns now; the rest runs on this grain's scheduler (orleans.md §3.4).
         await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);
+        // A child of the Start call that began the extraction, so the job's trace follows it across the page grains.
+        using var span = PipelineTracing.Start(PipelineTracing.ExtractDocument);
+        span?.SetTag("vnexsus.document.kind", document.Kind.ToString().ToLowerInvariant());
+        span?.SetTag("vnexsus.document.size_class", PipelineMetrics.SizeClass(document.Size));
         ExtractionSummary summary;
         var keep = true;
         try
         {
             Report(new ExtractionProgress(document.Sha256, ExtractionStage.TextLayer, 0, 0));
-            var layer = await Task.Run(() => extractor.ReadTextLayer(document));
+            var layer = await Task.Run(() => ReadTextLayer(document));
             var steps = new List<ProcessingStep>();
             var ocr = await RecognizeAsync(document, layer.PagesNeedingOcr, steps, cancellationToken);
             var result = extractor.Complete(document, layer, ocr);
@@ -203,9 +207,16 @@ public sealed class OcrGrain(
             // read-only collection type cannot be read back.
             summary = result.Summary with { Steps = result.Summary.Steps.Concat(steps).ToList() };
             PipelineMetrics.Extracted(document, summary, result.Document?.Pages ?? []);
+            span?.SetTag("vnexsus.pages", summary.PageCount);
+            span?.SetTag("vnexsus.ocr.pages", layer.PagesNeedingOcr.Count);
+            if (summary.ErrorCode is { } code)
+            {
+                span?.SetTag("vnexsus.error_code", code);
+            }
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
+            span?.SetTag("vnexsus.cancelled", true);
             return;
         }
         catch (Exception error)
@@ -214,6 +225,8 @@ public sealed class OcrGrain(
             // next Start extracts again.
             var errorClass = ErrorClassifier.Name(ErrorClassifier.Classify(error));
             logger.LogError(error, "Extraction failed with {ErrorClass} for a document of kind {Kind}", errorClass, document.Kind);
+            PipelineMetrics.Error(PipelineMetrics.ExtractionOperation, errorClass);
+            span.Failed(errorClass);
             summary = new ExtractionSummary(
                 document.Sha256, false, 0, false, TextSource.None, 0, [], ExtractionErrors.ExtractionError,
                 $"문서 처리 중 시스템 오류가 발생했습니다 (system error while extracting: {errorClass})", TimeSpan.Zero, clock.GetUtcNow(), null, []);
@@ -272,6 +285,20 @@ public sealed class OcrGrain(
         }
     }
 
+    private TextLayerResult ReadTextLayer(DocumentRef document)
+    {
+        using var span = PipelineTracing.Start(PipelineTracing.TextLayer);
+        var layer = extractor.ReadTextLayer(document);
+        span?.SetTag("vnexsus.pages", layer.Pages.Count);
+        span?.SetTag("vnexsus.ocr.pages", layer.PagesNeedingOcr.Count);
+        if (layer.Failure is { } failure)
+        {
+            span?.SetTag("vnexsus.error_code", failure.Code);
+        }
+
+        return layer;
+    }
+
     /// <summary>
     /// Recognises pages on page grains, a bounded number at a time; a page lost with its silo is asked again. The waiting
     /// jobs are told each page done (the continuations run on this grain's scheduler, one at a time).
@@ -326,6 +353,7 @@ public sealed class OcrGrain(
         var retries = RetryPolicy.Create(options.Value.Retry, note =>
         {
             logger.LogWarning("Page {Page} failed with {ErrorClass}; attempt {Attempt} in {Delay}", page, ErrorClassifier.Name(note.Class), note.Attempt, note.Delay);
+            PipelineMetrics.Retry(PipelineMetrics.OcrPageOperation, ErrorClassifier.Name(note.Class));
             steps.Add(new ProcessingStep("ocr_retry", "retry",
                 $"{page}쪽 {ErrorClassifier.Name(note.Class)} 오류({note.Reason}), {note.Delay.TotalSeconds:0.0}초 후 {note.Attempt}번째 시도", clock.GetUtcNow(), note.Delay));
         }, clock);
@@ -342,6 +370,7 @@ public sealed class OcrGrain(
             // error fails the whole extraction, which then keeps nothing.
             var errorClass = ErrorClassifier.Name(ErrorClassifier.Classify(error));
             logger.LogWarning("Page {Page} failed for good with {ErrorClass}", page, errorClass);
+            PipelineMetrics.Error(PipelineMetrics.OcrPageOperation, errorClass);
             return new PageOcrResult(page, null, ExtractionErrors.OcrFailed, $"페이지 OCR에 실패했습니다 ({errorClass}: {error.GetType().Name})", "none", TimeSpan.Zero, engine.Profile);
         }
     }

@@ -4,6 +4,8 @@ using Orleans.Placement;
 using VNexsus.Ocr.Engines;
 using VNexsus.Ocr.Rendering;
 using VNexsus.Ocr.Scheduling;
+using VNexsus.Reliability;
+using VNexsus.Telemetry;
 
 namespace VNexsus.Ocr;
 
@@ -24,6 +26,9 @@ public sealed class PageOcrGrain(
 {
     public async Task<PageOcrResult> Recognize(DocumentRef document, int page, CancellationToken cancellationToken = default)
     {
+        using var span = PipelineTracing.Start(PipelineTracing.OcrPage);
+        span?.SetTag("vnexsus.page", page);
+        span?.SetTag("vnexsus.ocr.engine", engine.Profile);
         using var slot = await slots.AcquireAsync(document.Sha256, document.Size, cancellationToken);
         var started = Stopwatch.GetTimestamp();
         try
@@ -31,13 +36,20 @@ public sealed class PageOcrGrain(
             var image = await rasterizer.RenderAsync(document, page, cancellationToken);
             var recognized = await engine.RecognizeAsync(image, cancellationToken);
             var extracted = new ExtractedPage(page, recognized.Width, recognized.Height, PageTextSource.Ocr, recognized.Blocks, null);
+            span?.SetTag("vnexsus.blocks", recognized.Blocks.Count);
             return Result(page, extracted, null, null, started);
         }
         catch (OcrEngineException error)
         {
             logger.LogWarning("Page {Page} of a {Kind} document could not be recognised: {Failure}", page, document.Kind, error.Kind);
             var code = engine is NoOcrEngine ? ExtractionErrors.NoOcrEngine : ExtractionErrors.OcrFailed;
+            span.Failed(error.Kind.ToString());
             return Result(page, null, code, error.Message, started);
+        }
+        catch (Exception error) when (error is not OperationCanceledException)
+        {
+            span.Failed(ErrorClassifier.Name(ErrorClassifier.Classify(error)));
+            throw;
         }
         finally
         {

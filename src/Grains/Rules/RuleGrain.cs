@@ -46,6 +46,8 @@ public sealed class RuleGrain(JsonDocumentStore<AnalysisResult> analyses, TimePr
 
     private async Task<AnalysisResult> AnalyseAsync(string key, AnalysisRequest request)
     {
+        using var span = PipelineTracing.Start(PipelineTracing.Rules);
+        span?.SetTag("vnexsus.documents", request.Documents.Count);
         var documents = new List<RuleDocument>(request.Documents.Count);
         foreach (var document in request.Documents.OrderBy(d => d.FileOrder))
         {
@@ -65,6 +67,7 @@ public sealed class RuleGrain(JsonDocumentStore<AnalysisResult> analyses, TimePr
         {
             result = await Task.Run(() => RuleEngine.Default.Analyse(key, documents, options, now));
         }
+        span?.SetTag("vnexsus.events", result.Events.Count);
         await analyses.SaveAsync(key, result);
         return result;
     }

@@ -1,6 +1,8 @@
+using System.Reflection;
 using Prometheus;
 using VNexsus.Jobs;
 using VNexsus.Ocr;
+using VNexsus.Reliability;
 
 namespace VNexsus.Telemetry;
 
@@ -33,6 +35,43 @@ public static class PipelineMetrics
         new HistogramConfiguration { Buckets = [0.001, 0.005, 0.01, 0.05, 0.1, 0.5, 1, 5, 10, 30] });
 
     private static readonly Counter FileErrors = Metrics.CreateCounter("ocr_file_errors_total", "Files that could not be extracted, by error code.", "code");
+
+    private static readonly Counter Retries = Metrics.CreateCounter(
+        "pipeline_retries_total", "Retries of a pipeline operation, by operation and error class (TEMPORARY, RATE_LIMIT).", "operation", "error_class");
+
+    private static readonly Counter Errors = Metrics.CreateCounter(
+        "pipeline_errors_total", "Pipeline operations that failed for good, by operation and error class.", "operation", "error_class");
+
+    public const string OcrPageOperation = "ocr_page";
+    public const string VisionRequestOperation = "vision_request";
+    public const string ExtractionOperation = "extraction";
+
+    static PipelineMetrics()
+    {
+        // Every known series from zero, so dashboards show 0 rather than no data and rate() sees the first error.
+        foreach (var code in typeof(ExtractionErrors).GetFields(BindingFlags.Public | BindingFlags.Static).Where(f => f.IsLiteral))
+        {
+            FileErrors.WithLabels((string)code.GetRawConstantValue()!);
+        }
+
+        foreach (var errorClass in Enum.GetValues<ErrorClass>().Select(ErrorClassifier.Name))
+        {
+            foreach (var operation in new[] { OcrPageOperation, VisionRequestOperation })
+            {
+                Retries.WithLabels(operation, errorClass);
+            }
+
+            foreach (var operation in new[] { OcrPageOperation, ExtractionOperation })
+            {
+                Errors.WithLabels(operation, errorClass);
+            }
+        }
+    }
+
+    /// <summary>One of the operations above and an <see cref="ErrorClassifier.Name"/>: a closed set of label values.</summary>
+    public static void Retry(string operation, string errorClass) => Retries.WithLabels(operation, errorClass).Inc();
+
+    public static void Error(string operation, string errorClass) => Errors.WithLabels(operation, errorClass).Inc();
 
     public static void CacheRequest(string result) => CacheRequests.WithLabels(result).Inc();
 

@@ -1,7 +1,9 @@
 using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
+using Microsoft.AspNetCore.Routing;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Prometheus;
@@ -28,6 +30,7 @@ public static class VNexsusHosting
         builder.Services.AddSerilog((_, logger) => VNexsusLogging.Configure(logger, builder.Configuration, options.Logging), preserveStaticLogger: true);
 
         MetricsDefaults.Configure();
+        builder.AddVNexsusTracing();
         builder.Services.AddVNexsusHealthChecks(builder.Configuration, options);
         builder.ListenOnOperatorUrls(options);
         return options;
@@ -53,6 +56,8 @@ public static class VNexsusHosting
         builder.Services.AddVNexsusGrainServices(options.DataDir, options.Ocr, builder.Configuration);
         builder.UseOrleans(silo =>
         {
+            silo.AddActivityPropagation();
+            silo.AddDashboard(ConfigureDashboard);
             silo.Configure<ClusterOptions>(o =>
             {
                 o.ServiceId = options.ServiceId;
@@ -98,6 +103,8 @@ public static class VNexsusHosting
                 o.ClusterId = options.ClusterId;
             })
             .UseRedisClustering(o => o.ConfigurationOptions = redis)
+            .AddActivityPropagation()
+            .AddDashboard(ConfigureDashboard)
             .UseConnectionRetryFilter(async (_, cancellationToken) =>
             {
                 // Silos may start after the API; keep trying until the host stops.
@@ -108,7 +115,7 @@ public static class VNexsusHosting
 
     /// <summary>
     /// Request logging and metrics, error bodies without internals, security headers; liveness (<c>/health/live</c>) and
-    /// readiness (<c>/health/ready</c>) for probes; every check (<c>/health</c>, JSON) and Prometheus metrics for operators only.
+    /// readiness (<c>/health/ready</c>) for probes; every check (<c>/health</c>, JSON) Prometheus metrics and the Orleans dashboard for operators only.
     /// </summary>
     public static WebApplication UseVNexsusDefaults(this WebApplication app)
     {
@@ -119,8 +126,22 @@ public static class VNexsusHosting
         app.UseOperatorAccess(app.Services.GetRequiredService<IOptions<VNexsusOptions>>().Value);
         app.MapVNexsusHealthChecks();
         app.MapMetrics().RequireOperator();
+        app.MapVNexsusDashboard().RequireOperator();
         return app;
     }
+
+    public const string DashboardPath = "/dashboard";
+
+    /// <summary>
+    /// The Orleans dashboard at <c>/dashboard</c>: operators only. It shows grain types, keys (document hashes, job ids)
+    /// and cluster internals, so it takes the same restrictions as <c>/metrics</c>; the returned builder is where an
+    /// operator-only policy goes (<c>RequireAuthorization</c>, <c>RequireHost</c>).
+    /// </summary>
+    public static IEndpointConventionBuilder MapVNexsusDashboard(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapOrleansDashboard(routePrefix: DashboardPath);
+
+    /// <summary>No live log stream: the dashboard is a window for operators, and logs belong in the log pipeline.</summary>
+    private static void ConfigureDashboard(DashboardOptions options) => options.HideTrace = true;
 
     /// <summary>
     /// The embedded mode's persistence: grain state in files under the data directory (see README, "Why files"), and

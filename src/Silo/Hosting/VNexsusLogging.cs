@@ -4,8 +4,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Serilog;
+using Serilog.Core;
 using Serilog.Events;
 using Serilog.Formatting.Compact;
+using VNexsus.Reliability;
 
 namespace VNexsus.Hosting;
 
@@ -38,6 +40,7 @@ public static class VNexsusLogging
             .MinimumLevel.Override("Polly", LogEventLevel.Warning)
             .ReadFrom.Configuration(configuration)
             .Enrich.FromLogContext()
+            .Enrich.With<ErrorClassEnricher>()
             .WriteTo.Console(new RenderedCompactJsonFormatter());
         if (!string.IsNullOrWhiteSpace(options.Directory))
         {
@@ -78,4 +81,21 @@ public static class VNexsusLogging
         (http.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText is { } template
             ? (template.StartsWith('/') ? template : "/" + template)
             : "unmatched";
+}
+
+/// <summary>
+/// Every event that carries an exception also carries its error class (TEMPORARY, RATE_LIMIT, INVALID_INPUT, SYSTEM,
+/// UNKNOWN), whoever logged it — our code, ASP.NET Core or Orleans — so <c>error.log</c> can be searched by class.
+/// </summary>
+public sealed class ErrorClassEnricher : ILogEventEnricher
+{
+    public const string PropertyName = "ErrorClass";
+
+    public void Enrich(LogEvent logEvent, ILogEventPropertyFactory propertyFactory)
+    {
+        if (logEvent.Exception is { } error)
+        {
+            logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty(PropertyName, ErrorClassifier.Name(ErrorClassifier.Classify(error))));
+        }
+    }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using VNexsus.Rules.Disclosure;
+using VNexsus.Telemetry;
 
 namespace VNexsus.Rules.Report;
 
@@ -22,6 +23,8 @@ public static class ReportBuilder
 
     public static AnalysisReport Build(AnalysisResult analysis, string? jobId, DateTimeOffset generatedAt)
     {
+        using var span = PipelineTracing.Start(PipelineTracing.Report);
+        span?.SetTag("vnexsus.events", analysis.Events.Count);
         var disclosure = analysis.Disclosure;
         var windows = disclosure.EventWindows.ToDictionary(w => w.EventId);
         var timeline = analysis.Events.Select(e => Row(e, windows.GetValueOrDefault(e.EventId))).ToList();

@@ -7,6 +7,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Polly;
 using Polly.Retry;
+using VNexsus.Reliability;
+using VNexsus.Telemetry;
 
 namespace VNexsus.Ocr.Engines.Vision;
 
@@ -271,6 +273,7 @@ public sealed partial class VisionOcrEngine : IOcrEngine
                 if (args.Outcome.Exception is OcrEngineException e)
                 {
                     LogRetry(logger, args.AttemptNumber + 1, options.MaxAttempts, e.Kind, args.RetryDelay.TotalMilliseconds);
+                    PipelineMetrics.Retry(PipelineMetrics.VisionRequestOperation, ErrorClassifier.Name(ErrorClassifier.Classify(e)));
                 }
 
                 return default;
