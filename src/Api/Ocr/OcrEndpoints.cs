@@ -171,7 +171,20 @@ public static class OcrEndpoints
         }
 
         var pending = job.Files.Where(f => f.Status == FileStatus.Pending).Select(f => f.File.Document.Sha256).Distinct().ToList();
-        return pending.Count == 0 ? null : await cluster.GetGrain<IOcrLoadGrain>(IOcrLoadGrain.Key).Estimate(pending);
+        if (pending.Count == 0)
+        {
+            return null;
+        }
+
+        try
+        {
+            return await cluster.GetGrain<IOcrLoadGrain>(IOcrLoadGrain.Key).Estimate(pending);
+        }
+        catch (Exception error) when (IsClusterUnavailable(error))
+        {
+            // The board moves with its silo; the status still answers, with the upload-size estimate.
+            return null;
+        }
     }
 
     private static async Task<IResult> ResultAsync(string jobId, string? format, ClaimsPrincipal user, IClusterClient cluster, TimeProvider clock)
