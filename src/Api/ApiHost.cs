@@ -37,6 +37,7 @@ public static class ApiHost
 
         var app = builder.Build();
         app.UseVNexsusDefaults();
+        app.UseMiddleware<ClusterUnavailableMiddleware>();
         app.MapOcrEndpoints();
         app.MapEvidenceEndpoints();
         VNexsus.Api.Reports.ReportEndpoints.MapReportEndpoints(app);

@@ -1,10 +1,9 @@
 using System.Globalization;
 using System.Text;
-using Orleans.Runtime;
-using Orleans.Runtime.Messaging;
 using VNexsus.Api.Upload;
 using VNexsus.Jobs;
 using VNexsus.Ocr;
+using VNexsus.Reliability;
 using VNexsus.Rules;
 using VNexsus.Storage;
 
@@ -59,18 +58,14 @@ public static class OcrEndpoints
                 return Results.Json(OcrResponses.Accepted(job, claim?.Reused ?? false), statusCode: StatusCodes.Status202Accepted);
             }
         }
-        catch (Exception error) when (IsClusterUnavailable(error))
-        {
-            logger.LogWarning(error, "Upload refused: the cluster is unavailable");
-            return Unavailable(request.HttpContext);
-        }
         catch (Exception) when (request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             // The client went away mid-upload; nobody is left to answer.
             return Results.Empty;
         }
-        catch (Exception error)
+        catch (Exception error) when (!ErrorClassifier.IsClusterUnavailable(error))
         {
+            // A cluster that cannot be reached is answered 503 by ClusterUnavailableMiddleware.
             logger.LogError(error, "Upload failed");
             return UploadError.ServerError().ToResult();
         }
@@ -193,13 +188,4 @@ public static class OcrEndpoints
     }
 
     private static IResult JobNotFound() => JobLookup.NotFound();
-
-    private static bool IsClusterUnavailable(Exception error) =>
-        error is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or TimeoutException;
-
-    private static IResult Unavailable(HttpContext context)
-    {
-        context.Response.Headers.RetryAfter = "30";
-        return UploadError.Unavailable().ToResult();
-    }
 }
