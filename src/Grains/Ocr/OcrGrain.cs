@@ -311,8 +311,9 @@ public sealed class OcrGrain(
         }, clock);
         try
         {
-            return await retries.ExecuteAsync(
-                async token => await GrainFactory.GetGrain<IPageOcrGrain>($"{document.Sha256}/{page}").Recognize(document, page, token),
+            var pageGrain = GrainFactory.GetGrain<IPageOcrGrain>($"{document.Sha256}/{page}");
+            return await retries.ExecuteOnCallerSchedulerAsync(
+                async token => await pageGrain.Recognize(document, page, token),
                 cancellationToken);
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested
