@@ -178,7 +178,7 @@ public sealed class FaultTests(DistributedCluster cluster, ITestOutputHelper out
             $"/api/ocr/status/{jobId}",
             $"/api/ocr/result/{jobId}",
             $"/api/jobs/{jobId}/report",
-            $"/api/ocr/blocks/{jobId}",
+            $"/api/ocr/blocks/{jobId}?file=1",
         ];
         foreach (var path in paths)
         {
