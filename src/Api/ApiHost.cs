@@ -48,6 +48,7 @@ public static class ApiHost
         app.UseVNexsusDefaults();
         app.MapWebApp();
         app.UseTenantAccess();
+        app.UseMiddleware<ClusterUnavailableMiddleware>();
         app.MapSessionEndpoints();
         app.MapOcrEndpoints();
         app.MapEvidenceEndpoints();

@@ -380,7 +380,7 @@ public sealed class FaultRun : IAsyncDisposable
     {
         if (answer.Status != HttpStatusCode.OK)
         {
-            return new JobObservation(Now, (int)answer.Status, null, 0, Shorten(answer.Body, 160));
+            return new JobObservation(Now, (int)answer.Status, null, 0, ErrorCode(answer.Body) ?? Shorten(answer.Body, 160));
         }
 
         using var json = JsonDocument.Parse(answer.Body);
@@ -400,6 +400,34 @@ public sealed class FaultRun : IAsyncDisposable
 
         using var response = await cluster.Api.PostAsync("/api/ocr/upload", form);
         return new HttpAnswer(response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>The <c>code</c> of a v1 error body, or null when the body is not one.</summary>
+    public static string? ErrorCode(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.ValueKind == JsonValueKind.Object && json.RootElement.TryGetProperty("code", out var code) ? code.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>
+    /// Checks every status answer the clients got that was neither a result (200) nor no answer at all (0): while the
+    /// cluster settles after a fault, the API must answer 503 with the v1 body <c>SERVICE_UNAVAILABLE</c>, never a 500.
+    /// </summary>
+    public void AssertOutagesAnswered503()
+    {
+        var others = Jobs.SelectMany(j => j.Observations.Select(o => (j.Index, o)))
+            .Where(x => x.o.Http is not (0 or 200))
+            .ToList();
+        var wrong = others.Where(x => x.o.Http != 503 || x.o.Detail != "SERVICE_UNAVAILABLE").ToList();
+        output.WriteLine($"status answers other than 200 during the run: {others.Count} (all 503 SERVICE_UNAVAILABLE: {wrong.Count == 0})");
+        Assert.True(wrong.Count == 0, "status answers that were not 503 SERVICE_UNAVAILABLE: " + string.Join("; ", wrong.Take(10).Select(x => $"job {x.Index} at {x.o.At.TotalSeconds:0.0} s: {x.o.Http} {x.o.Detail}")));
     }
 
     private static double Median(List<double> sorted) => sorted.Count == 0 ? double.NaN : sorted[sorted.Count / 2];

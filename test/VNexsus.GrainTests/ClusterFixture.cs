@@ -40,12 +40,14 @@ public sealed class ClusterFixture : IAsyncLifetime
 
     public BlobStore Blobs { get; private set; } = null!;
 
-    public static InProcessTestCluster Create(string dataDirectory, short silos = 2, OcrEngineChoice engine = OcrEngineChoice.None)
+    /// <param name="services">Registrations made before the host's own (which only add what is missing), e.g. a fault-injecting engine.</param>
+    public static InProcessTestCluster Create(string dataDirectory, short silos = 2, OcrEngineChoice engine = OcrEngineChoice.None, Action<IServiceCollection>? services = null)
     {
         var builder = new InProcessTestClusterBuilder(silos);
         builder.Options.ConfigureFileLogging = false;
         builder.ConfigureSilo((_, silo) =>
         {
+            services?.Invoke(silo.Services);
             silo.Services.AddVNexsusGrainServices(dataDirectory, new OcrOptions { Engine = engine });
             silo.Services.AddSingleton<IDocumentExtractor>(sp => new CountingExtractor(ActivatorUtilities.CreateInstance<DocumentExtractor>(sp)));
             silo.UseVNexsusFilePersistence();

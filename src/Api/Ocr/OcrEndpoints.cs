@@ -1,13 +1,12 @@
 using System.Globalization;
 using System.Security.Claims;
 using System.Text;
-using Orleans.Runtime;
-using Orleans.Runtime.Messaging;
 using VNexsus.Api.Auth;
 using VNexsus.Api.Reports;
 using VNexsus.Api.Upload;
 using VNexsus.Jobs;
 using VNexsus.Ocr;
+using VNexsus.Reliability;
 using VNexsus.Rules;
 using VNexsus.Storage;
 
@@ -71,18 +70,14 @@ public static class OcrEndpoints
                 return Results.Json(OcrResponses.Accepted(job, claim?.Reused ?? false), statusCode: StatusCodes.Status202Accepted);
             }
         }
-        catch (Exception error) when (IsClusterUnavailable(error))
-        {
-            logger.LogWarning(error, "Upload refused: the cluster is unavailable");
-            return Unavailable(request.HttpContext);
-        }
         catch (Exception) when (request.HttpContext.RequestAborted.IsCancellationRequested)
         {
             // The client went away mid-upload; nobody is left to answer.
             return Results.Empty;
         }
-        catch (Exception error)
+        catch (Exception error) when (!ErrorClassifier.IsClusterUnavailable(error))
         {
+            // A cluster that cannot be reached is answered 503 by ClusterUnavailableMiddleware.
             logger.LogError(error, "Upload failed");
             return UploadError.ServerError().ToResult();
         }
@@ -180,7 +175,7 @@ public static class OcrEndpoints
         {
             return await cluster.GetGrain<IOcrLoadGrain>(IOcrLoadGrain.Key).Estimate(pending);
         }
-        catch (Exception error) when (IsClusterUnavailable(error))
+        catch (Exception error) when (ErrorClassifier.IsClusterUnavailable(error))
         {
             // The board moves with its silo; the status still answers, with the upload-size estimate.
             return null;
@@ -236,13 +231,4 @@ public static class OcrEndpoints
     }
 
     private static IResult JobNotFound() => JobLookup.NotFound();
-
-    private static bool IsClusterUnavailable(Exception error) =>
-        error is SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or TimeoutException;
-
-    private static IResult Unavailable(HttpContext context)
-    {
-        context.Response.Headers.RetryAfter = "30";
-        return UploadError.Unavailable().ToResult();
-    }
 }

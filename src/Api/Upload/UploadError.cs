@@ -43,8 +43,11 @@ public sealed record UploadError(int HttpStatus, string Code, string Message, IR
 
     public static UploadError ServerError() => new(500, "SERVER_ERROR", "OCR 처리 중 오류가 발생했습니다.");
 
+    /// <summary>How long a client is asked to wait after a 503 (<c>Retry-After</c> and the body's <c>retryAfter</c>).</summary>
+    public const int RetryAfterSeconds = 30;
+
     public static UploadError Unavailable() =>
-        new(503, "SERVICE_UNAVAILABLE", "서비스를 일시적으로 사용할 수 없습니다. 잠시 후 다시 시도하십시오.", new Dictionary<string, object> { ["retryAfter"] = 30 });
+        new(503, "SERVICE_UNAVAILABLE", "서비스를 일시적으로 사용할 수 없습니다. 잠시 후 다시 시도하십시오.", new Dictionary<string, object> { ["retryAfter"] = RetryAfterSeconds });
 }
 
 public sealed record CorruptFile([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("size")] long Size);

@@ -40,8 +40,10 @@ public sealed class JobState
 /// <summary>
 /// One upload. Start records the job, asks each file's hash-keyed <see cref="IOcrGrain"/> for it (cached files are
 /// done at once) and returns; extractions report back through <see cref="FileExtracted"/>; when every file is done the
-/// <see cref="IRuleGrain"/> analyses the readable ones. A reminder re-asks for files still pending, which also
-/// recovers a notice lost with a silo. Every step is idempotent.
+/// <see cref="IRuleGrain"/> analyses the readable ones. While the job runs, a timer re-asks every few seconds for
+/// files still pending, which restarts an extraction interrupted by a silo's death and recovers a notice lost with it;
+/// the durable reminder does the same once a minute and brings the job back after its own silo died or the cluster
+/// restarted. Every step is idempotent.
 /// </summary>
 public sealed class JobGrain(
     [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobState> state,
@@ -51,9 +53,18 @@ public sealed class JobGrain(
     private const string ResumeReminder = "resume";
     private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
 
+    /// <summary>
+    /// How often a running job re-asks for its pending files (<see cref="IOcrGrain.Start"/> is idempotent and costs no
+    /// write when nothing changed). Short, so a job resumes well within 30 s of a silo's death; the reminder cannot be
+    /// shorter than Orleans' one-minute minimum.
+    /// </summary>
+    private static readonly TimeSpan ResumeCheckPeriod = TimeSpan.FromSeconds(10);
+
     private readonly SerialStateWriter<JobState> _writer = new(state);
     private readonly ObserverManager<IJobObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
     private Task? _finishing;
+    private Task? _resuming;
+    private IGrainTimer? _resumeTimer;
 
     /// <summary>The newest progress of each running extraction, by document hash: live only, never stored.</summary>
     private readonly Dictionary<string, ExtractionProgress> _progress = [];
@@ -67,7 +78,8 @@ public sealed class JobGrain(
         if (state.RecordExists && !IsTerminal)
         {
             // After a restart (or a silo loss) the first call to the job picks up where its checkpoint left off.
-            _ = ResumeAsync();
+            Resume();
+            KeepResuming();
         }
 
         return Task.CompletedTask;
@@ -97,6 +109,7 @@ public sealed class JobGrain(
         await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
         logger.LogInformation("Job {JobId} started with {FileCount} files", this.GetPrimaryKeyString(), request.Files.Count);
         await DispatchPendingFilesAsync();
+        KeepResuming();
         return Snapshot();
     }
 
@@ -175,10 +188,40 @@ public sealed class JobGrain(
             return;
         }
 
-        _ = ResumeAsync();
+        Resume();
     }
 
     private bool IsTerminal => JobStatuses.IsTerminal(Job.Status);
+
+    /// <summary>Re-asks for the pending files in the background, unless a round is still under way.</summary>
+    private void Resume()
+    {
+        if (_resuming is null || _resuming.IsCompleted)
+        {
+            _resuming = ResumeAsync();
+        }
+    }
+
+    /// <summary>Starts the resume timer of this activation (it dies with it; the reminder outlives it).</summary>
+    private void KeepResuming()
+    {
+        _resumeTimer ??= this.RegisterGrainTimer(
+            () =>
+            {
+                if (!state.RecordExists || IsTerminal)
+                {
+                    _resumeTimer?.Dispose();
+                    _resumeTimer = null;
+                }
+                else
+                {
+                    Resume();
+                }
+
+                return Task.CompletedTask;
+            },
+            new GrainTimerCreationOptions(ResumeCheckPeriod, ResumeCheckPeriod) { Interleave = true });
+    }
 
     private async Task ResumeAsync()
     {
@@ -189,7 +232,7 @@ public sealed class JobGrain(
         }
         catch (Exception error)
         {
-            logger.LogWarning(error, "Job {JobId} could not resume its pending files; the reminder tries again", this.GetPrimaryKeyString());
+            logger.LogWarning(error, "Job {JobId} could not resume its pending files; it tries again in {Period}", this.GetPrimaryKeyString(), ResumeCheckPeriod);
         }
     }
 

@@ -75,16 +75,25 @@ public sealed class OcrGrain(
             state.State.StartedBy = null;
         }
 
-        if (!state.State.WaitingJobs.Contains(jobId))
+        // Jobs ask again while they wait (their resume timer and reminder): only a new waiter or a new start is written
+        // and counted, so a repeated Start costs no storage write.
+        var joined = !state.State.WaitingJobs.Contains(jobId);
+        if (joined)
         {
             state.State.WaitingJobs.Add(jobId);
         }
 
+        joined |= state.State.StartedBy is null;
         state.State.StartedBy ??= jobId;
-        PipelineMetrics.CacheRequest(_worker is null ? "miss" : "joined");
-        await _writer.WriteAsync();
+        if (joined || _worker is null)
+        {
+            PipelineMetrics.CacheRequest(_worker is null ? "miss" : "joined");
+            await _writer.WriteAsync();
+        }
+
         if (_worker is null)
         {
+            logger.LogInformation("Extraction of document {Document} started for job {JobId} ({WaitingJobs} jobs waiting)", ShortHash(document.Sha256), jobId, state.State.WaitingJobs.Count);
             _stop = new CancellationTokenSource();
             _worker = ExtractAsync(document, _stop.Token);
         }
@@ -190,6 +199,7 @@ public sealed class OcrGrain(
         span?.SetTag("vnexsus.document.kind", document.Kind.ToString().ToLowerInvariant());
         span?.SetTag("vnexsus.document.size_class", PipelineMetrics.SizeClass(document.Size));
         ExtractionSummary summary;
+        IReadOnlyList<ExtractedPage> pages = [];
         var keep = true;
         try
         {
@@ -198,15 +208,18 @@ public sealed class OcrGrain(
             var steps = new List<ProcessingStep>();
             var ocr = await RecognizeAsync(document, layer.PagesNeedingOcr, steps, cancellationToken);
             var result = extractor.Complete(document, layer, ocr);
-            if (result.Document is not null && await StoreAsync(document, result.Document, cancellationToken) is { } skipped)
+            if (result.Document is not null)
             {
-                steps.Add(skipped);
+                pages = result.Document.Pages;
+                if (await StoreAsync(document, result.Document, cancellationToken) is { } skipped)
+                {
+                    steps.Add(skipped);
+                }
             }
 
             // A List, not a collection expression: grain state is stored with its runtime type, and the compiler's
             // read-only collection type cannot be read back.
             summary = result.Summary with { Steps = result.Summary.Steps.Concat(steps).ToList() };
-            PipelineMetrics.Extracted(document, summary, result.Document?.Pages ?? []);
             span?.SetTag("vnexsus.pages", summary.PageCount);
             span?.SetTag("vnexsus.ocr.pages", layer.PagesNeedingOcr.Count);
             if (summary.ErrorCode is { } code)
@@ -217,6 +230,15 @@ public sealed class OcrGrain(
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             span?.SetTag("vnexsus.cancelled", true);
+            return;
+        }
+        catch (Exception error) when (ErrorClassifier.IsClusterUnavailable(error))
+        {
+            // A page's silo died, or the cluster is still settling after it did: neither the document nor this system
+            // is at fault. Keep nothing and tell no one; the waiting jobs ask again (JobGrain's resume timer) and that
+            // Start extracts afresh.
+            logger.LogWarning("Extraction of document {Document} interrupted by {Error}; it starts again when a waiting job asks", ShortHash(document.Sha256), error.GetType().Name);
+            Detach(cancellationToken);
             return;
         }
         catch (Exception error)
@@ -235,7 +257,7 @@ public sealed class OcrGrain(
 
         if (cancellationToken.IsCancellationRequested)
         {
-            // Withdrawn while finishing: this worker was detached; a newer one may own the state now.
+            // Withdrawn or deactivated while finishing: this worker was detached; a newer one may own the state now.
             return;
         }
 
@@ -245,9 +267,28 @@ public sealed class OcrGrain(
         state.State.Summary = keep ? summary : null;
         state.State.WaitingJobs.Clear();
         state.State.StartedBy = keep ? startedBy : null;
-        await SaveOutcomeAsync(cancellationToken);
-        _worker = null;
-        _stop = null;
+        try
+        {
+            await SaveOutcomeAsync(cancellationToken);
+        }
+        catch (Exception error)
+        {
+            // Kept nowhere, so told to no one. This activation's state is now ahead of storage (or behind it, when
+            // another activation wrote meanwhile), so it goes: the next Start reads what was stored and extracts again.
+            logger.LogError("Extraction of document {Document} could not be stored ({Error}); the activation is retired", ShortHash(document.Sha256), error.GetType().Name);
+            Detach(cancellationToken);
+            DeactivateOnIdle();
+            return;
+        }
+
+        Detach(cancellationToken);
+        if (keep)
+        {
+            // Counted once kept: an extraction interrupted before this point is done again and counted then.
+            PipelineMetrics.Extracted(document, summary, pages);
+        }
+
+        logger.LogInformation("Extraction of document {Document} finished ({Outcome}); telling {WaitingJobs} jobs", ShortHash(document.Sha256), summary.Succeeded ? "readable" : summary.ErrorCode, waiting.Count);
         foreach (var jobId in waiting)
         {
             try
@@ -256,11 +297,24 @@ public sealed class OcrGrain(
             }
             catch (Exception error)
             {
-                // The job's reminder asks again and gets the kept summary.
+                // The job's resume timer or reminder asks again and gets the kept summary.
                 logger.LogWarning(error, "Could not notify job {JobId} of a finished extraction", jobId);
             }
         }
     }
+
+    /// <summary>Lets the next Start begin a new worker, unless this worker was already replaced (cancelled).</summary>
+    private void Detach(CancellationToken cancellationToken)
+    {
+        if (!cancellationToken.IsCancellationRequested)
+        {
+            _worker = null;
+            _stop = null;
+        }
+    }
+
+    /// <summary>The first 12 hex digits of a document hash: enough to follow one document through the logs.</summary>
+    private static string ShortHash(string sha256) => sha256[..12];
 
     /// <summary>
     /// Stores the outcome before any job is told (orleans.md §3.5), retrying while storage is away (a Redis restart):
@@ -359,15 +413,18 @@ public sealed class OcrGrain(
         }, clock);
         try
         {
-            return await retries.ExecuteAsync(
-                async token => await GrainFactory.GetGrain<IPageOcrGrain>($"{document.Sha256}/{page}").Recognize(document, page, token),
+            var pageGrain = GrainFactory.GetGrain<IPageOcrGrain>($"{document.Sha256}/{page}");
+            return await retries.ExecuteOnCallerSchedulerAsync(
+                async token => await pageGrain.Recognize(document, page, token),
                 cancellationToken);
         }
         catch (Exception error) when (!cancellationToken.IsCancellationRequested
+                                      && !ErrorClassifier.IsClusterUnavailable(error)
                                       && ErrorClassifier.Classify(error) is ErrorClass.InvalidInput or ErrorClass.Temporary or ErrorClass.RateLimit)
         {
-            // Only a page the engine cannot read, or one still failing after its retries, is a failed page; any other
-            // error fails the whole extraction, which then keeps nothing.
+            // Only a page the engine cannot read, or one still failing after its retries, is a failed page. A page call
+            // the cluster could not deliver (its silo died) says nothing about the page: it interrupts the extraction,
+            // which keeps nothing and is asked for again. Any other error fails the whole extraction.
             var errorClass = ErrorClassifier.Name(ErrorClassifier.Classify(error));
             logger.LogWarning("Page {Page} failed for good with {ErrorClass}", page, errorClass);
             PipelineMetrics.Error(PipelineMetrics.OcrPageOperation, errorClass);

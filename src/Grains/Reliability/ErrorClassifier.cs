@@ -59,6 +59,19 @@ public static class ErrorClassifier
         _ => ClassifyMessage(error.Message),
     };
 
+    /// <summary>
+    /// True when an Orleans call could not be delivered or answered because the cluster is changing: the target silo
+    /// died or is unreachable, a gateway sheds load, or no answer came in time. The outcome of the call is unknown, never the callee's
+    /// verdict, so callers retry the whole operation later rather than record a failure. Also unwraps a single-error
+    /// <see cref="AggregateException"/>.
+    /// </summary>
+    public static bool IsClusterUnavailable(Exception error) => error switch
+    {
+        SiloUnavailableException or OrleansMessageRejectionException or ConnectionFailedException or GatewayTooBusyException or TimeoutException => true,
+        AggregateException { InnerExceptions.Count: 1 } aggregate => IsClusterUnavailable(aggregate.InnerExceptions[0]),
+        _ => false,
+    };
+
     public static ErrorClass ClassifyStatus(HttpStatusCode status) => (int)status switch
     {
         429 => ErrorClass.RateLimit,

@@ -27,6 +27,25 @@ public sealed record RetryNote(int Attempt, ErrorClass Class, TimeSpan Delay, st
 /// </summary>
 public static class RetryPolicy
 {
+    /// <summary>
+    /// Runs <paramref name="operation"/> through the pipeline so that every attempt, and every retry note, continues on
+    /// the caller's scheduler. Grain code must: Polly otherwise resumes on the thread pool after a retry delay, where a
+    /// grain cannot reach its runtime ("Activation access violation"), so the second attempt of a grain call always
+    /// failed, and the notes raced the grain's own code.
+    /// </summary>
+    public static async ValueTask<T> ExecuteOnCallerSchedulerAsync<T>(this ResiliencePipeline pipeline, Func<CancellationToken, ValueTask<T>> operation, CancellationToken cancellationToken)
+    {
+        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true, cancellationToken);
+        try
+        {
+            return await pipeline.ExecuteAsync(static (context, operation) => operation(context.CancellationToken), context, operation);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
     public static ResiliencePipeline Create(RetryOptions options, Action<RetryNote> onRetry, TimeProvider? clock = null)
     {
         var builder = new ResiliencePipelineBuilder();

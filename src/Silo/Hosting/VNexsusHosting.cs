@@ -144,14 +144,16 @@ public static class VNexsusHosting
     private static void ConfigureDashboard(DashboardOptions options) => options.HideTrace = true;
 
     /// <summary>
-    /// The embedded mode's persistence: grain state in files under the data directory (see README, "Why files"), and
-    /// in-memory reminders (a job left unfinished by a restart resumes when it is next asked for).
+    /// The embedded mode's persistence: grain state and reminders in files under the data directory (see README, "Why
+    /// files"), so a job left unfinished by a restart resumes on its reminder with nobody asking for it.
     /// </summary>
     public static ISiloBuilder UseVNexsusFilePersistence(this ISiloBuilder silo)
     {
         silo.Services.AddGrainStorage(StorageNames.Jobs, CreateFileStorage);
         silo.Services.AddGrainStorage(StorageNames.Ocr, CreateFileStorage);
-        return silo.UseInMemoryReminderService();
+        silo.AddReminders();
+        silo.Services.AddSingleton<IReminderTable, FileReminderTable>();
+        return silo;
     }
 
     private static FileGrainStorage CreateFileStorage(IServiceProvider services, string name) =>

@@ -32,6 +32,25 @@ public sealed class ErrorClassifierTests
         { new InvalidDocumentException(ExtractionErrors.CorruptFile, "truncated"), ErrorClass.InvalidInput },
     };
 
+    public static TheoryData<Exception, bool> ClusterCases => new()
+    {
+        { new Orleans.Runtime.SiloUnavailableException(), true },
+        { new Orleans.Runtime.Messaging.ConnectionFailedException("refused"), true },
+        { new Orleans.Runtime.GatewayTooBusyException(), true },
+        { new TimeoutException(), true },
+        { new AggregateException(new Orleans.Runtime.SiloUnavailableException()), true },
+        { new IOException("pipe closed"), false },
+        { new OcrEngineException(OcrFailureKind.Transient, "503"), false },
+        { new InvalidOperationException("Activation access violation"), false },
+        { new AggregateException(new TimeoutException(), new TimeoutException()), false },
+    };
+
+    /// <summary>Only failures of the cluster itself, never the page's or the engine's, mean "ask again later".</summary>
+    [Theory]
+    [MemberData(nameof(ClusterCases))]
+    public void Cluster_transport_failures_are_told_apart_from_everything_else(Exception error, bool clusterUnavailable) =>
+        Assert.Equal(clusterUnavailable, ErrorClassifier.IsClusterUnavailable(error));
+
     [Theory]
     [MemberData(nameof(Cases))]
     public void Exceptions_map_to_the_plans_error_classes(Exception error, ErrorClass expected) =>
