@@ -28,7 +28,7 @@ public static class ApiHost
         else
         {
             builder.AddVNexsusClient(options);
-            builder.Services.AddVNexsusStorage(options.DataDir);
+            builder.Services.AddVNexsusStorage(options.DataDir, options.Ocr.Limits);
         }
 
         builder.Services.Configure<KestrelServerOptions>(kestrel =>

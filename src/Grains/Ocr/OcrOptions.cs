@@ -1,4 +1,5 @@
 using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Ocr.Inspection;
 using VNexsus.Reliability;
 
 namespace VNexsus.Ocr;
@@ -30,6 +31,9 @@ public sealed class OcrOptions
     public TimeSpan CacheDuration { get; set; } = TimeSpan.FromHours(24);
 
     public TesseractOptions Tesseract { get; set; } = new();
+
+    /// <summary>What one document may cost to read (<c>VNexsus:Ocr:Limits</c>).</summary>
+    public DocumentLimits Limits { get; set; } = new();
 
     /// <summary>Retries of page recognition by error class (<c>VNexsus:Ocr:Retry</c>).</summary>
     public RetryOptions Retry { get; set; } = new();

@@ -13,13 +13,28 @@ public static class PdfTextLayerReader
     /// <summary>Words whose baselines differ by at most this many points are on the same line.</summary>
     private const double BaselineTolerance = 2.0;
 
-    public static IReadOnlyList<ExtractedPage> Read(Stream pdf)
+    /// <summary>Reads every page; a document without pages or with more than <paramref name="maxPages"/> is refused before any page is read.</summary>
+    /// <exception cref="InvalidDocumentException">No pages, too many pages.</exception>
+    /// <exception cref="OperationCanceledException">Checked between pages: the caller's time limit.</exception>
+    public static IReadOnlyList<ExtractedPage> Read(Stream pdf, int maxPages = int.MaxValue, CancellationToken cancellationToken = default)
     {
         using var document = PdfDocument.Open(pdf);
-        var pages = new List<ExtractedPage>(document.NumberOfPages);
-        foreach (var page in document.GetPages())
+        var count = document.NumberOfPages;
+        if (count < 1)
         {
-            pages.Add(ReadPage(page));
+            throw new InvalidDocumentException(ExtractionErrors.NoPages, "페이지가 없는 PDF입니다 (the PDF has no pages)");
+        }
+
+        if (count > maxPages)
+        {
+            throw new InvalidDocumentException(ExtractionErrors.TooManyPages, $"PDF가 {count}쪽으로 최대 {maxPages}쪽을 넘습니다 (too many pages)");
+        }
+
+        var pages = new List<ExtractedPage>(count);
+        for (var number = 1; number <= count; number++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            pages.Add(ReadPage(document.GetPage(number)));
         }
 
         return pages;

@@ -1,0 +1,159 @@
+using System.IO.Compression;
+using System.Text;
+
+namespace VNexsus.Ocr.Inspection;
+
+/// <summary>What <see cref="PdfStreamGuard"/> saw in a PDF that passed.</summary>
+public sealed record PdfInspection(bool HasActiveContent);
+
+/// <summary>
+/// Checks a PDF's raw bytes before the in-process reader opens it. PdfPig inflates Flate streams whole into memory with no
+/// limit, so a few hundred kilobytes of zeros compressed 1000:1 would take the silo's memory: every Flate stream is
+/// inflated here first into a counting sink (constant memory) and the document is refused when one exceeds its limit.
+/// The scan works on the raw bytes, so a broken cross-reference table cannot hide a stream from it. It also notes
+/// JavaScript and automatic actions, which are never executed (nothing here runs scripts) but are worth a line in the
+/// file's processing steps.
+/// </summary>
+/// <remarks>
+/// Only Flate streams are measured (the filter of nearly every PDF writer); LZW and run-length streams, deprecated since
+/// PDF 1.2, are left to the reader.
+/// </remarks>
+public static class PdfStreamGuard
+{
+    private const int ChunkBytes = 1 << 20;
+    private const int DictionaryWindow = 4096;
+    private static readonly byte[] StreamKeyword = "stream"u8.ToArray();
+    private const int KeywordWithLineEnd = 8;
+    private static readonly string[] ActiveContentNames = ["/JavaScript", "/JS", "/OpenAction", "/Launch", "/AA"];
+
+    /// <exception cref="InvalidDocumentException">A stream inflates past its limit.</exception>
+    public static PdfInspection Inspect(string path, DocumentLimits limits, CancellationToken cancellationToken)
+    {
+        using var file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
+        using var inflating = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16, FileOptions.RandomAccess);
+        var scratch = new byte[1 << 16];
+        var imageLimit = (limits.MaxImagePixels * 4) + (1 << 20);
+        var buffer = new byte[DictionaryWindow + ChunkBytes];
+        var carried = 0;
+        long bufferStart = 0;
+        var active = false;
+        int read;
+        while ((read = ReadFully(file, buffer.AsSpan(carried, ChunkBytes))) > 0)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var length = carried + read;
+            var last = read < ChunkBytes;
+            var window = buffer.AsSpan(0, length);
+            active = active || ContainsActiveContent(window);
+            // A keyword is handled in the first window that holds it and its end of line: keywords that ended (with
+            // room for the line end) inside the carried part were handled with the previous chunk.
+            for (var at = Math.Max(0, carried - KeywordWithLineEnd + 1); at < length; at++)
+            {
+                var found = window[at..].IndexOf(StreamKeyword);
+                if (found < 0)
+                {
+                    break;
+                }
+
+                at += found;
+                if ((!last && at + KeywordWithLineEnd > length) || !IsStreamStart(window, at, out var dataOffset))
+                {
+                    continue;
+                }
+
+                var dictionary = Encoding.Latin1.GetString(window[Math.Max(0, at - DictionaryWindow)..at]);
+                var objectStart = dictionary.LastIndexOf("obj", StringComparison.Ordinal);
+                var isImage = (objectStart < 0 ? dictionary : dictionary[objectStart..]).Contains("/Image", StringComparison.Ordinal);
+                var limit = isImage ? imageLimit : limits.MaxPdfStreamBytes;
+                if (InflatedLength(inflating, bufferStart + dataOffset, limit, scratch) > limit)
+                {
+                    throw new InvalidDocumentException(ExtractionErrors.DecompressionLimit,
+                        $"압축을 풀면 {limit / (1024 * 1024)}MB를 넘는 {(isImage ? "이미지" : "데이터")}가 있어 읽지 않았습니다 (decompression limit exceeded)");
+                }
+            }
+
+            carried = Math.Min(DictionaryWindow, length);
+            window[(length - carried)..].CopyTo(buffer);
+            bufferStart += length - carried;
+        }
+
+        return new PdfInspection(active);
+    }
+
+    /// <summary>The keyword <c>stream</c> (not <c>endstream</c>) followed by its end of line; the data starts after it.</summary>
+    private static bool IsStreamStart(ReadOnlySpan<byte> window, int at, out int dataOffset)
+    {
+        dataOffset = at + StreamKeyword.Length;
+        if (at >= 3 && window[(at - 3)..at].SequenceEqual("end"u8))
+        {
+            return false;
+        }
+
+        if (dataOffset < window.Length && window[dataOffset] == '\r')
+        {
+            dataOffset++;
+        }
+
+        if (dataOffset < window.Length && window[dataOffset] == '\n')
+        {
+            dataOffset++;
+        }
+
+        return dataOffset > at + StreamKeyword.Length;
+    }
+
+    /// <summary>Bytes the zlib data at <paramref name="offset"/> inflates to, counting no further than just past the limit.</summary>
+    private static long InflatedLength(FileStream file, long offset, long limit, byte[] scratch)
+    {
+        file.Position = offset;
+        var first = file.ReadByte();
+        var second = file.ReadByte();
+        if (first < 0 || second < 0 || (first & 0x0F) != 8 || ((first << 8) | second) % 31 != 0)
+        {
+            return 0; // not zlib: another filter, or a stream this scan does not measure
+        }
+
+        file.Position = offset;
+        long total = 0;
+        try
+        {
+            using var inflater = new ZLibStream(file, CompressionMode.Decompress, leaveOpen: true);
+            int read;
+            while (total <= limit && (read = inflater.Read(scratch)) > 0)
+            {
+                total += read;
+            }
+        }
+        catch (InvalidDataException)
+        {
+            // Damaged data ends where it breaks; the reader reports the damage.
+        }
+
+        return total;
+    }
+
+    private static bool ContainsActiveContent(ReadOnlySpan<byte> window)
+    {
+        foreach (var name in ActiveContentNames)
+        {
+            if (window.IndexOf(Encoding.ASCII.GetBytes(name)) >= 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static int ReadFully(Stream stream, Span<byte> buffer)
+    {
+        var total = 0;
+        int read;
+        while (total < buffer.Length && (read = stream.Read(buffer[total..])) > 0)
+        {
+            total += read;
+        }
+
+        return total;
+    }
+}
