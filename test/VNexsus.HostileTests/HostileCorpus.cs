@@ -51,8 +51,11 @@ public static class HostileCorpus
         VNexsus.Testing.Fixtures.ScanJpeg, VNexsus.Testing.Fixtures.ScanPng, VNexsus.Testing.Fixtures.OutpatientText,
     ];
 
-    public static IReadOnlyList<HostileFile> All() =>
-        [.. Pdfs(), .. Bombs(), .. Polyglots(), .. Images(), .. Texts(), .. Names(), .. Truncations(), .. BitFlips()];
+    private static readonly Lazy<IReadOnlyList<HostileFile>> Corpus =
+        new(() => [.. Pdfs(), .. Bombs(), .. Polyglots(), .. Images(), .. Texts(), .. Names(), .. Truncations(), .. BitFlips()]);
+
+    /// <summary>Made once per test run (the bombs take a few seconds to compress) and the same in every run.</summary>
+    public static IReadOnlyList<HostileFile> All() => Corpus.Value;
 
     /// <summary>Small images for the Tesseract run: damaged scans and degenerate shapes, each read in seconds.</summary>
     public static IReadOnlyList<HostileFile> ForOcr()
@@ -184,6 +187,43 @@ public static class HostileCorpus
             pdf.Add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>");
             pdf.Add("4 0 R");
             yield return Pdf("contents-refers-to-itself", pdf.Build(1, header: PaddedHeader), Expect.Any);
+        }
+
+        // Objects that are only a reference to another, in a cycle (PdfPig would recurse until the process dies) or a long chain.
+        foreach (var (name, extra) in (ValueTuple<string, string[]>[])[("reference-self-cycle", ["5 0 R"]), ("reference-two-cycle", ["6 0 R", "5 0 R"]),
+                     ("reference-chain-20000", [.. Enumerable.Range(6, 20_000).Select(i => $"{i} 0 R"), "4 0 R"])])
+        {
+            var pdf = new PdfBuilder();
+            pdf.Add("<< /Type /Catalog /Pages 2 0 R >>");
+            pdf.Add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+            pdf.Add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 5 0 R /Resources << /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >> >>");
+            pdf.Add(PdfBuilder.Stream("", Encoding.Latin1.GetBytes(PdfBuilder.Content([marker]))));
+            foreach (var body in extra)
+            {
+                pdf.Add(body);
+            }
+
+            yield return Pdf(name, pdf.Build(1), name == "reference-chain-20000" ? Expect.Any : Expect.Failed, name == "reference-chain-20000" ? null : "CORRUPT_FILE");
+        }
+
+        // A form that draws itself, and a stream whose length is itself.
+        {
+            var pdf = new PdfBuilder();
+            pdf.Add("<< /Type /Catalog /Pages 2 0 R >>");
+            pdf.Add("<< /Type /Pages /Kids [3 0 R] /Count 1 >>");
+            pdf.Add("<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R /Resources << /Font << /F1 5 0 R >> /XObject << /Fm1 6 0 R >> >> >>");
+            pdf.Add(PdfBuilder.Stream("", Encoding.Latin1.GetBytes(PdfBuilder.Content([marker]) + " /Fm1 Do")));
+            pdf.Add("<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>");
+            pdf.Add(PdfBuilder.Stream("/Type /XObject /Subtype /Form /BBox [0 0 100 100] /Resources << /XObject << /Fm1 6 0 R >> >>", "/Fm1 Do"u8.ToArray()));
+            yield return Pdf("form-draws-itself", pdf.Build(1), Expect.Any);
+        }
+
+        {
+            var (pdf, catalog) = PdfBuilder.TextDocument([[marker]]);
+            var bytes = Encoding.Latin1.GetString(pdf.Build(catalog));
+            var at = bytes.IndexOf("/Filter /FlateDecode /Length ", StringComparison.Ordinal);
+            var end = bytes.IndexOf(" >>", at, StringComparison.Ordinal);
+            yield return Pdf("length-is-itself", Encoding.Latin1.GetBytes(bytes[..at] + "/Filter /FlateDecode /Length 4 0 R" + bytes[end..]), Expect.Any);
         }
 
         // Deep nesting, in the page dictionary and in the content stream.

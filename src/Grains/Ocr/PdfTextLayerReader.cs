@@ -40,8 +40,17 @@ public static class PdfTextLayerReader
         return pages;
     }
 
+    /// <summary>Larger than any real page (PDF's own limit is 14,400 points, 200 inches).</summary>
+    private const double MaxPageSide = 14_400 * 10;
+
     private static ExtractedPage ReadPage(Page page)
     {
+        if (!IsSide(page.Width) || !IsSide(page.Height))
+        {
+            // Non-finite sizes would poison every box and cannot be stored as JSON.
+            throw new InvalidDocumentException(ExtractionErrors.CorruptFile, $"{page.Number}쪽의 크기가 올바르지 않습니다 (invalid page size)");
+        }
+
         var lines = GroupIntoLines(page.GetWords(), page.Height);
         var text = string.Join('\n', lines.Select(l => l.Text));
         var reason = TextLayerQuality.ReasonToOcr(text, page.NumberOfImages > 0);
@@ -82,6 +91,11 @@ public static class PdfTextLayerReader
             pageHeight - line.Max(w => w.BoundingBox.Top),
             line.Max(w => w.BoundingBox.Right),
             pageHeight - line.Min(w => w.BoundingBox.Bottom));
-        return new TextBlock(index, text, box, 1.0);
+        return new TextBlock(index, text, IsFinite(box) ? box : null, 1.0);
     }
+
+    private static bool IsSide(double length) => double.IsFinite(length) && length > 0 && length <= MaxPageSide;
+
+    private static bool IsFinite(BoundingBox box) =>
+        double.IsFinite(box.XMin) && double.IsFinite(box.YMin) && double.IsFinite(box.XMax) && double.IsFinite(box.YMax);
 }

@@ -102,8 +102,7 @@ public sealed class UploadValidatorTests
         var polyglot = jpeg.Concat(Fixtures.Bytes(Fixtures.OutpatientPdf)).ToArray();
         Assert.Equal(FileProblem.InvalidType, Check("a.jpg", "image/jpeg", polyglot));
         Assert.Equal(FileProblem.InvalidType, Check("a.pdf", "application/pdf", polyglot));
-        Assert.Equal(FileProblem.InvalidType, Check("a.txt", "text/plain", Encoding.UTF8.GetBytes("진료기록
-%PDF-1.4 trailing")));
+        Assert.Equal(FileProblem.InvalidType, Check("a.txt", "text/plain", Encoding.UTF8.GetBytes("진료기록\n%PDF-1.4 trailing")));
     }
 
     [Theory]
