@@ -27,7 +27,7 @@ public static partial class PdfStreamGuard
     private const int DictionaryWindow = 4096;
     private static readonly byte[] StreamKeyword = "stream"u8.ToArray();
     private const int KeywordWithLineEnd = 8;
-    private static readonly string[] ActiveContentNames = ["/JavaScript", "/JS", "/OpenAction", "/Launch", "/AA"];
+    private static readonly byte[][] ActiveContentNames = [.. ((string[])["/JavaScript", "/JS", "/OpenAction", "/Launch", "/AA"]).Select(Encoding.ASCII.GetBytes)];
 
     /// <exception cref="InvalidDocumentException">A stream inflates past its limit.</exception>
     public static PdfInspection Inspect(string path, DocumentLimits limits, CancellationToken cancellationToken)
@@ -224,18 +224,26 @@ public static partial class PdfStreamGuard
         return total;
     }
 
+    /// <summary>A whole name only: <c>/AA</c> must not match the subset prefix of <c>/AAAAAB+NanumGothic</c>.</summary>
     private static bool ContainsActiveContent(ReadOnlySpan<byte> window)
     {
         foreach (var name in ActiveContentNames)
         {
-            if (window.IndexOf(Encoding.ASCII.GetBytes(name)) >= 0)
+            for (var rest = window; rest.IndexOf(name) is var at and >= 0; rest = rest[(at + name.Length)..])
             {
-                return true;
+                var end = at + name.Length;
+                if (end == rest.Length || IsDelimiterOrWhitespace(rest[end]))
+                {
+                    return true;
+                }
             }
         }
 
         return false;
     }
+
+    private static bool IsDelimiterOrWhitespace(byte c) => c is (byte)' ' or (byte)'\n' or (byte)'\r' or (byte)'\t' or (byte)'\f' or 0
+        or (byte)'/' or (byte)'<' or (byte)'>' or (byte)'(' or (byte)')' or (byte)'[' or (byte)']' or (byte)'{' or (byte)'}' or (byte)'%';
 
     private static int ReadFully(Stream stream, Span<byte> buffer)
     {
