@@ -120,7 +120,9 @@ public sealed class DocumentExtractor(BlobStore blobs, TimeProvider clock, Docum
         var format = ContentType.Sniff(head.AsSpan(0, length));
         if (ContentType.KindOf(format) != kind || ContentType.IsPolyglot(head.AsSpan(0, length), format))
         {
-            throw new InvalidDocumentException(ExtractionErrors.WrongContent, $"파일 내용({ContentType.Describe(format)})이 파일 형식과 맞지 않습니다 (content does not match the file type)");
+            throw kind == DocumentKind.Text
+                ? new InvalidDocumentException(ExtractionErrors.NotText, $"텍스트 파일이 아닙니다: 내용은 {ContentType.Describe(format)}입니다 (not a text file)")
+                : new InvalidDocumentException(ExtractionErrors.WrongContent, $"파일 내용({ContentType.Describe(format)})이 파일 형식과 맞지 않습니다 (content does not match the file type)");
         }
     }
 
