@@ -5,6 +5,7 @@ using System.Text.Json;
 using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
 using VNexsus.Ocr.Engines;
+using VNexsus.Ocr.Inspection;
 using VNexsus.Ocr.Engines.Tesseract;
 using VNexsus.Ocr.Rendering;
 using VNexsus.OcrBench;
@@ -104,7 +105,7 @@ static async Task<Run> RunVNexsusAsync(string pdf, int pageCount, int workers)
     Directory.CreateDirectory(Path.GetDirectoryName(blob)!);
     await File.WriteAllBytesAsync(blob, bytes);
     var document = new DocumentRef(sha, DocumentKind.Pdf, bytes.Length);
-    var rasterizer = new PageRasterizer(new BlobStore(data));
+    var rasterizer = new PageRasterizer(new BlobStore(data), new DocumentLimits());
     var engine = new TesseractEngine(Options.Create(new TesseractOptions()));
     var pages = new string[pageCount];
     var corrections = 0;
@@ -145,7 +146,7 @@ static async Task<TempDir> PreRenderAsync(string pdf, int pageCount)
     var blob = ContentHash.ShardedPath(data.Blobs, sha);
     Directory.CreateDirectory(Path.GetDirectoryName(blob)!);
     await File.WriteAllBytesAsync(blob, bytes);
-    var rasterizer = new PageRasterizer(new BlobStore(data));
+    var rasterizer = new PageRasterizer(new BlobStore(data), new DocumentLimits());
     for (var page = 1; page <= pageCount; page++)
     {
         var image = await rasterizer.RenderAsync(new DocumentRef(sha, DocumentKind.Pdf, bytes.Length), page, CancellationToken.None);
@@ -165,7 +166,7 @@ static async Task<Run> RunRawTesseractAsync(string folder, int pageCount)
     await Parallel.ForEachAsync(Enumerable.Range(0, pageCount), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, token) =>
     {
         string[] arguments = [images[i], "stdout", "-l", "kor+eng", "--psm", "4", "-c", "tessedit_do_invert=0"];
-        pages[i] = Encoding.UTF8.GetString(await ExternalTool.RunAsync("tesseract", arguments, null, TimeSpan.FromMinutes(5), token, environment));
+        pages[i] = Encoding.UTF8.GetString(await ExternalTool.RunAsync("tesseract", arguments, null, new ToolLimits(TimeSpan.FromMinutes(5)), token, environment));
     });
     return new Run(pages, Stopwatch.GetElapsedTime(started).TotalSeconds, 0);
 }
@@ -177,7 +178,7 @@ static async Task<Run?> RunOcrmypdfAsync(string ocrmypdf, string pdf, int pageCo
     var started = Stopwatch.GetTimestamp();
     try
     {
-        await ExternalTool.RunAsync(ocrmypdf, ["-q", "-l", "kor+eng", "--jobs", "2", pdf, output], null, TimeSpan.FromMinutes(10), CancellationToken.None);
+        await ExternalTool.RunAsync(ocrmypdf, ["-q", "-l", "kor+eng", "--jobs", "2", pdf, output], null, new ToolLimits(TimeSpan.FromMinutes(10)), CancellationToken.None);
     }
     catch (OcrEngineException error)
     {
@@ -186,7 +187,7 @@ static async Task<Run?> RunOcrmypdfAsync(string ocrmypdf, string pdf, int pageCo
     }
 
     var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
-    var text = Encoding.UTF8.GetString(await ExternalTool.RunAsync("pdftotext", ["-layout", output, "-"], null, TimeSpan.FromMinutes(1), CancellationToken.None));
+    var text = Encoding.UTF8.GetString(await ExternalTool.RunAsync("pdftotext", ["-layout", output, "-"], null, new ToolLimits(TimeSpan.FromMinutes(1)), CancellationToken.None));
     var pages = text.Split('\f');
     return new Run(Enumerable.Range(0, pageCount).Select(i => i < pages.Length ? pages[i] : "").ToArray(), seconds, 0);
 }

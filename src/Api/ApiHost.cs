@@ -36,7 +36,7 @@ public static class ApiHost
         else
         {
             builder.AddVNexsusClient(options);
-            builder.Services.AddVNexsusStorage(options.DataDir);
+            builder.Services.AddVNexsusStorage(options.DataDir, options.Ocr.Limits);
         }
 
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = options.Upload.MaxRequestBytes);

@@ -6,6 +6,7 @@ using VNexsus.Ocr;
 using VNexsus.Ocr.Engines;
 using VNexsus.Ocr.Engines.Tesseract;
 using VNexsus.Ocr.Engines.Vision;
+using VNexsus.Ocr.Inspection;
 using VNexsus.Ocr.Rendering;
 using VNexsus.Ocr.Scheduling;
 using VNexsus.Rules;
@@ -15,9 +16,10 @@ namespace VNexsus;
 
 public static class GrainServices
 {
-    /// <summary>The data directory and its stores; needed by silos and by an API that stages uploads.</summary>
-    public static IServiceCollection AddVNexsusStorage(this IServiceCollection services, string dataDirectory)
+    /// <summary>The data directory and its stores; needed by silos and by an API that stages uploads and renders page images.</summary>
+    public static IServiceCollection AddVNexsusStorage(this IServiceCollection services, string dataDirectory, DocumentLimits limits)
     {
+        services.TryAddSingleton(limits);
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton(new DataDirectory(dataDirectory));
         services.TryAddSingleton<BlobStore>();
@@ -33,7 +35,7 @@ public static class GrainServices
     /// </summary>
     public static IServiceCollection AddVNexsusGrainServices(this IServiceCollection services, string dataDirectory, OcrOptions ocr, IConfiguration? configuration = null)
     {
-        services.AddVNexsusStorage(dataDirectory);
+        services.AddVNexsusStorage(dataDirectory, ocr.Limits);
         services.TryAddSingleton(Options.Create(ocr));
         services.TryAddSingleton<IDocumentExtractor, DocumentExtractor>();
         services.TryAddSingleton<PageRasterizer>();

@@ -42,12 +42,14 @@ public sealed class ApiServer : IAsyncDisposable
         return client;
     }
 
+    /// <summary>The host's services (the cluster client among them), for tests that look inside.</summary>
+    public IServiceProvider Services => _app.Services;
+
     public static async Task<ApiServer> StartAsync(string dataDirectory, string ocrEngine = "None", params string[] settings)
     {
         var ports = FreePort.Many(2);
         var app = ApiHost.Build(
         [
-            .. settings,
             $"--VNexsus:Ocr:Engine={ocrEngine}",
             "--urls", "http://127.0.0.1:0",
             $"--VNexsus:DataDir={dataDirectory}",
@@ -55,6 +57,7 @@ public sealed class ApiServer : IAsyncDisposable
             $"--VNexsus:SiloPort={ports[0]}",
             $"--VNexsus:GatewayPort={ports[1]}",
             $"--VNexsus:Upload:MaxFileBytes={MaxFileBytes}",
+            .. settings, // last, so a test's settings win over these defaults
         ]);
         await app.StartAsync();
         var operatorPorts = OperatorAccess.PortsOf(app.Services.GetRequiredService<IOptions<VNexsusOptions>>().Value.OperatorUrls);

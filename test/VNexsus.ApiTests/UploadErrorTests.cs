@@ -72,6 +72,30 @@ public sealed class UploadErrorTests(ApiServerFixture fixture) : IClassFixture<A
     }
 
     [Fact]
+    public async Task Content_of_another_type_than_declared_is_INVALID_FILE_TYPE_with_the_reason()
+    {
+        var body = await PostAsync(new Multipart().File("good.txt", "text/plain", Fixtures.UniqueText()).File("스캔.pdf", "application/pdf", Fixtures.Bytes(Fixtures.ScanPng)), HttpStatusCode.BadRequest);
+
+        AssertV1Error(body, "INVALID_FILE_TYPE");
+        Assert.Equal(["스캔.pdf"], body.GetProperty("invalidFiles").EnumerateArray().Select(e => e.GetString()!).ToArray());
+        var detail = Assert.Single(body.GetProperty("details").EnumerateArray());
+        Assert.Contains("PNG", detail.GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task An_image_declaring_absurd_dimensions_is_IMAGE_TOO_LARGE_before_any_decoding()
+    {
+        byte[] png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, .. "IHDR"u8, 0, 1, 0x86, 0xA0, 0, 1, 0x86, 0xA0, 8, 0, 0, 0, 0, .. new byte[40]];
+
+        var body = await PostAsync(new Multipart().File("huge.png", "image/png", png), HttpStatusCode.BadRequest);
+
+        AssertV1Error(body, "IMAGE_TOO_LARGE");
+        var image = Assert.Single(body.GetProperty("oversizedImages").EnumerateArray());
+        Assert.Equal(100_000, image.GetProperty("width").GetInt32());
+        Assert.Contains("100000×100000", Assert.Single(body.GetProperty("details").EnumerateArray()).GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task A_file_over_the_limit_is_FILE_TOO_LARGE()
     {
         var body = await PostAsync(new Multipart().File("big.txt", "text/plain", new byte[ApiServer.MaxFileBytes + 1]), HttpStatusCode.BadRequest);

@@ -102,31 +102,9 @@ public static class OcrEndpoints
     private static UploadError? Validate(UploadBatch batch, UploadReader reader, out DateOnly? joinDate)
     {
         joinDate = null;
-        var limits = reader.Limits;
-        if (batch.FilesReceived == 0)
+        if (UploadValidator.CheckFiles(batch, reader.Limits, reader.DocumentLimits) is { } refused)
         {
-            return UploadError.NoFiles();
-        }
-
-        if (batch.FilesReceived > limits.MaxFiles)
-        {
-            return UploadError.TooManyFiles(batch.FilesReceived, limits.MaxFiles);
-        }
-
-        var problems = batch.Files.Select(f => (f, Problem: UploadValidator.Check(f.Received, limits))).ToList();
-        if (problems.Where(p => p.Problem == FileProblem.InvalidType).Select(p => p.f.FileName).ToList() is { Count: > 0 } invalid)
-        {
-            return UploadError.InvalidFileType(invalid);
-        }
-
-        if (problems.Where(p => p.Problem == FileProblem.Empty).Select(p => p.f.FileName).ToList() is { Count: > 0 } empty)
-        {
-            return UploadError.EmptyFiles(empty);
-        }
-
-        if (problems.Where(p => p.Problem == FileProblem.Corrupt).Select(p => new CorruptFile(p.f.FileName, p.f.Blob.Length)).ToList() is { Count: > 0 } corrupt)
-        {
-            return UploadError.CorruptFiles(corrupt);
+            return refused;
         }
 
         if (batch.InsuranceJoinDate is { Length: > 0 } text)

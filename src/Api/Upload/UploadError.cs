@@ -24,14 +24,19 @@ public sealed record UploadError(int HttpStatus, string Code, string Message, IR
     public static UploadError TooManyFiles(int received, int max) =>
         new(400, "TOO_MANY_FILES", $"한 번에 최대 {max}개의 파일만 업로드할 수 있습니다.", new Dictionary<string, object> { ["filesReceived"] = received, ["maxAllowed"] = max });
 
-    public static UploadError InvalidFileType(IEnumerable<string> names) =>
-        new(400, "INVALID_FILE_TYPE", "지원하지 않는 파일 형식입니다. PDF, PNG, JPEG, TXT 파일만 업로드할 수 있습니다.", new Dictionary<string, object> { ["invalidFiles"] = names.ToList() });
+    public static UploadError InvalidFileType(IReadOnlyList<RefusedFile> files) =>
+        new(400, "INVALID_FILE_TYPE", "지원하지 않는 파일 형식입니다. PDF, PNG, JPEG, TXT 파일만 업로드할 수 있으며, 파일 내용이 확장자와 같은 형식이어야 합니다.",
+            new Dictionary<string, object> { ["invalidFiles"] = files.Select(f => f.Name).ToList(), ["details"] = files });
 
-    public static UploadError EmptyFiles(IEnumerable<string> names) =>
-        new(400, "EMPTY_FILES", "비어 있는 파일이 있습니다.", new Dictionary<string, object> { ["emptyFiles"] = names.ToList() });
+    public static UploadError EmptyFiles(IReadOnlyList<RefusedFile> files) =>
+        new(400, "EMPTY_FILES", "비어 있는 파일이 있습니다.", new Dictionary<string, object> { ["emptyFiles"] = files.Select(f => f.Name).ToList(), ["details"] = files });
 
-    public static UploadError CorruptFiles(IEnumerable<CorruptFile> files) =>
-        new(400, "CORRUPT_FILES", "손상되었거나 암호화된 파일이 있습니다.", new Dictionary<string, object> { ["corruptFiles"] = files.ToList() });
+    public static UploadError CorruptFiles(IEnumerable<CorruptFile> files, IEnumerable<RefusedFile> details) =>
+        new(400, "CORRUPT_FILES", "손상되었거나 암호화된 파일이 있습니다.", new Dictionary<string, object> { ["corruptFiles"] = files.ToList(), ["details"] = details.ToList() });
+
+    /// <summary>Not in v1: an image whose header declares more pixels than the limits allow, refused before any decoding.</summary>
+    public static UploadError ImageTooLarge(IEnumerable<OversizedImage> images, IEnumerable<RefusedFile> details) =>
+        new(400, "IMAGE_TOO_LARGE", "이미지의 픽셀 크기가 너무 큽니다.", new Dictionary<string, object> { ["oversizedImages"] = images.ToList(), ["details"] = details.ToList() });
 
     public static UploadError Malformed(string detail) => new(400, "UPLOAD_ERROR", $"업로드 요청을 처리할 수 없습니다: {detail}");
 
@@ -51,3 +56,8 @@ public sealed record UploadError(int HttpStatus, string Code, string Message, IR
 }
 
 public sealed record CorruptFile([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("size")] long Size);
+
+/// <summary>One refused file and why, in Korean (the additive <c>details</c> of a per-file refusal).</summary>
+public sealed record RefusedFile([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("reason")] string Reason);
+
+public sealed record OversizedImage([property: JsonPropertyName("name")] string Name, [property: JsonPropertyName("width")] int Width, [property: JsonPropertyName("height")] int Height);

@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 using VNexsus.Hosting;
+using VNexsus.Ocr.Inspection;
 using VNexsus.Storage;
 
 namespace VNexsus.Api.Upload;
@@ -47,8 +48,11 @@ public sealed class UploadReader(BlobStore blobs, IOptions<VNexsusOptions> optio
     public const string JoinDateField = "insuranceJoinDate";
     public const string PolicyField = "policy";
     private const int MaxFieldBytes = 4096;
+    private const int MaxNameLength = 255;
 
     public UploadOptions Limits => options.Value.Upload;
+
+    public DocumentLimits DocumentLimits => options.Value.Ocr.Limits;
 
     public async Task<(UploadBatch Batch, UploadError? Error)> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
     {
@@ -142,7 +146,8 @@ public sealed class UploadReader(BlobStore blobs, IOptions<VNexsusOptions> optio
 
     /// <summary>
     /// The client's name for the file, for display only (it never becomes a path): directory parts removed, and a name
-    /// sent as raw UTF-8 bytes but read as Latin-1 repaired.
+    /// sent as raw UTF-8 bytes but read as Latin-1 repaired, control and direction-override characters dropped, at most
+    /// 255 characters. The web app shows it as text, never as HTML.
     /// </summary>
     public static string DisplayName(string? raw)
     {
@@ -161,6 +166,18 @@ public sealed class UploadReader(BlobStore blobs, IOptions<VNexsusOptions> optio
             }
         }
 
+        // Control characters and bidirectional overrides ("\u202Efdp.exe" shows as "exe.pdf") have no place in a name
+        // shown to an investigator; a name is cut to what a file system would allow.
+        name = new string(name.Where(c => !char.IsControl(c) && !IsBidiControl(c)).ToArray()).Trim();
+        if (name.Length > MaxNameLength)
+        {
+            var extension = Path.GetExtension(name);
+            extension = extension.Length < MaxNameLength / 2 ? extension : string.Empty;
+            name = name[..(MaxNameLength - extension.Length)] + extension;
+        }
+
         return name.Length == 0 ? "unnamed" : name;
     }
+
+    private static bool IsBidiControl(char c) => c is >= '\u202A' and <= '\u202E' or >= '\u2066' and <= '\u2069' or '\u200E' or '\u200F' or '\u061C';
 }

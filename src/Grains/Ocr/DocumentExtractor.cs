@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using UglyToad.PdfPig.Exceptions;
+using VNexsus.Ocr.Inspection;
+using VNexsus.Ocr.Rendering;
 using VNexsus.Storage;
 
 namespace VNexsus.Ocr;
@@ -30,7 +32,7 @@ public interface IDocumentExtractor
 /// file, and merges OCR'd pages back in upload order. Decides <c>textSource</c>, <c>isScannedPdf</c> and the failure
 /// of a file whose pages all came out empty.
 /// </summary>
-public sealed class DocumentExtractor(BlobStore blobs, TimeProvider clock) : IDocumentExtractor
+public sealed class DocumentExtractor(BlobStore blobs, TimeProvider clock, DocumentLimits limits) : IDocumentExtractor
 {
     public const string NoOcrEngineMessage = "OCR 엔진이 구성되지 않았습니다 (no OCR engine configured)";
 
@@ -39,20 +41,21 @@ public sealed class DocumentExtractor(BlobStore blobs, TimeProvider clock) : IDo
         var started = Stopwatch.GetTimestamp();
         try
         {
+            var path = blobs.PathOf(document.Sha256);
+            CheckContent(path, document.Kind);
             switch (document.Kind)
             {
                 case DocumentKind.Text:
-                    var textPages = PlainTextReader.Read(File.ReadAllBytes(blobs.PathOf(document.Sha256)));
+                    var textPages = PlainTextReader.Read(File.ReadAllBytes(path), limits.MaxPages);
                     return new TextLayerResult(textPages, [Step("direct_text", "completed", $"{textPages.Count}쪽 텍스트 읽음", started)], null);
                 case DocumentKind.Pdf:
-                    using (var stream = blobs.OpenRead(document.Sha256))
-                    {
-                        var pdfPages = ReadPdf(stream);
-                        var withText = pdfPages.Count(p => p.NeedsOcrReason is null);
-                        return new TextLayerResult(pdfPages, [Step("text_layer", "completed", $"{pdfPages.Count}쪽 중 {withText}쪽 텍스트 레이어 사용", started)], null);
-                    }
-
+                    var steps = new List<ProcessingStep>();
+                    var pdfPages = ReadPdf(document.Sha256, steps);
+                    var withText = pdfPages.Count(p => p.NeedsOcrReason is null);
+                    steps.Insert(0, Step("text_layer", "completed", $"{pdfPages.Count}쪽 중 {withText}쪽 텍스트 레이어 사용", started));
+                    return new TextLayerResult(pdfPages, steps, null);
                 default:
+                    CheckImageSize(path, document.Kind);
                     return new TextLayerResult([new ExtractedPage(1, 0, 0, PageTextSource.None, [], "이미지 파일 (image file)")], [], null);
             }
         }
@@ -101,17 +104,73 @@ public sealed class DocumentExtractor(BlobStore blobs, TimeProvider clock) : IDo
         return new ExtractionResult(extracted, summary);
     }
 
-    private static IReadOnlyList<ExtractedPage> ReadPdf(Stream stream)
+    /// <summary>
+    /// The API checked the first bytes already; the file is checked again here because grains trust no caller with what
+    /// a blob holds.
+    /// </summary>
+    private static void CheckContent(string path, DocumentKind kind)
     {
+        var head = new byte[ContentType.HeadLength];
+        int length;
+        using (var file = File.OpenRead(path))
+        {
+            length = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        }
+
+        var format = ContentType.Sniff(head.AsSpan(0, length));
+        if (ContentType.KindOf(format) != kind || ContentType.IsPolyglot(head.AsSpan(0, length), format))
+        {
+            throw kind == DocumentKind.Text
+                ? new InvalidDocumentException(ExtractionErrors.NotText, $"텍스트 파일이 아닙니다: 내용은 {ContentType.Describe(format)}입니다 (not a text file)")
+                : new InvalidDocumentException(ExtractionErrors.WrongContent, $"파일 내용({ContentType.Describe(format)})이 파일 형식과 맞지 않습니다 (content does not match the file type)");
+        }
+    }
+
+    /// <summary>An image's size comes from its header, before anything decodes it.</summary>
+    private void CheckImageSize(string path, DocumentKind kind)
+    {
+        var mediaType = kind == DocumentKind.Png ? ImageHeader.Png : ImageHeader.Jpeg;
+        var size = ImageHeader.SizeOfFile(path, mediaType)
+            ?? throw new InvalidDocumentException(ExtractionErrors.CorruptFile, "이미지 머리글(크기 정보)을 읽을 수 없습니다 (the image header cannot be read)");
+        if (limits.ImageSizeProblem(size.Width, size.Height) is { } problem)
+        {
+            throw new InvalidDocumentException(ExtractionErrors.ImageTooLarge, problem);
+        }
+    }
+
+    /// <summary>
+    /// The raw bytes are checked first (<see cref="PdfStreamGuard"/>); PdfPig then runs under the page and time limits.
+    /// Every way PdfPig can fail on a bad file becomes a per-file error.
+    /// </summary>
+    private IReadOnlyList<ExtractedPage> ReadPdf(string sha256, List<ProcessingStep> steps)
+    {
+        var path = blobs.PathOf(sha256);
+        using var deadline = new CancellationTokenSource(limits.TextLayerTimeout);
         try
         {
-            return PdfTextLayerReader.Read(stream);
+            var inspection = PdfStreamGuard.Inspect(path, limits, deadline.Token);
+            if (inspection.HasActiveContent)
+            {
+                steps.Add(new ProcessingStep("active_content", "ignored", "PDF에 포함된 스크립트·자동 실행 동작은 실행하지 않고 텍스트만 읽었습니다 (scripts and actions ignored)", clock.GetUtcNow(), TimeSpan.Zero));
+            }
+
+            using var stream = blobs.OpenRead(sha256);
+            return PdfTextLayerReader.Read(stream, limits.MaxPages, deadline.Token);
+        }
+        catch (OperationCanceledException) when (deadline.IsCancellationRequested)
+        {
+            throw new InvalidDocumentException(ExtractionErrors.Timeout, $"PDF를 {limits.TextLayerTimeout.TotalSeconds:0}초 안에 읽지 못해 중단했습니다 (text layer time limit)");
         }
         catch (PdfDocumentEncryptedException error)
         {
             throw new InvalidDocumentException(ExtractionErrors.EncryptedPdf, "암호화된 PDF는 읽을 수 없습니다 (encrypted PDF)", error);
         }
-        catch (Exception error) when (error is not (OutOfMemoryException or OperationCanceledException))
+        catch (OutOfMemoryException error)
+        {
+            // An allocation this large is asked for by the file (a declared length or count), not by the system's state.
+            throw new InvalidDocumentException(ExtractionErrors.TooComplex, "PDF를 읽는 데 메모리가 너무 많이 필요합니다 (document too complex)", error);
+        }
+        catch (Exception error) when (error is not (InvalidDocumentException or OperationCanceledException or FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException))
         {
             // PdfPig reports damaged structure through many exception types; the document is at fault, not the system.
             throw new InvalidDocumentException(ExtractionErrors.CorruptFile, $"PDF를 읽을 수 없습니다 (the PDF cannot be read: {error.GetType().Name})", error);

@@ -16,4 +16,11 @@ public static class ExtractionErrors
     public const string NoText = "NO_TEXT";
     public const string OcrFailed = "OCR_FAILED";
     public const string ExtractionError = "EXTRACTION_ERROR";
+    public const string NoPages = "NO_PAGES";
+    public const string TooManyPages = "TOO_MANY_PAGES";
+    public const string ImageTooLarge = "IMAGE_TOO_LARGE";
+    public const string DecompressionLimit = "DECOMPRESSION_LIMIT";
+    public const string Timeout = "PROCESSING_TIMEOUT";
+    public const string TooComplex = "DOCUMENT_TOO_COMPLEX";
+    public const string WrongContent = "CONTENT_TYPE_MISMATCH";
 }

@@ -1,4 +1,5 @@
 using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Ocr.Inspection;
 using VNexsus.Ocr.Scheduling;
 using VNexsus.Reliability;
 
@@ -34,6 +35,9 @@ public sealed class OcrOptions
 
     /// <summary>The order in which pages wait for a slot, and the throughput estimate (<c>VNexsus:Ocr:Scheduling</c>).</summary>
     public SchedulingOptions Scheduling { get; set; } = new();
+
+    /// <summary>What one document may cost to read (<c>VNexsus:Ocr:Limits</c>).</summary>
+    public DocumentLimits Limits { get; set; } = new();
 
     /// <summary>Retries of page recognition by error class (<c>VNexsus:Ocr:Retry</c>).</summary>
     public RetryOptions Retry { get; set; } = new();

@@ -13,20 +13,44 @@ public static class PdfTextLayerReader
     /// <summary>Words whose baselines differ by at most this many points are on the same line.</summary>
     private const double BaselineTolerance = 2.0;
 
-    public static IReadOnlyList<ExtractedPage> Read(Stream pdf)
+    /// <summary>Reads every page; a document without pages or with more than <paramref name="maxPages"/> is refused before any page is read.</summary>
+    /// <exception cref="InvalidDocumentException">No pages, too many pages.</exception>
+    /// <exception cref="OperationCanceledException">Checked between pages: the caller's time limit.</exception>
+    public static IReadOnlyList<ExtractedPage> Read(Stream pdf, int maxPages = int.MaxValue, CancellationToken cancellationToken = default)
     {
         using var document = PdfDocument.Open(pdf);
-        var pages = new List<ExtractedPage>(document.NumberOfPages);
-        foreach (var page in document.GetPages())
+        var count = document.NumberOfPages;
+        if (count < 1)
         {
-            pages.Add(ReadPage(page));
+            throw new InvalidDocumentException(ExtractionErrors.NoPages, "페이지가 없는 PDF입니다 (the PDF has no pages)");
+        }
+
+        if (count > maxPages)
+        {
+            throw new InvalidDocumentException(ExtractionErrors.TooManyPages, $"PDF가 {count}쪽으로 최대 {maxPages}쪽을 넘습니다 (too many pages)");
+        }
+
+        var pages = new List<ExtractedPage>(count);
+        for (var number = 1; number <= count; number++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            pages.Add(ReadPage(document.GetPage(number)));
         }
 
         return pages;
     }
 
+    /// <summary>Larger than any real page (PDF's own limit is 14,400 points, 200 inches).</summary>
+    private const double MaxPageSide = 14_400 * 10;
+
     private static ExtractedPage ReadPage(Page page)
     {
+        if (!IsSide(page.Width) || !IsSide(page.Height))
+        {
+            // Non-finite sizes would poison every box and cannot be stored as JSON.
+            throw new InvalidDocumentException(ExtractionErrors.CorruptFile, $"{page.Number}쪽의 크기가 올바르지 않습니다 (invalid page size)");
+        }
+
         var lines = GroupIntoLines(page.GetWords(), page.Height);
         var text = string.Join('\n', lines.Select(l => l.Text));
         var reason = TextLayerQuality.ReasonToOcr(text, page.NumberOfImages > 0);
@@ -67,6 +91,11 @@ public static class PdfTextLayerReader
             pageHeight - line.Max(w => w.BoundingBox.Top),
             line.Max(w => w.BoundingBox.Right),
             pageHeight - line.Min(w => w.BoundingBox.Bottom));
-        return new TextBlock(index, text, box, 1.0);
+        return new TextBlock(index, text, IsFinite(box) ? box : null, 1.0);
     }
+
+    private static bool IsSide(double length) => double.IsFinite(length) && length > 0 && length <= MaxPageSide;
+
+    private static bool IsFinite(BoundingBox box) =>
+        double.IsFinite(box.XMin) && double.IsFinite(box.YMin) && double.IsFinite(box.XMax) && double.IsFinite(box.YMax);
 }

@@ -14,12 +14,18 @@ public static class PlainTextReader
     static PlainTextReader() => Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);
 
     /// <exception cref="InvalidDocumentException">The bytes are not text.</exception>
-    public static IReadOnlyList<ExtractedPage> Read(byte[] bytes)
+    public static IReadOnlyList<ExtractedPage> Read(byte[] bytes, int maxPages = int.MaxValue)
     {
         var text = Decode(bytes);
         if (text.Contains('\0'))
         {
             throw new InvalidDocumentException(ExtractionErrors.NotText, "텍스트 파일이 아닙니다 (not a text file)");
+        }
+
+        var pageCount = text.Count(c => c == '\f') + 1;
+        if (pageCount > maxPages)
+        {
+            throw new InvalidDocumentException(ExtractionErrors.TooManyPages, $"텍스트가 {pageCount}쪽(페이지 나눔 문자)으로 최대 {maxPages}쪽을 넘습니다 (too many pages)");
         }
 
         return text.Split('\f')

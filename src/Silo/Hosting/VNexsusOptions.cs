@@ -147,6 +147,13 @@ public sealed class VNexsusOptionsValidator : IValidateOptions<VNexsusOptions>
             failures.Add("VNexsus:MemoryPressure:PollingPeriod must be positive.");
         }
 
+        if (options.Ocr.Tesseract.MaxMemoryMegabytes < 128)
+        {
+            failures.Add("VNexsus:Ocr:Tesseract:MaxMemoryMegabytes must be at least 128 (the Korean model alone needs about 100 MB).");
+        }
+
+        failures.AddRange(options.Ocr.Limits.Problems());
+
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -1,5 +1,6 @@
 using System.Text;
 using VNexsus.Ocr;
+using VNexsus.Ocr.Inspection;
 using VNexsus.Privacy;
 using VNexsus.Storage;
 using VNexsus.Testing;
@@ -15,7 +16,7 @@ public sealed class ExtractionTests : IDisposable
     public ExtractionTests()
     {
         _blobs = new BlobStore(new DataDirectory(_directory.Path));
-        _extractor = new DocumentExtractor(_blobs, TimeProvider.System);
+        _extractor = new DocumentExtractor(_blobs, TimeProvider.System, new DocumentLimits());
     }
 
     public void Dispose() => _directory.Dispose();

@@ -12,11 +12,25 @@ public static class ImageHeader
 
     public static (int Width, int Height)? SizeOf(ReadOnlySpan<byte> bytes, string mediaType) => mediaType switch
     {
-        Png => bytes.Length >= 24 ? (BinaryPrimitives.ReadInt32BigEndian(bytes[16..]), BinaryPrimitives.ReadInt32BigEndian(bytes[20..])) : null,
+        Png => bytes.Length >= 24 && bytes[12..16].SequenceEqual("IHDR"u8)
+            ? (BinaryPrimitives.ReadInt32BigEndian(bytes[16..]), BinaryPrimitives.ReadInt32BigEndian(bytes[20..]))
+            : null,
         Jpeg => JpegSize(bytes),
         Pgm => PgmSize(bytes),
         _ => null,
     };
+
+    /// <summary>Metadata (EXIF, ICC profiles) comes before a JPEG's frame header; this much of a file is searched for it.</summary>
+    public const int FileHeadBytes = 1 << 20;
+
+    /// <summary>The size of an image file from its first <see cref="FileHeadBytes"/> bytes.</summary>
+    public static (int Width, int Height)? SizeOfFile(string path, string mediaType)
+    {
+        using var file = File.OpenRead(path);
+        var head = new byte[(int)Math.Min(file.Length, FileHeadBytes)];
+        var length = file.ReadAtLeast(head, head.Length, throwOnEndOfStream: false);
+        return SizeOf(head.AsSpan(0, length), mediaType);
+    }
 
     private static (int, int)? JpegSize(ReadOnlySpan<byte> bytes)
     {

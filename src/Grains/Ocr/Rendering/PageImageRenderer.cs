@@ -1,6 +1,7 @@
 using System.Globalization;
 using SkiaSharp;
 using VNexsus.Ocr.Engines;
+using VNexsus.Ocr.Inspection;
 using VNexsus.Privacy;
 using VNexsus.Storage;
 
@@ -13,7 +14,7 @@ namespace VNexsus.Ocr.Rendering;
 /// that size (JPEG, because PNG encoding of a noisy scan takes seconds); an image upload is used at its own size. Every block whose text held a resident registration
 /// number is blacked out, so the image shows no more than the text does (domain.md §11).
 /// </summary>
-public sealed class PageImageRenderer(BlobStore blobs, DataDirectory dataDirectory)
+public sealed class PageImageRenderer(BlobStore blobs, DataDirectory dataDirectory, DocumentLimits limits)
 {
     /// <summary>Bump when what is drawn changes, so cached images are made again.</summary>
     private const string RenderingVersion = "masked-v1";
@@ -38,6 +39,11 @@ public sealed class PageImageRenderer(BlobStore blobs, DataDirectory dataDirecto
         var scale = ScaleOf(page);
         var width = (int)Math.Round(page.Width * scale);
         var height = (int)Math.Round(page.Height * scale);
+        if (limits.ImageSizeProblem(width, height) is { } problem)
+        {
+            throw new OcrEngineException(OcrFailureKind.InvalidInput, problem);
+        }
+
         var key = ContentHash.Of($"{RenderingVersion}/{document.Sha256}/{page.Page}/{width}x{height}");
         var cached = ContentHash.ShardedPath(dataDirectory.PageImages, key, ".jpg");
         if (!File.Exists(cached))
@@ -75,7 +81,7 @@ public sealed class PageImageRenderer(BlobStore blobs, DataDirectory dataDirecto
         return encoded.ToArray();
     }
 
-    private static Task<byte[]> RenderPdfPageAsync(string path, int page, int width, int height, CancellationToken cancellationToken)
+    private Task<byte[]> RenderPdfPageAsync(string path, int page, int width, int height, CancellationToken cancellationToken)
     {
         var number = page.ToString(CultureInfo.InvariantCulture);
         string[] arguments =
@@ -84,6 +90,6 @@ public sealed class PageImageRenderer(BlobStore blobs, DataDirectory dataDirecto
             "-scale-to-x", width.ToString(CultureInfo.InvariantCulture), "-scale-to-y", height.ToString(CultureInfo.InvariantCulture),
             path,
         ];
-        return ExternalTool.RunAsync("pdftoppm", arguments, null, PageRasterizer.RenderTimeLimit, cancellationToken);
+        return ExternalTool.RunAsync("pdftoppm", arguments, null, ToolLimits.Of(limits.RenderTimeout, limits.RenderMemoryMegabytes), cancellationToken);
     }
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using UglyToad.PdfPig;
 using VNexsus.Ocr.Engines;
+using VNexsus.Ocr.Inspection;
 using VNexsus.Storage;
 
 namespace VNexsus.Ocr.Rendering;
@@ -9,13 +10,17 @@ namespace VNexsus.Ocr.Rendering;
 /// Produces the image of one page for OCR. An uploaded image is used as it is. A scanned PDF page that holds exactly
 /// one JPEG is read at its native resolution straight from the file (no rendering: 14 ms instead of 170 ms a page);
 /// any other page is rendered by poppler's <c>pdftoppm</c> to 8-bit gray PGM, never PNG, whose encoding of a noisy
-/// scan costs seconds (ocr-notes.md §4).
+/// scan costs seconds (ocr-notes.md §4). Every image is measured from its header against <see cref="DocumentLimits"/>
+/// before anything decodes it; a page too large for the pixel limits at 300 dpi is rendered at the resolution that fits.
 /// </summary>
-public sealed class PageRasterizer(BlobStore blobs)
+public sealed class PageRasterizer(BlobStore blobs, DocumentLimits limits)
 {
     public const int RenderDpi = 300;
 
-    public static readonly TimeSpan RenderTimeLimit = TimeSpan.FromMinutes(1);
+    /// <summary>Below this a page's text is too small to read; such a page is refused rather than rendered.</summary>
+    public const int MinimumDpi = 36;
+
+    private const double PointsPerInch = 72;
 
     public async Task<PageImage> RenderAsync(DocumentRef document, int page, CancellationToken cancellationToken)
     {
@@ -27,36 +32,56 @@ public sealed class PageRasterizer(BlobStore blobs)
             case DocumentKind.Jpeg:
                 return Encoded(await File.ReadAllBytesAsync(path, cancellationToken), ImageHeader.Jpeg);
             case DocumentKind.Pdf:
-                return EmbeddedJpeg(path, page) ?? await RenderPdfPageAsync(path, page, cancellationToken);
+                var (embedded, dpi) = Inspect(path, page);
+                return embedded ?? await RenderPdfPageAsync(path, page, dpi, cancellationToken);
             default:
                 throw new OcrEngineException(OcrFailureKind.InvalidInput, $"a {document.Kind} document has no page images");
         }
     }
 
-    private static PageImage Encoded(byte[] bytes, string mediaType) =>
-        ImageHeader.SizeOf(bytes, mediaType) is { } size
-            ? new PageImage(bytes, mediaType, size.Width, size.Height)
-            : throw new OcrEngineException(OcrFailureKind.InvalidInput, "the image header cannot be read");
+    private PageImage Encoded(byte[] bytes, string mediaType)
+    {
+        var size = ImageHeader.SizeOf(bytes, mediaType)
+            ?? throw new OcrEngineException(OcrFailureKind.InvalidInput, "이미지 머리글을 읽을 수 없습니다 (the image header cannot be read)");
+        return limits.ImageSizeProblem(size.Width, size.Height) is { } problem
+            ? throw new OcrEngineException(OcrFailureKind.InvalidInput, problem)
+            : new PageImage(bytes, mediaType, size.Width, size.Height);
+    }
 
-    private static PageImage? EmbeddedJpeg(string path, int page)
+    /// <summary>The page's single embedded JPEG when it is a plain scan, and the resolution to render it at otherwise.</summary>
+    private (PageImage? Embedded, int Dpi) Inspect(string path, int number)
     {
         using var pdf = PdfDocument.Open(path);
-        var images = pdf.GetPage(page).GetImages().Take(2).ToList();
-        if (images.Count != 1)
-        {
-            return null;
-        }
-
-        var raw = images[0].RawMemory.ToArray();
-        return raw.AsSpan().StartsWith((byte[])[0xFF, 0xD8, 0xFF]) && ImageHeader.SizeOf(raw, ImageHeader.Jpeg) is { } size
-            ? new PageImage(raw, ImageHeader.Jpeg, size.Width, size.Height)
+        var page = pdf.GetPage(number);
+        var images = page.GetImages().Take(2).ToList();
+        var raw = images.Count == 1 ? images[0].RawMemory.ToArray() : [];
+        var embedded = raw.AsSpan().StartsWith((byte[])[0xFF, 0xD8, 0xFF]) && ImageHeader.SizeOf(raw, ImageHeader.Jpeg) is not null
+            ? Encoded(raw, ImageHeader.Jpeg)
             : null;
+        return (embedded, embedded is null ? DpiFor(page.Width, page.Height) : RenderDpi);
     }
 
-    private static async Task<PageImage> RenderPdfPageAsync(string path, int page, CancellationToken cancellationToken)
+    /// <summary>300 dpi, or less when the page at 300 dpi would exceed the pixel limits (a poster-sized page).</summary>
+    private int DpiFor(double widthPoints, double heightPoints)
+    {
+        var widthInches = Math.Max(widthPoints, 1) / PointsPerInch;
+        var heightInches = Math.Max(heightPoints, 1) / PointsPerInch;
+        var dpi = Math.Min(RenderDpi, Math.Min(
+            Math.Min(limits.MaxImageWidth / widthInches, limits.MaxImageHeight / heightInches),
+            Math.Sqrt(limits.MaxImagePixels / (widthInches * heightInches))));
+        return dpi >= MinimumDpi
+            ? (int)dpi
+            : throw new OcrEngineException(OcrFailureKind.InvalidInput,
+                $"페이지가 너무 큽니다: {widthInches:0}×{heightInches:0}인치는 {MinimumDpi}dpi로도 이미지 한도를 넘습니다 (page too large)");
+    }
+
+    private async Task<PageImage> RenderPdfPageAsync(string path, int page, int dpi, CancellationToken cancellationToken)
     {
         var number = page.ToString(CultureInfo.InvariantCulture);
-        string[] arguments = ["-r", RenderDpi.ToString(CultureInfo.InvariantCulture), "-gray", "-f", number, "-l", number, "-singlefile", path];
-        return Encoded(await ExternalTool.RunAsync("pdftoppm", arguments, null, RenderTimeLimit, cancellationToken), ImageHeader.Pgm);
+        string[] arguments = ["-r", dpi.ToString(CultureInfo.InvariantCulture), "-gray", "-f", number, "-l", number, "-singlefile", path];
+        return Encoded(await ExternalTool.RunAsync("pdftoppm", arguments, null, RenderLimits, cancellationToken), ImageHeader.Pgm);
     }
+
+    /// <summary>Time and memory of one <c>pdftoppm</c> run.</summary>
+    public ToolLimits RenderLimits => ToolLimits.Of(limits.RenderTimeout, limits.RenderMemoryMegabytes);
 }

@@ -43,7 +43,7 @@ public sealed class TesseractEngine(IOptions<TesseractOptions> options) : IOcrEn
             "stdin", "stdout", "-l", Settings.Languages, "--psm", Settings.PageSegmentationMode.ToString(CultureInfo.InvariantCulture),
             "-c", "tessedit_do_invert=0", "tsv", "txt",
         ];
-        var tsv = await ExternalTool.RunAsync(Settings.Executable, arguments, image?.ToPgm() ?? page.Bytes, Settings.PageTimeout, cancellationToken, SingleThreaded);
+        var tsv = await ExternalTool.RunAsync(Settings.Executable, arguments, image?.ToPgm() ?? page.Bytes, Settings.Limits, cancellationToken, SingleThreaded);
         var words = TesseractTsv.ParseWords(Encoding.UTF8.GetString(tsv));
         if (image is not null && Settings.CodeSecondPass)
         {
@@ -72,7 +72,7 @@ public sealed class TesseractEngine(IOptions<TesseractOptions> options) : IOcrEn
             "stdin", "stdout", "-l", Settings.CodeLanguages, "--psm", "6",
             "-c", "tessedit_do_invert=0", "-c", $"tessedit_char_whitelist={CodeSecondPass.Whitelist}", "tsv",
         ];
-        var tsv = await ExternalTool.RunAsync(Settings.Executable, arguments, strip.Image.ToPgm(), Settings.PageTimeout, cancellationToken, SingleThreaded);
+        var tsv = await ExternalTool.RunAsync(Settings.Executable, arguments, strip.Image.ToPgm(), Settings.Limits, cancellationToken, SingleThreaded);
         return CodeSecondPass.Apply(words, strip, TesseractTsv.ParseWords(Encoding.UTF8.GetString(tsv)));
     }
 }

@@ -21,4 +21,9 @@ public sealed class TesseractOptions
 
     /// <summary>A page that takes longer is given up (the process is killed) and reported as unreadable.</summary>
     public TimeSpan PageTimeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>Address space of one tesseract process (<c>prlimit --as</c>); the Korean model and a 300-dpi page need about 400 MB.</summary>
+    public int MaxMemoryMegabytes { get; set; } = 2048;
+
+    public ToolLimits Limits => ToolLimits.Of(PageTimeout, MaxMemoryMegabytes);
 }
