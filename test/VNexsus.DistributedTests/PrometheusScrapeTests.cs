@@ -25,7 +25,7 @@ public sealed class PrometheusScrapeTests(DistributedCluster cluster) : IClassFi
             rule_files: ["{rules}"]
             scrape_configs:
               - job_name: vnexsus-api
-                static_configs: [{"{"}targets: ["{cluster.ApiAddress.Authority}"]{"}"}]
+                static_configs: [{"{"}targets: ["{cluster.ApiOperatorAddress.Authority}"]{"}"}]
               - job_name: vnexsus-silo
                 static_configs: [{"{"}targets: [{string.Join(", ", cluster.SiloAddresses.Select(a => $"\"{a.Authority}\""))}]{"}"}]
             """);

@@ -16,11 +16,12 @@ namespace VNexsus.HostileTests;
 public sealed class HostileUploadTests(ITestOutputHelper output) : OwnServerTest("None")
 {
     /// <summary>
-    /// What the heap may keep after the corpus: far less than any one thing a leak would hold on to (a bomb's inflated
-    /// stream is at least 32 MB, a decoded 49-megapixel image 49 MB, the corpus's uploads 60 MB), far more than what
-    /// Orleans and ASP.NET legitimately keep for 250 finished jobs (directory caches, pools: a few MB).
+    /// What the heap may keep after the corpus, measured over the baseline: 26 MB was seen with the Orleans dashboard's
+    /// bounded statistics history, the grain directory caches and pools filling during the run. A leak of any one thing
+    /// the corpus makes (a bomb's inflated stream of at least 32 MB, a decoded 49-megapixel image, the 60 MB of
+    /// uploads) would still go over.
     /// </summary>
-    private const long HeapTolerance = 24L * 1024 * 1024;
+    private const long HeapTolerance = 40L * 1024 * 1024;
 
     protected override Task<string[]> SettingsAsync() => Task.FromResult<string[]>(
     [

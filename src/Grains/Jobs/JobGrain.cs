@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Orleans.Storage;
 using Orleans.Utilities;
 using VNexsus.Ocr;
 using VNexsus.Rules;
@@ -63,6 +64,12 @@ public sealed class JobGrain(
     private readonly SerialStateWriter<JobState> _writer = new(state);
     private readonly ObserverManager<IJobObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
     private Task? _finishing;
+
+    /// <summary>
+    /// True while the final outcome is set in memory but not yet stored: until it is, every snapshot still says
+    /// processing, so no client is told an outcome that a storage outage could take back.
+    /// </summary>
+    private bool _outcomeUnstored;
     private Task? _resuming;
     private IGrainTimer? _resumeTimer;
 
@@ -326,22 +333,33 @@ public sealed class JobGrain(
                 Job.AnalysisKey = key;
             }
 
+            _outcomeUnstored = true;
             Job.Status = readable.Count == Files.Count ? JobStatus.Completed
                 : readable.Count > 0 ? JobStatus.PartiallyFailed
                 : JobStatus.Failed;
             Job.Error = readable.Count == 0 ? "모든 파일 처리에 실패했습니다 (every file failed)" : null;
             Job.CompletedAt = clock.GetUtcNow();
-            await WriteAsync();
+            await _writer.WriteAsync();
+            _outcomeUnstored = false;
+            await NotifyObserversAsync();
             PipelineMetrics.JobFinished(Job.Status);
             logger.LogInformation("Job {JobId} finished as {Status} with {EventCount} events", jobId, Job.Status, Job.EventCount);
             await UnregisterResumeReminderAsync();
         }
         catch (Exception error)
         {
+            _outcomeUnstored = false;
             if (Job.Status != JobStatus.Cancelled)
             {
                 Job.Status = JobStatus.Processing;
                 Job.CompletedAt = null;
+            }
+
+            if (error is InconsistentStateException)
+            {
+                // The write may have landed after all (a timeout during a Redis restart): this activation's ETag is
+                // stale, so let the next activation read what was stored.
+                DeactivateOnIdle();
             }
 
             logger.LogWarning(error, "Job {JobId} could not finish; the reminder tries again", jobId);
@@ -378,9 +396,9 @@ public sealed class JobGrain(
 
     private JobSnapshot Snapshot() => new(
         this.GetPrimaryKeyString(),
-        Job.Status,
+        _outcomeUnstored ? JobStatus.Processing : Job.Status,
         Job.CreatedAt,
-        Job.CompletedAt,
+        _outcomeUnstored ? null : Job.CompletedAt,
         Files.Select((file, index) => new JobFileSnapshot(
             file,
             Job.Files[index].Status,
