@@ -34,10 +34,12 @@ public sealed record JobFile(
     [property: Id(2)] string MimeType,
     [property: Id(3)] DocumentRef Document);
 
+/// <param name="IdempotencyKey">The key of the <see cref="IUploadIdempotencyGrain"/> that stands for the job, if any (cleared with the job).</param>
 [GenerateSerializer, Immutable, Alias("VNexsus.JobRequest")]
 public sealed record JobRequest(
     [property: Id(0)] IReadOnlyList<JobFile> Files,
-    [property: Id(1)] DateOnly? InsuranceJoinDate);
+    [property: Id(1)] DateOnly? InsuranceJoinDate,
+    [property: Id(2)] string? IdempotencyKey = null);
 
 /// <summary>A file as the status and result endpoints show it.</summary>
 [GenerateSerializer, Immutable, Alias("VNexsus.JobFileSnapshot")]

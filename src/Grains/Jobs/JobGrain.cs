@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Utilities;
 using VNexsus.Ocr;
+using VNexsus.Retention;
 using VNexsus.Rules;
 using VNexsus.Telemetry;
 
@@ -35,39 +37,65 @@ public sealed class JobState
     [Id(6)] public int EventCount { get; set; }
 
     [Id(7)] public string? Error { get; set; }
+
+    /// <summary>Every analysis this job asked for (its own and re-runs for other inputs): it holds them until purged.</summary>
+    [Id(8)] public List<string> AnalysisKeys { get; set; } = [];
 }
 
 /// <summary>
 /// One upload. Start records the job, asks each file's hash-keyed <see cref="IOcrGrain"/> for it (cached files are
 /// done at once) and returns; extractions report back through <see cref="FileExtracted"/>; when every file is done the
 /// <see cref="IRuleGrain"/> analyses the readable ones. A reminder re-asks for files still pending, which also
-/// recovers a notice lost with a silo. Every step is idempotent.
+/// recovers a notice lost with a silo. Every step is idempotent. A second reminder purges the job when its retention
+/// period has passed (<see cref="Purge"/>).
 /// </summary>
 public sealed class JobGrain(
     [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobState> state,
     TimeProvider clock,
+    IOptions<RetentionOptions> retention,
     ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable
 {
     private const string ResumeReminder = "resume";
+    private const string ExpiryReminder = "retention";
     private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
+
+    // An expiry reminder waits at most this long per tick and is re-armed nearer the end, so no due time is ever far off.
+    private static readonly TimeSpan ExpiryCheckPeriod = TimeSpan.FromDays(1);
 
     private readonly SerialStateWriter<JobState> _writer = new(state);
     private readonly ObserverManager<IJobObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
     private Task? _finishing;
+    private Task? _resuming;
+    private Task? _purging;
 
     private JobState Job => state.State;
 
     private IReadOnlyList<JobFile> Files => Job.Request!.Files;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.RecordExists && !IsTerminal)
+        if (!state.RecordExists)
         {
-            // After a restart (or a silo loss) the first call to the job picks up where its checkpoint left off.
-            _ = ResumeAsync();
+            return;
         }
 
-        return Task.CompletedTask;
+        if (IsExpired)
+        {
+            // Whatever became of its reminder, an expired job is never served again.
+            await PurgeOnceAsync();
+            return;
+        }
+
+        if (await this.GetReminder(ExpiryReminder) is null)
+        {
+            await ScheduleExpiryAsync();
+        }
+
+        if (!IsTerminal)
+        {
+            // After a restart (or a silo loss) the first call to the job picks up where its checkpoint left off.
+            _resuming = ResumeAsync();
+        }
     }
 
     public async Task<JobSnapshot> Start(JobRequest request)
@@ -92,12 +120,21 @@ public sealed class JobGrain(
         await WriteAsync();
         PipelineMetrics.JobStarted();
         await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+        await ScheduleExpiryAsync();
         logger.LogInformation("Job {JobId} started with {FileCount} files", this.GetPrimaryKeyString(), request.Files.Count);
         await DispatchPendingFilesAsync();
         return Snapshot();
     }
 
-    public Task<JobSnapshot?> GetSnapshot() => Task.FromResult(state.RecordExists ? Snapshot() : null);
+    public async Task<JobSnapshot?> GetSnapshot()
+    {
+        if (state.RecordExists && IsExpired)
+        {
+            await PurgeOnceAsync();
+        }
+
+        return state.RecordExists ? Snapshot() : null;
+    }
 
     public Task Subscribe(IJobObserver observer)
     {
@@ -143,7 +180,7 @@ public sealed class JobGrain(
         await WriteAsync();
         PipelineMetrics.JobFinished(Job.Status);
         logger.LogInformation("Job {JobId} cancelled", this.GetPrimaryKeyString());
-        await UnregisterResumeReminderAsync();
+        await UnregisterReminderAsync(ResumeReminder);
         var jobId = this.GetPrimaryKeyString();
         foreach (var sha256 in Files.Where((_, index) => Job.Files[index].Status == FileStatus.Pending).Select(f => f.Document.Sha256).Distinct())
         {
@@ -153,18 +190,134 @@ public sealed class JobGrain(
         return Snapshot();
     }
 
+    public async Task<bool> Purge()
+    {
+        if (!state.RecordExists)
+        {
+            return false;
+        }
+
+        await PurgeOnceAsync();
+        return true;
+    }
+
+    public async Task<string?> Analyse(DateOnly? insuranceJoinDate, string? policyId) =>
+        state.RecordExists && _purging is null && ReadableRequest(insuranceJoinDate, policyId) is { } request
+            ? (await AnalyseAsync(request)).Key
+            : null;
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (!state.RecordExists || IsTerminal)
+        if (reminderName == ExpiryReminder)
         {
-            await UnregisterResumeReminderAsync();
+            await ExpiryTickAsync();
             return;
         }
 
-        _ = ResumeAsync();
+        if (!state.RecordExists || IsTerminal)
+        {
+            await UnregisterReminderAsync(ResumeReminder);
+            return;
+        }
+
+        _resuming = ResumeAsync();
     }
 
     private bool IsTerminal => JobStatuses.IsTerminal(Job.Status);
+
+    private DateTimeOffset ExpiresAt => Job.CreatedAt + retention.Value.Period;
+
+    private bool IsExpired => clock.GetUtcNow() >= ExpiresAt;
+
+    private async Task ExpiryTickAsync()
+    {
+        if (!state.RecordExists)
+        {
+            await UnregisterReminderAsync(ExpiryReminder);
+        }
+        else if (IsExpired)
+        {
+            // Off the tick's turn: a reminder cannot be unregistered while its own tick is being delivered.
+            _ = PurgeInBackgroundAsync();
+        }
+        else if (ExpiresAt - clock.GetUtcNow() < ExpiryCheckPeriod)
+        {
+            await ScheduleExpiryAsync();
+        }
+    }
+
+    private Task ScheduleExpiryAsync()
+    {
+        var remaining = ExpiresAt - clock.GetUtcNow();
+        var due = remaining <= TimeSpan.Zero ? TimeSpan.Zero : remaining < ExpiryCheckPeriod ? remaining : ExpiryCheckPeriod;
+        return this.RegisterOrUpdateReminder(ExpiryReminder, due, ExpiryCheckPeriod);
+    }
+
+    private Task PurgeOnceAsync() => _purging ??= RunPurgeAsync();
+
+    private async Task RunPurgeAsync()
+    {
+        try
+        {
+            await PurgeAsync();
+        }
+        finally
+        {
+            _purging = null;
+        }
+    }
+
+    private async Task PurgeInBackgroundAsync()
+    {
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);
+        try
+        {
+            await PurgeOnceAsync();
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Job {JobId} could not be purged; the next expiry tick tries again", this.GetPrimaryKeyString());
+        }
+    }
+
+    /// <summary>
+    /// Deletes the job with what only it holds. Every release is idempotent and the job's own state goes last, so a
+    /// purge that fails half-way is finished by the next DELETE or expiry tick.
+    /// </summary>
+    private async Task PurgeAsync()
+    {
+        var jobId = this.GetPrimaryKeyString();
+        if (!IsTerminal)
+        {
+            // Stops background work from dispatching or finishing: both check for a terminal status.
+            Job.Status = JobStatus.Cancelled;
+            PipelineMetrics.JobFinished(Job.Status);
+        }
+
+        // Let background work that calls other grains end first, so nothing it starts outlives the purge.
+        await Task.WhenAll(new[] { _finishing, _resuming }.OfType<Task>());
+        foreach (var sha256 in Files.Select(f => f.Document.Sha256).Distinct())
+        {
+            await GrainFactory.GetGrain<IOcrGrain>(sha256).Release(jobId);
+        }
+
+        foreach (var key in Job.AnalysisKeys)
+        {
+            await GrainFactory.GetGrain<IRuleGrain>(key).Release(jobId);
+        }
+
+        if (Job.Request!.IdempotencyKey is { } idempotencyKey)
+        {
+            await GrainFactory.GetGrain<IUploadIdempotencyGrain>(idempotencyKey).Forget(jobId);
+        }
+
+        await UnregisterReminderAsync(ResumeReminder);
+        await UnregisterReminderAsync(ExpiryReminder);
+        await state.ClearStateAsync();
+        _observers.Clear();
+        logger.LogInformation("Job {JobId} purged", jobId);
+        DeactivateOnIdle();
+    }
 
     private async Task ResumeAsync()
     {
@@ -190,6 +343,11 @@ public sealed class JobGrain(
             .ToList();
         foreach (var document in pendingDocuments)
         {
+            if (IsTerminal)
+            {
+                return;
+            }
+
             var ticket = await GrainFactory.GetGrain<IOcrGrain>(document.Sha256).Start(document, jobId);
             var changed = ticket.Completed is { } summary ? Apply(summary, ticket.FromCache) : MarkFromCache(document.Sha256, ticket.FromCache);
             if (changed)
@@ -250,15 +408,11 @@ public sealed class JobGrain(
         var jobId = this.GetPrimaryKeyString();
         try
         {
-            var readable = Files
-                .Where((_, index) => Job.Files[index].Status == FileStatus.Done)
-                .Select(f => new AnalysisDocument(f.Order, f.FileName, f.Document.Sha256))
-                .ToList();
-            if (readable.Count > 0)
+            var request = ReadableRequest(Job.Request!.InsuranceJoinDate, policyId: null);
+            var readableCount = request?.Documents.Count ?? 0;
+            if (request is not null)
             {
-                var request = new AnalysisRequest(readable, Job.Request!.InsuranceJoinDate);
-                var key = AnalysisKey.Of(request);
-                var eventCount = await GrainFactory.GetGrain<IRuleGrain>(key).Analyse(request);
+                var (key, eventCount) = await AnalyseAsync(request);
                 if (IsTerminal)
                 {
                     // Cancelled while the rules ran.
@@ -269,15 +423,15 @@ public sealed class JobGrain(
                 Job.AnalysisKey = key;
             }
 
-            Job.Status = readable.Count == Files.Count ? JobStatus.Completed
-                : readable.Count > 0 ? JobStatus.PartiallyFailed
+            Job.Status = readableCount == Files.Count ? JobStatus.Completed
+                : readableCount > 0 ? JobStatus.PartiallyFailed
                 : JobStatus.Failed;
-            Job.Error = readable.Count == 0 ? "모든 파일 처리에 실패했습니다 (every file failed)" : null;
+            Job.Error = readableCount == 0 ? "모든 파일 처리에 실패했습니다 (every file failed)" : null;
             Job.CompletedAt = clock.GetUtcNow();
             await WriteAsync();
             PipelineMetrics.JobFinished(Job.Status);
             logger.LogInformation("Job {JobId} finished as {Status} with {EventCount} events", jobId, Job.Status, Job.EventCount);
-            await UnregisterResumeReminderAsync();
+            await UnregisterReminderAsync(ResumeReminder);
         }
         catch (Exception error)
         {
@@ -295,6 +449,28 @@ public sealed class JobGrain(
         }
     }
 
+    private AnalysisRequest? ReadableRequest(DateOnly? insuranceJoinDate, string? policyId)
+    {
+        var readable = Files
+            .Where((_, index) => Job.Files[index].Status == FileStatus.Done)
+            .Select(f => new AnalysisDocument(f.Order, f.FileName, f.Document.Sha256))
+            .ToList();
+        return readable.Count == 0 ? null : new AnalysisRequest(readable, insuranceJoinDate, policyId);
+    }
+
+    /// <summary>Records the analysis as the job's before asking for it, so a purge always knows what to release.</summary>
+    private async Task<(string Key, int EventCount)> AnalyseAsync(AnalysisRequest request)
+    {
+        var key = AnalysisKey.Of(request);
+        if (!Job.AnalysisKeys.Contains(key))
+        {
+            Job.AnalysisKeys.Add(key);
+            await WriteAsync();
+        }
+
+        return (key, await GrainFactory.GetGrain<IRuleGrain>(key).Analyse(request, this.GetPrimaryKeyString()));
+    }
+
     /// <summary>Writes the state, then tells the observers the job as written.</summary>
     private async Task WriteAsync()
     {
@@ -306,9 +482,9 @@ public sealed class JobGrain(
         }
     }
 
-    private async Task UnregisterResumeReminderAsync()
+    private async Task UnregisterReminderAsync(string name)
     {
-        if (await this.GetReminder(ResumeReminder) is { } reminder)
+        if (await this.GetReminder(name) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.Options;
 using Orleans.Configuration;
+using Orleans.Persistence;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Prometheus;
@@ -50,6 +51,7 @@ public static class VNexsusHosting
     public static void AddVNexsusSilo(this WebApplicationBuilder builder, VNexsusOptions options)
     {
         builder.Services.AddVNexsusGrainServices(options.DataDir, options.Ocr, builder.Configuration);
+        builder.Services.AddSingleton(Options.Create(options.Retention));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(o =>
@@ -72,11 +74,18 @@ public static class VNexsusHosting
                     o.AdvertisedIPAddress = options.AdvertisedIPAddress is { } address ? IPAddress.Parse(address) : IPAddress.Loopback;
                 });
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
-                silo.AddRedisGrainStorage(StorageNames.Jobs, o => o.ConfigurationOptions = redis);
-                silo.AddRedisGrainStorage(StorageNames.Ocr, o => o.ConfigurationOptions = redis);
+                silo.AddRedisGrainStorage(StorageNames.Jobs, o => UseRedis(o, redis));
+                silo.AddRedisGrainStorage(StorageNames.Ocr, o => UseRedis(o, redis));
                 silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
             }
         });
+    }
+
+    private static void UseRedis(RedisStorageOptions storage, ConfigurationOptions redis)
+    {
+        storage.ConfigurationOptions = redis;
+        // A purge clears grain state; deleting the key leaves no job id or document hash in Redis.
+        storage.DeleteStateOnClear = true;
     }
 
     /// <summary>Makes this host an Orleans client of the Redis-clustered silos (the API in the distributed mode).</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
+using VNexsus.Retention;
 
 namespace VNexsus.Hosting;
 
@@ -46,6 +47,8 @@ public sealed class VNexsusOptions
     public OcrOptions Ocr { get; set; } = new();
 
     public LoggingOptions Logging { get; set; } = new();
+
+    public RetentionOptions Retention { get; set; } = new();
 }
 
 /// <summary>Upload limits of domain.md §4.1.</summary>
@@ -98,6 +101,11 @@ public sealed class VNexsusOptionsValidator : IValidateOptions<VNexsusOptions>
             || options.Ocr.Tesseract.PageTimeout <= TimeSpan.Zero)
         {
             failures.Add("VNexsus:Ocr limits must be positive (MaxPagesInFlightPerDocument, CacheDuration, Tesseract:PageTimeout; MaxConcurrentPagesPerSilo 0 means one per core).");
+        }
+
+        if (!options.Retention.IsValid)
+        {
+            failures.Add($"VNexsus:Retention:Period ({options.Retention.Period}) must be between {RetentionOptions.MinimumPeriod} and {RetentionOptions.MaximumPeriod} (days.hh:mm:ss, default 30.00:00:00).");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
