@@ -113,6 +113,58 @@ public sealed class DistributedModeTests(DistributedCluster cluster, ITestOutput
         Assert.Equal(HttpStatusCode.OK, (await cluster.Api.GetAsync("/api/session")).StatusCode);
     }
 
+    [Fact]
+    public async Task A_purge_leaves_no_redis_key_and_no_file_holding_the_job_or_its_document()
+    {
+        WriteTimings();
+        var text = Fixtures.UniqueText();
+        var sha256 = Convert.ToHexStringLower(SHA256.HashData(text));
+        var upload = await UploadAsync(text, "경과기록.txt", "text/plain");
+        Assert.True(upload.Status == HttpStatusCode.Accepted, Explain("the upload to be accepted", upload));
+        var jobId = JsonString(upload.Body, "jobId");
+        await WaitForCompletionAsync(jobId);
+        var report = await cluster.GetAsync(new Uri(cluster.ApiAddress, $"/api/jobs/{jobId}/report"));
+        Assert.True(report.Status == HttpStatusCode.OK, Explain("the report to be 200", report));
+        Assert.NotEmpty(await RedisRemnantsAsync(jobId, sha256));
+
+        using var purge = await cluster.Api.DeleteAsync($"/api/ocr/jobs/{jobId}?purge=true");
+
+        Assert.Equal(HttpStatusCode.OK, purge.StatusCode);
+        var status = await cluster.GetAsync(new Uri(cluster.ApiAddress, $"/api/ocr/status/{jobId}"));
+        Assert.True(status.Status == HttpStatusCode.NotFound, Explain("the purged job to be 404", status));
+        var remnants = await RedisRemnantsAsync(jobId, sha256);
+        Assert.True(remnants.Count == 0, $"Redis still holds the job or its document: {string.Join(", ", remnants)}");
+        var files = Directory.EnumerateFiles(cluster.DataDir, "*", SearchOption.AllDirectories)
+            .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}logs{Path.DirectorySeparatorChar}", StringComparison.Ordinal))
+            .Where(f => f.Contains(sha256, StringComparison.Ordinal) || File.ReadAllText(f) is var content && (content.Contains(jobId, StringComparison.Ordinal) || content.Contains(sha256, StringComparison.Ordinal)))
+            .ToList();
+        Assert.True(files.Count == 0, $"the shared data directory still holds the job or its document: {string.Join(", ", files)}");
+    }
+
+    /// <summary>Every Redis key whose name or value mentions one of <paramref name="needles"/> (SCAN over the whole keyspace).</summary>
+    private async Task<List<string>> RedisRemnantsAsync(params string[] needles)
+    {
+        var found = new List<string>();
+        foreach (var key in await RespClient.KeysAsync(cluster.RedisPort, "*"))
+        {
+            var type = await RespClient.CommandAsync(cluster.RedisPort, "TYPE", key) as string;
+            var content = type switch
+            {
+                "string" => await RespClient.CommandAsync(cluster.RedisPort, "GET", key) as string,
+                "hash" => string.Join("\n", (await RespClient.HashGetAllAsync(cluster.RedisPort, key)).Select(p => $"{p.Key}={p.Value}")),
+                "zset" => Join(await RespClient.CommandAsync(cluster.RedisPort, "ZRANGE", key, "0", "-1")),
+                "set" => Join(await RespClient.CommandAsync(cluster.RedisPort, "SMEMBERS", key)),
+                "list" => Join(await RespClient.CommandAsync(cluster.RedisPort, "LRANGE", key, "0", "-1")),
+                _ => null,
+            };
+            found.AddRange(needles.Where(n => key.Contains(n, StringComparison.OrdinalIgnoreCase) || content?.Contains(n, StringComparison.OrdinalIgnoreCase) == true).Select(n => $"{key} ({type}): {n}"));
+        }
+
+        return found;
+    }
+
+    private static string Join(object? reply) => reply is List<object?> items ? string.Join("\n", items) : string.Empty;
+
     private async Task<HttpAnswer> UploadAsync(byte[] bytes, string fileName, string contentType)
     {
         using var form = new MultipartFormDataContent();

@@ -53,21 +53,25 @@ public static class OcrEndpoints
                 }
 
                 var claim = await ClaimIdempotencyKeyAsync(request, cluster, tenantId, batch, joinDate, policyId);
-                if (claim is { Reused: true, SameRequest: false })
+                if (claim?.Claim is { Reused: true, SameRequest: false })
                 {
                     return new UploadError(StatusCodes.Status409Conflict, "CONFLICT", "이 Idempotency-Key는 다른 업로드에 이미 사용되었습니다.").ToResult();
                 }
 
-                var files = batch.Files.Select((file, index) =>
+                // Starting a job is idempotent: a repeated key starts (or returns) the job it stood for.
+                var jobId = claim?.Claim.JobId ?? Guid.NewGuid().ToString();
+                var files = new List<JobFile>(batch.Files.Count);
+                foreach (var file in batch.Files)
                 {
+                    // Held before the bytes are committed: a purge of another job with the same bytes cannot delete them in between.
+                    await cluster.GetGrain<IOcrGrain>(file.Blob.Sha256).Hold(jobId);
                     file.Blob.Commit();
                     var kind = UploadValidator.KindOf(file.FileName, file.DeclaredType)!.Value;
-                    return new JobFile(index + 1, file.FileName, file.DeclaredType, new DocumentRef(file.Blob.Sha256, kind, file.Blob.Length));
-                }).ToList();
-                // Starting a job is idempotent: a repeated key starts (or returns) the job it stood for.
-                var jobId = claim?.JobId ?? Guid.NewGuid().ToString();
-                var job = await cluster.GetGrain<IJobGrain>(jobId).Start(new JobRequest(files, joinDate, tenantId, policyId));
-                return Results.Json(OcrResponses.Accepted(job, claim?.Reused ?? false), statusCode: StatusCodes.Status202Accepted);
+                    files.Add(new JobFile(files.Count + 1, file.FileName, file.DeclaredType, new DocumentRef(file.Blob.Sha256, kind, file.Blob.Length)));
+                }
+
+                var job = await cluster.GetGrain<IJobGrain>(jobId).Start(new JobRequest(files, joinDate, tenantId, policyId, claim?.Key));
+                return Results.Json(OcrResponses.Accepted(job, claim?.Claim.Reused ?? false), statusCode: StatusCodes.Status202Accepted);
             }
         }
         catch (Exception) when (request.HttpContext.RequestAborted.IsCancellationRequested)
@@ -88,7 +92,7 @@ public static class OcrEndpoints
     /// used in the last 24 hours returns the job it stood for, or a conflict when the files or inputs differ. Keys are
     /// the tenant's own: the same key sent by two tenants names two claims.
     /// </summary>
-    private static async Task<IdempotencyClaim?> ClaimIdempotencyKeyAsync(HttpRequest request, IClusterClient cluster, string tenantId, UploadBatch batch, DateOnly? joinDate, string? policyId)
+    private static async Task<IdempotencyKeyClaim?> ClaimIdempotencyKeyAsync(HttpRequest request, IClusterClient cluster, string tenantId, UploadBatch batch, DateOnly? joinDate, string? policyId)
     {
         if (request.Headers[IdempotencyKeyHeader].FirstOrDefault() is not { Length: > 0 } key)
         {
@@ -96,8 +100,13 @@ public static class OcrEndpoints
         }
 
         var requestHash = ContentHash.Of(string.Join('\n', batch.Files.Select(f => $"{f.Blob.Sha256}\t{f.FileName}")) + $"\n{joinDate:yyyy-MM-dd}" + (policyId is null ? "" : $"\n{policyId}"));
-        return await cluster.GetGrain<IUploadIdempotencyGrain>(ContentHash.Of($"{tenantId}\n{key}")).Claim(requestHash, Guid.NewGuid().ToString());
+        var grainKey = ContentHash.Of($"{tenantId}\n{key}");
+        var claim = await cluster.GetGrain<IUploadIdempotencyGrain>(grainKey).Claim(requestHash, Guid.NewGuid().ToString());
+        return new IdempotencyKeyClaim(grainKey, claim);
     }
+
+    /// <param name="Key">The idempotency grain's key (a hash of the header), kept with the job so a purge clears it.</param>
+    private sealed record IdempotencyKeyClaim(string Key, IdempotencyClaim Claim);
 
     private static UploadError? Validate(UploadBatch batch, UploadReader reader, out DateOnly? joinDate)
     {
@@ -196,8 +205,19 @@ public static class OcrEndpoints
         return Results.Json(OcrResponses.Result(job, pagesByFile, analysis));
     }
 
-    private static async Task<IResult> CancelAsync(string jobId, ClaimsPrincipal user, IClusterClient cluster, TimeProvider clock)
+    private static async Task<IResult> CancelAsync(string jobId, bool? purge, ClaimsPrincipal user, IClusterClient cluster, TimeProvider clock, ILoggerFactory loggers)
     {
+        if (purge == true)
+        {
+            if (await JobLookup.FindAsync(cluster, user.TenantId(), jobId) is null || !await cluster.GetGrain<IJobGrain>(jobId).Purge())
+            {
+                return JobNotFound();
+            }
+
+            loggers.CreateLogger(typeof(OcrEndpoints)).LogInformation("Job {JobId} purged on request", jobId);
+            return Results.Json(new { success = true, jobId, status = "purged", message = "작업과 업로드한 파일, 결과가 삭제되었습니다." });
+        }
+
         if (await JobLookup.FindAsync(cluster, user.TenantId(), jobId) is null || await cluster.GetGrain<IJobGrain>(jobId).Cancel() is not { } job)
         {
             return JobNotFound();

@@ -42,25 +42,15 @@ public static class ReportLoader
             return (null, Invalid("policy", $"알 수 없는 고지 기간 정책입니다: {policyId}"));
         }
 
-        var documents = job.Files
-            .Where(f => f.Status == FileStatus.Done)
-            .Select(f => new AnalysisDocument(f.File.Order, f.File.FileName, f.File.Document.Sha256))
-            .ToList();
-        if (documents.Count == 0)
+        // The job asks for the analysis, so it holds it and deletes it when purged.
+        if (await cluster.GetGrain<IJobGrain>(job.JobId).Analyse(joinDate, policyId) is not { } key)
         {
             return (null, Results.Json(new { success = false, error = new { code = "CONFLICT", message = "분석할 수 있는 파일이 없습니다." } }, statusCode: StatusCodes.Status409Conflict));
         }
 
-        var request = new AnalysisRequest(documents, joinDate, policyId);
-        var rules = cluster.GetGrain<IRuleGrain>(AnalysisKey.Of(request));
-        var analysis = await rules.GetResult();
-        if (analysis is null || analysis.RuleSetVersion != RuleEngine.Version)
-        {
-            await rules.Analyse(request);
-            analysis = await rules.GetResult();
-        }
-
-        return (ReportBuilder.Build(analysis!, job.JobId, now), null);
+        var analysis = await cluster.GetGrain<IRuleGrain>(key).GetResult()
+            ?? throw new InvalidOperationException("The analysis just made is missing from the data directory.");
+        return (ReportBuilder.Build(analysis, job.JobId, now), null);
     }
 
     public static IResult Invalid(string field, string message) =>

@@ -20,6 +20,18 @@ public interface IJobGrain : IGrainWithStringKey
     /// </summary>
     Task<JobSnapshot?> Cancel();
 
+    /// <summary>
+    /// Cancels the job if it runs and deletes it with everything it alone holds: documents no other job holds (blob,
+    /// extraction, page images), analyses, its idempotency key and its state. Returns false when no job has this id.
+    /// </summary>
+    Task<bool> Purge();
+
+    /// <summary>
+    /// Analyses the job's readable files for another enrollment date or policy (null: the job's own) and returns the
+    /// analysis key, or null when no file is readable. The job holds the analysis until it is purged.
+    /// </summary>
+    Task<string?> Analyse(DateOnly? insuranceJoinDate, string? policyId);
+
     /// <summary>Called by an <see cref="IOcrGrain"/> when the extraction this job waits for has finished.</summary>
     Task FileExtracted(ExtractionNotice notice);
 

@@ -15,4 +15,7 @@ public interface IUploadIdempotencyGrain : IGrainWithStringKey
 {
     /// <summary>Claims the key for <paramref name="jobId"/>, or returns the job it already stands for.</summary>
     Task<IdempotencyClaim> Claim(string requestHash, string jobId);
+
+    /// <summary>Clears the key if it stands for <paramref name="jobId"/> (the job was purged).</summary>
+    Task Forget(string jobId);
 }

@@ -38,12 +38,14 @@ public sealed record JobFile(
 /// The files and review inputs of an upload, and the tenant it belongs to (null in jobs stored before tenants:
 /// <see cref="Tenants.Local"/>); a null <see cref="PolicyId"/> means the configured default policy.
 /// </summary>
+/// <param name="IdempotencyKey">The key of the <see cref="IUploadIdempotencyGrain"/> that stands for the job, if any (cleared with the job).</param>
 [GenerateSerializer, Immutable, Alias("VNexsus.JobRequest")]
 public sealed record JobRequest(
     [property: Id(0)] IReadOnlyList<JobFile> Files,
     [property: Id(1)] DateOnly? InsuranceJoinDate,
     [property: Id(2)] string? TenantId = null,
-    [property: Id(3)] string? PolicyId = null);
+    [property: Id(3)] string? PolicyId = null,
+    [property: Id(4)] string? IdempotencyKey = null);
 
 public static class Tenants
 {

@@ -13,6 +13,18 @@ public interface IOcrGrain : IGrainWithStringKey
     /// </summary>
     Task<ExtractionTicket> Start(DocumentRef document, string jobId);
 
+    /// <summary>
+    /// Records that <paramref name="jobId"/> holds this document, before its upload commits the bytes, so a purge of
+    /// another job cannot delete them in between. Start holds too.
+    /// </summary>
+    Task Hold(string jobId);
+
+    /// <summary>
+    /// The job is purged and holds this document no more. When no job holds it, the blob, extraction and page images
+    /// are deleted and the grain's state cleared.
+    /// </summary>
+    Task Release(string jobId);
+
     /// <summary>The job no longer waits; when no job waits any more, a running extraction is stopped.</summary>
     Task Withdraw(string jobId);
 

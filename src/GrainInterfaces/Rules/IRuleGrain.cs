@@ -6,8 +6,14 @@ namespace VNexsus.Rules;
 /// </summary>
 public interface IRuleGrain : IGrainWithStringKey
 {
-    /// <summary>Analyses the request (or returns the kept result) and returns the number of events found.</summary>
-    Task<int> Analyse(AnalysisRequest request);
+    /// <summary>
+    /// Analyses the request (or returns the kept result) for <paramref name="jobId"/>, which holds the result until it
+    /// releases it, and returns the number of events found.
+    /// </summary>
+    Task<int> Analyse(AnalysisRequest request, string jobId);
+
+    /// <summary>The job is purged; when no job holds the result any more it is deleted.</summary>
+    Task Release(string jobId);
 
     /// <summary>The kept result, or null when this key was never analysed.</summary>
     Task<AnalysisResult?> GetResult();

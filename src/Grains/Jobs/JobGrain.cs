@@ -1,7 +1,9 @@
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using Orleans.Utilities;
 using VNexsus.Ocr;
+using VNexsus.Retention;
 using VNexsus.Rules;
 using VNexsus.Telemetry;
 
@@ -36,6 +38,9 @@ public sealed class JobState
     [Id(6)] public int EventCount { get; set; }
 
     [Id(7)] public string? Error { get; set; }
+
+    /// <summary>Every analysis this job asked for (its own and re-runs for other inputs): it holds them until purged.</summary>
+    [Id(8)] public List<string> AnalysisKeys { get; set; } = [];
 }
 
 /// <summary>
@@ -44,14 +49,16 @@ public sealed class JobState
 /// <see cref="IRuleGrain"/> analyses the readable ones. While the job runs, a timer re-asks every few seconds for
 /// files still pending, which restarts an extraction interrupted by a silo's death and recovers a notice lost with it;
 /// the durable reminder does the same once a minute and brings the job back after its own silo died or the cluster
-/// restarted. Every step is idempotent.
+/// restarted. Every step is idempotent. A second reminder purges the job when its retention period has passed (<see cref="Purge"/>).
 /// </summary>
 public sealed class JobGrain(
     [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobState> state,
     TimeProvider clock,
+    IOptions<RetentionOptions> retention,
     ILogger<JobGrain> logger) : Grain, IJobGrain, IRemindable
 {
     private const string ResumeReminder = "resume";
+    private const string ExpiryReminder = "retention";
     private static readonly TimeSpan ResumePeriod = TimeSpan.FromMinutes(1);
 
     /// <summary>
@@ -61,16 +68,20 @@ public sealed class JobGrain(
     /// </summary>
     private static readonly TimeSpan ResumeCheckPeriod = TimeSpan.FromSeconds(10);
 
+    // An expiry reminder waits at most this long per tick and is re-armed nearer the end, so no due time is ever far off.
+    private static readonly TimeSpan ExpiryCheckPeriod = TimeSpan.FromDays(1);
+
     private readonly SerialStateWriter<JobState> _writer = new(state);
     private readonly ObserverManager<IJobObserver> _observers = new(TimeSpan.FromMinutes(5), logger);
     private Task? _finishing;
+    private Task? _resuming;
+    private Task? _purging;
 
     /// <summary>
     /// True while the final outcome is set in memory but not yet stored: until it is, every snapshot still says
     /// processing, so no client is told an outcome that a storage outage could take back.
     /// </summary>
     private bool _outcomeUnstored;
-    private Task? _resuming;
     private IGrainTimer? _resumeTimer;
 
     /// <summary>The newest progress of each running extraction, by document hash: live only, never stored.</summary>
@@ -80,16 +91,31 @@ public sealed class JobGrain(
 
     private IReadOnlyList<JobFile> Files => Job.Request!.Files;
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (state.RecordExists && !IsTerminal)
+        if (!state.RecordExists)
+        {
+            return;
+        }
+
+        if (IsExpired)
+        {
+            // Whatever became of its reminder, an expired job is never served again.
+            await PurgeOnceAsync();
+            return;
+        }
+
+        if (await this.GetReminder(ExpiryReminder) is null)
+        {
+            await ScheduleExpiryAsync();
+        }
+
+        if (!IsTerminal)
         {
             // After a restart (or a silo loss) the first call to the job picks up where its checkpoint left off.
             Resume();
             KeepResuming();
         }
-
-        return Task.CompletedTask;
     }
 
     public async Task<JobSnapshot> Start(JobRequest request)
@@ -114,13 +140,22 @@ public sealed class JobGrain(
         await WriteAsync();
         PipelineMetrics.JobStarted();
         await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
+        await ScheduleExpiryAsync();
         logger.LogInformation("Job {JobId} started with {FileCount} files", this.GetPrimaryKeyString(), request.Files.Count);
         await DispatchPendingFilesAsync();
         KeepResuming();
         return Snapshot();
     }
 
-    public Task<JobSnapshot?> GetSnapshot() => Task.FromResult(state.RecordExists ? Snapshot() : null);
+    public async Task<JobSnapshot?> GetSnapshot()
+    {
+        if (state.RecordExists && IsExpired)
+        {
+            await PurgeOnceAsync();
+        }
+
+        return state.RecordExists ? Snapshot() : null;
+    }
 
     public Task Subscribe(IJobObserver observer)
     {
@@ -177,7 +212,7 @@ public sealed class JobGrain(
         await WriteAsync();
         PipelineMetrics.JobFinished(Job.Status);
         logger.LogInformation("Job {JobId} cancelled", this.GetPrimaryKeyString());
-        await UnregisterResumeReminderAsync();
+        await UnregisterReminderAsync(ResumeReminder);
         var jobId = this.GetPrimaryKeyString();
         foreach (var sha256 in Files.Where((_, index) => Job.Files[index].Status == FileStatus.Pending).Select(f => f.Document.Sha256).Distinct())
         {
@@ -187,11 +222,33 @@ public sealed class JobGrain(
         return Snapshot();
     }
 
+    public async Task<bool> Purge()
+    {
+        if (!state.RecordExists)
+        {
+            return false;
+        }
+
+        await PurgeOnceAsync();
+        return true;
+    }
+
+    public async Task<string?> Analyse(DateOnly? insuranceJoinDate, string? policyId) =>
+        state.RecordExists && _purging is null && ReadableRequest(insuranceJoinDate, policyId) is { } request
+            ? (await AnalyseAsync(request)).Key
+            : null;
+
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
+        if (reminderName == ExpiryReminder)
+        {
+            await ExpiryTickAsync();
+            return;
+        }
+
         if (!state.RecordExists || IsTerminal)
         {
-            await UnregisterResumeReminderAsync();
+            await UnregisterReminderAsync(ResumeReminder);
             return;
         }
 
@@ -230,6 +287,100 @@ public sealed class JobGrain(
             new GrainTimerCreationOptions(ResumeCheckPeriod, ResumeCheckPeriod) { Interleave = true });
     }
 
+    private DateTimeOffset ExpiresAt => Job.CreatedAt + retention.Value.Period;
+
+    private bool IsExpired => clock.GetUtcNow() >= ExpiresAt;
+
+    private async Task ExpiryTickAsync()
+    {
+        if (!state.RecordExists)
+        {
+            await UnregisterReminderAsync(ExpiryReminder);
+        }
+        else if (IsExpired)
+        {
+            // Off the tick's turn: a reminder cannot be unregistered while its own tick is being delivered.
+            _ = PurgeInBackgroundAsync();
+        }
+        else if (ExpiresAt - clock.GetUtcNow() < ExpiryCheckPeriod)
+        {
+            await ScheduleExpiryAsync();
+        }
+    }
+
+    private Task ScheduleExpiryAsync()
+    {
+        var remaining = ExpiresAt - clock.GetUtcNow();
+        var due = remaining <= TimeSpan.Zero ? TimeSpan.Zero : remaining < ExpiryCheckPeriod ? remaining : ExpiryCheckPeriod;
+        return this.RegisterOrUpdateReminder(ExpiryReminder, due, ExpiryCheckPeriod);
+    }
+
+    private Task PurgeOnceAsync() => _purging ??= RunPurgeAsync();
+
+    private async Task RunPurgeAsync()
+    {
+        try
+        {
+            await PurgeAsync();
+        }
+        finally
+        {
+            _purging = null;
+        }
+    }
+
+    private async Task PurgeInBackgroundAsync()
+    {
+        await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);
+        try
+        {
+            await PurgeOnceAsync();
+        }
+        catch (Exception error)
+        {
+            logger.LogWarning(error, "Job {JobId} could not be purged; the next expiry tick tries again", this.GetPrimaryKeyString());
+        }
+    }
+
+    /// <summary>
+    /// Deletes the job with what only it holds. Every release is idempotent and the job's own state goes last, so a
+    /// purge that fails half-way is finished by the next DELETE or expiry tick.
+    /// </summary>
+    private async Task PurgeAsync()
+    {
+        var jobId = this.GetPrimaryKeyString();
+        if (!IsTerminal)
+        {
+            // Stops background work from dispatching or finishing: both check for a terminal status.
+            Job.Status = JobStatus.Cancelled;
+            PipelineMetrics.JobFinished(Job.Status);
+        }
+
+        // Let background work that calls other grains end first, so nothing it starts outlives the purge.
+        await Task.WhenAll(new[] { _finishing, _resuming }.OfType<Task>());
+        foreach (var sha256 in Files.Select(f => f.Document.Sha256).Distinct())
+        {
+            await GrainFactory.GetGrain<IOcrGrain>(sha256).Release(jobId);
+        }
+
+        foreach (var key in Job.AnalysisKeys)
+        {
+            await GrainFactory.GetGrain<IRuleGrain>(key).Release(jobId);
+        }
+
+        if (Job.Request!.IdempotencyKey is { } idempotencyKey)
+        {
+            await GrainFactory.GetGrain<IUploadIdempotencyGrain>(idempotencyKey).Forget(jobId);
+        }
+
+        await UnregisterReminderAsync(ResumeReminder);
+        await UnregisterReminderAsync(ExpiryReminder);
+        await state.ClearStateAsync();
+        _observers.Clear();
+        logger.LogInformation("Job {JobId} purged", jobId);
+        DeactivateOnIdle();
+    }
+
     private async Task ResumeAsync()
     {
         await Task.CompletedTask.ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.ForceYielding);
@@ -254,6 +405,11 @@ public sealed class JobGrain(
             .ToList();
         foreach (var document in pendingDocuments)
         {
+            if (IsTerminal)
+            {
+                return;
+            }
+
             var ticket = await GrainFactory.GetGrain<IOcrGrain>(document.Sha256).Start(document, jobId);
             var changed = ticket.Completed is { } summary ? Apply(summary, ticket.FromCache) : MarkFromCache(document.Sha256, ticket.FromCache);
             if (changed)
@@ -314,15 +470,11 @@ public sealed class JobGrain(
         var jobId = this.GetPrimaryKeyString();
         try
         {
-            var readable = Files
-                .Where((_, index) => Job.Files[index].Status == FileStatus.Done)
-                .Select(f => new AnalysisDocument(f.Order, f.FileName, f.Document.Sha256))
-                .ToList();
-            if (readable.Count > 0)
+            var request = ReadableRequest(Job.Request!.InsuranceJoinDate, Job.Request.PolicyId);
+            var readableCount = request?.Documents.Count ?? 0;
+            if (request is not null)
             {
-                var request = new AnalysisRequest(readable, Job.Request!.InsuranceJoinDate, Job.Request.PolicyId);
-                var key = AnalysisKey.Of(request);
-                var eventCount = await GrainFactory.GetGrain<IRuleGrain>(key).Analyse(request);
+                var (key, eventCount) = await AnalyseAsync(request);
                 if (IsTerminal)
                 {
                     // Cancelled while the rules ran.
@@ -334,17 +486,17 @@ public sealed class JobGrain(
             }
 
             _outcomeUnstored = true;
-            Job.Status = readable.Count == Files.Count ? JobStatus.Completed
-                : readable.Count > 0 ? JobStatus.PartiallyFailed
+            Job.Status = readableCount == Files.Count ? JobStatus.Completed
+                : readableCount > 0 ? JobStatus.PartiallyFailed
                 : JobStatus.Failed;
-            Job.Error = readable.Count == 0 ? "모든 파일 처리에 실패했습니다 (every file failed)" : null;
+            Job.Error = readableCount == 0 ? "모든 파일 처리에 실패했습니다 (every file failed)" : null;
             Job.CompletedAt = clock.GetUtcNow();
             await _writer.WriteAsync();
             _outcomeUnstored = false;
             await NotifyObserversAsync();
             PipelineMetrics.JobFinished(Job.Status);
             logger.LogInformation("Job {JobId} finished as {Status} with {EventCount} events", jobId, Job.Status, Job.EventCount);
-            await UnregisterResumeReminderAsync();
+            await UnregisterReminderAsync(ResumeReminder);
         }
         catch (Exception error)
         {
@@ -370,6 +522,28 @@ public sealed class JobGrain(
         }
     }
 
+    private AnalysisRequest? ReadableRequest(DateOnly? insuranceJoinDate, string? policyId)
+    {
+        var readable = Files
+            .Where((_, index) => Job.Files[index].Status == FileStatus.Done)
+            .Select(f => new AnalysisDocument(f.Order, f.FileName, f.Document.Sha256))
+            .ToList();
+        return readable.Count == 0 ? null : new AnalysisRequest(readable, insuranceJoinDate, policyId);
+    }
+
+    /// <summary>Records the analysis as the job's before asking for it, so a purge always knows what to release.</summary>
+    private async Task<(string Key, int EventCount)> AnalyseAsync(AnalysisRequest request)
+    {
+        var key = AnalysisKey.Of(request);
+        if (!Job.AnalysisKeys.Contains(key))
+        {
+            Job.AnalysisKeys.Add(key);
+            await WriteAsync();
+        }
+
+        return (key, await GrainFactory.GetGrain<IRuleGrain>(key).Analyse(request, this.GetPrimaryKeyString()));
+    }
+
     /// <summary>Writes the state, then tells the observers the job as written.</summary>
     private async Task WriteAsync()
     {
@@ -386,9 +560,9 @@ public sealed class JobGrain(
         }
     }
 
-    private async Task UnregisterResumeReminderAsync()
+    private async Task UnregisterReminderAsync(string name)
     {
-        if (await this.GetReminder(ResumeReminder) is { } reminder)
+        if (await this.GetReminder(name) is { } reminder)
         {
             await this.UnregisterReminder(reminder);
         }

@@ -29,4 +29,13 @@ public sealed class UploadIdempotencyGrain(
         await state.WriteStateAsync();
         return new IdempotencyClaim(jobId, Reused: false, SameRequest: true);
     }
+
+    public async Task Forget(string jobId)
+    {
+        if (state.RecordExists && state.State.JobId == jobId)
+        {
+            await state.ClearStateAsync();
+            DeactivateOnIdle();
+        }
+    }
 }

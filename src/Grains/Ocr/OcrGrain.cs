@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Orleans.Storage;
 using VNexsus.Jobs;
 using VNexsus.Ocr.Engines;
+using VNexsus.Ocr.Rendering;
 using VNexsus.Ocr.Scheduling;
 using VNexsus.Reliability;
 using VNexsus.Storage;
@@ -21,6 +22,9 @@ public sealed class OcrState
 
     /// <summary>The job whose request started the extraction; every other job gets the file from the cache.</summary>
     [Id(2)] public string? StartedBy { get; set; }
+
+    /// <summary>The live jobs that hold this document; when the last is purged, everything of the document is deleted.</summary>
+    [Id(3)] public List<string> Holders { get; set; } = [];
 }
 
 /// <summary>
@@ -28,6 +32,8 @@ public sealed class OcrState
 /// pages that need OCR on <see cref="IPageOcrGrain"/>s spread over the cluster. The result is stored before any
 /// waiting job is told (orleans.md §3.5). If the activation died mid-extraction, the next Start starts again. A kept
 /// result is served while it is younger than the cache duration and was made with the configured OCR engine.
+/// The blob, extraction and page images are shared by every job that uploaded these bytes, so they are deleted only
+/// when the last job that holds them is purged (retention).
 /// </summary>
 public sealed class OcrGrain(
     [PersistentState("ocr", StorageNames.Ocr)] IPersistentState<OcrState> state,
@@ -36,12 +42,15 @@ public sealed class OcrGrain(
     IOptions<OcrOptions> options,
     JsonDocumentStore<ExtractedDocument> extractions,
     OcrProgressTracker progress,
+    BlobStore blobs,
+    PageImageRenderer pageImages,
     TimeProvider clock,
     ILogger<OcrGrain> logger) : Grain, IOcrGrain
 {
     private readonly SerialStateWriter<OcrState> _writer = new(state);
     private const int SaveAttempts = 8;
     private static readonly TimeSpan MaxSaveDelay = TimeSpan.FromSeconds(15);
+    private static readonly TimeSpan WorkerStopTimeout = TimeSpan.FromSeconds(30);
 
     private Task? _worker;
     private CancellationTokenSource? _stop;
@@ -63,10 +72,16 @@ public sealed class OcrGrain(
             throw new ArgumentException("The document does not belong to this grain.", nameof(document));
         }
 
+        var newHolder = AddHolder(jobId);
         if (state.State.Summary is { } done)
         {
             if (IsServable(done) && (_unstored is not null || !WasNotStored(done)))
             {
+                if (newHolder)
+                {
+                    await _writer.WriteAsync();
+                }
+
                 PipelineMetrics.CacheRequest("hit");
                 return new ExtractionTicket(done, FromCache: jobId != state.State.StartedBy);
             }
@@ -123,6 +138,61 @@ public sealed class OcrGrain(
                 logger.LogDebug("Extraction worker ended with {Error} on deactivation", error.GetType().Name);
             }
         }
+    }
+
+    public async Task Hold(string jobId)
+    {
+        if (AddHolder(jobId))
+        {
+            await _writer.WriteAsync();
+        }
+    }
+
+    public async Task Release(string jobId)
+    {
+        var released = state.State.Holders.Remove(jobId);
+        if (state.State.StartedBy == jobId)
+        {
+            // Served from the cache to every job from now on.
+            state.State.StartedBy = null;
+        }
+
+        var worker = _worker;
+        await Withdraw(jobId);
+        if (!released || state.State.Holders.Count > 0)
+        {
+            if (released)
+            {
+                await _writer.WriteAsync();
+            }
+
+            return;
+        }
+
+        if (worker is not null && _worker is null)
+        {
+            // The stopped worker may be between its last page and saving the extraction: let it end before deleting.
+            try
+            {
+                await worker.WaitAsync(WorkerStopTimeout);
+            }
+            catch (Exception error)
+            {
+                logger.LogDebug("Extraction worker ended with {Error} on purge", error.GetType().Name);
+            }
+        }
+
+        var sha256 = this.GetPrimaryKeyString();
+        if (await extractions.LoadAsync(sha256) is { } extraction)
+        {
+            pageImages.DeleteImages(sha256, extraction.Pages);
+        }
+
+        extractions.Delete(sha256);
+        blobs.Delete(sha256);
+        await state.ClearStateAsync();
+        logger.LogInformation("Document purged: no job holds it any more");
+        DeactivateOnIdle();
     }
 
     public async Task Withdraw(string jobId)
@@ -208,6 +278,7 @@ public sealed class OcrGrain(
             var steps = new List<ProcessingStep>();
             var ocr = await RecognizeAsync(document, layer.PagesNeedingOcr, steps, cancellationToken);
             var result = extractor.Complete(document, layer, ocr);
+            cancellationToken.ThrowIfCancellationRequested();
             if (result.Document is not null)
             {
                 pages = result.Document.Pages;
@@ -430,6 +501,17 @@ public sealed class OcrGrain(
             PipelineMetrics.Error(PipelineMetrics.OcrPageOperation, errorClass);
             return new PageOcrResult(page, null, ExtractionErrors.OcrFailed, $"페이지 OCR에 실패했습니다 ({errorClass}: {error.GetType().Name})", "none", TimeSpan.Zero, engine.Profile);
         }
+    }
+
+    private bool AddHolder(string jobId)
+    {
+        if (state.State.Holders.Contains(jobId))
+        {
+            return false;
+        }
+
+        state.State.Holders.Add(jobId);
+        return true;
     }
 
     private bool IsServable(ExtractionSummary summary) =>

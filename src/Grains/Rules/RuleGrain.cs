@@ -5,6 +5,13 @@ using VNexsus.Telemetry;
 
 namespace VNexsus.Rules;
 
+[GenerateSerializer, Alias("VNexsus.RuleState")]
+public sealed class RuleState
+{
+    /// <summary>The jobs that hold this analysis; when the last is purged, the analysis is deleted.</summary>
+    [Id(0)] public List<string> Holders { get; set; } = [];
+}
+
 /// <summary>
 /// One analysis, keyed by <see cref="AnalysisKey"/> (rule-set version, documents, enrollment date, policy). The result
 /// is kept in memory while the activation lives (the plan's one-hour rule cache, <c>rule:{hash}</c>) and in the
@@ -12,17 +19,27 @@ namespace VNexsus.Rules;
 /// The rules run on the thread pool, off the grain's turn, so hundreds of pages never hold the activation.
 /// </summary>
 [CollectionAgeLimit(Minutes = 60)]
-public sealed class RuleGrain(JsonDocumentStore<AnalysisResult> analyses, TimeProvider clock) : Grain, IRuleGrain
+public sealed class RuleGrain(
+    [PersistentState("analysis", StorageNames.Jobs)] IPersistentState<RuleState> state,
+    JsonDocumentStore<AnalysisResult> analyses,
+    TimeProvider clock) : Grain, IRuleGrain
 {
     private AnalysisResult? _result;
     private Task<AnalysisResult>? _running;
 
-    public async Task<int> Analyse(AnalysisRequest request)
+    public async Task<int> Analyse(AnalysisRequest request, string jobId)
     {
         var key = this.GetPrimaryKeyString();
         if (AnalysisKey.Of(request) != key)
         {
             throw new ArgumentException("The request does not hash to this grain's key.", nameof(request));
+        }
+
+        if (!state.State.Holders.Contains(jobId))
+        {
+            // Held before the result is stored, so a purge never leaves an analysis nobody holds.
+            state.State.Holders.Add(jobId);
+            await state.WriteStateAsync();
         }
 
         _result ??= await analyses.LoadAsync(key);
@@ -43,6 +60,25 @@ public sealed class RuleGrain(JsonDocumentStore<AnalysisResult> analyses, TimePr
     }
 
     public async Task<AnalysisResult?> GetResult() => _result ??= await analyses.LoadAsync(this.GetPrimaryKeyString());
+
+    public async Task Release(string jobId)
+    {
+        if (!state.State.Holders.Remove(jobId))
+        {
+            return;
+        }
+
+        if (state.State.Holders.Count > 0)
+        {
+            await state.WriteStateAsync();
+            return;
+        }
+
+        analyses.Delete(this.GetPrimaryKeyString());
+        _result = null;
+        await state.ClearStateAsync();
+        DeactivateOnIdle();
+    }
 
     private async Task<AnalysisResult> AnalyseAsync(string key, AnalysisRequest request)
     {

@@ -24,5 +24,14 @@ public static class AtomicFile
         }
     }
 
+    /// <summary>Deletes the file if it is there; a missing file or folder is not an error.</summary>
+    public static void DeleteIfExists(string path)
+    {
+        if (File.Exists(path))
+        {
+            File.Delete(path);
+        }
+    }
+
     public static string TemporaryPathBeside(string path) => $"{path}.{Guid.NewGuid():N}.tmp";
 }

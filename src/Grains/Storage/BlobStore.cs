@@ -15,6 +15,9 @@ public sealed class BlobStore(DataDirectory dataDirectory)
 
     public bool Exists(string sha256) => File.Exists(PathOf(sha256));
 
+    /// <summary>Deletes a stored document; the caller makes sure no job holds it any more.</summary>
+    public void Delete(string sha256) => AtomicFile.DeleteIfExists(PathOf(sha256));
+
     public Stream OpenRead(string sha256) =>
         new FileStream(PathOf(sha256), FileMode.Open, FileAccess.Read, FileShare.Read, 81920, FileOptions.Asynchronous | FileOptions.SequentialScan);
 

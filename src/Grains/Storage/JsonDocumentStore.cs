@@ -27,6 +27,8 @@ public sealed class JsonDocumentStore<T>(string folder)
         return await JsonSerializer.DeserializeAsync<T>(stream, SerializerOptions, cancellationToken);
     }
 
+    public void Delete(string key) => AtomicFile.DeleteIfExists(PathOf(key));
+
     private string PathOf(string key) => ContentHash.IsValid(key)
         ? ContentHash.ShardedPath(folder, key, ".json")
         : throw new ArgumentException("Document keys are SHA-256 hashes.", nameof(key));

@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.AspNetCore.Routing;
 using Orleans.Configuration;
 using Orleans.Dashboard;
+using Orleans.Persistence;
 using Orleans.Runtime.Hosting;
 using Orleans.Storage;
 using Prometheus;
@@ -54,6 +55,7 @@ public static class VNexsusHosting
     public static void AddVNexsusSilo(this WebApplicationBuilder builder, VNexsusOptions options)
     {
         builder.Services.AddVNexsusGrainServices(options.DataDir, options.Ocr, builder.Configuration);
+        builder.Services.AddSingleton(Options.Create(options.Retention));
         builder.UseOrleans(silo =>
         {
             silo.AddActivityPropagation();
@@ -85,11 +87,18 @@ public static class VNexsusHosting
                     o.AdvertisedIPAddress = options.AdvertisedIPAddress is { } address ? IPAddress.Parse(address) : IPAddress.Loopback;
                 });
                 silo.UseRedisClustering(o => o.ConfigurationOptions = redis);
-                silo.AddRedisGrainStorage(StorageNames.Jobs, o => o.ConfigurationOptions = redis);
-                silo.AddRedisGrainStorage(StorageNames.Ocr, o => o.ConfigurationOptions = redis);
+                silo.AddRedisGrainStorage(StorageNames.Jobs, o => UseRedis(o, redis));
+                silo.AddRedisGrainStorage(StorageNames.Ocr, o => UseRedis(o, redis));
                 silo.UseRedisReminderService(o => o.ConfigurationOptions = redis);
             }
         });
+    }
+
+    private static void UseRedis(RedisStorageOptions storage, ConfigurationOptions redis)
+    {
+        storage.ConfigurationOptions = redis;
+        // A purge clears grain state; deleting the key leaves no job id or document hash in Redis.
+        storage.DeleteStateOnClear = true;
     }
 
     /// <summary>Makes this host an Orleans client of the Redis-clustered silos (the API in the distributed mode).</summary>

@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
+using VNexsus.Retention;
 
 namespace VNexsus.Hosting;
 
@@ -57,6 +58,8 @@ public sealed class VNexsusOptions
     public string? OperatorUrls { get; set; }
 
     public MemoryPressureOptions MemoryPressure { get; set; } = new();
+
+    public RetentionOptions Retention { get; set; } = new();
 }
 
 /// <summary>
@@ -153,6 +156,11 @@ public sealed class VNexsusOptionsValidator : IValidateOptions<VNexsusOptions>
         }
 
         failures.AddRange(options.Ocr.Limits.Problems());
+
+        if (!options.Retention.IsValid)
+        {
+            failures.Add($"VNexsus:Retention:Period ({options.Retention.Period}) must be between {RetentionOptions.MinimumPeriod} and {RetentionOptions.MaximumPeriod} (days.hh:mm:ss, default 30.00:00:00).");
+        }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }

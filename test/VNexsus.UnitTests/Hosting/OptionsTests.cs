@@ -16,6 +16,18 @@ public sealed class OptionsTests
         Assert.Equal(8, options.Upload.MaxFiles);
         Assert.Equal(100L * 1024 * 1024, options.Upload.MaxFileBytes);
         Assert.Equal(10, options.Upload.MinFileBytes);
+        Assert.Equal(TimeSpan.FromDays(30), options.Retention.Period);
+    }
+
+    [Theory]
+    [InlineData("00:00:00")]
+    [InlineData("-1.00:00:00")]
+    [InlineData("3651.00:00:00")]
+    public void A_retention_period_out_of_range_stops_with_a_clear_message(string period)
+    {
+        var error = Assert.Throws<OptionsValidationException>(() => VNexsusHosting.ReadOptions(Configuration(("VNexsus:Retention:Period", period))));
+
+        Assert.Contains("VNexsus:Retention:Period", error.Message);
     }
 
     [Fact]

@@ -36,16 +36,13 @@ public sealed class PageImageRenderer(BlobStore blobs, DataDirectory dataDirecto
             throw new OcrEngineException(OcrFailureKind.InvalidInput, "a text file has no page images");
         }
 
-        var scale = ScaleOf(page);
-        var width = (int)Math.Round(page.Width * scale);
-        var height = (int)Math.Round(page.Height * scale);
+        var (width, height) = PixelSize(page);
         if (limits.ImageSizeProblem(width, height) is { } problem)
         {
             throw new OcrEngineException(OcrFailureKind.InvalidInput, problem);
         }
 
-        var key = ContentHash.Of($"{RenderingVersion}/{document.Sha256}/{page.Page}/{width}x{height}");
-        var cached = ContentHash.ShardedPath(dataDirectory.PageImages, key, ".jpg");
+        var cached = CachedPath(document.Sha256, page);
         if (!File.Exists(cached))
         {
             var image = document.Kind == DocumentKind.Pdf
@@ -57,6 +54,25 @@ public sealed class PageImageRenderer(BlobStore blobs, DataDirectory dataDirecto
 
         return new RenderedImage(cached, ImageHeader.Jpeg);
     }
+
+    /// <summary>Deletes the cached images of a document's pages (retention); the caller makes sure no job holds it any more.</summary>
+    public void DeleteImages(string sha256, IEnumerable<ExtractedPage> pages)
+    {
+        foreach (var page in pages)
+        {
+            AtomicFile.DeleteIfExists(CachedPath(sha256, page));
+        }
+    }
+
+    // Keyed by a hash of the document, page and size, so no file name carries the document's hash.
+    private string CachedPath(string sha256, ExtractedPage page)
+    {
+        var (width, height) = PixelSize(page);
+        return ContentHash.ShardedPath(dataDirectory.PageImages, ContentHash.Of($"{RenderingVersion}/{sha256}/{page.Page}/{width}x{height}"), ".jpg");
+    }
+
+    private static (int Width, int Height) PixelSize(ExtractedPage page) =>
+        ((int)Math.Round(page.Width * ScaleOf(page)), (int)Math.Round(page.Height * ScaleOf(page)));
 
     /// <summary>Draws black over the blocks whose text was masked, and re-encodes the page as JPEG.</summary>
     public static byte[] MaskResidentNumbers(byte[] image, ExtractedPage page)
