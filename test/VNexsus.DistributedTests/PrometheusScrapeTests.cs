@@ -39,7 +39,9 @@ public sealed class PrometheusScrapeTests(DistributedCluster cluster) : IClassFi
 
             await UntilAsync(http, "sum(up{job=~\"vnexsus-.*\"})", value => value == 3, "all three nodes scraped and up");
             await UntilAsync(http, "sum(ocr_pages_total)", value => value > 0, "OCR pages counted by the silos");
-            await UntilAsync(http, "vnexsus:http_requests:rate5m", value => value > 0, "the request-rate recording rule computed from the scrape");
+            // A rate needs the counter to move between two scrapes: keep asking the API while waiting for the rule.
+            await UntilAsync(http, "vnexsus:http_requests:rate5m", value => value > 0, "the request-rate recording rule computed from the scrape",
+                () => cluster.Api.GetAsync($"/api/ocr/status/{Guid.NewGuid()}"));
             var rulesHealth = await http.GetFromJsonAsync<JsonElement>("/api/v1/rules");
             var unhealthy = rulesHealth.GetProperty("data").GetProperty("groups").EnumerateArray()
                 .SelectMany(g => g.GetProperty("rules").EnumerateArray())
@@ -80,10 +82,15 @@ public sealed class PrometheusScrapeTests(DistributedCluster cluster) : IClassFi
     }
 
     /// <summary>Waits until the instant query returns one sample whose value satisfies <paramref name="done"/>.</summary>
-    private static Task UntilAsync(HttpClient prometheus, string query, Func<double, bool> done, string what) =>
+    private static Task UntilAsync(HttpClient prometheus, string query, Func<double, bool> done, string what, Func<Task<HttpResponseMessage>>? traffic = null) =>
         Eventually.Until(
             async () =>
             {
+                if (traffic is not null)
+                {
+                    (await traffic()).Dispose();
+                }
+
                 var answer = await prometheus.GetFromJsonAsync<JsonElement>($"/api/v1/query?query={Uri.EscapeDataString(query)}");
                 var result = answer.GetProperty("data").GetProperty("result");
                 return result.GetArrayLength() == 1 ? double.Parse(result[0].GetProperty("value")[1].GetString()!, System.Globalization.CultureInfo.InvariantCulture) : double.NaN;
