@@ -16,12 +16,12 @@ namespace VNexsus.HostileTests;
 public sealed class HostileUploadTests(ITestOutputHelper output) : OwnServerTest("None")
 {
     /// <summary>
-    /// What the heap may keep after the corpus, measured over the baseline: 26 MB was seen with the Orleans dashboard's
-    /// bounded statistics history, the grain directory caches and pools filling during the run. A leak of any one thing
-    /// the corpus makes (a bomb's inflated stream of at least 32 MB, a decoded 49-megapixel image, the 60 MB of
-    /// uploads) would still go over.
+    /// What the heap may gain over a second pass of the whole corpus. The first pass fills what is kept for good or up to
+    /// a bound (JIT, pools, grain directory caches, the Orleans dashboard's statistics history: 26–47 MB were seen after
+    /// one pass); a leak of anything the corpus makes (a bomb's inflated stream of at least 32 MB, a decoded 49-megapixel
+    /// image, the 60 MB of uploads) grows again in the second.
     /// </summary>
-    private const long HeapTolerance = 40L * 1024 * 1024;
+    private const long HeapTolerance = 24L * 1024 * 1024;
 
     protected override Task<string[]> SettingsAsync() => Task.FromResult<string[]>(
     [
@@ -35,11 +35,15 @@ public sealed class HostileUploadTests(ITestOutputHelper output) : OwnServerTest
         var corpus = HostileCorpus.All();
         Assert.True(corpus.Count >= 200, $"the corpus holds {corpus.Count} files");
 
-        // One file of each family first, so what the first use of each path allocates for good (JIT, tables, pools) is
-        // part of the baseline rather than counted as growth.
-        var warmUp = corpus.GroupBy(f => f.Case.Split('/')[0]).Select(g => g.First()).ToList();
-        Assert.Empty(await new CorpusRun(Server, 2).RunAsync(warmUp));
+        // A first pass, so what the first use of each path allocates for good or up to a bound is part of the baseline.
+        // The second pass re-runs the upload path, validation, jobs and per-file failures; the extractions of the same
+        // bytes come from the cache, so a leak inside extraction shows only in the first pass's figure, printed below.
+        var warmHeap = await SettledHeapAsync();
+        var firstPass = new CorpusRun(Server, 4);
+        var firstProblems = await firstPass.RunAsync(corpus);
+        Assert.True(firstProblems.Count == 0, $"{firstProblems.Count} files misbehaved:\n{string.Join('\n', firstProblems)}");
         var baseline = await SettledHeapAsync();
+        output.WriteLine($"managed heap after a full collection: before the corpus {warmHeap >> 20} MB, after the first pass {baseline >> 20} MB");
 
         var run = new CorpusRun(Server, 4);
         var problems = await run.RunAsync(corpus);
@@ -51,8 +55,8 @@ public sealed class HostileUploadTests(ITestOutputHelper output) : OwnServerTest
         Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
 
         var after = await SettledHeapAsync();
-        output.WriteLine($"managed heap after a full collection: baseline {baseline >> 20} MB, after the corpus {after >> 20} MB");
-        Assert.True(after - baseline < HeapTolerance, $"the heap grew from {baseline >> 20} MB to {after >> 20} MB");
+        output.WriteLine($"managed heap after a full collection: after the first pass {baseline >> 20} MB, after the second {after >> 20} MB");
+        Assert.True(after - baseline < HeapTolerance, $"the heap grew from {baseline >> 20} MB to {after >> 20} MB over a second pass of the corpus");
 
         // Client names never became paths: everything under the data directory is named by hashes and ids.
         var names = Directory.EnumerateFileSystemEntries(DataDirectory.Path, "*", SearchOption.AllDirectories).Select(Path.GetFileName).ToList();

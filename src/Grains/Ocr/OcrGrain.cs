@@ -63,6 +63,12 @@ public sealed class OcrGrain(
     /// </summary>
     private ExtractedDocument? _unstored;
 
+    /// <summary>
+    /// True while the outcome is in memory but its write is still under way (retried through a storage outage): a job
+    /// asking then is told to wait, never handed a result that the storage may not keep. Its resume timer asks again.
+    /// </summary>
+    private bool _outcomeSaving;
+
     public const string CacheSkippedStep = "cache";
 
     public async Task<ExtractionTicket> Start(DocumentRef document, string jobId)
@@ -70,6 +76,11 @@ public sealed class OcrGrain(
         if (document.Sha256 != this.GetPrimaryKeyString())
         {
             throw new ArgumentException("The document does not belong to this grain.", nameof(document));
+        }
+
+        if (_outcomeSaving)
+        {
+            return new ExtractionTicket(null, FromCache: jobId != state.State.StartedBy);
         }
 
         var newHolder = AddHolder(jobId);
@@ -338,6 +349,7 @@ public sealed class OcrGrain(
         state.State.Summary = keep ? summary : null;
         state.State.WaitingJobs.Clear();
         state.State.StartedBy = keep ? startedBy : null;
+        _outcomeSaving = true;
         try
         {
             await SaveOutcomeAsync(cancellationToken);
@@ -350,6 +362,10 @@ public sealed class OcrGrain(
             Detach(cancellationToken);
             DeactivateOnIdle();
             return;
+        }
+        finally
+        {
+            _outcomeSaving = false;
         }
 
         Detach(cancellationToken);
