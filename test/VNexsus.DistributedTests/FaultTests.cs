@@ -41,15 +41,7 @@ public sealed class FaultTests(DistributedCluster cluster, ITestOutputHelper out
         output.WriteLine($"{killedAt.TotalSeconds,6:0.0} s  API killed (kill -9) with {unfinished} of {run.Jobs.Count} jobs unfinished, and started again");
         Assert.True(unfinished > 0, "every job finished before the API was killed; the workload is too small to test anything");
 
-        await run.WaitForAllResultsAsync();
-        output.WriteLine($"{run.Now.TotalSeconds,6:0.0} s  every client has its result");
-        run.WriteTimeline(killedAt, "API kill");
-        run.AssertNothingLostOrExtractedTwice();
-        await run.AssertStateKeptInRedisAsync();
-
-        // No silo was lost, so every document was extracted exactly once, cluster-wide.
-        var after = await ExtractionsAsync();
-        AssertExtractedOnce(run, before, after);
+        await AssertEveryJobDoneAndEachDocumentExtractedOnceAsync(run, before, killedAt, "API kill");
     }
 
     [Fact, FaultOrder(2)]
@@ -91,14 +83,7 @@ public sealed class FaultTests(DistributedCluster cluster, ITestOutputHelper out
             $"{restartedAt.TotalSeconds,6:0.0} s  redis-server answers again on port {cluster.RedisPort}, down for {(restartedAt - stoppedAt).TotalSeconds:0.0} s " +
             (outage ? $"(an extraction finished {(firstExtractedAt!.Value - stoppedAt).TotalSeconds:0.0} s into the outage)" : "(no extraction finished while it was down)"));
 
-        await run.WaitForAllResultsAsync();
-        output.WriteLine($"{run.Now.TotalSeconds,6:0.0} s  every client has its result");
-        run.WriteTimeline(stoppedAt, "Redis shutdown");
-        run.AssertNothingLostOrExtractedTwice();
-        await run.AssertStateKeptInRedisAsync();
-
-        var after = await ExtractionsAsync();
-        AssertExtractedOnce(run, before, after);
+        await AssertEveryJobDoneAndEachDocumentExtractedOnceAsync(run, before, stoppedAt, "Redis shutdown");
     }
 
     [Fact, FaultOrder(3)]
@@ -234,6 +219,20 @@ public sealed class FaultTests(DistributedCluster cluster, ITestOutputHelper out
     private async Task<double[]> ExtractionsAsync() =>
         await Task.WhenAll(cluster.SiloNames.Select(async (name, i) =>
             cluster.IsRunning(name) ? FaultRun.Extractions(await cluster.SiloMetricsAsync(i)) : 0));
+
+    /// <summary>
+    /// The end of a fault in which no silo was lost: every client gets its result, nothing is lost, the stored state
+    /// is what clients were told, and every document was extracted exactly once, cluster-wide.
+    /// </summary>
+    private async Task AssertEveryJobDoneAndEachDocumentExtractedOnceAsync(FaultRun run, double[] before, TimeSpan faultAt, string fault)
+    {
+        await run.WaitForAllResultsAsync();
+        output.WriteLine($"{run.Now.TotalSeconds,6:0.0} s  every client has its result");
+        run.WriteTimeline(faultAt, fault);
+        run.AssertNothingLostOrExtractedTwice();
+        await run.AssertStateKeptInRedisAsync();
+        AssertExtractedOnce(run, before, await ExtractionsAsync());
+    }
 
     private void AssertExtractedOnce(FaultRun run, double[] before, double[] after)
     {
