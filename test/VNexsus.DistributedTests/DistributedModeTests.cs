@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Security.Cryptography;
 using System.Text.Json;
+using UglyToad.PdfPig.Writer;
 using VNexsus.Testing;
 using Xunit;
 using Xunit.Abstractions;
@@ -60,6 +61,30 @@ public sealed class DistributedModeTests(DistributedCluster cluster, ITestOutput
         }
 
         Assert.DoesNotContain(Fixtures.ResidentNumber, cached.Body, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_pages_of_one_scan_are_recognised_by_both_silo_processes()
+    {
+        WriteTimings();
+        // Twelve pages placed at random over two silos all land on one with probability 2^-11.
+        var scan = Fixtures.Bytes(Fixtures.ScannedPdf);
+        var twelvePages = FaultDocument.Unique(PdfMerger.Merge([scan, scan, scan, scan]));
+
+        var upload = await UploadAsync(twelvePages, "스캔기록.pdf", "application/pdf");
+        Assert.True(upload.Status == HttpStatusCode.Accepted, Explain("the upload to be accepted", upload));
+        var jobId = JsonString(upload.Body, "jobId");
+        await WaitForCompletionAsync(jobId);
+
+        var result = await cluster.GetAsync(new Uri(cluster.ApiAddress, $"/api/ocr/result/{jobId}"));
+        using var json = JsonDocument.Parse(result.Body);
+        var file = json.RootElement.GetProperty("results").GetProperty("file_1");
+        Assert.True(file.GetProperty("pageCount").GetInt32() == 12, Explain("a 12-page result", result));
+        // The OCR step names how many silos recognised the pages (the extraction's OcrSilos).
+        var ocrStep = file.GetProperty("processingSteps").EnumerateArray().Single(s => s.GetProperty("step").GetString() == "ocr");
+        var message = ocrStep.GetProperty("message").GetString()!;
+        output.WriteLine(message);
+        Assert.True(message.StartsWith("12/12쪽 OCR 완료", StringComparison.Ordinal) && message.Contains("노드 2곳", StringComparison.Ordinal), $"the pages were not recognised on both silo processes: {message}");
     }
 
     [Fact]

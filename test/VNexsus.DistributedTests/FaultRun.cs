@@ -20,15 +20,16 @@ public sealed record FaultDocument(string FileName, string ContentType, bool IsS
     public string Sha256 { get; } = Convert.ToHexStringLower(SHA256.HashData(Bytes));
 
     /// <summary>The 3-page outpatient record with a text layer (read without OCR, fast).</summary>
-    public static FaultDocument TextPdf(string fileName) => new(fileName, "application/pdf", false, 3, Unique(Fixtures.OutpatientPdf));
+    public static FaultDocument TextPdf(string fileName) => new(fileName, "application/pdf", false, 3, Unique(Fixtures.Bytes(Fixtures.OutpatientPdf)));
 
     /// <summary>The 3-page scan: three pages for Tesseract, placed at random over the silos.</summary>
-    public static FaultDocument ScannedPdf(string fileName) => new(fileName, "application/pdf", true, 3, Unique(Fixtures.ScannedPdf));
+    public static FaultDocument ScannedPdf(string fileName) => new(fileName, "application/pdf", true, 3, Unique(Fixtures.Bytes(Fixtures.ScannedPdf)));
 
     /// <summary>One scanned page as a PNG: one page for Tesseract.</summary>
-    public static FaultDocument ScanImage(string fileName) => new(fileName, "image/png", true, 1, Unique(Fixtures.ScanPng));
+    public static FaultDocument ScanImage(string fileName) => new(fileName, "image/png", true, 1, Unique(Fixtures.Bytes(Fixtures.ScanPng)));
 
-    private static byte[] Unique(string fixture) => [.. Fixtures.Bytes(fixture), .. Encoding.ASCII.GetBytes($"\n%vnx-fault {Guid.NewGuid():N}\n")];
+    /// <summary>The document with a comment of its own after its end: new bytes (a new hash, no cache hit), same content.</summary>
+    public static byte[] Unique(byte[] document) => [.. document, .. Encoding.ASCII.GetBytes($"\n%vnx-fault {Guid.NewGuid():N}\n")];
 }
 
 /// <summary>What a client saw when it polled a job's status: HTTP status 0 means no answer (connection refused, timeout).</summary>

@@ -1,6 +1,8 @@
+using Orleans.Runtime;
 using VNexsus.Jobs;
 using VNexsus.Ocr;
 using VNexsus.Rules;
+using VNexsus.Storage;
 using VNexsus.Testing;
 
 namespace VNexsus.GrainTests;
@@ -65,6 +67,37 @@ public sealed class JobGrainTests(ClusterFixture fixture)
         Assert.True(second.Files[0].FromCache);
         Assert.Equal(FileStatus.Done, second.Files[0].Status);
         Assert.Equal(1, CountingExtractor.CountFor(document.Sha256));
+    }
+
+    [Theory]
+    [InlineData("damaged")]
+    [InlineData("deleted")]
+    public async Task A_stored_extraction_that_cannot_be_read_is_not_served_and_the_document_is_read_again(string loss)
+    {
+        var document = await fixture.StoreAsync(Fixtures.UniqueText(), DocumentKind.Text);
+        var firstId = Guid.NewGuid().ToString();
+        await fixture.Client.GetGrain<IJobGrain>(firstId).Start(Request(("a.txt", document)));
+        await fixture.WaitForFinishAsync(firstId);
+        var stored = ContentHash.ShardedPath(new DataDirectory(fixture.DataDirectory.Path).Extractions, document.Sha256, ".json");
+        if (loss == "damaged")
+        {
+            await File.WriteAllTextAsync(stored, "{\"pages\": [");
+        }
+        else
+        {
+            File.Delete(stored);
+        }
+
+        // As after a restart: the next activation knows only the stored state.
+        await fixture.Client.GetGrain<IManagementGrain>(0).ForceActivationCollection(TimeSpan.Zero);
+        var secondId = Guid.NewGuid().ToString();
+        var second = await fixture.Client.GetGrain<IJobGrain>(secondId).Start(Request(("b.txt", document)));
+        var finished = await fixture.WaitForFinishAsync(secondId);
+
+        Assert.False(second.Files[0].FromCache);
+        Assert.Equal(JobStatus.Completed, finished.Status);
+        Assert.Equal(2, CountingExtractor.CountFor(document.Sha256));
+        Assert.Contains("2024.03.07", (await ReadPagesAsync(document.Sha256))[0].Text);
     }
 
     [Fact]

@@ -83,7 +83,7 @@ public sealed class CorpusRun(ApiServer server, int parallelUploads)
         var valid = results.GetProperty("file_2");
         if (valid.TryGetProperty("error", out _) || !valid.GetProperty("mergedText").GetString()!.Contains(validMarker, StringComparison.Ordinal))
         {
-            return $"{file}: the valid file of the same job did not complete with its text";
+            return $"{file}: the valid file of the same job did not complete with its text: {(valid.TryGetProperty("error", out var error) ? error.ToString() : "text without its marker")}";
         }
 
         return FileProblem(file, results.GetProperty("file_1"));

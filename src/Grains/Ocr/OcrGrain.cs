@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Storage;
@@ -69,6 +70,13 @@ public sealed class OcrGrain(
     /// </summary>
     private bool _outcomeSaving;
 
+    /// <summary>
+    /// True once this activation has stored the extraction or read it back whole: later cache hits trust the store
+    /// without reading it again. A stored extraction that cannot be read (deleted, damaged, restored from an old backup)
+    /// is never served; the document is read again (fail-open).
+    /// </summary>
+    private bool _storedReadable;
+
     public const string CacheSkippedStep = "cache";
 
     public async Task<ExtractionTicket> Start(DocumentRef document, string jobId)
@@ -86,7 +94,7 @@ public sealed class OcrGrain(
         var newHolder = AddHolder(jobId);
         if (state.State.Summary is { } done)
         {
-            if (IsServable(done) && (_unstored is not null || !WasNotStored(done)))
+            if (IsServable(done) && (_unstored is not null || (!WasNotStored(done) && await StoredExtractionReadableAsync())))
             {
                 if (newHolder)
                 {
@@ -200,6 +208,7 @@ public sealed class OcrGrain(
         }
 
         extractions.Delete(sha256);
+        _storedReadable = false;
         blobs.Delete(sha256);
         await state.ClearStateAsync();
         logger.LogInformation("Document purged: no job holds it any more");
@@ -239,12 +248,53 @@ public sealed class OcrGrain(
     public async Task<ExtractedPage?> GetPage(int page) =>
         (await LoadExtractionAsync())?.Pages.FirstOrDefault(p => p.Page == page);
 
-    private async Task<ExtractedDocument?> LoadExtractionAsync() =>
-        state.State.Summary is { Succeeded: true }
-            ? _unstored
-              ?? await extractions.LoadAsync(this.GetPrimaryKeyString())
-              ?? throw new InvalidOperationException("The extraction of this document is missing from the data directory.")
-            : null;
+    private async Task<ExtractedDocument?> LoadExtractionAsync()
+    {
+        if (state.State.Summary is not { Succeeded: true })
+        {
+            return null;
+        }
+
+        if (_unstored is { } unstored)
+        {
+            return unstored;
+        }
+
+        var stored = await TryLoadStoredAsync();
+        _storedReadable = stored is not null;
+        return stored ?? throw new InvalidOperationException("The stored extraction of this document cannot be read; the next upload of it reads the document again.");
+    }
+
+    private async Task<bool> StoredExtractionReadableAsync()
+    {
+        if (!_storedReadable)
+        {
+            _storedReadable = await TryLoadStoredAsync() is not null;
+        }
+
+        return _storedReadable;
+    }
+
+    /// <summary>The stored extraction, or null (and a warning) when it is missing or cannot be read.</summary>
+    private async Task<ExtractedDocument?> TryLoadStoredAsync()
+    {
+        var sha256 = this.GetPrimaryKeyString();
+        try
+        {
+            if (await extractions.LoadAsync(sha256) is { } stored)
+            {
+                return stored;
+            }
+
+            logger.LogWarning("The stored extraction of document {Document} is missing; the document is read again", ShortHash(sha256));
+        }
+        catch (Exception error) when (error is JsonException or IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning("The stored extraction of document {Document} cannot be read ({Error}); the document is read again", ShortHash(sha256), error.GetType().Name);
+        }
+
+        return null;
+    }
 
     private static bool WasNotStored(ExtractionSummary summary) => summary.Steps.Any(s => s.Step == CacheSkippedStep);
 
@@ -258,6 +308,7 @@ public sealed class OcrGrain(
         {
             await extractions.SaveAsync(document.Sha256, extracted, cancellationToken);
             _unstored = null;
+            _storedReadable = true;
             return null;
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException && !cancellationToken.IsCancellationRequested)
