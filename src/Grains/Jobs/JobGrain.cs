@@ -191,9 +191,21 @@ public sealed class JobGrain(
             return;
         }
 
+        if (_progress.TryGetValue(progress.Sha256, out var known) && IsBehind(progress, known))
+        {
+            return;
+        }
+
         _progress[progress.Sha256] = progress;
         await NotifyObserversAsync();
     }
+
+    /// <summary>
+    /// Progress notices travel as separate one-way calls and can arrive out of order on a busy cluster; an older one
+    /// would move a client's progress bar back.
+    /// </summary>
+    private static bool IsBehind(ExtractionProgress progress, ExtractionProgress known) =>
+        progress.Stage < known.Stage || (progress.Stage == known.Stage && progress.PagesDone < known.PagesDone);
 
     public async Task<JobSnapshot?> Cancel()
     {
