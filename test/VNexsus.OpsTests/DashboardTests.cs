@@ -137,8 +137,8 @@ public sealed class DashboardAccessTests : OwnServerTest
 
         Assert.Equal(0, await KeyCommand.RunAsync(["list", $"--VNexsus:DataDir={DataDirectory.Path}"], list, TextWriter.Null));
 
-        Assert.Contains($"{_operatorKey.Split('_')[1]}\toperators\t", list.ToString(), StringComparison.Ordinal);
-        Assert.Contains($"{_tenantKey.Split('_')[1]}\ttenant acme\t", list.ToString(), StringComparison.Ordinal);
+        Assert.Matches($"{_operatorKey.Split('_')[1]}\t-\t.*\tactive\toperator\n", list.ToString());
+        Assert.Matches($"{_tenantKey.Split('_')[1]}\tacme\t.*\tactive\ttenant\n", list.ToString());
         Assert.Equal(2, await KeyCommand.RunAsync(["issue", "--operator", "--tenant", "acme", $"--VNexsus:DataDir={DataDirectory.Path}"], TextWriter.Null, TextWriter.Null));
     }
 

@@ -83,11 +83,11 @@ public static class KeyCommand
                 await error.WriteLineAsync($"Key {revoked.KeyId} of {OwnerOf(revoked)} is revoked.");
                 return 0;
             case "list":
-                await output.WriteLineAsync("keyId\towner\tcreated\tstatus");
+                await output.WriteLineAsync("keyId\ttenant\tcreated\tstatus\tscope");
                 foreach (var key in store.List())
                 {
                     var status = key.Revoked ? $"revoked {key.RevokedAt?.ToString("u", CultureInfo.InvariantCulture)}" : "active";
-                    await output.WriteLineAsync($"{key.KeyId}\t{OwnerOf(key)}\t{key.CreatedAt.ToString("u", CultureInfo.InvariantCulture)}\t{status}");
+                    await output.WriteLineAsync($"{key.KeyId}\t{key.TenantId ?? "-"}\t{key.CreatedAt.ToString("u", CultureInfo.InvariantCulture)}\t{status}\t{key.Scope.ToString().ToLowerInvariant()}");
                 }
 
                 return 0;

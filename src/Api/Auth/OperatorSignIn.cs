@@ -1,4 +1,3 @@
-using System.Net;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.Options;
 using Orleans.Dashboard;
@@ -51,7 +50,7 @@ public static class OperatorSignIn
         && request.Path.StartsWithSegments(VNexsusHosting.DashboardPath)
         && request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>The sign-in form: plain HTML, no script or inline style, so it lives under any of our policies.</summary>
+    /// <summary>The sign-in form: plain HTML with no script or inline style, under the dashboard's policy.</summary>
     public static Task WriteFormAsync(HttpResponse response, bool refused)
     {
         response.ContentType = "text/html; charset=utf-8";
@@ -65,7 +64,7 @@ public static class OperatorSignIn
             <main>
               <h1>Orleans 대시보드</h1>
               <p>운영자 키가 필요합니다 (<code>dotnet VNexsus.Api.dll keys issue --operator</code>).</p>{alert}
-              <form method="post" action="{WebUtility.HtmlEncode(SessionPath)}">
+              <form method="post" action="{SessionPath}">
                 <label for="key">운영자 키</label>
                 <input id="key" name="key" type="password" autocomplete="off" required>
                 <button type="submit">로그인</button>
