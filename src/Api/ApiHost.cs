@@ -50,6 +50,7 @@ public static class ApiHost
         app.UseTenantAccess();
         app.UseMiddleware<ClusterUnavailableMiddleware>();
         app.MapSessionEndpoints();
+        app.MapOperatorDashboard();
         app.MapOcrEndpoints();
         app.MapEvidenceEndpoints();
         VNexsus.Api.Reports.ReportEndpoints.MapReportEndpoints(app);

@@ -2,11 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
-using VNexsus.Api;
 using VNexsus.Testing;
 
 namespace VNexsus.ApiTests;
@@ -20,9 +15,9 @@ public sealed class HealthTests
     [Fact]
     public async Task A_healthy_node_answers_200_on_every_endpoint_with_every_check()
     {
-        await using var server = await HealthServer.StartAsync();
+        await using var server = await StartAsync();
 
-        var (status, body) = await server.GetAsync("/health");
+        var (status, body) = await GetAsync(server, "/health");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Equal("healthy", body.GetProperty("status").GetString());
@@ -37,11 +32,11 @@ public sealed class HealthTests
         Assert.Contains("local silo active", checks.GetProperty("cluster").GetProperty("description").GetString());
         Assert.False(checks.TryGetProperty("redis", out _)); // only in the distributed mode
 
-        var (readyStatus, ready) = await server.GetAsync("/health/ready");
+        var (readyStatus, ready) = await GetAsync(server, "/health/ready");
         Assert.Equal(HttpStatusCode.OK, readyStatus);
         Assert.Equal(["cluster", "dataDirectory"], ready.GetProperty("checks").EnumerateObject().Select(p => p.Name).Order());
 
-        var (liveStatus, live) = await server.GetAsync("/health/live");
+        var (liveStatus, live) = await GetAsync(server, "/health/live");
         Assert.Equal(HttpStatusCode.OK, liveStatus);
         Assert.Empty(live.GetProperty("checks").EnumerateObject());
     }
@@ -49,9 +44,9 @@ public sealed class HealthTests
     [Fact]
     public async Task A_missing_tesseract_makes_health_503_but_leaves_the_node_live_and_ready()
     {
-        await using var server = await HealthServer.StartAsync("--VNexsus:Ocr:Tesseract:Executable=/nonexistent/tesseract");
+        await using var server = await StartAsync("--VNexsus:Ocr:Tesseract:Executable=/nonexistent/tesseract");
 
-        var (status, body) = await server.GetAsync("/health");
+        var (status, body) = await GetAsync(server, "/health");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Equal("unhealthy", body.GetProperty("status").GetString());
@@ -60,8 +55,8 @@ public sealed class HealthTests
         Assert.Contains("not found", tesseract.GetProperty("description").GetString());
         Assert.Equal("healthy", body.GetProperty("checks").GetProperty("cluster").GetProperty("status").GetString());
 
-        Assert.Equal(HttpStatusCode.OK, (await server.GetAsync("/health/ready")).Status);
-        Assert.Equal(HttpStatusCode.OK, (await server.GetAsync("/health/live")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(server, "/health/ready")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await GetAsync(server, "/health/live")).Status);
 
         // The publisher turns the latest results into health_check_status{check} for the alert rules.
         await Eventually.Until(
@@ -74,9 +69,9 @@ public sealed class HealthTests
     [Fact]
     public async Task A_language_without_traineddata_is_reported_by_name()
     {
-        await using var server = await HealthServer.StartAsync("--VNexsus:Ocr:Tesseract:Languages=kor+xyz");
+        await using var server = await StartAsync("--VNexsus:Ocr:Tesseract:Languages=kor+xyz");
 
-        var (status, body) = await server.GetAsync("/health");
+        var (status, body) = await GetAsync(server, "/health");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         Assert.Contains("xyz", body.GetProperty("checks").GetProperty("ocr:tesseract").GetProperty("description").GetString());
@@ -85,9 +80,9 @@ public sealed class HealthTests
     [Fact]
     public async Task Too_little_free_disk_space_makes_health_503()
     {
-        await using var server = await HealthServer.StartAsync("--VNexsus:Health:MinimumFreeDiskMegabytes=1000000000000");
+        await using var server = await StartAsync("--VNexsus:Health:MinimumFreeDiskMegabytes=1000000000000");
 
-        var (status, body) = await server.GetAsync("/health");
+        var (status, body) = await GetAsync(server, "/health");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
         var disk = body.GetProperty("checks").GetProperty("disk");
@@ -106,10 +101,10 @@ public sealed class HealthTests
             File.SetUnixFileMode(hanging, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
         }
 
-        await using var server = await HealthServer.StartAsync($"--VNexsus:Ocr:Tesseract:Executable={hanging}", "--VNexsus:Health:CheckTimeout=00:00:01");
+        await using var server = await StartAsync($"--VNexsus:Ocr:Tesseract:Executable={hanging}", "--VNexsus:Health:CheckTimeout=00:00:01");
 
         var clock = Stopwatch.StartNew();
-        var (status, body) = await server.GetAsync("/health");
+        var (status, body) = await GetAsync(server, "/health");
 
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"/health took {clock.Elapsed}");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, status);
@@ -124,10 +119,10 @@ public sealed class HealthTests
         using var endpoint = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
         endpoint.Start();
         var port = ((IPEndPoint)endpoint.LocalEndpoint).Port;
-        await using (var server = await HealthServer.StartAsync("--VNexsus:Ocr:Engine=Vision", "--VNexsus:Ocr:Vision:ApiKey=placeholder", $"--VNexsus:Ocr:Vision:Endpoint=http://127.0.0.1:{port}/"))
+        await using (var server = await StartAsync("--VNexsus:Ocr:Engine=Vision", "--VNexsus:Ocr:Vision:ApiKey=placeholder", $"--VNexsus:Ocr:Vision:Endpoint=http://127.0.0.1:{port}/"))
         {
-            var (status, body) = await server.GetAsync("/health");
-            await server.GetAsync("/health");
+            var (status, body) = await GetAsync(server, "/health");
+            await GetAsync(server, "/health");
 
             Assert.Equal(HttpStatusCode.OK, status);
             Assert.Equal("healthy", body.GetProperty("checks").GetProperty("ocr:vision").GetProperty("status").GetString());
@@ -149,8 +144,8 @@ public sealed class HealthTests
         Assert.False(endpoint.Pending());
 
         endpoint.Stop();
-        await using var unreachable = await HealthServer.StartAsync("--VNexsus:Ocr:Engine=Vision", "--VNexsus:Ocr:Vision:ApiKey=placeholder", $"--VNexsus:Ocr:Vision:Endpoint=http://127.0.0.1:{port}/");
-        var (downStatus, down) = await unreachable.GetAsync("/health");
+        await using var unreachable = await StartAsync("--VNexsus:Ocr:Engine=Vision", "--VNexsus:Ocr:Vision:ApiKey=placeholder", $"--VNexsus:Ocr:Vision:Endpoint=http://127.0.0.1:{port}/");
+        var (downStatus, down) = await GetAsync(unreachable, "/health");
         Assert.Equal(HttpStatusCode.ServiceUnavailable, downStatus);
         Assert.Contains("unreachable", down.GetProperty("checks").GetProperty("ocr:vision").GetProperty("description").GetString());
     }
@@ -158,59 +153,21 @@ public sealed class HealthTests
     [Fact]
     public async Task The_None_engine_has_no_ocr_check()
     {
-        await using var server = await HealthServer.StartAsync("--VNexsus:Ocr:Engine=None");
+        await using var server = await StartAsync("--VNexsus:Ocr:Engine=None");
 
-        var (status, body) = await server.GetAsync("/health");
+        var (status, body) = await GetAsync(server, "/health");
 
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.DoesNotContain(body.GetProperty("checks").EnumerateObject(), p => p.Name.StartsWith("ocr:", StringComparison.Ordinal));
     }
 
-    /// <summary>The real API on a free loopback port with the Tesseract engine (the default) and extra arguments.</summary>
-    private sealed class HealthServer : IAsyncDisposable
+    /// <summary>The real API with the Tesseract engine (the default) and more settings.</summary>
+    private static Task<ApiServer> StartAsync(params string[] settings) => ApiServer.StartAsync(ocrEngine: "Tesseract", settings: settings);
+
+    private static async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(ApiServer server, string path)
     {
-        private readonly WebApplication _app;
-        private readonly TemporaryDirectory _data;
-
-        private HealthServer(WebApplication app, TemporaryDirectory data, Uri address)
-        {
-            _app = app;
-            _data = data;
-            Http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(60) };
-        }
-
-        public HttpClient Http { get; }
-
-        public static async Task<HealthServer> StartAsync(params string[] extra)
-        {
-            var data = new TemporaryDirectory();
-            var app = ApiHost.Build(
-            [
-                "--urls", "http://127.0.0.1:0",
-                $"--VNexsus:DataDir={data.Path}",
-                $"--VNexsus:Logging:Directory={Path.Combine(data.Path, "logs")}",
-                $"--VNexsus:SiloPort={FreePort.Next()}",
-                $"--VNexsus:GatewayPort={FreePort.Next()}",
-                .. extra,
-            ]);
-            await app.StartAsync();
-            var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new HealthServer(app, data, new Uri(address));
-        }
-
-        public async Task<(HttpStatusCode Status, JsonElement Body)> GetAsync(string path)
-        {
-            using var response = await Http.GetAsync(path);
-            Assert.StartsWith("application/json", response.Content.Headers.ContentType?.ToString());
-            return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
-        }
-
-        public async ValueTask DisposeAsync()
-        {
-            Http.Dispose();
-            await _app.StopAsync();
-            await _app.DisposeAsync();
-            _data.Dispose();
-        }
+        using var response = await server.Http.GetAsync(path);
+        Assert.StartsWith("application/json", response.Content.Headers.ContentType?.ToString());
+        return (response.StatusCode, await response.Content.ReadFromJsonAsync<JsonElement>());
     }
 }

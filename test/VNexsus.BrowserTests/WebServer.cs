@@ -1,26 +1,19 @@
-using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
-using VNexsus.Api;
 using VNexsus.Testing;
 
 namespace VNexsus.BrowserTests;
 
 /// <summary>
-/// The real API (embedded mode, co-hosted silo, OCR engine off: the fixtures have text layers) on a free loopback port,
+/// The real API (<see cref="ApiServer"/>: embedded mode, co-hosted silo, OCR engine off — the fixtures have text layers)
 /// and Debian's Chromium driven headless by Playwright. Shared by the tests of a class; each test opens its own context.
 /// </summary>
 public class WebServer : IAsyncLifetime
 {
-    private WebApplication? _app;
+    public ApiServer Server { get; private set; } = null!;
 
-    public TemporaryDirectory DataDirectory { get; } = new();
+    public Uri Address => Server.Address;
 
-    public Uri Address { get; private set; } = null!;
-
-    public HttpClient Http { get; private set; } = null!;
+    public HttpClient Http => Server.Http;
 
     public IPlaywright Playwright { get; private set; } = null!;
 
@@ -28,19 +21,7 @@ public class WebServer : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        var ports = FreePort.Many(2);
-        _app = ApiHost.Build(
-        [
-            .. OcrSettings,
-            "--urls", "http://127.0.0.1:0",
-            $"--VNexsus:DataDir={DataDirectory.Path}",
-            $"--VNexsus:Logging:Directory={Path.Combine(DataDirectory.Path, "logs")}",
-            $"--VNexsus:SiloPort={ports[0]}",
-            $"--VNexsus:GatewayPort={ports[1]}",
-        ]);
-        await _app.StartAsync();
-        Address = new Uri(_app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First());
-        Http = new HttpClient { BaseAddress = Address, Timeout = TimeSpan.FromSeconds(60) };
+        Server = await ApiServer.StartAsync(ocrEngine: OcrEngine, settings: Settings);
 
         // The machine is shared: assertions wait on their condition up to 20 s (not Playwright's 5 s) before failing.
         Assertions.SetDefaultExpectTimeout(20_000);
@@ -57,15 +38,18 @@ public class WebServer : IAsyncLifetime
         });
     }
 
-    /// <summary>The OCR settings of the API (command-line form).</summary>
-    protected virtual IEnumerable<string> OcrSettings => ["--VNexsus:Ocr:Engine=None"];
+    /// <summary>The API's OCR engine.</summary>
+    protected virtual string OcrEngine => "None";
 
-    /// <summary>A fresh browser context (no shared storage), 1440×900 unless given, Korean locale.</summary>
-    public async Task<IPage> NewPageAsync(int width = 1440, int height = 900)
+    /// <summary>More settings of the API (command-line form).</summary>
+    protected virtual IEnumerable<string> Settings => [];
+
+    /// <summary>A fresh browser context (no shared storage) on <paramref name="address"/> (the public one unless given), 1440×900 unless given, Korean locale.</summary>
+    public async Task<IPage> NewPageAsync(int width = 1440, int height = 900, Uri? address = null)
     {
         var context = await Browser.NewContextAsync(new BrowserNewContextOptions
         {
-            BaseURL = Address.ToString(),
+            BaseURL = (address ?? Address).ToString(),
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "ko-KR",
             AcceptDownloads = true,
@@ -82,21 +66,24 @@ public class WebServer : IAsyncLifetime
         }
 
         Playwright?.Dispose();
-        Http?.Dispose();
-        if (_app is not null)
+        if (Server is not null)
         {
-            await _app.StopAsync();
-            await _app.DisposeAsync();
+            await Server.DisposeAsync();
         }
-
-        DataDirectory.Dispose();
     }
 }
 
 /// <summary>The same with Tesseract reading scans, to watch their pages being recognised and to cancel them.</summary>
 public sealed class OcrWebServer : WebServer
 {
-    protected override IEnumerable<string> OcrSettings => ["--VNexsus:Ocr:Engine=Tesseract"];
+    protected override string OcrEngine => "Tesseract";
+}
+
+/// <summary>The same with API keys and an operator port, where the dashboard needs an operator key.</summary>
+public sealed class OperatorWebServer : WebServer
+{
+    protected override IEnumerable<string> Settings =>
+        ["--VNexsus:Auth:Mode=ApiKeys", $"--VNexsus:OperatorUrls=http://127.0.0.1:{FreePort.Next()}"];
 }
 
 /// <summary>Where screenshots and downloads go: <c>artifacts/browser-tests</c> at the repository root.</summary>

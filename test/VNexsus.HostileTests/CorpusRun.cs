@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using VNexsus.ApiTests;
 using VNexsus.Testing;
 
 namespace VNexsus.HostileTests;

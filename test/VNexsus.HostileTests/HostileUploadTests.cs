@@ -2,7 +2,6 @@ using System.Net;
 using Orleans;
 using Orleans.Runtime;
 using Microsoft.Extensions.DependencyInjection;
-using VNexsus.ApiTests;
 using VNexsus.Testing;
 using Xunit.Abstractions;
 

@@ -9,7 +9,7 @@ namespace VNexsus.OpsTests;
 /// </summary>
 public sealed partial class LiveScrape : IAsyncLifetime
 {
-    private OpsApi? _api;
+    private ApiServer? _api;
 
     public string Text { get; private set; } = "";
 
@@ -20,7 +20,7 @@ public sealed partial class LiveScrape : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _api = await OpsApi.StartAsync();
+        _api = await ApiServer.StartAsync(ocrEngine: "Tesseract");
         var http = _api.Http;
         await http.GetStringAsync("/metrics"); // the meter adapter starts listening at the first scrape
         JobId = await _api.RunJobAsync("record.txt", "text/plain", Fixtures.UniqueText());

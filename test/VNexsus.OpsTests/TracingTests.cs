@@ -22,9 +22,9 @@ public sealed class TracingTests
     {
         var spans = new SpanCollection();
         var fileName = $"hong-gildong-chart-{Guid.NewGuid():N}.pdf";
-        await using var api = await OpsApi.StartAsync(
-            ["--VNexsus:Ocr:Engine=Tesseract"],
-            builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+        await using var api = await ApiServer.StartAsync(
+            ocrEngine: "Tesseract",
+            configure: builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
 
         var jobId = await api.RunJobAsync(fileName, "application/pdf", Fixtures.Bytes(Fixtures.MixedPdf));
         var report = await api.Http.GetAsync($"/api/jobs/{jobId}/report");
@@ -76,7 +76,7 @@ public sealed class TracingTests
     public async Task Scrapes_and_probes_make_no_spans()
     {
         var spans = new SpanCollection();
-        await using var api = await OpsApi.StartAsync(configure: builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+        await using var api = await ApiServer.StartAsync(ocrEngine: "Tesseract", configure: builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
 
         await api.Http.GetStringAsync("/metrics");
         await api.Http.GetAsync("/health/live");

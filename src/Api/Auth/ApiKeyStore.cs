@@ -1,13 +1,33 @@
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
 using System.Text.RegularExpressions;
 using VNexsus.Storage;
 
 namespace VNexsus.Api.Auth;
 
-/// <summary>An issued API key as stored: never the key itself, only its SHA-256.</summary>
-public sealed record ApiKeyRecord(string KeyId, string TenantId, string Sha256, DateTimeOffset CreatedAt, bool Revoked = false, DateTimeOffset? RevokedAt = null);
+/// <summary>What a key opens: one tenant's documents, or the operator endpoints that need a key (the Orleans dashboard).</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<ApiKeyScope>))]
+public enum ApiKeyScope
+{
+    Tenant,
+    Operator,
+}
+
+/// <summary>
+/// An issued API key as stored: never the key itself, only its SHA-256. A tenant key has its tenant; an operator key
+/// has none, so it reads no tenant's documents, and a tenant key never opens the dashboard. Files written before
+/// scopes existed hold tenant keys only, and read back as such.
+/// </summary>
+public sealed record ApiKeyRecord(
+    string KeyId,
+    string? TenantId,
+    string Sha256,
+    DateTimeOffset CreatedAt,
+    bool Revoked = false,
+    DateTimeOffset? RevokedAt = null,
+    ApiKeyScope Scope = ApiKeyScope.Tenant);
 
 /// <summary>A key as issued: its record, and the key itself, shown to the administrator once.</summary>
 public sealed record IssuedApiKey(ApiKeyRecord Record, string Key);
@@ -49,16 +69,19 @@ public sealed partial class ApiKeyStore(string path, TimeProvider clock)
 
     public IReadOnlyList<ApiKeyRecord> List() => Current().Records;
 
-    public async Task<IssuedApiKey> IssueAsync(string tenantId)
-    {
-        if (!IsTenantId(tenantId))
-        {
-            throw new ArgumentException($"'{tenantId}' is not a tenant id: use lower-case letters, digits, '-' and '_' (at most 64).", nameof(tenantId));
-        }
+    public Task<IssuedApiKey> IssueAsync(string tenantId) =>
+        IsTenantId(tenantId)
+            ? IssueAsync(tenantId, ApiKeyScope.Tenant)
+            : throw new ArgumentException($"'{tenantId}' is not a tenant id: use lower-case letters, digits, '-' and '_' (at most 64).", nameof(tenantId));
 
+    /// <summary>A key for operators: the dashboard, never a tenant's documents.</summary>
+    public Task<IssuedApiKey> IssueOperatorKeyAsync() => IssueAsync(null, ApiKeyScope.Operator);
+
+    private async Task<IssuedApiKey> IssueAsync(string? tenantId, ApiKeyScope scope)
+    {
         var keyId = Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(8));
         var key = $"{Prefix}{keyId}_{Base64Url(RandomNumberGenerator.GetBytes(32))}";
-        var record = new ApiKeyRecord(keyId, tenantId, Convert.ToHexStringLower(HashOf(key)), clock.GetUtcNow());
+        var record = new ApiKeyRecord(keyId, tenantId, Convert.ToHexStringLower(HashOf(key)), clock.GetUtcNow(), Scope: scope);
         await UpdateAsync(records => [.. records, record]);
         return new IssuedApiKey(record, key);
     }

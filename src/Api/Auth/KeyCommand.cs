@@ -4,7 +4,7 @@ using VNexsus.Hosting;
 namespace VNexsus.Api.Auth;
 
 /// <summary>
-/// <c>dotnet VNexsus.Api.dll keys issue --tenant &lt;id&gt; | revoke &lt;keyId&gt; | list [settings]</c>: the administrator's
+/// <c>dotnet VNexsus.Api.dll keys issue --tenant &lt;id&gt; | issue --operator | revoke &lt;keyId&gt; | list [settings]</c>: the administrator's
 /// commands on the key store of the configured data directory (the same settings as the server: appsettings,
 /// environment, <c>--VNexsus:DataDir=…</c>). <c>issue</c> prints the key alone on standard output, once; everything
 /// else goes to standard error, so <c>KEY=$(… keys issue --tenant acme)</c> works.
@@ -15,6 +15,7 @@ public static class KeyCommand
 
     private const string Usage =
         "usage: dotnet VNexsus.Api.dll keys issue --tenant <tenantId> [settings]\n" +
+        "       dotnet VNexsus.Api.dll keys issue --operator [settings]   (the Orleans dashboard; no tenant's documents)\n" +
         "       dotnet VNexsus.Api.dll keys revoke <keyId> [settings]\n" +
         "       dotnet VNexsus.Api.dll keys list [settings]\n" +
         "settings as for the server, e.g. --VNexsus:DataDir=/srv/vnexsus";
@@ -28,6 +29,7 @@ public static class KeyCommand
         }
 
         string? tenant = null;
+        var forOperators = false;
         string? keyId = null;
         var settings = new List<string>();
         for (var i = 0; i < rest.Length; i++)
@@ -35,6 +37,10 @@ public static class KeyCommand
             if (rest[i] == "--tenant" && i + 1 < rest.Length)
             {
                 tenant = rest[++i];
+            }
+            else if (rest[i] == "--operator")
+            {
+                forOperators = true;
             }
             else if (i == 0 && verb == "revoke" && !rest[i].StartsWith('-'))
             {
@@ -51,7 +57,12 @@ public static class KeyCommand
         var store = ApiKeyStore.In(dataDir, TimeProvider.System);
         switch (verb)
         {
-            case "issue" when tenant is not null:
+            case "issue" when forOperators && tenant is null:
+                var operatorKey = await store.IssueOperatorKeyAsync();
+                await error.WriteLineAsync($"Issued operator key {operatorKey.Record.KeyId} in {store.Path}. It opens the dashboard, no tenant's documents. It is shown once and stored only as a hash:");
+                await output.WriteLineAsync(operatorKey.Key);
+                return 0;
+            case "issue" when tenant is not null && !forOperators:
                 if (!ApiKeyStore.IsTenantId(tenant))
                 {
                     await error.WriteLineAsync($"'{tenant}' is not a tenant id: use lower-case letters, digits, '-' and '_' (at most 64).");
@@ -69,14 +80,14 @@ public static class KeyCommand
                     return 1;
                 }
 
-                await error.WriteLineAsync($"Key {revoked.KeyId} of tenant {revoked.TenantId} is revoked.");
+                await error.WriteLineAsync($"Key {revoked.KeyId} of {OwnerOf(revoked)} is revoked.");
                 return 0;
             case "list":
-                await output.WriteLineAsync("keyId\ttenant\tcreated\tstatus");
+                await output.WriteLineAsync("keyId\ttenant\tcreated\tstatus\tscope");
                 foreach (var key in store.List())
                 {
                     var status = key.Revoked ? $"revoked {key.RevokedAt?.ToString("u", CultureInfo.InvariantCulture)}" : "active";
-                    await output.WriteLineAsync($"{key.KeyId}\t{key.TenantId}\t{key.CreatedAt.ToString("u", CultureInfo.InvariantCulture)}\t{status}");
+                    await output.WriteLineAsync($"{key.KeyId}\t{key.TenantId ?? "-"}\t{key.CreatedAt.ToString("u", CultureInfo.InvariantCulture)}\t{status}\t{key.Scope.ToString().ToLowerInvariant()}");
                 }
 
                 return 0;
@@ -85,4 +96,6 @@ public static class KeyCommand
                 return 2;
         }
     }
+
+    private static string OwnerOf(ApiKeyRecord key) => key.Scope == ApiKeyScope.Operator ? "operators" : $"tenant {key.TenantId}";
 }

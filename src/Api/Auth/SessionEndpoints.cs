@@ -9,6 +9,7 @@ namespace VNexsus.Api.Auth;
 /// The web app's sign-in: it posts the key once and gets it back as an HttpOnly, SameSite=Strict cookie limited to
 /// <c>/api</c>, so scripts never hold it and <c>EventSource</c> and <c>&lt;img&gt;</c> requests carry it. The cookie
 /// is the key itself, so revoking the key ends every session at once, on every node, with no session state to share.
+/// Operators sign in to the dashboard the same way (<see cref="OperatorSignIn"/>); a tenant's session takes tenant keys only.
 /// </summary>
 public static class SessionEndpoints
 {
@@ -33,11 +34,7 @@ public static class SessionEndpoints
             return Results.Json(new { tenant = Jobs.Tenants.Local, authentication = "none" });
         }
 
-        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-        {
-            limit.MaxRequestBodySize = MaxBodyBytes;
-        }
-
+        LimitBodyToSignIn(context);
         SignInRequest? request;
         try
         {
@@ -48,30 +45,44 @@ public static class SessionEndpoints
             request = null;
         }
 
-        if (request?.Key is not { Length: > 0 } key || keys.Verify(key) is not { } record)
+        if (request?.Key is not { Length: > 0 } key || keys.Verify(key) is not { Scope: ApiKeyScope.Tenant } record)
         {
             return Results.Json(TenantAuthenticationHandler.UnauthorizedBody, statusCode: StatusCodes.Status401Unauthorized);
         }
 
-        context.Response.Cookies.Append(TenantAuthenticationHandler.SessionCookie, key, CookieOptions(context));
+        context.Response.Cookies.Append(TenantAuthenticationHandler.SessionCookie, key, CookieOptions(context, ApiPath));
         return Results.Json(new { tenant = record.TenantId, authentication = "apiKey" });
+    }
+
+    /// <summary>A sign-in carries one key: anything larger is refused before it is read.</summary>
+    internal static void LimitBodyToSignIn(HttpContext context)
+    {
+        if (context.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = MaxBodyBytes;
+        }
     }
 
     private static IResult SignOut(HttpContext context)
     {
-        context.Response.Cookies.Delete(TenantAuthenticationHandler.SessionCookie, CookieOptions(context));
+        context.Response.Cookies.Delete(TenantAuthenticationHandler.SessionCookie, CookieOptions(context, ApiPath));
         return Results.NoContent();
     }
 
-    /// <summary>A browser-session cookie (no expiry): closing the browser signs out.</summary>
-    private static CookieOptions CookieOptions(HttpContext context) => new()
+    /// <summary>
+    /// A browser-session cookie (no expiry: closing the browser signs out) holding the key, sent only under
+    /// <paramref name="path"/>: <c>/api</c> for a tenant's key, the dashboard's path for an operator's.
+    /// </summary>
+    internal static CookieOptions CookieOptions(HttpContext context, string path) => new()
     {
         HttpOnly = true,
         SameSite = SameSiteMode.Strict,
         Secure = context.Request.IsHttps,
-        Path = "/api",
+        Path = path,
         IsEssential = true,
     };
+
+    private const string ApiPath = "/api";
 
     private sealed record SignInRequest(string? Key);
 }

@@ -21,7 +21,8 @@ public static class TenantAccess
         services.AddAuthorizationBuilder().SetFallbackPolicy(new AuthorizationPolicyBuilder(TenantAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser()
             .RequireClaim(TenantClaims.Tenant)
-            .Build());
+            .Build())
+            .AddOperatorPolicy();
         services.AddRateLimiter(limiter =>
         {
             // Without keys the one local user on loopback has nobody to be fair to (and benchmarks poll fast).

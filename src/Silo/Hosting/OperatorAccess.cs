@@ -11,10 +11,15 @@ namespace VNexsus.Hosting;
 /// </summary>
 public static class OperatorAccess
 {
-    /// <summary>Marks endpoints as operator-only: no tenant key needed, served only on the operator port. Use it for every operator endpoint, the dashboard too.</summary>
+    /// <summary>Marks endpoints as operator-only: no key needed, served only on the operator port (<c>/metrics</c>, <c>/health</c>).</summary>
     public static TBuilder RequireOperator<TBuilder>(this TBuilder builder)
         where TBuilder : IEndpointConventionBuilder =>
-        builder.WithMetadata(OperatorEndpoint.Instance).AllowAnonymous();
+        builder.OnOperatorPort().AllowAnonymous();
+
+    /// <summary>Serves endpoints only on the operator port, leaving who may call them to their own policy (the dashboard's needs an operator key).</summary>
+    public static TBuilder OnOperatorPort<TBuilder>(this TBuilder builder)
+        where TBuilder : IEndpointConventionBuilder =>
+        builder.WithMetadata(OperatorEndpoint.Instance);
 
     /// <summary>Refuses operator endpoints on other ports than the operator's. Runs after routing (WebApplication routes first).</summary>
     public static WebApplication UseOperatorAccess(this WebApplication app, VNexsusOptions options)

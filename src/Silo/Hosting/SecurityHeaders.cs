@@ -17,8 +17,9 @@ public static class SecurityHeaders
     private const string PermissionsPolicy = "camera=(), microphone=(), geolocation=(), payment=(), usb=()";
 
     /// <summary>
-    /// Adds the headers to every response. An endpoint may set its own <c>Content-Security-Policy</c> (the HTML report,
-    /// the dashboard); everything under <c>/api/</c> is job data and is never stored by a browser or proxy.
+    /// Adds the headers to every response. An endpoint may have a <c>Content-Security-Policy</c> of its own: set on its
+    /// response (the HTML report) or as <see cref="ContentSecurityPolicy"/> metadata (the dashboard); everything under
+    /// <c>/api/</c> is job data and is never stored by a browser or proxy.
     /// </summary>
     public static WebApplication UseSecurityHeaders(this WebApplication app)
     {
@@ -29,7 +30,7 @@ public static class SecurityHeaders
                 var headers = context.Response.Headers;
                 if (!headers.ContainsKey("Content-Security-Policy"))
                 {
-                    headers.ContentSecurityPolicy = DefaultContentSecurityPolicy;
+                    headers.ContentSecurityPolicy = context.GetEndpoint()?.Metadata.GetMetadata<ContentSecurityPolicy>()?.Value ?? DefaultContentSecurityPolicy;
                 }
 
                 headers.XContentTypeOptions = "nosniff";
@@ -79,3 +80,6 @@ public static class SecurityHeaders
     /// <summary>The v1 body of a server fault (domain.md §4.1).</summary>
     public static readonly object ServerErrorBody = new { error = "서버에서 오류가 발생했습니다.", status = "error", code = "SERVER_ERROR" };
 }
+
+/// <summary>Endpoint metadata: the <c>Content-Security-Policy</c> of an endpoint whose page cannot live under the default.</summary>
+public sealed record ContentSecurityPolicy(string Value);

@@ -124,7 +124,8 @@ public static class VNexsusHosting
 
     /// <summary>
     /// Request logging and metrics, error bodies without internals, security headers; liveness (<c>/health/live</c>) and
-    /// readiness (<c>/health/ready</c>) for probes; every check (<c>/health</c>, JSON) Prometheus metrics and the Orleans dashboard for operators only.
+    /// readiness (<c>/health/ready</c>) for probes; every check (<c>/health</c>, JSON) and Prometheus metrics for operators
+    /// only. The Orleans dashboard is the API's (it needs an operator key, which the API checks; every silo collects for it).
     /// </summary>
     public static WebApplication UseVNexsusDefaults(this WebApplication app)
     {
@@ -135,19 +136,10 @@ public static class VNexsusHosting
         app.UseOperatorAccess(app.Services.GetRequiredService<IOptions<VNexsusOptions>>().Value);
         app.MapVNexsusHealthChecks();
         app.MapMetrics().RequireOperator();
-        app.MapVNexsusDashboard().RequireOperator();
         return app;
     }
 
     public const string DashboardPath = "/dashboard";
-
-    /// <summary>
-    /// The Orleans dashboard at <c>/dashboard</c>: operators only. It shows grain types, keys (document hashes, job ids)
-    /// and cluster internals, so it takes the same restrictions as <c>/metrics</c>; the returned builder is where an
-    /// operator-only policy goes (<c>RequireAuthorization</c>, <c>RequireHost</c>).
-    /// </summary>
-    public static IEndpointConventionBuilder MapVNexsusDashboard(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapOrleansDashboard(routePrefix: DashboardPath);
 
     /// <summary>No live log stream: the dashboard is a window for operators, and logs belong in the log pipeline.</summary>
     private static void ConfigureDashboard(DashboardOptions options) => options.HideTrace = true;

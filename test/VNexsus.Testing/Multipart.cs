@@ -1,7 +1,7 @@
 using System.Net.Http.Headers;
 using System.Text;
 
-namespace VNexsus.ApiTests;
+namespace VNexsus.Testing;
 
 /// <summary>
 /// Builds multipart bodies byte by byte, the way curl and browsers send them (a file name as raw UTF-8 inside quotes),
