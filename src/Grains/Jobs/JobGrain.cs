@@ -320,7 +320,7 @@ public sealed class JobGrain(
                 .ToList();
             if (readable.Count > 0)
             {
-                var request = new AnalysisRequest(readable, Job.Request!.InsuranceJoinDate, Job.Request.PolicyId);
+                var request = new AnalysisRequest(readable, Job.Request!.ReviewedContracts());
                 var key = AnalysisKey.Of(request);
                 var eventCount = await GrainFactory.GetGrain<IRuleGrain>(key).Analyse(request);
                 if (IsTerminal)
@@ -410,5 +410,6 @@ public sealed class JobGrain(
         Job.EventCount,
         Job.Error,
         Job.Request.TenantId ?? Tenants.Local,
-        Job.Request.PolicyId);
+        Job.Request.PolicyId,
+        Job.Request.Contracts);
 }

@@ -67,7 +67,7 @@ public sealed class RuleGrain(JsonDocumentStore<AnalysisResult> analyses, IOptio
             documents.Add(new RuleDocument(document.FileOrder, document.FileName, pages));
         }
 
-        var options = new RuleOptions(request.InsuranceJoinDate, request.PolicyId, KoreaTime.Today(clock));
+        var options = new RuleOptions(request.Contracts, KoreaTime.Today(clock));
         var now = clock.GetUtcNow();
         AnalysisResult result;
         using (PipelineMetrics.TimeRules())
