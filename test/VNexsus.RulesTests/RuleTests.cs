@@ -22,6 +22,7 @@ public sealed class RuleTests
     [Theory]
     [InlineData("생년월일: 1970.01.01 진료일자: 2024.03.07 외래", "2024-03-07", "1970-01-01", "birth_date")]
     [InlineData("발급일 2024.05.02 진료일자 2024.03.07 외래", "2024-03-07", "2024-05-02", "issue_or_print_date")]
+    [InlineData("발행일자: 2024.05.02 진료일자 2024.03.07 외래", "2024-03-07", "2024-05-02", "issue_or_print_date")]
     [InlineData("진료일자: 2024.03.07 외래 다음 예약: 2024.04.08", "2024-03-07", "2024-04-08", "booking_date")]
     [InlineData("검사일: 2024.03.07 흉부 CT 판독일: 2024.03.09", "2024-03-07", "2024-03-09", "report_date")]
     [InlineData("진료일자: 2024.03.07 외래 보험기간 2024.01.01 ~ 2034.01.01", "2024-03-07", "2024-01-01", "contract_date")]
@@ -51,6 +52,17 @@ public sealed class RuleTests
     [InlineData("I20).9", "I20.9")]
     [InlineData("e11.9", "E11.9")]
     public void Codes_are_normalised(string raw, string code) => Assert.Equal(code, KcdTable.Normalise(raw));
+
+    [Theory]
+    [InlineData("상병명 : ( K21 .0 )", "K21.0")]
+    [InlineData("진단: I10. 5년 전부터 투약", "I10")]
+    [InlineData("상병명: J459 천식", "J45.9")]
+    public void Codes_are_read_through_ocr_spacing_but_never_across_a_sentence(string text, string code)
+    {
+        var e = RuleData.Default;
+        var token = Assert.Single(e.Kcd.Find(text, true, e.Entities.CodeExclusionBefore, e.Entities.CodeExclusionAfter));
+        Assert.Equal(code, token.Code);
+    }
 
     [Theory]
     [InlineData("체온 T36.5℃ 측정")]
