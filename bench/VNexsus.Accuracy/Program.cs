@@ -6,11 +6,7 @@ using VNexsus.Rules;
 // bench/accuracy: scores the rule engine per case kind and overall on the golden set it was developed on ("tuned") and,
 // separately, on the holdout set it was not tuned on, and measures rule-engine throughput (pages of text per second on
 // one core) on the long-record case. Usage: [--cases DIR] [--misses] [--runs N]
-var folders = new List<(string Name, string Folder)>
-{
-    ("tuned", GoldenSet.FindCasesFolder(Environment.CurrentDirectory)),
-    ("holdout", GoldenSet.FindCasesFolder(Environment.CurrentDirectory, GoldenSet.Holdout)),
-};
+List<(string Name, string Folder)>? folders = null;
 var showMisses = false;
 var runs = 20;
 for (var i = 0; i < args.Length; i++)
@@ -26,6 +22,11 @@ for (var i = 0; i < args.Length; i++)
     }
 }
 
+folders ??=
+[
+    ("tuned", GoldenSet.FindCasesFolder(Environment.CurrentDirectory)),
+    ("holdout", GoldenSet.FindCasesFolder(Environment.CurrentDirectory, GoldenSet.Holdout)),
+];
 var engine = RuleEngine.Default;
 static string F(Tally t) => t.Total == 0 ? "   -  " : t.Ratio.ToString("0.000", CultureInfo.InvariantCulture).PadLeft(6);
 var everyCase = new List<GoldenCase>();
