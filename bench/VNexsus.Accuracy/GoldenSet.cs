@@ -47,10 +47,16 @@ public static class GoldenSet
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    /// <summary>Finds <c>test/golden/cases</c> beside the binaries or up the directory tree.</summary>
-    public static string FindCasesFolder(string? start = null)
+    /// <summary>The set the rules were developed on.</summary>
+    public const string Tuned = "cases";
+
+    /// <summary>The independent set, generated with other hospitals and wording, that the rules were not tuned on.</summary>
+    public const string Holdout = "holdout";
+
+    /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
+    public static string FindCasesFolder(string? start = null, string set = Tuned)
     {
-        var local = Path.Combine(AppContext.BaseDirectory, "golden", "cases");
+        var local = Path.Combine(AppContext.BaseDirectory, "golden", set);
         if (start is null && Directory.Exists(local))
         {
             return local;
@@ -58,14 +64,14 @@ public static class GoldenSet
 
         for (var dir = new DirectoryInfo(start ?? AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            var candidate = Path.Combine(dir.FullName, "test", "golden", "cases");
+            var candidate = Path.Combine(dir.FullName, "test", "golden", set);
             if (Directory.Exists(candidate))
             {
                 return candidate;
             }
         }
 
-        throw new DirectoryNotFoundException("test/golden/cases not found; run test/golden/generate.py");
+        throw new DirectoryNotFoundException($"test/golden/{set} not found; run test/golden/generate.py{(set == Holdout ? " --holdout" : "")}");
     }
 
     public static IReadOnlyList<GoldenCase> Load(string folder) =>
@@ -74,10 +80,18 @@ public static class GoldenSet
             .Select(d => JsonSerializer.Deserialize<GoldenCase>(File.ReadAllText(Path.Combine(d, "case.json")), Json)! with { Folder = d })
             .ToList();
 
-    public static AnalysisResult Run(RuleEngine engine, IReadOnlyList<RuleDocument> documents, Contract? contract) =>
+    /// <summary>One analysis of the documents with every contract of the case (none: one contract without a date), reviewed separately.</summary>
+    public static AnalysisResult Run(RuleEngine engine, IReadOnlyList<RuleDocument> documents, IReadOnlyList<Contract> contracts) =>
         engine.Analyse(
             new string('0', 64),
             documents,
-            new RuleOptions(contract?.JoinDate is { } j ? DateOnly.Parse(j, System.Globalization.CultureInfo.InvariantCulture) : null, contract?.PolicyId, Today),
+            new RuleOptions(
+                contracts.Count == 0
+                    ? [new ContractInput(ContractInput.FirstId, null, null)]
+                    : contracts.Select((c, i) => new ContractInput(
+                        (i + 1).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                        c.JoinDate is { } j ? DateOnly.Parse(j, System.Globalization.CultureInfo.InvariantCulture) : null,
+                        c.PolicyId)).ToList(),
+                Today),
             DateTimeOffset.UnixEpoch);
 }

@@ -66,15 +66,12 @@ public static class Scorer
 {
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
-    /// <summary>Runs the engine on a case (once per contract) and scores events, codes, hospitals, evidence and candidates.</summary>
-    public static (Score Score, IReadOnlyList<AnalysisResult> Runs) Evaluate(RuleEngine engine, GoldenCase golden)
+    /// <summary>Runs the engine on a case (all its contracts at once) and scores events, codes, hospitals, evidence and each contract's candidates.</summary>
+    public static (Score Score, AnalysisResult Analysis) Evaluate(RuleEngine engine, GoldenCase golden)
     {
         var documents = golden.Read();
-        var runs = golden.Contracts.Count == 0
-            ? [GoldenSet.Run(engine, documents, null)]
-            : golden.Contracts.Select(c => GoldenSet.Run(engine, documents, c)).ToList();
+        var analysis = GoldenSet.Run(engine, documents, golden.Contracts);
         var score = new Score();
-        var analysis = runs[0];
         var events = analysis.Events;
         var expected = golden.Expected.Events;
         string Tag(string what) => $"{golden.CaseId}: {what}";
@@ -204,10 +201,9 @@ public static class Scorer
         for (var i = 0; i < golden.Contracts.Count; i++)
         {
             var contract = golden.Contracts[i];
-            var run = runs[i];
             var want = contract.Candidates.Select(c => (expected[c.EventRef].Date, c.Window, c.CandidateType)).ToList();
-            var dates = run.Events.ToDictionary(e => e.EventId, e => Iso(e.Date.Date));
-            var got = run.Disclosure.Candidates.Select(c => (dates[c.EventId], c.Window, c.CandidateType)).ToList();
+            var dates = analysis.Events.ToDictionary(e => e.EventId, e => Iso(e.Date.Date));
+            var got = analysis.Reviews[i].Candidates.Select(c => (dates[c.EventId], c.Window, c.CandidateType)).ToList();
             var left = got.ToList();
             var hits = 0;
             foreach (var w in want)
@@ -231,7 +227,7 @@ public static class Scorer
             score.DisclosurePrecision.Add(hits, got.Count);
         }
 
-        return (score, runs);
+        return (score, analysis);
     }
 
     private static string? BlockText(IReadOnlyList<RuleDocument> documents, Evidence location)

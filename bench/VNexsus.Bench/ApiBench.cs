@@ -12,7 +12,7 @@ namespace VNexsus.Bench;
 public sealed record ApiResult(int Pages, long Bytes, int WarmUpPairs, TimeSpan PollDelay, Stats FirstUpload, Stats CacheHit, TimeSpan Startup);
 
 /// <summary>
-/// (b) Time from the start of <c>POST /api/ocr/upload</c> until <c>GET /api/ocr/status/{jobId}</c> says completed, through
+/// (c) Time from the start of <c>POST /api/ocr/upload</c> until <c>GET /api/ocr/status/{jobId}</c> says completed, through
 /// the real HTTP API of an embedded-mode host started in this process on loopback. Each run uploads new bytes (the
 /// fixture plus a unique trailing comment: a first upload that is extracted) and then the same bytes again (a cache hit).
 /// The two kinds alternate so that drift over the run affects both alike.

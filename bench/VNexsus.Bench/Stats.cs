@@ -34,7 +34,7 @@ public static class Fmt
 {
     public static string N(double value, string format = "0.0") => value.ToString(format, CultureInfo.InvariantCulture);
 
-    public static string Ratio(double value) => value.ToString("0.00", CultureInfo.InvariantCulture) + "×";
+    public static string Ratio(double value, string format = "0.00") => value.ToString(format, CultureInfo.InvariantCulture) + "×";
 
     public static string Kb(long bytes) => (bytes / 1024.0).ToString("0", CultureInfo.InvariantCulture) + " KB";
 }

@@ -37,6 +37,7 @@ public static class GrainServices
     {
         services.AddVNexsusStorage(dataDirectory, ocr.Limits);
         services.TryAddSingleton(Options.Create(ocr));
+        services.TryAddSingleton(Options.Create(new RuleGrainOptions()));
         services.TryAddSingleton<IDocumentExtractor, DocumentExtractor>();
         services.TryAddSingleton<PageRasterizer>();
         services.TryAddSingleton(sp => new OcrSlotQueue(ocr.EffectiveConcurrentPages, ocr.Scheduling, sp.GetRequiredService<TimeProvider>()));

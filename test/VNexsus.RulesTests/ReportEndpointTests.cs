@@ -11,7 +11,16 @@ public sealed class ReportEndpointTests(ApiServerFixture fixture) : IClassFixtur
 {
     private ApiServer Server => fixture.Server;
 
-    private async Task<string> UploadAsync(string body, string? joinDate = null)
+    private async Task<string> UploadAsync(string body, string? joinDate = null, string? contracts = null)
+    {
+        var response = await Server.Http.PostAsync("/api/ocr/upload", Form(body, joinDate, contracts).Build());
+        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
+        var jobId = json.GetProperty("jobId").GetString()!;
+        await Server.WaitForStatusAsync(jobId, "completed");
+        return jobId;
+    }
+
+    private static Multipart Form(string body, string? joinDate = null, string? contracts = null)
     {
         var form = new Multipart().File("진료기록.txt", "text/plain", System.Text.Encoding.UTF8.GetBytes(body + $"\n고유번호 {Guid.NewGuid():N}\n"));
         if (joinDate is not null)
@@ -19,11 +28,12 @@ public sealed class ReportEndpointTests(ApiServerFixture fixture) : IClassFixtur
             form.Field("insuranceJoinDate", joinDate);
         }
 
-        var response = await Server.Http.PostAsync("/api/ocr/upload", form.Build());
-        var json = await response.Content.ReadFromJsonAsync<JsonElement>();
-        var jobId = json.GetProperty("jobId").GetString()!;
-        await Server.WaitForStatusAsync(jobId, "completed");
-        return jobId;
+        if (contracts is not null)
+        {
+            form.Field("contracts", contracts);
+        }
+
+        return form;
     }
 
     private const string Record = "가나병원 내과\n환자명: 김가명 생년월일: 1970.01.01\n진료일자: 2024.03.12 외래\n진단명: 제2형 당뇨병 (E11.9)\n처방: 메트포르민 500mg 30일분\n입원기간: 2024.05.01 ~ 2024.05.03\n진단명: 급성 충수염 (K35.8)\n발급일: 2024.10.02";
@@ -107,5 +117,68 @@ public sealed class ReportEndpointTests(ApiServerFixture fixture) : IClassFixtur
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
         Assert.Equal("JOB_NOT_FOUND", (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetString());
         Assert.Equal(HttpStatusCode.NotFound, (await Server.Http.GetAsync("/api/jobs/not-a-job/report")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Several_contracts_sent_on_upload_are_each_reviewed_and_shown()
+    {
+        var jobId = await UploadAsync(Record, contracts: """[{"contractId":"종신","insuranceJoinDate":"2024-06-01","policy":"3.1.5"},{"contractId":"실손","insuranceJoinDate":"2024-04-01"}]""");
+
+        var report = await Server.Http.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}/report");
+
+        var reviews = report.GetProperty("disclosureReview").EnumerateArray().ToList();
+        Assert.Equal(["종신", "실손"], reviews.Select(r => r.GetProperty("contractId").GetString()));
+        Assert.Equal(["2024-06-01", "2024-04-01"], reviews.Select(r => r.GetProperty("joinDate").GetString()));
+        Assert.Equal(["3.1.5", "3.2.5"], reviews.Select(r => r.GetProperty("policy").GetProperty("policyId").GetString()));
+        Assert.Equal("종신", report.GetProperty("disclosure").GetProperty("contractId").GetString());
+        Assert.Equal("2024-06-01", report.GetProperty("caseBasicInfo").GetProperty("insuranceJoinDate").GetString());
+        Assert.Equal(2, report.GetProperty("caseBasicInfo").GetProperty("contracts").GetArrayLength());
+        // The stay of 2024-05-01 is a 3-month candidate for the first contract and after the second one's enrollment date.
+        static IEnumerable<string?> Types(JsonElement review) => review.GetProperty("candidates").EnumerateArray().Select(c => c.GetProperty("candidateType").GetString());
+        Assert.Contains("admission", Types(reviews[0]));
+        Assert.DoesNotContain("admission", Types(reviews[1]));
+        var stay = report.GetProperty("timeline").EnumerateArray().Single(e => e.GetProperty("type").GetString() == "admission");
+        Assert.Equal(["within_3_months", "after_join"], stay.GetProperty("contractWindows").EnumerateArray().Select(w => w.GetProperty("primaryWindow").GetString()));
+
+        var text = await Server.Http.GetStringAsync($"/api/jobs/{jobId}/report?format=text");
+        Assert.Contains("[고지의무 검토 개요 - 계약 종신]", text);
+        Assert.Contains("[고지의무 검토 개요 - 계약 실손]", text);
+    }
+
+    [Fact]
+    public async Task The_report_query_takes_several_contracts_and_refuses_bad_ones()
+    {
+        var jobId = await UploadAsync(Record, "2024-06-01");
+        var query = Uri.EscapeDataString("""[{"insuranceJoinDate":"2024-06-01"},{"insuranceJoinDate":"2022-01-10","policy":"3.1.5"},{}]""");
+
+        var report = await Server.Http.GetFromJsonAsync<JsonElement>($"/api/jobs/{jobId}/report?contracts={query}");
+
+        var reviews = report.GetProperty("disclosureReview").EnumerateArray().ToList();
+        Assert.Equal(["1", "2", "3"], reviews.Select(r => r.GetProperty("contractId").GetString()));
+        Assert.Equal([true, true, false], reviews.Select(r => r.GetProperty("joinDateAvailable").GetBoolean()));
+        Assert.Empty(reviews[1].GetProperty("candidates").EnumerateArray());
+
+        foreach (var (bad, field) in new[]
+        {
+            ("contracts=" + Uri.EscapeDataString("""[{"insuranceJoinDate":"2024.06.01"}]"""), "contracts"),
+            ("contracts=" + Uri.EscapeDataString("""[{"contractId":"A"},{"contractId":"A"}]"""), "contracts"),
+            ("contracts=" + Uri.EscapeDataString("""[{"policy":"9.9.9"}]"""), "contracts"),
+            ("contracts=not-json", "contracts"),
+            ("contracts=" + Uri.EscapeDataString("[]"), "contracts"),
+            ("insuranceJoinDate=2024-06-01&contracts=" + Uri.EscapeDataString("""[{"insuranceJoinDate":"2024-06-01"}]"""), "contracts"),
+        })
+        {
+            var response = await Server.Http.GetAsync($"/api/jobs/{jobId}/report?{bad}");
+            Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+            var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+            Assert.Equal("VALIDATION_ERROR", body.GetProperty("error").GetProperty("code").GetString());
+            Assert.Equal(field, body.GetProperty("error").GetProperty("details").GetProperty("issues")[0].GetProperty("field").GetString());
+        }
+
+        var refused = await Server.Http.PostAsync("/api/ocr/upload", Form(Record, contracts: """[{"insuranceJoinDate":"2024-13-01"}]""").Build());
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        var error = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("VALIDATION_ERROR", error.GetProperty("code").GetString());
+        Assert.Contains("1번째 계약", error.GetProperty("error").GetString());
     }
 }

@@ -22,6 +22,7 @@ public sealed class RuleTests
     [Theory]
     [InlineData("생년월일: 1970.01.01 진료일자: 2024.03.07 외래", "2024-03-07", "1970-01-01", "birth_date")]
     [InlineData("발급일 2024.05.02 진료일자 2024.03.07 외래", "2024-03-07", "2024-05-02", "issue_or_print_date")]
+    [InlineData("발행일자: 2024.05.02 진료일자 2024.03.07 외래", "2024-03-07", "2024-05-02", "issue_or_print_date")]
     [InlineData("진료일자: 2024.03.07 외래 다음 예약: 2024.04.08", "2024-03-07", "2024-04-08", "booking_date")]
     [InlineData("검사일: 2024.03.07 흉부 CT 판독일: 2024.03.09", "2024-03-07", "2024-03-09", "report_date")]
     [InlineData("진료일자: 2024.03.07 외래 보험기간 2024.01.01 ~ 2034.01.01", "2024-03-07", "2024-01-01", "contract_date")]
@@ -51,6 +52,17 @@ public sealed class RuleTests
     [InlineData("I20).9", "I20.9")]
     [InlineData("e11.9", "E11.9")]
     public void Codes_are_normalised(string raw, string code) => Assert.Equal(code, KcdTable.Normalise(raw));
+
+    [Theory]
+    [InlineData("상병명 : ( K21 .0 )", "K21.0")]
+    [InlineData("진단: I10. 5년 전부터 투약", "I10")]
+    [InlineData("상병명: J459 천식", "J45.9")]
+    public void Codes_are_read_through_ocr_spacing_but_never_across_a_sentence(string text, string code)
+    {
+        var e = RuleData.Default;
+        var token = Assert.Single(e.Kcd.Find(text, true, e.Entities.CodeExclusionBefore, e.Entities.CodeExclusionAfter));
+        Assert.Equal(code, token.Code);
+    }
 
     [Theory]
     [InlineData("체온 T36.5℃ 측정")]
@@ -225,12 +237,72 @@ public sealed class RuleTests
     public void The_analysis_key_changes_with_every_input()
     {
         var documents = new[] { new AnalysisDocument(1, "a.pdf", new string('a', 64)) };
-        var plain = AnalysisKey.Of(new AnalysisRequest(documents, null));
+        DateOnly? noDate = null;
+        var plain = AnalysisKey.Of(new AnalysisRequest(documents, noDate));
 
-        Assert.Equal(plain, AnalysisKey.Of(new AnalysisRequest(documents.ToList(), null)));
+        Assert.Equal(plain, AnalysisKey.Of(new AnalysisRequest(documents.ToList(), noDate)));
+        Assert.Equal(plain, AnalysisKey.Of(new AnalysisRequest(documents, [new ContractInput(ContractInput.FirstId, null, null)])));
         Assert.NotEqual(plain, AnalysisKey.Of(new AnalysisRequest(documents, new DateOnly(2024, 6, 1))));
-        Assert.NotEqual(plain, AnalysisKey.Of(new AnalysisRequest(documents, null, "3.1.5")));
-        Assert.NotEqual(plain, AnalysisKey.Of(new AnalysisRequest([documents[0] with { FileName = "b.pdf" }], null)));
-        Assert.NotEqual(plain, AnalysisKey.Of(new AnalysisRequest([documents[0] with { Sha256 = new string('b', 64) }], null)));
+        Assert.NotEqual(plain, AnalysisKey.Of(new AnalysisRequest(documents, noDate, "3.1.5")));
+        Assert.NotEqual(plain, AnalysisKey.Of(new AnalysisRequest([documents[0] with { FileName = "b.pdf" }], noDate)));
+        Assert.NotEqual(plain, AnalysisKey.Of(new AnalysisRequest([documents[0] with { Sha256 = new string('b', 64) }], noDate)));
+        Assert.NotEqual(plain, AnalysisKey.Of(new AnalysisRequest(documents, [new ContractInput(ContractInput.FirstId, null, null), new ContractInput("2", new DateOnly(2024, 6, 1), null)])));
+        Assert.NotEqual(plain, AnalysisKey.Of(new AnalysisRequest(documents, [new ContractInput("A", null, null)])));
+    }
+
+    [Fact]
+    public void Several_contracts_are_reviewed_separately_each_against_its_own_date_and_policy()
+    {
+        var record = Text(1, "a.txt", "가나병원 내과", "입원기간: 2024.05.01 ~ 2024.05.03", "진단명: 급성 충수염 (K35.8)", "진료일자: 2023.03.10 외래", "진단명: 급성 위염 (K29.1)");
+        ContractInput[] contracts = [new("A", new DateOnly(2024, 6, 1), "3.1.5"), new("B", new DateOnly(2023, 6, 1), "3.2.5"), new("C", null, null)];
+
+        var together = RuleEngine.Default.Analyse(new string('0', 64), [record], new RuleOptions(contracts, Today), DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(["A", "B", "C"], together.Reviews.Select(r => r.ContractId));
+        Assert.Same(together.Reviews[0], together.Disclosure);
+        foreach (var contract in contracts)
+        {
+            var alone = Analyse(contract.JoinDate, contract.PolicyId, record).Disclosure;
+            var review = together.Reviews.Single(r => r.ContractId == contract.ContractId);
+            Assert.Equal(alone.JoinDate, review.JoinDate);
+            Assert.Equal(alone.PolicyId, review.PolicyId);
+            Assert.Equal(alone.Candidates.Select(c => (c.EventId, c.Window, c.CandidateType)), review.Candidates.Select(c => (c.EventId, c.Window, c.CandidateType)));
+        }
+
+        // The stay of 2024-05 is after B's enrollment date: a claim-side fact for B, a 3-month candidate for A.
+        var stay = together.Events.Single(e => e.Type == EventType.Admission).EventId;
+        Assert.Contains(together.Reviews[0].Candidates, c => c.EventId == stay && c.Window == "within_3_months");
+        Assert.DoesNotContain(together.Reviews[1].Candidates, c => c.EventId == stay);
+        Assert.Equal("after_join", together.Reviews[1].EventWindows.Single(w => w.EventId == stay).PrimaryWindow);
+        Assert.False(together.Reviews[2].JoinDateAvailable);
+
+        var report = ReportBuilder.Build(together, null, DateTimeOffset.UnixEpoch);
+        Assert.Equal("A", report.Disclosure.ContractId);
+        Assert.Equal(["A", "B", "C"], report.DisclosureReview.Select(d => d.ContractId));
+        Assert.Equal(["2024-06-01", "2023-06-01", null], report.CaseBasicInfo.Contracts.Select(c => c.InsuranceJoinDate));
+        Assert.Equal(["user_input", "user_input", "missing"], report.CaseBasicInfo.Contracts.Select(c => c.InsuranceJoinDateSource));
+        var row = report.Timeline.Single(r => r.EventId == stay);
+        Assert.Equal(["within_3_months", "after_join", "unknown"], row.ContractWindows.Select(w => w.PrimaryWindow));
+        Assert.Equal(row.PrimaryWindow, row.ContractWindows[0].PrimaryWindow);
+        Assert.Contains(report.WindowMarkers, m => m.ContractId == "B" && m.Label == "[계약 B 보험가입일]" && m.Date == "2023-06-01");
+        Assert.Contains(report.PolicyNotes, n => n.Type == "join_date_missing");
+
+        var text = ReportRenderer.Text(report);
+        Assert.Contains("[고지의무 검토 개요 - 계약 A]", text);
+        Assert.Contains("[고지의무 검토 개요 - 계약 B]", text);
+        Assert.Contains("계약 C · 보험가입일: 미입력", text);
+        Assert.Contains("<h2>계약 B &#183; 고지의무 검토 후보</h2>", ReportRenderer.Html(report));
+        Assert.Empty(WordingGuard.Violations(text));
+    }
+
+    [Fact]
+    public void One_contract_keeps_the_single_contract_report()
+    {
+        var report = ReportBuilder.Build(Analyse(new DateOnly(2024, 6, 1), null, Text(1, "a.txt", "가나병원 내과", "진료일자: 2024.03.07 외래")), null, DateTimeOffset.UnixEpoch);
+
+        Assert.Equal(ContractInput.FirstId, report.Disclosure.ContractId);
+        Assert.Equal([report.Disclosure], report.DisclosureReview);
+        Assert.DoesNotContain("계약 1", ReportRenderer.Text(report));
+        Assert.All(report.WindowMarkers, m => Assert.DoesNotContain("계약 1", m.Label));
     }
 }

@@ -1,15 +1,17 @@
 #!/usr/bin/python3
 """Deterministic generator of the VNexsus golden set (synthetic records only; domain.md §10.2, issue 4).
 
-Run with Debian's python3 (python3-reportlab, fonts-nanum):  /usr/bin/python3 test/golden/generate.py
+Run with Debian's python3 (python3-reportlab, fonts-nanum):  /usr/bin/python3 test/golden/generate.py [--holdout]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
+
+--holdout writes test/golden/holdout/ instead: an independent set the rules were not tuned on, with its own seed,
+hospitals, diagnoses, exams, record phrasing and page furniture (HOLDOUT below), and the same expectation logic.
 """
 import json, os, random, shutil, sys
 from datetime import date, timedelta
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-OUT = os.path.join(HERE, "cases")
 FONT = "/usr/share/fonts/truetype/nanum/NanumGothic.ttf"
 
 HOSPITALS = [  # (printed name, alias key of the canonical name, department)
@@ -31,6 +33,64 @@ DIAGNOSES = [  # (name, printed code, normalised code)
     ("무릎관절증", "M17.1", "M17.1"), ("담석증", "K80.2", "K80.2"), ("급성 충수염", "K35.8", "K35.8"),
 ]
 EXAMS = ["복부 초음파", "흉부 CT", "위내시경", "Brain MRI", "혈액검사", "심전도", "대장내시경"]
+
+# How records are worded. TUNED is the set the rules were developed on; HOLDOUT words the same facts differently.
+TUNED = {
+    "patient": "환자명: 김가명   생년월일: {birth}   등록번호: {no}", "issue": "발급일: {d}",
+    "visit_first": "진료일자: {d} 외래 초진", "visit_again": "{d} 재진 외래 진료", "dx": "진단명: {name} ({code})",
+    "rx": "처방: 메트포르민 500mg {days}일분", "table": "{d}  외래  {dept}  {code}  {name}", "table_rx": "  메트포르민 500mg {days}일분",
+    "column": "{d} 외래 {code} {name}", "column_rx": " {days}일분",
+    "exam": "검사일: {d} {name}", "finding": "결과: {finding}", "report": "판독일: {d}",
+    "stay_range": "입원기간: {s} ~ {e}", "stay_pair": "입원일: {s}   퇴원일: {e}", "stay_course": "경과: 보존적 치료 후 호전되어 퇴원함",
+    "surgery": "수술일: {d} 수술명: {op}", "anaesthesia": "마취: 전신마취",
+    "specimen": "검체채취일: {d} 조직검사 (위 생검)", "pathology": "병리진단: {name} ({code})", "path_report": "보고일: {d}",
+    "booking": "다음 예약: {d} 10:30", "history_header": "과거력", "written": "작성일: {d}",
+    "explain": "진료일자: {d} 외래 - 검사 결과 설명", "retest": "재검사 필요: 6개월 후 추적검사 권유",
+    "present_illness": "현병력: 3년 전 고혈압 진단받고 타 병원에서 투약 중", "referral": "{name}에서 의뢰되어 내원함",
+    "course": "경과: 증상 호전, 투약 유지", "print": "{header}  출력일시: {d} 09:12", "footer": "Page {n}/{total}  원본대조필",
+    "copy_header": "의무기록 사본", "column_width": 95,
+    "bad_title": "외 래 기 록 지", "bad_visit": "진료일자 :  {y} . {m:02d} . {d:02d} .  초진", "bad_dx": "진단명 : 상병 ( {code} )",
+    "bad_codes": [("E1168", "E11.68"), ("I20).9", "I20.9"), ("k29.1", "K29.1"), ("M5126", "M51.26")],
+    "bad_again": "{yy:02d}.{m}.{d} 재진  외래", "bad_noise": "체온 T36.5℃  비타민 B12 투여",
+}
+HOLDOUT = {
+    "patient": "성명: 이가상   생년월일 {birth}   환자번호 {no}", "issue": "발행일자: {d}",
+    "visit_first": "내원일자: {d} 외래(초진)", "visit_again": "{d} 외래 재진", "dx": "상병명: {code} {name}",
+    "rx": "투약: 메트포르민서방정 500mg 1일 2회 {days}일분", "table": "{d}  {dept}  외래  {name}  {code}", "table_rx": "  {days}일분 투약",
+    "column": "{d} 외래 {name}({code})", "column_rx": " 투약 {days}일분",
+    "exam": "시행일자: {d} {name}", "finding": "판독소견: {finding}", "report": "판독일자: {d}",
+    "stay_range": "재원기간: {s} ~ {e}", "stay_pair": "입원일자: {s}  퇴원일자: {e}", "stay_course": "경과: 증상 호전되어 퇴원",
+    "surgery": "수술일자: {d} / 시행 수술: {op}", "anaesthesia": "마취방법: 전신",
+    "specimen": "채취일: {d} 조직검사 (생검)", "pathology": "병리진단: {name}, {code}", "path_report": "결과보고일: {d}",
+    "booking": "재진 예약: {d} 14:00", "history_header": "과거 병력", "written": "작성일자: {d}",
+    "explain": "내원일: {d} 외래 (검사 결과 상담)", "retest": "추가검사 필요: 3개월 후 정밀검사 권유",
+    "present_illness": "현병력: 2년 전부터 혈압약 복용 중", "referral": "{name} 진료의뢰서 지참하여 내원",
+    "course": "경과: 특이사항 없음, 기존 처방 유지", "print": "{header}  인쇄일: {d} 15:40", "footer": "- {n} / {total} -  사본",
+    "copy_header": "진료기록 사본", "column_width": 110,
+    "bad_title": "진 료 기 록 지", "bad_visit": "내 원 일 : {y} . {m} . {d}  외래 초진", "bad_dx": "상 병 명 :  ( {code} )",
+    "bad_codes": [("J459", "J45.9"), ("K21 .0", "K21.0"), ("e11.9", "E11.9"), ("I119", "I11.9")],
+    "bad_again": "{yy:02d}.{m:02d}.{d:02d} 외 래  재진", "bad_noise": "BT 36.8℃  비타민D 주사 1회",
+}
+HOLDOUT_HOSPITALS = [
+    ("한결내과의원", "한결내과의원", None),
+    ("누리봄병원", "누리봄병원", "내과"),
+    ("바른숲의원", "바른숲의원", "가정의학과"),
+    ("서해성모병원", "서해성모병원", "소화기내과"),
+    ("의료법인 은빛병원", "은빛병원", "외과"),
+    ("청솔종합병원", "청솔종합병원", "정형외과"),
+    ("도담이비인후과의원", "도담이비인후과의원", None),
+    ("새빛재활의학과의원", "새빛재활의학과의원", None),
+    ("재단법인 한울병원", "한울병원", "신경과"),
+    ("솔내의원", "솔내의원", "내과"),
+]
+HOLDOUT_DIAGNOSES = [
+    ("인슐린-비의존 당뇨병", "E11.8", "E11.8"), ("제2형 당뇨병", "E114", "E11.4"), ("고혈압성 심장병", "I119", "I11.9"),
+    ("위궤양", "K25.9", "K25.9"), ("경추간판 장애", "M50.1", "M50.1"), ("협심증", "I20.8", "I20.8"),
+    ("순수 고콜레스테롤혈증", "E780", "E78.0"), ("역류성 식도염", "K21.0", "K21.0"), ("급성 비인두염", "J00", "J00"),
+    ("상세불명의 천식", "J45.9", "J45.9"), ("담낭결석", "K80.20", "K80.20"), ("급성 충수염", "K35.8", "K35.8"),
+]
+HOLDOUT_EXAMS = ["갑상선 초음파", "복부 CT", "대장내시경", "경동맥 초음파", "심장초음파", "골밀도 검사", "흉부 X-ray"]
+P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
          "K75", "K76", "B15", "B16", "B17", "B18", "B19", "E10", "E11", "E12", "E13", "E14", "B20", "B21", "B22", "B23", "B24", "Z21")
@@ -103,10 +163,10 @@ def header_block(c, doc, hospital, title, patient=True, issue=None):
     c.line(doc, title)
     if patient:
         birth = date(1960 + c.rng.randrange(30), 1 + c.rng.randrange(12), 1 + c.rng.randrange(28))
-        c.line(doc, f"환자명: 김가명   생년월일: {fmt(birth, c.rng.randrange(2))}   등록번호: {c.rng.randrange(10**7, 10**8)}")
+        c.line(doc, P["patient"].format(birth=fmt(birth, c.rng.randrange(2)), no=c.rng.randrange(10**7, 10**8)))
         c.fake(birth, "birth")
     if issue:
-        c.line(doc, f"발급일: {fmt(issue)}")
+        c.line(doc, P["issue"].format(d=fmt(issue)))
         c.fake(issue, "issue")
 
 
@@ -115,14 +175,14 @@ def visit(c, doc, hospital, when, dx, style=0, meds=None, note=None, layout="fre
     drug = bool(meds) and layout != "two_column"
     if layout == "two_column":
         # A column is half a page wide: short rows only.
-        c.line(doc, f"{fmt(when, style)} 외래 {dx[1]} {dx[0]}" + (f" {meds}일분" if meds else ""))
+        c.line(doc, P["column"].format(d=fmt(when, style), code=dx[1], name=dx[0]) + (P["column_rx"].format(days=meds) if meds else ""))
     elif layout == "table":
-        c.line(doc, f"{fmt(when, style)}  외래  {dept or '내과'}  {dx[1]}  {dx[0]}" + (f"  메트포르민 500mg {meds}일분" if meds else ""))
+        c.line(doc, P["table"].format(d=fmt(when, style), dept=dept or '내과', code=dx[1], name=dx[0]) + (P["table_rx"].format(days=meds) if meds else ""))
     else:
-        c.line(doc, f"진료일자: {fmt(when, style)} 외래 초진" if style % 2 == 0 else f"{fmt(when, style)} 재진 외래 진료")
-        c.line(doc, f"진단명: {dx[0]} ({dx[1]})")
+        c.line(doc, (P["visit_first"] if style % 2 == 0 else P["visit_again"]).format(d=fmt(when, style)))
+        c.line(doc, P["dx"].format(name=dx[0], code=dx[1]))
         if meds:
-            c.line(doc, f"처방: 메트포르민 500mg {meds}일분")
+            c.line(doc, P["rx"].format(days=meds))
         if note:
             c.line(doc, note)
     c.event(doc, when, "outpatient", key, [dx[2]], names=[dx[0]], meds=meds)
@@ -130,48 +190,48 @@ def visit(c, doc, hospital, when, dx, style=0, meds=None, note=None, layout="fre
 
 
 def exam(c, doc, hospital, when, name, report=None, dx=None, finding="특이소견 없음"):
-    c.line(doc, f"검사일: {fmt(when)} {name}")
-    c.line(doc, f"결과: {finding}")
+    c.line(doc, P["exam"].format(d=fmt(when), name=name))
+    c.line(doc, P["finding"].format(finding=finding))
     if dx:
-        c.line(doc, f"진단명: {dx[0]} ({dx[1]})")
+        c.line(doc, P["dx"].format(name=dx[0], code=dx[1]))
     if report:
-        c.line(doc, f"판독일: {fmt(report)}")
+        c.line(doc, P["report"].format(d=fmt(report)))
         c.fake(report, "report_date")
     c.event(doc, when, "exam", hospital[1], [dx[2]] if dx else [], exam=name)
 
 
 def stay(c, doc, hospital, start, end, dx, style="range"):
     if style == "range":
-        c.line(doc, f"입원기간: {fmt(start)} ~ {fmt(end)}")
+        c.line(doc, P["stay_range"].format(s=fmt(start), e=fmt(end)))
     else:
-        c.line(doc, f"입원일: {fmt(start)}   퇴원일: {fmt(end)}")
-    c.line(doc, f"진단명: {dx[0]} ({dx[1]})")
-    c.line(doc, "경과: 보존적 치료 후 호전되어 퇴원함")
+        c.line(doc, P["stay_pair"].format(s=fmt(start), e=fmt(end)))
+    c.line(doc, P["dx"].format(name=dx[0], code=dx[1]))
+    c.line(doc, P["stay_course"])
     c.event(doc, start, "admission", hospital[1], [dx[2]], end=end, admission_days=(end - start).days + 1)
 
 
 def surgery(c, doc, hospital, when, op, dx):
-    c.line(doc, f"수술일: {fmt(when)} 수술명: {op}")
-    c.line(doc, f"진단명: {dx[0]} ({dx[1]})")
-    c.line(doc, "마취: 전신마취")
+    c.line(doc, P["surgery"].format(d=fmt(when), op=op))
+    c.line(doc, P["dx"].format(name=dx[0], code=dx[1]))
+    c.line(doc, P["anaesthesia"])
     c.event(doc, when, "surgery", hospital[1], [dx[2]])
 
 
 def pathology(c, doc, hospital, when, report, dx):
-    c.line(doc, f"검체채취일: {fmt(when)} 조직검사 (위 생검)")
-    c.line(doc, f"병리진단: {dx[0]} ({dx[1]})")
-    c.line(doc, f"보고일: {fmt(report)}")
+    c.line(doc, P["specimen"].format(d=fmt(when)))
+    c.line(doc, P["pathology"].format(name=dx[0], code=dx[1]))
+    c.line(doc, P["path_report"].format(d=fmt(report)))
     c.fake(report, "report_date")
     c.event(doc, when, "pathology", hospital[1], [dx[2]])
 
 
 def noise(c, doc, when):
-    c.line(doc, f"다음 예약: {fmt(when)} 10:30")
+    c.line(doc, P["booking"].format(d=fmt(when)))
     c.fake(when, "booking")
 
 
 def history(c, doc, when, text="충수절제술 (타 병원)"):
-    c.line(doc, "과거력")
+    c.line(doc, P["history_header"])
     c.line(doc, f"- {fmt(when)} {text}")
     c.fake(when, "history")
 
@@ -203,12 +263,12 @@ def k_exam_result(c, v):
     exam(c, doc, h, start, ex, report=start + timedelta(days=2 + v), dx=DIAGNOSES[(v + 4) % len(DIAGNOSES)] if v % 2 else None)
     c.line(doc, "")
     later = start + timedelta(days=7 + v)
-    c.line(doc, f"진료일자: {fmt(later)} 외래 - 검사 결과 설명")
+    c.line(doc, P["explain"].format(d=fmt(later)))
     dx = DIAGNOSES[(v + 2) % len(DIAGNOSES)]
-    c.line(doc, f"진단명: {dx[0]} ({dx[1]})")
+    c.line(doc, P["dx"].format(name=dx[0], code=dx[1]))
     c.event(doc, later, "outpatient", h[1], [dx[2]], names=[dx[0]])
     if v % 2 == 0:
-        c.line(doc, "재검사 필요: 6개월 후 추적검사 권유")
+        c.line(doc, P["retest"])
     c.contracts.append({"joinDate": (start + timedelta(days=200)).isoformat(), "policyId": "3.1.5" if v % 2 == 0 else "3.2.5"})
 
 
@@ -219,7 +279,7 @@ def k_admission(c, v):
     start = base_date(c)
     length = [0, 4, 9, 2][v % 4]
     stay(c, doc, h, start, start + timedelta(days=length), DIAGNOSES[(v + 6) % len(DIAGNOSES)], style="range" if v % 2 else "pair")
-    c.line(doc, f"작성일: {fmt(start + timedelta(days=length + 3))}")
+    c.line(doc, P["written"].format(d=fmt(start + timedelta(days=length + 3))))
     c.fake(start + timedelta(days=length + 3), "written")
     c.contracts.append({"joinDate": (start + timedelta(days=300 + 100 * v)).isoformat(), "policyId": "3.2.5"})
 
@@ -244,7 +304,7 @@ def k_history(c, v):
     header_block(c, doc, h, "초진 기록지")
     when = base_date(c)
     history(c, doc, date(2010 + v, 5, 12), "충수절제술 (타 병원)")
-    c.line(doc, "현병력: 3년 전 고혈압 진단받고 타 병원에서 투약 중")
+    c.line(doc, P["present_illness"])
     visit(c, doc, h, when, DIAGNOSES[2], meds=30)
     c.contracts.append({"joinDate": (when + timedelta(days=30)).isoformat(), "policyId": "3.2.5"})
 
@@ -257,7 +317,7 @@ def k_hospitals(c, v):
         header_block(c, doc, h, "진료기록", patient=(i == 0))
         visit(c, doc, h, when + timedelta(days=40 * i), DIAGNOSES[(v + i) % len(DIAGNOSES)], style=i)
         if i == 1:
-            c.line(doc, f"{HOSPITALS[(v + 7) % len(HOSPITALS)][0]}에서 의뢰되어 내원함")
+            c.line(doc, P["referral"].format(name=HOSPITALS[(v + 7) % len(HOSPITALS)][0]))
     c.contracts.append({"joinDate": (when + timedelta(days=100)).isoformat(), "policyId": "3.1.5"})
 
 
@@ -267,16 +327,15 @@ def k_bad_ocr(c, v):
     doc = c.doc(f"스캔기록_{c.id}.txt", "txt")
     when = base_date(c)
     c.line(doc, f"{h[0]}  {h[2] or ''}")
-    c.line(doc, "외 래 기 록 지")
-    c.line(doc, f"진료일자 :  {when.year} . {when.month:02d} . {when.day:02d} .  초진")
-    code = ["E1168", "I20).9", "k29.1", "M5126"][v % 4]
-    norm = ["E11.68", "I20.9", "K29.1", "M51.26"][v % 4]
-    c.line(doc, f"진단명 : 상병 ( {code} )")
+    c.line(doc, P["bad_title"])
+    c.line(doc, P["bad_visit"].format(y=when.year, m=when.month, d=when.day))
+    code, norm = P["bad_codes"][v % 4]
+    c.line(doc, P["bad_dx"].format(code=code))
     c.event(doc, when, "outpatient", h[1], [norm])
     later = when + timedelta(days=14)
-    c.line(doc, f"{later.year % 100:02d}.{later.month}.{later.day} 재진  외래")
+    c.line(doc, P["bad_again"].format(yy=later.year % 100, m=later.month, d=later.day))
     c.event(doc, later, "outpatient", h[1], [])
-    c.line(doc, f"체온 T36.5℃  비타민 B12 투여")
+    c.line(doc, P["bad_noise"])
     c.contracts.append({"joinDate": (later + timedelta(days=10)).isoformat(), "policyId": "3.2.5"})
 
 
@@ -323,7 +382,7 @@ def k_long(c, v):
         for k in range(2):
             when = when + timedelta(days=7 + (p + k) % 5)
             visit(c, doc, h, when, DIAGNOSES[(p // 30) % 3], style=p + k)
-            c.line(doc, "경과: 증상 호전, 투약 유지")
+            c.line(doc, P["course"])
     c.contracts.append({"joinDate": (when + timedelta(days=30)).isoformat(), "policyId": "3.2.5"})
 
 
@@ -439,11 +498,11 @@ def render_pdf(path, doc, layout, case):
     for number, lines in enumerate(doc["pages"], 1):
         pdf.setFont("Nanum", 10)
         if doc.get("header") or layout == "header_footer":
-            pdf.drawString(40, h - 30, f"{doc.get('header') or '의무기록 사본'}  출력일시: {fmt(getattr(case, 'print_date', date(2024, 10, 2)))} 09:12")
+            pdf.drawString(40, h - 30, P["print"].format(header=doc.get('header') or P["copy_header"], d=fmt(getattr(case, 'print_date', date(2024, 10, 2)))))
             if not doc.get("header"):
                 case.fake(getattr(case, "print_date", date(2024, 10, 2)), "print") if number == 1 else None
         if doc.get("footer") or layout == "header_footer":
-            pdf.drawString(40, 25, f"Page {number}/{total}  원본대조필")
+            pdf.drawString(40, 25, P["footer"].format(n=number, total=total))
         y = h - 70
         if layout == "two_column":
             # Header lines full width, then the record rows in two columns (left column first).
@@ -463,7 +522,7 @@ def render_pdf(path, doc, layout, case):
                     x = 40
                     for cell in line.split("  "):
                         pdf.drawString(x, y, cell)
-                        x += 95
+                        x += P["column_width"]
                 else:
                     pdf.drawString(40, y, line)
                 y -= 16
@@ -471,33 +530,52 @@ def render_pdf(path, doc, layout, case):
     pdf.save()
 
 
-def build_case(index, kind, writer, variant):
+def build_case(index, kind, writer, variant, prefix="", seed_base=1000):
     layout = LAYOUTS[(variant + index) % 4] if kind not in ("window_boundary",) else "free"
     if kind == "long_record":
         layout = "header_footer"
     if layout == "two_column" and kind not in ("outpatient", "repeated_followups"):
         layout = "free"
-    case = Case(f"{kind}-{variant + 1:02d}", kind, layout, seed=1000 + index * 10 + variant)
+    case = Case(f"{prefix}{kind}-{variant + 1:02d}", kind, layout, seed=seed_base + index * 10 + variant)
     writer(case, variant)
     if kind == "exam_result" and variant % 2 == 0:
         case.retest = True
     return case
 
 
+def use_holdout_vocabulary():
+    """Swaps the tables the writers read for the holdout's: other hospitals, diagnoses, exams and wording."""
+    global P, HOSPITALS, DIAGNOSES, EXAMS, LAYOUTS
+    P, HOSPITALS, DIAGNOSES, EXAMS = HOLDOUT, HOLDOUT_HOSPITALS, HOLDOUT_DIAGNOSES, HOLDOUT_EXAMS
+    LAYOUTS = ["table", "header_footer", "free", "two_column"]
+
+
 def main():
-    if os.path.isdir(OUT):
-        shutil.rmtree(OUT)
-    os.makedirs(OUT)
+    holdout = "--holdout" in sys.argv[1:]
+    out = os.path.join(HERE, "holdout" if holdout else "cases")
+    if holdout:
+        use_holdout_vocabulary()
+    if os.path.isdir(out):
+        shutil.rmtree(out)
+    os.makedirs(out)
     cases = []
     for index, (kind, writer) in enumerate(KINDS):
-        variants = 1 if kind == "long_record" else 5 if kind in ("outpatient", "several_hospitals", "repeated_followups") else 4
+        if holdout:
+            variants = 1 if kind == "long_record" else 3 if kind in ("outpatient", "several_hospitals", "repeated_followups") else 2
+        else:
+            variants = 1 if kind == "long_record" else 5 if kind in ("outpatient", "several_hospitals", "repeated_followups") else 4
         for variant in range(variants):
-            cases.append(build_case(index, kind, writer, variant))
-    # a second contract on one case (contracts are reviewed separately), and one case without an enrollment date
-    cases[0].contracts.append({"joinDate": "2025-01-15", "policyId": "3.1.5"})
-    cases[1].contracts.append({"joinDate": None, "policyId": None})
+            cases.append(build_case(index, kind, writer, variant, "h-" if holdout else "", 7000 if holdout else 1000))
+    if holdout:
+        # several contracts on two cases, one of them without an enrollment date
+        cases[2].contracts.append({"joinDate": "2024-11-30", "policyId": "3.2.5"})
+        cases[5].contracts.append({"joinDate": None, "policyId": None})
+    else:
+        # a second contract on one case (contracts are reviewed separately), and one case without an enrollment date
+        cases[0].contracts.append({"joinDate": "2025-01-15", "policyId": "3.1.5"})
+        cases[1].contracts.append({"joinDate": None, "policyId": None})
     for case in cases:
-        folder = os.path.join(OUT, case.id)
+        folder = os.path.join(out, case.id)
         os.makedirs(folder)
         documents = []
         for doc in case.docs:
@@ -523,7 +601,7 @@ def main():
                              "requiredEvidencePages": sorted({(e["file"], e["page"]) for e in case.events})}}
         with open(os.path.join(folder, "case.json"), "w", encoding="utf-8") as f:
             json.dump(data, f, ensure_ascii=False, indent=1)
-    print(f"{len(cases)} cases written to {OUT}", file=sys.stderr)
+    print(f"{len(cases)} cases written to {out}", file=sys.stderr)
 
 
 if __name__ == "__main__":

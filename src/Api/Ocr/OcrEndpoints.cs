@@ -43,16 +43,15 @@ public static class OcrEndpoints
             var (batch, readError) = await reader.ReadAsync(request, cancellationToken);
             using (batch)
             {
-                DateOnly? joinDate = null;
-                var error = readError ?? Validate(batch, reader, out joinDate);
-                var policyId = string.IsNullOrEmpty(batch.Policy) ? null : batch.Policy;
+                IReadOnlyList<ContractInput> contracts = [];
+                var error = readError ?? Validate(batch, reader, out contracts);
                 if (error is not null)
                 {
                     logger.LogInformation("Upload refused with {Code} ({FilesReceived} files)", error.Code, batch.FilesReceived);
                     return error.ToResult();
                 }
 
-                var claim = await ClaimIdempotencyKeyAsync(request, cluster, tenantId, batch, joinDate, policyId);
+                var claim = await ClaimIdempotencyKeyAsync(request, cluster, tenantId, batch, contracts);
                 if (claim?.Claim is { Reused: true, SameRequest: false })
                 {
                     return new UploadError(StatusCodes.Status409Conflict, "CONFLICT", "이 Idempotency-Key는 다른 업로드에 이미 사용되었습니다.").ToResult();
@@ -70,7 +69,8 @@ public static class OcrEndpoints
                     files.Add(new JobFile(files.Count + 1, file.FileName, file.DeclaredType, new DocumentRef(file.Blob.Sha256, kind, file.Blob.Length)));
                 }
 
-                var job = await cluster.GetGrain<IJobGrain>(jobId).Start(new JobRequest(files, joinDate, tenantId, policyId, claim?.Key));
+                var job = await cluster.GetGrain<IJobGrain>(jobId).Start(new JobRequest(
+                    files, contracts[0].JoinDate, tenantId, contracts[0].PolicyId, claim?.Key, contracts.Count > 1 ? contracts.ToList() : null));
                 return Results.Json(OcrResponses.Accepted(job, claim?.Claim.Reused ?? false), statusCode: StatusCodes.Status202Accepted);
             }
         }
@@ -92,14 +92,14 @@ public static class OcrEndpoints
     /// used in the last 24 hours returns the job it stood for, or a conflict when the files or inputs differ. Keys are
     /// the tenant's own: the same key sent by two tenants names two claims.
     /// </summary>
-    private static async Task<IdempotencyKeyClaim?> ClaimIdempotencyKeyAsync(HttpRequest request, IClusterClient cluster, string tenantId, UploadBatch batch, DateOnly? joinDate, string? policyId)
+    private static async Task<IdempotencyKeyClaim?> ClaimIdempotencyKeyAsync(HttpRequest request, IClusterClient cluster, string tenantId, UploadBatch batch, IReadOnlyList<ContractInput> contracts)
     {
         if (request.Headers[IdempotencyKeyHeader].FirstOrDefault() is not { Length: > 0 } key)
         {
             return null;
         }
 
-        var requestHash = ContentHash.Of(string.Join('\n', batch.Files.Select(f => $"{f.Blob.Sha256}\t{f.FileName}")) + $"\n{joinDate:yyyy-MM-dd}" + (policyId is null ? "" : $"\n{policyId}"));
+        var requestHash = ContentHash.Of(string.Join('\n', batch.Files.Select(f => $"{f.Blob.Sha256}\t{f.FileName}")) + ContractsHashText(contracts));
         var grainKey = ContentHash.Of($"{tenantId}\n{key}");
         var claim = await cluster.GetGrain<IUploadIdempotencyGrain>(grainKey).Claim(requestHash, Guid.NewGuid().ToString());
         return new IdempotencyKeyClaim(grainKey, claim);
@@ -108,29 +108,30 @@ public static class OcrEndpoints
     /// <param name="Key">The idempotency grain's key (a hash of the header), kept with the job so a purge clears it.</param>
     private sealed record IdempotencyKeyClaim(string Key, IdempotencyClaim Claim);
 
-    private static UploadError? Validate(UploadBatch batch, UploadReader reader, out DateOnly? joinDate)
+    /// <summary>The review inputs as the idempotency hash saw them before contracts (one contract: its date, then its policy when chosen).</summary>
+    private static string ContractsHashText(IReadOnlyList<ContractInput> contracts) =>
+        string.Concat(contracts.Select((c, i) => (i == 0 ? "" : $"\ncontract={c.ContractId}") + $"\n{c.JoinDate:yyyy-MM-dd}" + (c.PolicyId is null ? "" : $"\n{c.PolicyId}")));
+
+    private static UploadError? Validate(UploadBatch batch, UploadReader reader, out IReadOnlyList<ContractInput> contracts)
     {
-        joinDate = null;
+        contracts = JobRequest.ReviewedContracts(null, null, null);
         if (UploadValidator.CheckFiles(batch, reader.Limits, reader.DocumentLimits) is { } refused)
         {
             return refused;
         }
 
-        if (batch.InsuranceJoinDate is { Length: > 0 } text)
+        var (given, problem) = ContractsInput.Parse(batch.InsuranceJoinDate, batch.Policy, batch.Contracts);
+        if (problem is not null)
         {
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var parsed))
+            return problem.Field switch
             {
-                return UploadError.InvalidJoinDate();
-            }
-
-            joinDate = parsed;
+                "insuranceJoinDate" => UploadError.InvalidJoinDate(),
+                "policy" => UploadError.UnknownPolicy(),
+                _ => UploadError.InvalidContracts(problem.Message),
+            };
         }
 
-        if (batch.Policy is { Length: > 0 } policy && !Policies.Exists(policy))
-        {
-            return UploadError.UnknownPolicy();
-        }
-
+        contracts = given ?? contracts;
         return null;
     }
 

@@ -9,7 +9,7 @@ namespace VNexsus.Api.Reports;
 
 /// <summary>
 /// <c>GET /api/jobs/{jobId}/report</c>: the analysis report of domain.md §9 as JSON, or <c>?format=text</c> (investigator
-/// slots) or <c>?format=html</c>. <c>insuranceJoinDate</c> and <c>policy</c> re-run the rules for those inputs (another
+/// slots) or <c>?format=html</c>. <c>insuranceJoinDate</c> and <c>policy</c>, or <c>contracts</c> (several), re-run the rules for those inputs (another
 /// rule grain key; the OCR results are reused).
 /// </summary>
 public static class ReportEndpoints
@@ -28,9 +28,9 @@ public static class ReportEndpoints
     }
 
     private static async Task<IResult> ReportAsync(
-        string jobId, string? format, string? insuranceJoinDate, string? policy, IClusterClient cluster, TimeProvider clock, HttpContext context)
+        string jobId, string? format, string? insuranceJoinDate, string? policy, string? contracts, IClusterClient cluster, TimeProvider clock, HttpContext context)
     {
-        var (report, problem) = await ReportLoader.LoadAsync(cluster, context.User.TenantId(), jobId, insuranceJoinDate, policy, clock.GetUtcNow());
+        var (report, problem) = await ReportLoader.LoadAsync(cluster, context.User.TenantId(), jobId, insuranceJoinDate, policy, contracts, clock.GetUtcNow());
         if (report is null)
         {
             return problem!;

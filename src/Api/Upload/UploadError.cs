@@ -46,6 +46,9 @@ public sealed record UploadError(int HttpStatus, string Code, string Message, IR
     public static UploadError UnknownPolicy() =>
         new(400, "VALIDATION_ERROR", "알 수 없는 고지 기간 정책(policy)입니다. GET /api/policies의 policyId 중 하나를 보내십시오.", new Dictionary<string, object> { ["field"] = "policy" });
 
+    public static UploadError InvalidContracts(string message) =>
+        new(400, "VALIDATION_ERROR", message, new Dictionary<string, object> { ["field"] = "contracts" });
+
     public static UploadError ServerError() => new(500, "SERVER_ERROR", "OCR 처리 중 오류가 발생했습니다.");
 
     /// <summary>How long a client is asked to wait after a 503 (<c>Retry-After</c> and the body's <c>retryAfter</c>).</summary>

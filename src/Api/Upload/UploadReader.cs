@@ -27,6 +27,9 @@ public sealed class UploadBatch : IDisposable
     /// <summary>The disclosure window policy id chosen for the review (empty: the configured default).</summary>
     public string? Policy { get; set; }
 
+    /// <summary>Several contracts as a JSON array (<c>ContractsInput</c>), instead of <see cref="InsuranceJoinDate"/> and <see cref="Policy"/>.</summary>
+    public string? Contracts { get; set; }
+
     public void Dispose()
     {
         foreach (var file in Files)
@@ -47,6 +50,7 @@ public sealed class UploadReader(BlobStore blobs, IOptions<VNexsusOptions> optio
     public const string FilesField = "files";
     public const string JoinDateField = "insuranceJoinDate";
     public const string PolicyField = "policy";
+    public const string ContractsField = "contracts";
     private const int MaxFieldBytes = 4096;
     private const int MaxNameLength = 255;
 
@@ -139,6 +143,10 @@ public sealed class UploadReader(BlobStore blobs, IOptions<VNexsusOptions> optio
         else if (string.Equals(disposition.Name.Value, PolicyField, StringComparison.Ordinal))
         {
             batch.Policy = Encoding.UTF8.GetString(buffer.ToArray()).Trim();
+        }
+        else if (string.Equals(disposition.Name.Value, ContractsField, StringComparison.Ordinal))
+        {
+            batch.Contracts = Encoding.UTF8.GetString(buffer.ToArray()).Trim();
         }
 
         return null;

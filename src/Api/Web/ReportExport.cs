@@ -16,7 +16,7 @@ namespace VNexsus.Api.Web;
 public static class ReportExport
 {
     public static async Task<IResult> ExportAsync(
-        string jobId, string? format, string? insuranceJoinDate, string? policy, IClusterClient cluster, TimeProvider clock, HttpContext context)
+        string jobId, string? format, string? insuranceJoinDate, string? policy, string? contracts, IClusterClient cluster, TimeProvider clock, HttpContext context)
     {
         var kind = (format ?? "pdf").Trim().ToLowerInvariant();
         if (kind is not ("pdf" or "html" or "json" or "text" or "txt"))
@@ -25,7 +25,7 @@ public static class ReportExport
         }
 
         var now = clock.GetUtcNow();
-        var (report, problem) = await ReportLoader.LoadAsync(cluster, context.User.TenantId(), jobId, insuranceJoinDate, policy, now);
+        var (report, problem) = await ReportLoader.LoadAsync(cluster, context.User.TenantId(), jobId, insuranceJoinDate, policy, contracts, now);
         if (report is null)
         {
             return problem!;

@@ -1,4 +1,5 @@
 using VNexsus.Ocr;
+using VNexsus.Rules;
 
 namespace VNexsus.Jobs;
 
@@ -27,10 +28,10 @@ public interface IJobGrain : IGrainWithStringKey
     Task<bool> Purge();
 
     /// <summary>
-    /// Analyses the job's readable files for another enrollment date or policy (null: the job's own) and returns the
-    /// analysis key, or null when no file is readable. The job holds the analysis until it is purged.
+    /// Analyses the job's readable files for the given contracts (the job's own, or others asked for by a report) and
+    /// returns the analysis key, or null when no file is readable. The job holds the analysis until it is purged.
     /// </summary>
-    Task<string?> Analyse(DateOnly? insuranceJoinDate, string? policyId);
+    Task<string?> Analyse(List<ContractInput> contracts);
 
     /// <summary>Called by an <see cref="IOcrGrain"/> when the extraction this job waits for has finished.</summary>
     Task FileExtracted(ExtractionNotice notice);

@@ -1,4 +1,5 @@
 using VNexsus.Ocr;
+using VNexsus.Rules;
 
 namespace VNexsus.Jobs;
 
@@ -37,6 +38,8 @@ public sealed record JobFile(
 /// <summary>
 /// The files and review inputs of an upload, and the tenant it belongs to (null in jobs stored before tenants:
 /// <see cref="Tenants.Local"/>); a null <see cref="PolicyId"/> means the configured default policy.
+/// <see cref="InsuranceJoinDate"/> and <see cref="PolicyId"/> are the first contract's; <see cref="Contracts"/> lists
+/// every contract when the upload named several (null: the one contract of those two fields).
 /// </summary>
 /// <param name="IdempotencyKey">The key of the <see cref="IUploadIdempotencyGrain"/> that stands for the job, if any (cleared with the job).</param>
 [GenerateSerializer, Immutable, Alias("VNexsus.JobRequest")]
@@ -45,7 +48,15 @@ public sealed record JobRequest(
     [property: Id(1)] DateOnly? InsuranceJoinDate,
     [property: Id(2)] string? TenantId = null,
     [property: Id(3)] string? PolicyId = null,
-    [property: Id(4)] string? IdempotencyKey = null);
+    [property: Id(4)] string? IdempotencyKey = null,
+    [property: Id(5)] List<ContractInput>? Contracts = null)
+{
+    public IReadOnlyList<ContractInput> ReviewedContracts() => ReviewedContracts(Contracts, InsuranceJoinDate, PolicyId);
+
+    /// <summary>The contracts to review: the listed ones, else the single contract of the enrollment date and policy.</summary>
+    public static IReadOnlyList<ContractInput> ReviewedContracts(IReadOnlyList<ContractInput>? contracts, DateOnly? joinDate, string? policyId) =>
+        contracts is { Count: > 0 } ? contracts : [new ContractInput(ContractInput.FirstId, joinDate, policyId)];
+}
 
 public static class Tenants
 {
@@ -74,8 +85,11 @@ public sealed record JobSnapshot(
     [property: Id(7)] int EventCount,
     [property: Id(8)] string? Error,
     [property: Id(9)] string TenantId,
-    [property: Id(10)] string? PolicyId = null)
+    [property: Id(10)] string? PolicyId = null,
+    [property: Id(11)] IReadOnlyList<ContractInput>? Contracts = null)
 {
+    public IReadOnlyList<ContractInput> ReviewedContracts() => JobRequest.ReviewedContracts(Contracts, InsuranceJoinDate, PolicyId);
+
     public int ProcessedFiles => Files.Count(f => f.Status != FileStatus.Pending);
 
     public int FromCacheFiles => Files.Count(f => f.FromCache);

@@ -8,14 +8,34 @@ public sealed record AnalysisDocument(
     [property: Id(2)] string Sha256);
 
 /// <summary>
-/// Everything the rules need; its hash is the key of the <see cref="IRuleGrain"/> that analyses it. The enrollment
-/// date is user input only (domain.md §3.2); a null <see cref="PolicyId"/> means the configured default policy.
+/// One insurance contract to review (domain.md §3.2, §8.1): its enrollment date, user input only and null when not
+/// given (limited review), and its window policy (null: the configured default).
+/// </summary>
+[GenerateSerializer, Immutable, Alias("VNexsus.ContractInput")]
+public sealed record ContractInput(
+    [property: Id(0)] string ContractId,
+    [property: Id(1)] DateOnly? JoinDate,
+    [property: Id(2)] string? PolicyId)
+{
+    /// <summary>The id of a contract given without one (the v1 single enrollment date is contract "1").</summary>
+    public const string FirstId = "1";
+}
+
+/// <summary>
+/// Everything the rules need; its hash is the key of the <see cref="IRuleGrain"/> that analyses it. Each contract is
+/// reviewed separately against its own date and policy; the first is the report's <c>disclosure</c>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("VNexsus.AnalysisRequest")]
 public sealed record AnalysisRequest(
     [property: Id(0)] IReadOnlyList<AnalysisDocument> Documents,
-    [property: Id(1)] DateOnly? InsuranceJoinDate,
-    [property: Id(2)] string? PolicyId = null);
+    [property: Id(1)] IReadOnlyList<ContractInput> Contracts)
+{
+    /// <summary>A request with one contract: the single enrollment date and policy of the v1-style inputs.</summary>
+    public AnalysisRequest(IReadOnlyList<AnalysisDocument> documents, DateOnly? insuranceJoinDate, string? policyId = null)
+        : this(documents, [new ContractInput(ContractInput.FirstId, insuranceJoinDate, policyId)])
+    {
+    }
+}
 
 public enum DatePrecision
 {
@@ -192,7 +212,8 @@ public sealed record DisclosureReview(
     [property: Id(5)] IReadOnlyList<WindowSpan> Windows,
     [property: Id(6)] IReadOnlyList<EventWindow> EventWindows,
     [property: Id(7)] IReadOnlyList<DisclosureCandidate> Candidates,
-    [property: Id(8)] IReadOnlyList<PolicyNote> Notes);
+    [property: Id(8)] IReadOnlyList<PolicyNote> Notes,
+    [property: Id(9)] string ContractId = ContractInput.FirstId);
 
 /// <summary>Outpatient course per hospital: first ~ last visit and the number of distinct visit dates (domain.md §7.7).</summary>
 [GenerateSerializer, Immutable, Alias("VNexsus.OutpatientCourse")]
@@ -237,4 +258,10 @@ public sealed record AnalysisResult(
     [property: Id(6)] DisclosureReview Disclosure,
     [property: Id(7)] IReadOnlyList<OutpatientCourse> OutpatientCourses,
     [property: Id(8)] AnalysisStatistics Statistics,
-    [property: Id(9)] IReadOnlyList<AnalysedFile> Files);
+    [property: Id(9)] IReadOnlyList<AnalysedFile> Files,
+    [property: Id(10)] IReadOnlyList<DisclosureReview>? ContractReviews = null)
+{
+    /// <summary>One review per contract, in input order; <see cref="Disclosure"/> is the first (analyses stored before contracts: the only one).</summary>
+    [System.Text.Json.Serialization.JsonIgnore]
+    public IReadOnlyList<DisclosureReview> Reviews => ContractReviews is { Count: > 0 } reviews ? reviews : [Disclosure];
+}

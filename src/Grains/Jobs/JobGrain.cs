@@ -245,10 +245,23 @@ public sealed class JobGrain(
         return true;
     }
 
-    public async Task<string?> Analyse(DateOnly? insuranceJoinDate, string? policyId) =>
-        state.RecordExists && _purging is null && ReadableRequest(insuranceJoinDate, policyId) is { } request
-            ? (await AnalyseAsync(request)).Key
-            : null;
+    public async Task<string?> Analyse(List<ContractInput> contracts)
+    {
+        if (!state.RecordExists || _purging is not null || ReadableRequest(contracts) is not { } request)
+        {
+            return null;
+        }
+
+        // A report shows what the job's analysis found, also once the rule cache has expired: only a missing or
+        // outdated analysis runs again.
+        var key = AnalysisKey.Of(request);
+        if (Job.AnalysisKeys.Contains(key) && await GrainFactory.GetGrain<IRuleGrain>(key).GetResult() is { } kept && kept.RuleSetVersion == RuleEngine.Version)
+        {
+            return key;
+        }
+
+        return (await AnalyseAsync(request)).Key;
+    }
 
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
@@ -482,7 +495,7 @@ public sealed class JobGrain(
         var jobId = this.GetPrimaryKeyString();
         try
         {
-            var request = ReadableRequest(Job.Request!.InsuranceJoinDate, Job.Request.PolicyId);
+            var request = ReadableRequest(Job.Request!.ReviewedContracts());
             var readableCount = request?.Documents.Count ?? 0;
             if (request is not null)
             {
@@ -534,13 +547,13 @@ public sealed class JobGrain(
         }
     }
 
-    private AnalysisRequest? ReadableRequest(DateOnly? insuranceJoinDate, string? policyId)
+    private AnalysisRequest? ReadableRequest(IReadOnlyList<ContractInput> contracts)
     {
         var readable = Files
             .Where((_, index) => Job.Files[index].Status == FileStatus.Done)
             .Select(f => new AnalysisDocument(f.Order, f.FileName, f.Document.Sha256))
             .ToList();
-        return readable.Count == 0 ? null : new AnalysisRequest(readable, insuranceJoinDate, policyId);
+        return readable.Count == 0 ? null : new AnalysisRequest(readable, contracts);
     }
 
     /// <summary>Records the analysis as the job's before asking for it, so a purge always knows what to release.</summary>
@@ -596,5 +609,6 @@ public sealed class JobGrain(
         Job.EventCount,
         Job.Error,
         Job.Request.TenantId ?? Tenants.Local,
-        Job.Request.PolicyId);
+        Job.Request.PolicyId,
+        Job.Request.Contracts);
 }

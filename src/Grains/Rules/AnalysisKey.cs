@@ -5,7 +5,7 @@ namespace VNexsus.Rules;
 
 /// <summary>
 /// The key of a <see cref="IRuleGrain"/>: a hash of everything that decides the analysis: the rule-set version, each
-/// document (order, name, content hash) and the case options. Same inputs, same key, one analysis.
+/// document (order, name, content hash) and each contract (id, enrollment date, policy). Same inputs, same key, one analysis.
 /// </summary>
 public static class AnalysisKey
 {
@@ -20,8 +20,13 @@ public static class AnalysisKey
             canonical.Append(document.FileOrder).Append('\t').Append(document.Sha256).Append('\t').Append(document.FileName).Append('\n');
         }
 
-        canonical.Append("joinDate=").Append(request.InsuranceJoinDate?.ToString("yyyy-MM-dd") ?? "none").Append('\n');
-        canonical.Append("policy=").Append(string.IsNullOrWhiteSpace(request.PolicyId) ? "default" : request.PolicyId.Trim());
+        foreach (var contract in request.Contracts)
+        {
+            canonical.Append("contract=").Append(contract.ContractId)
+                .Append("\tjoinDate=").Append(contract.JoinDate?.ToString("yyyy-MM-dd") ?? "none")
+                .Append("\tpolicy=").Append(string.IsNullOrWhiteSpace(contract.PolicyId) ? "default" : contract.PolicyId.Trim()).Append('\n');
+        }
+
         return ContentHash.Of(canonical.ToString());
     }
 }

@@ -10,7 +10,7 @@ namespace VNexsus.Rules;
 public sealed class RuleEngine(RuleData data)
 {
     /// <summary>Bump when the rules change what they produce, so old cached analyses are not reused.</summary>
-    public const string Version = "rules-2";
+    public const string Version = "rules-3";
 
     public static RuleEngine Default { get; } = new(RuleData.Default);
 
@@ -19,13 +19,16 @@ public sealed class RuleEngine(RuleData data)
     public AnalysisResult Analyse(string key, IReadOnlyList<RuleDocument> documents, RuleOptions options, DateTimeOffset createdAt)
     {
         var set = new EventBuilder(data).Build(documents, options.Today);
-        var review = new DisclosureReviewer(data.Policies).Review(set.Events, options.JoinDate, options.PolicyId);
+        var reviewer = new DisclosureReviewer(data.Policies);
+        var reviews = options.Contracts.Select(c => reviewer.Review(set.Events, c.JoinDate, c.PolicyId) with { ContractId = c.ContractId }).ToList();
+        var review = reviews[0];
         var byReason = set.Excluded.GroupBy(x => x.Reason).OrderBy(g => g.Key, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.Count());
         var statistics = new AnalysisStatistics(
             documents.Count, set.Pages, set.Blocks, set.DateCandidates, set.DateCandidates - set.Excluded.Count, set.Excluded.Count,
             set.Atoms, set.Events.Count, set.Events.Count(e => e.ReviewNeeded), review.Candidates.Count, byReason);
         return new AnalysisResult(
-            key, options.JoinDate, set.Events, createdAt, Version, set.Excluded, review, set.OutpatientCourses, statistics,
-            documents.OrderBy(d => d.FileOrder).Select(d => new AnalysedFile(d.FileOrder, d.FileName, d.Pages.Count)).ToList());
+            key, review.JoinDate, set.Events, createdAt, Version, set.Excluded, review, set.OutpatientCourses, statistics,
+            documents.OrderBy(d => d.FileOrder).Select(d => new AnalysedFile(d.FileOrder, d.FileName, d.Pages.Count)).ToList(),
+            reviews);
     }
 }

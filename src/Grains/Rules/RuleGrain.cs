@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
 using VNexsus.Rules.Events;
 using VNexsus.Storage;
@@ -13,15 +14,17 @@ public sealed class RuleState
 }
 
 /// <summary>
-/// One analysis, keyed by <see cref="AnalysisKey"/> (rule-set version, documents, enrollment date, policy). The result
-/// is kept in memory while the activation lives (the plan's one-hour rule cache, <c>rule:{hash}</c>) and in the
-/// analysis store, so a finished job's report survives restarts and the same inputs from another job reuse it.
-/// The rules run on the thread pool, off the grain's turn, so hundreds of pages never hold the activation.
+/// One analysis, keyed by <see cref="AnalysisKey"/> (rule-set version, documents, contracts). The result is kept in
+/// memory while the activation lives and in the analysis store, so a finished job's report survives restarts.
+/// <see cref="Analyse"/> reuses it for <see cref="RuleGrainOptions.CacheDuration"/> after it was made (the plan's
+/// <c>rule:{hash}</c> cache): the same inputs from another job within that time run no rules. The rules run on the
+/// thread pool, off the grain's turn, so hundreds of pages never hold the activation.
 /// </summary>
 [CollectionAgeLimit(Minutes = 60)]
 public sealed class RuleGrain(
     [PersistentState("analysis", StorageNames.Jobs)] IPersistentState<RuleState> state,
     JsonDocumentStore<AnalysisResult> analyses,
+    IOptions<RuleGrainOptions> options,
     TimeProvider clock) : Grain, IRuleGrain
 {
     private AnalysisResult? _result;
@@ -43,7 +46,7 @@ public sealed class RuleGrain(
         }
 
         _result ??= await analyses.LoadAsync(key);
-        if (_result is null || _result.RuleSetVersion != RuleEngine.Version)
+        if (!IsReusable(_result))
         {
             _running ??= AnalyseAsync(key, request);
             try
@@ -58,6 +61,11 @@ public sealed class RuleGrain(
 
         return _result.Events.Count;
     }
+
+    private bool IsReusable([System.Diagnostics.CodeAnalysis.NotNullWhen(true)] AnalysisResult? result) =>
+        result is not null
+        && result.RuleSetVersion == RuleEngine.Version
+        && clock.GetUtcNow() - result.CreatedAt < options.Value.CacheDuration;
 
     public async Task<AnalysisResult?> GetResult() => _result ??= await analyses.LoadAsync(this.GetPrimaryKeyString());
 
@@ -96,7 +104,7 @@ public sealed class RuleGrain(
             documents.Add(new RuleDocument(document.FileOrder, document.FileName, pages));
         }
 
-        var options = new RuleOptions(request.InsuranceJoinDate, request.PolicyId, KoreaTime.Today(clock));
+        var options = new RuleOptions(request.Contracts, KoreaTime.Today(clock));
         var now = clock.GetUtcNow();
         AnalysisResult result;
         using (PipelineMetrics.TimeRules())

@@ -54,6 +54,7 @@ public static class VNexsusHosting
     /// <summary>Runs a silo in this host: localhost clustering with files under the data directory (embedded) or Redis (distributed).</summary>
     public static void AddVNexsusSilo(this WebApplicationBuilder builder, VNexsusOptions options)
     {
+        builder.Services.AddSingleton(Options.Create(options.Rules));
         builder.Services.AddVNexsusGrainServices(options.DataDir, options.Ocr, builder.Configuration);
         builder.Services.AddSingleton(Options.Create(options.Retention));
         builder.UseOrleans(silo =>

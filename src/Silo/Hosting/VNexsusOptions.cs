@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
 using VNexsus.Retention;
+using VNexsus.Rules;
 
 namespace VNexsus.Hosting;
 
@@ -45,6 +46,9 @@ public sealed class VNexsusOptions
     public UploadOptions Upload { get; set; } = new();
 
     public OcrOptions Ocr { get; set; } = new();
+
+    /// <summary>How long the rule grain reuses an analysis (<c>VNexsus:Rules:CacheDuration</c>, one hour by default).</summary>
+    public RuleGrainOptions Rules { get; set; } = new();
 
     public LoggingOptions Logging { get; set; } = new();
 
@@ -131,6 +135,11 @@ public sealed class VNexsusOptionsValidator : IValidateOptions<VNexsusOptions>
             || options.Ocr.Tesseract.PageTimeout <= TimeSpan.Zero)
         {
             failures.Add("VNexsus:Ocr limits must be positive (MaxPagesInFlightPerDocument, CacheDuration, Tesseract:PageTimeout; MaxConcurrentPagesPerSilo 0 means one per core).");
+        }
+
+        if (options.Rules.CacheDuration <= TimeSpan.Zero)
+        {
+            failures.Add($"VNexsus:Rules:CacheDuration must be positive (for example 01:00:00), not {options.Rules.CacheDuration}.");
         }
 
         if (OperatorAccess.SplitUrls(options.OperatorUrls).FirstOrDefault(url => OperatorAccess.PortOf(url) is not (> 0 and <= 65535)) is { } portless)

@@ -85,4 +85,15 @@ public sealed class OptionsTests
 
     private static IConfiguration Configuration(params (string Key, string Value)[] values) =>
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build();
+
+    [Fact]
+    public void The_rule_cache_keeps_analyses_an_hour_by_default_is_configurable_and_must_be_positive()
+    {
+        Assert.Equal(TimeSpan.FromHours(1), VNexsusHosting.ReadOptions(new ConfigurationBuilder().Build()).Rules.CacheDuration);
+        Assert.Equal(TimeSpan.FromMinutes(10), VNexsusHosting.ReadOptions(Configuration(("VNexsus:Rules:CacheDuration", "00:10:00"))).Rules.CacheDuration);
+
+        var error = Assert.Throws<OptionsValidationException>(() => VNexsusHosting.ReadOptions(Configuration(("VNexsus:Rules:CacheDuration", "00:00:00"))));
+
+        Assert.Contains("VNexsus:Rules:CacheDuration must be positive", error.Message);
+    }
 }

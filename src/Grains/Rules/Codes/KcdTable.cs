@@ -96,7 +96,8 @@ public sealed partial class KcdTable
     [GeneratedRegex(@"^(?<c>[A-Z]\d{2})\.?(?<t>\d{1,2})?$")]
     private static partial Regex Shape();
 
-    // Letter + two digits, then an optional (stray ')' and) dot and one or two digits; never inside a longer word or number.
-    [GeneratedRegex(@"(?<![A-Za-z0-9.\-])[A-Za-z]\d{2}(?:\)?\.\d{1,2}|\d{1,2})?(?![A-Za-z0-9]|\.\d|-\d|/\d)")]
+    // Letter + two digits, then an optional (stray space or ')' and) dot and one or two digits; never inside a longer word or
+    // number. No space after the dot: "I10. 5년 전" is a code ending a sentence, not I10.5.
+    [GeneratedRegex(@"(?<![A-Za-z0-9.\-])[A-Za-z]\d{2}(?:\s?\)?\.\d{1,2}|\d{1,2})?(?![A-Za-z0-9]|\.\d|-\d|/\d)")]
     private static partial Regex Token();
 }

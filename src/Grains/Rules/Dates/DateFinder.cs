@@ -121,9 +121,25 @@ public static partial class DateFinder
     /// <summary>Keeps, left to right, the longest candidate at each position and drops those overlapping it.</summary>
     private static List<Candidate> NonOverlapping(IEnumerable<Candidate> candidates)
     {
-        var kept = new List<Candidate>();
+        // By start, the longest first; stable (an insertion sort: a line holds a handful of candidates at most), so of
+        // two patterns matching the same span the one listed first wins, as before.
+        var ordered = candidates.ToList();
+        for (var i = 1; i < ordered.Count; i++)
+        {
+            var current = ordered[i];
+            var j = i - 1;
+            while (j >= 0 && (ordered[j].Start > current.Start || (ordered[j].Start == current.Start && ordered[j].Length < current.Length)))
+            {
+                ordered[j + 1] = ordered[j];
+                j--;
+            }
+
+            ordered[j + 1] = current;
+        }
+
+        var kept = new List<Candidate>(ordered.Count);
         var end = 0;
-        foreach (var candidate in candidates.OrderBy(c => c.Start).ThenByDescending(c => c.Length))
+        foreach (var candidate in ordered)
         {
             if (candidate.Start >= end)
             {

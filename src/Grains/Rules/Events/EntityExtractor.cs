@@ -61,6 +61,8 @@ public sealed class Entities
 public sealed partial class EntityExtractor(EntityKeywords k, KcdTable kcd, HospitalNormaliser hospitals)
 {
     private readonly string[] _examsLongestFirst = k.Exams.OrderByDescending(e => e.Length).ToArray();
+    private readonly string[] _opinionCuesLongestFirst = k.OpinionCues.OrderByDescending(c => c.Length).ToArray();
+    private readonly string[] _reasonCuesLongestFirst = k.ReasonCues.OrderByDescending(c => c.Length).ToArray();
     private readonly string[] _treatmentsLongestFirst = k.Treatments.Concat(k.SurgeryWords).Where(w => w is not ("수술명" or "마취")).Distinct().OrderByDescending(e => e.Length).ToArray();
     private readonly string[] _departmentsLongestFirst = k.Departments.OrderByDescending(e => e.Length).ToArray();
     private readonly string[] _emergencyWords = k.EmergencyWords.Where(w => w != "ER").ToArray();
@@ -105,8 +107,8 @@ public sealed partial class EntityExtractor(EntityKeywords k, KcdTable kcd, Hosp
             }
         }
 
-        e.Opinion = AfterCue(text, k.OpinionCues);
-        e.Reason = AfterCue(text, k.ReasonCues);
+        e.Opinion = AfterCue(text, _opinionCuesLongestFirst);
+        e.Reason = AfterCue(text, _reasonCuesLongestFirst);
         return e;
     }
 
@@ -356,9 +358,15 @@ public sealed partial class EntityExtractor(EntityKeywords k, KcdTable kcd, Hosp
         }
     }
 
-    private static string? AfterCue(string text, IReadOnlyList<string> cues)
+    /// <summary>The text after the first of <paramref name="cues"/> (longest first) that is followed by a colon.</summary>
+    private static string? AfterCue(string text, string[] cues)
     {
-        foreach (var cue in cues.OrderByDescending(c => c.Length))
+        if (!DateClassifier.ContainsAny(text, cues))
+        {
+            return null;
+        }
+
+        foreach (var cue in cues)
         {
             var index = text.IndexOf(cue, StringComparison.OrdinalIgnoreCase);
             if (index < 0)

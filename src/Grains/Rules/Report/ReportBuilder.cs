@@ -26,23 +26,26 @@ public static class ReportBuilder
         using var span = PipelineTracing.Start(PipelineTracing.Report);
         span?.SetTag("vnexsus.events", analysis.Events.Count);
         var disclosure = analysis.Disclosure;
-        var windows = disclosure.EventWindows.ToDictionary(w => w.EventId);
-        var timeline = analysis.Events.Select(e => Row(e, windows.GetValueOrDefault(e.EventId))).ToList();
+        var reviews = analysis.Reviews;
+        var windows = reviews.Select(r => (r.ContractId, ByEvent: r.EventWindows.ToDictionary(w => w.EventId))).ToList();
+        var timeline = analysis.Events.Select(e => Row(e, windows.Select(w => (w.ContractId, w.ByEvent.GetValueOrDefault(e.EventId))).ToList())).ToList();
         var clusters = Clusters(analysis.Events);
-        var notes = disclosure.Notes.ToList();
+        var reviewed = reviews.Select(r => Disclosure(r, analysis.Events)).ToList();
         var report = new AnalysisReport(
-            new CaseBasicInfo(jobId, disclosure.JoinDate is { } j ? Iso(j) : null, disclosure.JoinDateAvailable ? "user_input" : "missing",
-                disclosure.PolicyId, generatedAt.ToString("O", CultureInfo.InvariantCulture), analysis.RuleSetVersion, analysis.Key),
+            new CaseBasicInfo(jobId, disclosure.JoinDate is { } j ? Iso(j) : null, JoinDateSource(disclosure),
+                disclosure.PolicyId, generatedAt.ToString("O", CultureInfo.InvariantCulture), analysis.RuleSetVersion, analysis.Key,
+                reviews.Select(r => new ReportContract(r.ContractId, r.JoinDate is { } rj ? Iso(rj) : null, JoinDateSource(r), r.PolicyId)).ToList()),
             Inventory(analysis),
             timeline,
-            Markers(disclosure),
+            reviews.SelectMany(r => Markers(r, reviews.Count > 1)).OrderBy(m => m.Date, StringComparer.Ordinal).ToList(),
             analysis.Events.Select(e => Block(e, analysis)).ToList(),
             analysis.OutpatientCourses.Select(c => new ReportCourse(c.Hospital, c.HospitalKey, Iso(c.First), Iso(c.Last), c.Visits, $"{Dot(c.First)} ~ {Dot(c.Last)} / {c.Visits}회 통원")).ToList(),
-            Disclosure(disclosure, analysis.Events),
+            reviewed[0],
+            reviewed,
             clusters,
             Confidence(analysis.Events),
             ReportText.Warnings,
-            notes,
+            reviews.SelectMany(r => r.Notes).Distinct().ToList(),
             analysis.Excluded.Select(x => new ReportExcluded(
                 DateText(x.Date), x.Date.PeriodEnd is { } pe ? Iso(pe) : null, x.Date.Raw, x.DateType.ToString().ToLowerInvariant(), x.Reason,
                 ReportText.ExcludedReasonLabel(x.Reason), new ReportEvidence(x.Evidence.FileOrder, x.Evidence.FileName, x.Evidence.Page, x.Evidence.BlockIndex, null, x.Evidence.Quote, true))).ToList(),
@@ -84,7 +87,9 @@ public static class ReportBuilder
         d.Name is not null && d.Code is not null ? $"{d.Name}({d.Code})"
         : d.Code ?? (d.Name is not null ? d.Name : $"{d.CodeRaw} (코드 확인요망)");
 
-    private static TimelineRow Row(MedicalEvent e, EventWindow? w) => new(
+    private static string JoinDateSource(DisclosureReview d) => d.JoinDateAvailable ? "user_input" : "missing";
+
+    private static TimelineRow Row(MedicalEvent e, IReadOnlyList<(string ContractId, EventWindow? Window)> windows) => new(
         e.EventId,
         DateText(e.Date),
         e.Date.PeriodEnd is { } end ? Iso(end) : null,
@@ -105,27 +110,30 @@ public static class ReportBuilder
         e.PastHistory,
         e.DoctorOpinion,
         Content(e),
-        w?.RelativeWindows ?? [DisclosureWindows.Unknown],
-        w?.PrimaryWindow ?? DisclosureWindows.Unknown,
+        windows[0].Window?.RelativeWindows ?? [DisclosureWindows.Unknown],
+        windows[0].Window?.PrimaryWindow ?? DisclosureWindows.Unknown,
+        windows.Select(w => new ContractWindows(w.ContractId, w.Window?.RelativeWindows ?? [DisclosureWindows.Unknown], w.Window?.PrimaryWindow ?? DisclosureWindows.Unknown)).ToList(),
         e.ReviewNeeded,
         e.UnresolvedReasons,
         e.Ambiguity,
         e.RelatedEventIds,
         e.EvidenceRefs.Select(Evidence).ToList());
 
-    private static List<WindowMarker> Markers(DisclosureReview d)
+    /// <summary>The window markers of §8.9 for one contract, named after it when the case has several.</summary>
+    private static List<WindowMarker> Markers(DisclosureReview d, bool nameTheContract)
     {
         if (d.JoinDate is not { } j)
         {
             return [];
         }
 
+        var contract = nameTheContract ? $"계약 {d.ContractId} " : "";
         var markers = d.Windows.Where(w => w.Start is not null)
-            .Select(w => new WindowMarker(Iso(w.Start!.Value), $"[보험가입 {ReportText.WindowLabel(w.Name).Replace(" 이내", "", StringComparison.Ordinal)} 이내]"))
+            .Select(w => new WindowMarker(Iso(w.Start!.Value), $"[{contract}보험가입 {ReportText.WindowLabel(w.Name).Replace(" 이내", "", StringComparison.Ordinal)} 이내]", d.ContractId))
             .ToList();
-        markers.Add(new WindowMarker(Iso(j), "[보험가입일]"));
-        markers.Add(new WindowMarker(Iso(j.AddDays(90)), "[계약일로부터 90일]"));
-        return markers.OrderBy(m => m.Date, StringComparer.Ordinal).ToList();
+        markers.Add(new WindowMarker(Iso(j), $"[{contract}보험가입일]", d.ContractId));
+        markers.Add(new WindowMarker(Iso(j.AddDays(90)), $"[{contract}계약일로부터 90일]", d.ContractId));
+        return markers;
     }
 
     private static ReportDisclosure Disclosure(DisclosureReview d, IReadOnlyList<MedicalEvent> events)
@@ -151,7 +159,8 @@ public static class ReportBuilder
                 w.Name, ReportText.WindowLabel(w.Name), w.Unit, w.Amount, w.Start is { } s ? Iso(s) : null, w.End is { } en ? Iso(en) : null)).ToList()),
             new CandidateOverview(candidates.Count, candidates.Count(c => c.ReviewNeeded), byWindow, summary),
             candidates,
-            d.Notes);
+            d.Notes,
+            d.ContractId);
     }
 
     // ---- Clusters (§9.4) -----------------------------------------------------------------------------------------

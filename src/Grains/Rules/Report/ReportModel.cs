@@ -1,7 +1,8 @@
 namespace VNexsus.Rules.Report;
 
 // The analysis report of domain.md §9 as JSON (camelCase). The names of timeline, disclosure, clusters, warnings,
-// excluded and statistics are a contract with external tools (issue 4): keep them.
+// excluded and statistics are a contract with external tools (issue 4): keep them. `disclosure` is the first contract's
+// review; `disclosureReview[]` holds one per contract (domain.md §9.1), the first included.
 
 public sealed record ReportBox(double XMin, double YMin, double XMax, double YMax);
 
@@ -34,13 +35,17 @@ public sealed record TimelineRow(
     string Content,
     IReadOnlyList<string> Windows,
     string PrimaryWindow,
+    IReadOnlyList<ContractWindows> ContractWindows,
     bool ReviewNeeded,
     IReadOnlyList<string> UnresolvedReasons,
     double Ambiguity,
     IReadOnlyList<string> RelatedEventIds,
     IReadOnlyList<ReportEvidence> Evidence);
 
-public sealed record WindowMarker(string Date, string Label);
+/// <summary>An event's windows for one contract (the row's <c>windows</c>/<c>primaryWindow</c> are the first contract's).</summary>
+public sealed record ContractWindows(string ContractId, IReadOnlyList<string> Windows, string PrimaryWindow);
+
+public sealed record WindowMarker(string Date, string Label, string ContractId);
 
 public sealed record Slot(int No, string Key, string Title, string Value, IReadOnlyList<ReportEvidence> EvidenceRefs);
 
@@ -76,7 +81,8 @@ public sealed record ReportDisclosure(
     ReportPolicy Policy,
     CandidateOverview CandidateOverview,
     IReadOnlyList<ReportCandidate> Candidates,
-    IReadOnlyList<PolicyNote> Notices);
+    IReadOnlyList<PolicyNote> Notices,
+    string ContractId);
 
 public sealed record Cluster(string Name, string Label, string Status, string Overview, IReadOnlyList<string> RelatedEventIds, IReadOnlyList<ReportEvidence> KeyEvidence, IReadOnlyList<string> ReviewNotes);
 
@@ -90,7 +96,12 @@ public sealed record ReportCourse(string? Hospital, string? HospitalKey, string 
 
 public sealed record DocumentInventory(int Documents, int Pages, IReadOnlyList<string> Hospitals, string? FirstDate, string? LastDate, IReadOnlyList<string> Files);
 
-public sealed record CaseBasicInfo(string? JobId, string? InsuranceJoinDate, string InsuranceJoinDateSource, string PolicyId, string GeneratedAt, string RuleSetVersion, string AnalysisKey);
+public sealed record ReportContract(string ContractId, string? InsuranceJoinDate, string InsuranceJoinDateSource, string PolicyId);
+
+/// <summary>The first contract's date and policy (single-contract clients read these) and every contract.</summary>
+public sealed record CaseBasicInfo(
+    string? JobId, string? InsuranceJoinDate, string InsuranceJoinDateSource, string PolicyId, string GeneratedAt, string RuleSetVersion, string AnalysisKey,
+    IReadOnlyList<ReportContract> Contracts);
 
 public sealed record ReportStatistics(
     int Files, int Pages, int Blocks, int Total, int Filtered, int Excluded, int Atoms, int Events, int ReviewNeeded, int Candidates,
@@ -104,6 +115,7 @@ public sealed record AnalysisReport(
     IReadOnlyList<InvestigatorBlock> InvestigatorBlocks,
     IReadOnlyList<ReportCourse> OutpatientCourses,
     ReportDisclosure Disclosure,
+    IReadOnlyList<ReportDisclosure> DisclosureReview,
     IReadOnlyList<Cluster> Clusters,
     ConfidenceAndReview ConfidenceAndReview,
     IReadOnlyList<string> Warnings,

@@ -11,19 +11,26 @@ public static class ReportRenderer
     {
         var text = new StringBuilder();
         text.Append("VNexsus 의료기록 분석 보고서\n");
-        text.Append("보험가입일: ").Append(report.Disclosure.JoinDate?.Replace('-', '.') ?? "미입력 (" + Disclosure.DisclosureReviewer.JoinDateMissingText + ")").Append('\n');
-        text.Append("고지 기간 정책: ").Append(report.Disclosure.Policy.Label).Append(report.Disclosure.Policy.DefaultApplied ? " (기본 정책 적용)" : "").Append('\n');
+        foreach (var review in report.DisclosureReview)
+        {
+            text.Append(ContractName(report, review)).Append("보험가입일: ").Append(review.JoinDate?.Replace('-', '.') ?? "미입력 (" + Disclosure.DisclosureReviewer.JoinDateMissingText + ")")
+                .Append(" · 고지 기간 정책: ").Append(review.Policy.Label).Append(review.Policy.DefaultApplied ? " (기본 정책 적용)" : "").Append('\n');
+        }
         text.Append('\n').Append("[유의사항]\n");
         foreach (var warning in report.Warnings)
         {
             text.Append("- ").Append(warning).Append('\n');
         }
 
-        text.Append('\n').Append("[고지의무 검토 개요]\n").Append(report.Disclosure.CandidateOverview.Summary).Append('\n');
-        foreach (var c in report.Disclosure.Candidates)
+        foreach (var review in report.DisclosureReview)
         {
-            text.Append("- ").Append(c.Date.Replace('-', '.')).Append(' ').Append(ReportText.WindowLabel(c.Window)).Append(": ").Append(c.Rationale)
-                .Append(c.ReviewNeeded ? " [검토 필요]" : "").Append('\n');
+            text.Append('\n').Append("[고지의무 검토 개요").Append(report.DisclosureReview.Count > 1 ? $" - 계약 {review.ContractId}" : "").Append("]\n")
+                .Append(review.CandidateOverview.Summary).Append('\n');
+            foreach (var c in review.Candidates)
+            {
+                text.Append("- ").Append(c.Date.Replace('-', '.')).Append(' ').Append(ReportText.WindowLabel(c.Window)).Append(": ").Append(c.Rationale)
+                    .Append(c.ReviewNeeded ? " [검토 필요]" : "").Append('\n');
+            }
         }
 
         text.Append('\n').Append("[질환군]\n");
@@ -45,6 +52,10 @@ public static class ReportRenderer
         return text.ToString();
     }
 
+    /// <summary>"계약 B · " when the case has several contracts, else nothing (the single-contract text stays as it was).</summary>
+    private static string ContractName(AnalysisReport report, ReportDisclosure review) =>
+        report.DisclosureReview.Count > 1 ? $"계약 {review.ContractId} · " : "";
+
     public static string Html(AnalysisReport report)
     {
         static string E(string? s) => WebUtility.HtmlEncode(s ?? ReportText.NotRecorded);
@@ -57,8 +68,13 @@ public static class ReportRenderer
             html.Append("<li>").Append(E(warning)).Append("</li>");
         }
 
-        html.Append("</ul></div>\n<p>보험가입일: ").Append(E(report.Disclosure.JoinDate ?? Disclosure.DisclosureReviewer.JoinDateMissingText))
-            .Append(" · 고지 기간 정책: ").Append(E(report.Disclosure.Policy.Label)).Append("</p>\n");
+        html.Append("</ul></div>\n");
+        foreach (var review in report.DisclosureReview)
+        {
+            html.Append("<p>").Append(E(ContractName(report, review))).Append("보험가입일: ").Append(E(review.JoinDate ?? Disclosure.DisclosureReviewer.JoinDateMissingText))
+                .Append(" · 고지 기간 정책: ").Append(E(review.Policy.Label)).Append("</p>\n");
+        }
+
         html.Append("<h2>타임라인</h2>\n<table><tr><th>날짜</th><th>병원</th><th>구분</th><th>내용</th><th>고지 기간</th><th>근거</th></tr>\n");
         foreach (var row in report.Timeline)
         {
@@ -79,14 +95,21 @@ public static class ReportRenderer
             html.Append("</td></tr>\n");
         }
 
-        html.Append("</table>\n<h2>고지의무 검토 후보</h2>\n<p>").Append(E(report.Disclosure.CandidateOverview.Summary)).Append("</p>\n<table><tr><th>날짜</th><th>기간</th><th>유형</th><th>강도</th><th>설명</th></tr>\n");
-        foreach (var c in report.Disclosure.Candidates)
+        html.Append("</table>\n");
+        foreach (var review in report.DisclosureReview)
         {
-            html.Append("<tr><td>").Append(E(c.Date)).Append("</td><td>").Append(E(ReportText.WindowLabel(c.Window))).Append("</td><td>").Append(E(c.CandidateType))
-                .Append("</td><td>").Append(E(c.Strength)).Append(c.ReviewNeeded ? " <span class=\"review\">검토 필요</span>" : "").Append("</td><td>").Append(E(c.Rationale)).Append("</td></tr>\n");
+            html.Append("<h2>").Append(E(ContractName(report, review))).Append("고지의무 검토 후보</h2>\n<p>").Append(E(review.CandidateOverview.Summary))
+                .Append("</p>\n<table><tr><th>날짜</th><th>기간</th><th>유형</th><th>강도</th><th>설명</th></tr>\n");
+            foreach (var c in review.Candidates)
+            {
+                html.Append("<tr><td>").Append(E(c.Date)).Append("</td><td>").Append(E(ReportText.WindowLabel(c.Window))).Append("</td><td>").Append(E(c.CandidateType))
+                    .Append("</td><td>").Append(E(c.Strength)).Append(c.ReviewNeeded ? " <span class=\"review\">검토 필요</span>" : "").Append("</td><td>").Append(E(c.Rationale)).Append("</td></tr>\n");
+            }
+
+            html.Append("</table>\n");
         }
 
-        html.Append("</table>\n<h2>질환군</h2>\n<ul>");
+        html.Append("<h2>질환군</h2>\n<ul>");
         foreach (var cluster in report.Clusters)
         {
             html.Append("<li>").Append(E(cluster.Label)).Append(": ").Append(E(cluster.Overview)).Append("</li>");
