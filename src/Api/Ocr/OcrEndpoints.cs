@@ -160,9 +160,16 @@ public static class OcrEndpoints
         }
     }
 
-    private static async Task<IResult> ResultAsync(string jobId, string? format, ClaimsPrincipal user, IClusterClient cluster, TimeProvider clock)
+    private static async Task<IResult> ResultAsync(string jobId, string? format, ClaimsPrincipal user, IClusterClient cluster, TimeProvider clock, FinishedResults finished)
     {
-        if (await JobLookup.FindAsync(cluster, user.TenantId(), jobId) is not { } job)
+        var tenantId = user.TenantId();
+        var asText = string.Equals(format, "text", StringComparison.OrdinalIgnoreCase);
+        if (finished.Find(tenantId, jobId, asText) is { } kept)
+        {
+            return kept.ToResult();
+        }
+
+        if (await JobLookup.FindAsync(cluster, tenantId, jobId) is not { } job)
         {
             return JobNotFound();
         }
@@ -187,13 +194,13 @@ public static class OcrEndpoints
             pagesByFile.Add(pages);
         }
 
-        if (string.Equals(format, "text", StringComparison.OrdinalIgnoreCase))
+        if (asText)
         {
-            return Results.File(Encoding.UTF8.GetBytes(OcrResponses.Text(job, pagesByFile)), "text/plain; charset=utf-8", $"ocr-result-{job.JobId}.txt");
+            return finished.KeepText(tenantId, jobId, Encoding.UTF8.GetBytes(OcrResponses.Text(job, pagesByFile)), $"ocr-result-{job.JobId}.txt").ToResult();
         }
 
         var analysis = job.AnalysisKey is { } key ? await cluster.GetGrain<IRuleGrain>(key).GetResult() : null;
-        return Results.Json(OcrResponses.Result(job, pagesByFile, analysis));
+        return finished.KeepJson(tenantId, jobId, OcrResponses.Result(job, pagesByFile, analysis)).ToResult();
     }
 
     private static async Task<IResult> CancelAsync(string jobId, ClaimsPrincipal user, IClusterClient cluster, TimeProvider clock)

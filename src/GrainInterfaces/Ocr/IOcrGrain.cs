@@ -13,6 +13,12 @@ public interface IOcrGrain : IGrainWithStringKey
     /// </summary>
     Task<ExtractionTicket> Start(DocumentRef document, string jobId);
 
+    /// <summary>
+    /// The cached summary, as <see cref="Start"/> would return it, when the document is done and may be served; else
+    /// null. Registers nothing and starts nothing: a job asks before it is stored, so a job of cached files is written once.
+    /// </summary>
+    Task<ExtractionTicket?> Cached(string jobId);
+
     /// <summary>The job no longer waits; when no job waits any more, a running extraction is stopped.</summary>
     Task Withdraw(string jobId);
 

@@ -9,6 +9,9 @@ public interface IRuleGrain : IGrainWithStringKey
     /// <summary>Analyses the request (or returns the kept result) and returns the number of events found.</summary>
     Task<int> Analyse(AnalysisRequest request);
 
+    /// <summary>The number of events of the kept result of the current rule set, or null when the rules must still run.</summary>
+    Task<int?> KeptEventCount();
+
     /// <summary>The kept result, or null when this key was never analysed.</summary>
     Task<AnalysisResult?> GetResult();
 }

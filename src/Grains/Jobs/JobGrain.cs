@@ -111,10 +111,21 @@ public sealed class JobGrain(
             CreatedAt = clock.GetUtcNow(),
             Files = request.Files.Select(_ => new JobFileState()).ToList(),
         };
+
+        // Files already extracted are settled before the first write, and a job whose every file and analysis is kept
+        // is finished before it: one write and no reminder for a repeated upload, the commonest kind under load.
+        await SettleCachedFilesAsync();
+        var finished = await TryFinishFromKeptAnalysisAsync();
         await WriteAsync();
         PipelineMetrics.JobStarted();
-        await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
         logger.LogInformation("Job {JobId} started with {FileCount} files", this.GetPrimaryKeyString(), request.Files.Count);
+        if (finished)
+        {
+            LogFinished();
+            return Snapshot();
+        }
+
+        await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
         await DispatchPendingFilesAsync();
         KeepResuming();
         return Snapshot();
@@ -265,6 +276,78 @@ public sealed class JobGrain(
         FinishWhenAllFilesDone();
     }
 
+    /// <summary>Asks each document's OCR grain for a servable cached outcome; registers the job nowhere.</summary>
+    private async Task SettleCachedFilesAsync()
+    {
+        var jobId = this.GetPrimaryKeyString();
+        foreach (var sha256 in Files.Select(f => f.Document.Sha256).Distinct().ToList())
+        {
+            if (await GrainFactory.GetGrain<IOcrGrain>(sha256).Cached(jobId) is { Completed: { } summary } ticket)
+            {
+                Apply(summary, ticket.FromCache);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets the outcome when every file is settled and the analysis of the readable ones is already kept (or there is
+    /// none to make); false when the rules must still run, which <see cref="FinishAsync"/> does after the first write.
+    /// </summary>
+    private async Task<bool> TryFinishFromKeptAnalysisAsync()
+    {
+        if (Job.Files.Any(f => f.Status == FileStatus.Pending))
+        {
+            return false;
+        }
+
+        var request = AnalysisRequestOfReadableFiles();
+        if (request is null)
+        {
+            SetOutcome(null, 0, readableFiles: 0);
+            return true;
+        }
+
+        var key = AnalysisKey.Of(request);
+        if (await GrainFactory.GetGrain<IRuleGrain>(key).KeptEventCount() is not { } eventCount)
+        {
+            return false;
+        }
+
+        SetOutcome(key, eventCount, request.Documents.Count);
+        return true;
+    }
+
+    /// <summary>What the rules analyse: the files read successfully, in upload order; null when none was.</summary>
+    private AnalysisRequest? AnalysisRequestOfReadableFiles()
+    {
+        var readable = Files
+            .Where((_, index) => Job.Files[index].Status == FileStatus.Done)
+            .Select(f => new AnalysisDocument(f.Order, f.FileName, f.Document.Sha256))
+            .ToList();
+        return readable.Count > 0 ? new AnalysisRequest(readable, Job.Request!.InsuranceJoinDate, Job.Request.PolicyId) : null;
+    }
+
+    private void SetOutcome(string? analysisKey, int eventCount, int readableFiles)
+    {
+        if (analysisKey is not null)
+        {
+            Job.EventCount = eventCount;
+            Job.AnalysisKey = analysisKey;
+        }
+
+        Job.Status = readableFiles == Files.Count ? JobStatus.Completed
+            : readableFiles > 0 ? JobStatus.PartiallyFailed
+            : JobStatus.Failed;
+        Job.Error = readableFiles == 0 ? "모든 파일 처리에 실패했습니다 (every file failed)" : null;
+        Job.CompletedAt = clock.GetUtcNow();
+    }
+
+    private void LogFinished()
+    {
+        PipelineMetrics.JobFinished(Job.Status);
+        logger.LogInformation("Job {JobId} finished as {Status} with {EventCount} events", this.GetPrimaryKeyString(), Job.Status, Job.EventCount);
+    }
+
     /// <summary>Settles every pending file with this content; a repeat of the same bytes in one job comes from the cache.</summary>
     private bool Apply(ExtractionSummary summary, bool fromCache)
     {
@@ -314,36 +397,26 @@ public sealed class JobGrain(
         var jobId = this.GetPrimaryKeyString();
         try
         {
-            var readable = Files
-                .Where((_, index) => Job.Files[index].Status == FileStatus.Done)
-                .Select(f => new AnalysisDocument(f.Order, f.FileName, f.Document.Sha256))
-                .ToList();
-            if (readable.Count > 0)
+            var request = AnalysisRequestOfReadableFiles();
+            string? key = null;
+            var eventCount = 0;
+            if (request is not null)
             {
-                var request = new AnalysisRequest(readable, Job.Request!.InsuranceJoinDate, Job.Request.PolicyId);
-                var key = AnalysisKey.Of(request);
-                var eventCount = await GrainFactory.GetGrain<IRuleGrain>(key).Analyse(request);
+                key = AnalysisKey.Of(request);
+                eventCount = await GrainFactory.GetGrain<IRuleGrain>(key).Analyse(request);
                 if (IsTerminal)
                 {
                     // Cancelled while the rules ran.
                     return;
                 }
-
-                Job.EventCount = eventCount;
-                Job.AnalysisKey = key;
             }
 
             _outcomeUnstored = true;
-            Job.Status = readable.Count == Files.Count ? JobStatus.Completed
-                : readable.Count > 0 ? JobStatus.PartiallyFailed
-                : JobStatus.Failed;
-            Job.Error = readable.Count == 0 ? "모든 파일 처리에 실패했습니다 (every file failed)" : null;
-            Job.CompletedAt = clock.GetUtcNow();
+            SetOutcome(key, eventCount, request?.Documents.Count ?? 0);
             await _writer.WriteAsync();
             _outcomeUnstored = false;
             await NotifyObserversAsync();
-            PipelineMetrics.JobFinished(Job.Status);
-            logger.LogInformation("Job {JobId} finished as {Status} with {EventCount} events", jobId, Job.Status, Job.EventCount);
+            LogFinished();
             await UnregisterResumeReminderAsync();
         }
         catch (Exception error)

@@ -74,14 +74,13 @@ public sealed class OcrGrain(
             return new ExtractionTicket(null, FromCache: jobId != state.State.StartedBy);
         }
 
-        if (state.State.Summary is { } done)
+        if (CachedTicket(jobId) is { } cached)
         {
-            if (IsServable(done) && (_unstored is not null || !WasNotStored(done)))
-            {
-                PipelineMetrics.CacheRequest("hit");
-                return new ExtractionTicket(done, FromCache: jobId != state.State.StartedBy);
-            }
+            return cached;
+        }
 
+        if (state.State.Summary is not null)
+        {
             state.State.Summary = null;
             state.State.StartedBy = null;
         }
@@ -156,6 +155,8 @@ public sealed class OcrGrain(
         }
     }
 
+    public Task<ExtractionTicket?> Cached(string jobId) => Task.FromResult(CachedTicket(jobId));
+
     public Task<ExtractionSummary?> GetSummary() => Task.FromResult(state.State.Summary);
 
     public async IAsyncEnumerable<ExtractedPage> ReadPages()
@@ -175,6 +176,18 @@ public sealed class OcrGrain(
               ?? await extractions.LoadAsync(this.GetPrimaryKeyString())
               ?? throw new InvalidOperationException("The extraction of this document is missing from the data directory.")
             : null;
+
+    /// <summary>The kept outcome when it may be served (stored, fresh, made with this engine, not being saved), else null.</summary>
+    private ExtractionTicket? CachedTicket(string jobId)
+    {
+        if (_outcomeSaving || state.State.Summary is not { } done || !IsServable(done) || (_unstored is null && WasNotStored(done)))
+        {
+            return null;
+        }
+
+        PipelineMetrics.CacheRequest("hit");
+        return new ExtractionTicket(done, FromCache: jobId != state.State.StartedBy);
+    }
 
     private static bool WasNotStored(ExtractionSummary summary) => summary.Steps.Any(s => s.Step == CacheSkippedStep);
 

@@ -42,6 +42,12 @@ public sealed class RuleGrain(JsonDocumentStore<AnalysisResult> analyses, TimePr
         return _result.Events.Count;
     }
 
+    public async Task<int?> KeptEventCount()
+    {
+        _result ??= await analyses.LoadAsync(this.GetPrimaryKeyString());
+        return _result?.RuleSetVersion == RuleEngine.Version ? _result.Events.Count : null;
+    }
+
     public async Task<AnalysisResult?> GetResult() => _result ??= await analyses.LoadAsync(this.GetPrimaryKeyString());
 
     private async Task<AnalysisResult> AnalyseAsync(string key, AnalysisRequest request)

@@ -18,9 +18,11 @@ public static class AtomicFile
 
             File.Move(temporary, path, overwrite: true);
         }
-        finally
+        catch
         {
+            // Only a failed write leaves the temporary file behind (a moved one is gone: no unlink per write).
             File.Delete(temporary);
+            throw;
         }
     }
 
