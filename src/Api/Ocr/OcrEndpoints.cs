@@ -66,7 +66,7 @@ public static class OcrEndpoints
                 }).ToList();
                 // Starting a job is idempotent: a repeated key starts (or returns) the job it stood for.
                 var jobId = claim?.JobId ?? Guid.NewGuid().ToString();
-                var job = await cluster.GetGrain<IJobGrain>(jobId).Start(new JobRequest(files, joinDate, tenantId, policyId));
+                var job = await cluster.Grain<IJobGrain>(jobId).Start(new JobRequest(files, joinDate, tenantId, policyId));
                 return Results.Json(OcrResponses.Accepted(job, claim?.Reused ?? false), statusCode: StatusCodes.Status202Accepted);
             }
         }
@@ -185,7 +185,7 @@ public static class OcrEndpoints
             var pages = new List<ExtractedPage>();
             if (file.Status == FileStatus.Done)
             {
-                await foreach (var page in cluster.GetGrain<IOcrGrain>(file.File.Document.Sha256).ReadPages())
+                await foreach (var page in cluster.Grain<IOcrGrain>(file.File.Document.Sha256).ReadPages())
                 {
                     pages.Add(page);
                 }
@@ -199,7 +199,7 @@ public static class OcrEndpoints
             return finished.KeepText(tenantId, jobId, Encoding.UTF8.GetBytes(OcrResponses.Text(job, pagesByFile)), $"ocr-result-{job.JobId}.txt").ToResult();
         }
 
-        var analysis = job.AnalysisKey is { } key ? await cluster.GetGrain<IRuleGrain>(key).GetResult() : null;
+        var analysis = job.AnalysisKey is { } key ? await cluster.Grain<IRuleGrain>(key).GetResult() : null;
         return finished.KeepJson(tenantId, jobId, OcrResponses.Result(job, pagesByFile, analysis)).ToResult();
     }
 

@@ -282,7 +282,7 @@ public sealed class JobGrain(
         var jobId = this.GetPrimaryKeyString();
         foreach (var sha256 in Files.Select(f => f.Document.Sha256).Distinct().ToList())
         {
-            if (await GrainFactory.GetGrain<IOcrGrain>(sha256).Cached(jobId) is { Completed: { } summary } ticket)
+            if (await GrainFactory.Grain<IOcrGrain>(sha256).Cached(jobId) is { Completed: { } summary } ticket)
             {
                 Apply(summary, ticket.FromCache);
             }
@@ -308,7 +308,7 @@ public sealed class JobGrain(
         }
 
         var key = AnalysisKey.Of(request);
-        if (await GrainFactory.GetGrain<IRuleGrain>(key).KeptEventCount() is not { } eventCount)
+        if (await GrainFactory.Grain<IRuleGrain>(key).KeptEventCount() is not { } eventCount)
         {
             return false;
         }
