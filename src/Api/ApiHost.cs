@@ -41,6 +41,7 @@ public static class ApiHost
 
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = options.Upload.MaxRequestBytes);
         builder.Services.AddSingleton<UploadReader>();
+        builder.Services.AddSingleton<FinishedResults>();
         builder.Services.AddTenantAccess(options);
         configure?.Invoke(builder);
 

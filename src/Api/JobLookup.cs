@@ -11,7 +11,7 @@ public static class JobLookup
     /// </summary>
     public static async Task<JobSnapshot?> FindAsync(IClusterClient cluster, string tenantId, string jobId) =>
         Guid.TryParseExact(jobId, "D", out var id) && id.ToString() == jobId
-        && await cluster.GetGrain<IJobGrain>(jobId).GetSnapshot() is { } job && job.TenantId == tenantId
+        && await cluster.Grain<IJobGrain>(jobId).GetSnapshot() is { } job && job.TenantId == tenantId
             ? job
             : null;
 

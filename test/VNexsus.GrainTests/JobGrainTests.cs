@@ -101,6 +101,41 @@ public sealed class JobGrainTests(ClusterFixture fixture)
     }
 
     [Fact]
+    public async Task A_job_of_files_and_an_analysis_already_kept_is_finished_in_the_answer_to_its_start()
+    {
+        var document = await fixture.StoreAsync(Fixtures.UniqueText(), DocumentKind.Text);
+        var firstId = Guid.NewGuid().ToString();
+        await fixture.Client.GetGrain<IJobGrain>(firstId).Start(Request(("a.txt", document)));
+        var first = await fixture.WaitForFinishAsync(firstId);
+        var secondId = Guid.NewGuid().ToString();
+
+        var second = await fixture.Client.GetGrain<IJobGrain>(secondId).Start(Request(("a.txt", document)));
+        var asked = await fixture.Client.GetGrain<IJobGrain>(secondId).GetSnapshot();
+
+        Assert.Equal(JobStatus.Completed, second.Status);
+        Assert.NotNull(second.CompletedAt);
+        Assert.Equal(first.AnalysisKey, second.AnalysisKey);
+        Assert.Equal(first.EventCount, second.EventCount);
+        Assert.True(second.Files[0].FromCache);
+        Assert.Equal(JobStatus.Completed, asked!.Status);
+        Assert.Equal(second.CompletedAt, asked.CompletedAt);
+        Assert.Equal(1, CountingExtractor.CountFor(document.Sha256));
+    }
+
+    [Fact]
+    public async Task A_keyed_reference_is_the_reference_GetGrain_returns()
+    {
+        var key = Guid.NewGuid().ToString();
+
+        var job = fixture.Client.Grain<IJobGrain>(key);
+
+        Assert.Equal(fixture.Client.GetGrain<IJobGrain>(key), job);
+        Assert.Equal(fixture.Client.GetGrain<IOcrGrain>(key), fixture.Client.Grain<IOcrGrain>(key));
+        Assert.NotEqual<object>(fixture.Client.GetGrain<IOcrGrain>(key), job);
+        Assert.Null(await job.GetSnapshot());
+    }
+
+    [Fact]
     public async Task A_corrupt_file_fails_alone()
     {
         var corrupt = await fixture.StoreAsync([.. Fixtures.Bytes(Fixtures.TruncatedPdf), .. Guid.NewGuid().ToByteArray()], DocumentKind.Pdf);

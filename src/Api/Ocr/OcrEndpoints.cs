@@ -69,7 +69,7 @@ public static class OcrEndpoints
                     files.Add(new JobFile(files.Count + 1, file.FileName, file.DeclaredType, new DocumentRef(file.Blob.Sha256, kind, file.Blob.Length)));
                 }
 
-                var job = await cluster.GetGrain<IJobGrain>(jobId).Start(new JobRequest(
+                var job = await cluster.Grain<IJobGrain>(jobId).Start(new JobRequest(
                     files, contracts[0].JoinDate, tenantId, contracts[0].PolicyId, claim?.Key, contracts.Count > 1 ? contracts.ToList() : null));
                 return Results.Json(OcrResponses.Accepted(job, claim?.Claim.Reused ?? false), statusCode: StatusCodes.Status202Accepted);
             }
@@ -170,9 +170,16 @@ public static class OcrEndpoints
         }
     }
 
-    private static async Task<IResult> ResultAsync(string jobId, string? format, ClaimsPrincipal user, IClusterClient cluster, TimeProvider clock)
+    private static async Task<IResult> ResultAsync(string jobId, string? format, ClaimsPrincipal user, IClusterClient cluster, TimeProvider clock, FinishedResults finished)
     {
-        if (await JobLookup.FindAsync(cluster, user.TenantId(), jobId) is not { } job)
+        var tenantId = user.TenantId();
+        var asText = string.Equals(format, "text", StringComparison.OrdinalIgnoreCase);
+        if (finished.Find(tenantId, jobId, asText) is { } kept)
+        {
+            return kept.ToResult();
+        }
+
+        if (await JobLookup.FindAsync(cluster, tenantId, jobId) is not { } job)
         {
             return JobNotFound();
         }
@@ -188,7 +195,7 @@ public static class OcrEndpoints
             var pages = new List<ExtractedPage>();
             if (file.Status == FileStatus.Done)
             {
-                await foreach (var page in cluster.GetGrain<IOcrGrain>(file.File.Document.Sha256).ReadPages())
+                await foreach (var page in cluster.Grain<IOcrGrain>(file.File.Document.Sha256).ReadPages())
                 {
                     pages.Add(page);
                 }
@@ -197,16 +204,16 @@ public static class OcrEndpoints
             pagesByFile.Add(pages);
         }
 
-        if (string.Equals(format, "text", StringComparison.OrdinalIgnoreCase))
+        if (asText)
         {
-            return Results.File(Encoding.UTF8.GetBytes(OcrResponses.Text(job, pagesByFile)), "text/plain; charset=utf-8", $"ocr-result-{job.JobId}.txt");
+            return finished.KeepText(tenantId, jobId, Encoding.UTF8.GetBytes(OcrResponses.Text(job, pagesByFile)), $"ocr-result-{job.JobId}.txt").ToResult();
         }
 
-        var analysis = job.AnalysisKey is { } key ? await cluster.GetGrain<IRuleGrain>(key).GetResult() : null;
-        return Results.Json(OcrResponses.Result(job, pagesByFile, analysis));
+        var analysis = job.AnalysisKey is { } key ? await cluster.Grain<IRuleGrain>(key).GetResult() : null;
+        return finished.KeepJson(tenantId, jobId, OcrResponses.Result(job, pagesByFile, analysis)).ToResult();
     }
 
-    private static async Task<IResult> CancelAsync(string jobId, bool? purge, ClaimsPrincipal user, IClusterClient cluster, TimeProvider clock, ILoggerFactory loggers)
+    private static async Task<IResult> CancelAsync(string jobId, bool? purge, ClaimsPrincipal user, IClusterClient cluster, TimeProvider clock, FinishedResults finished, ILoggerFactory loggers)
     {
         if (purge == true)
         {
@@ -214,6 +221,8 @@ public static class OcrEndpoints
             {
                 return JobNotFound();
             }
+
+            finished.Forget(user.TenantId(), jobId);
 
             loggers.CreateLogger(typeof(OcrEndpoints)).LogInformation("Job {JobId} purged on request", jobId);
             return Results.Json(new { success = true, jobId, status = "purged", message = "작업과 업로드한 파일, 결과가 삭제되었습니다." });

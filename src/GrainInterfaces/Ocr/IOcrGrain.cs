@@ -25,6 +25,13 @@ public interface IOcrGrain : IGrainWithStringKey
     /// </summary>
     Task Release(string jobId);
 
+    /// <summary>
+    /// The cached summary, as <see cref="Start"/> would return it, when the document is done and may be served; else
+    /// null. Starts nothing (it only records the job as a holder, as the upload already did): a job asks before it is
+    /// stored, so a job of cached files is written once.
+    /// </summary>
+    Task<ExtractionTicket?> Cached(string jobId);
+
     /// <summary>The job no longer waits; when no job waits any more, a running extraction is stopped.</summary>
     Task Withdraw(string jobId);
 

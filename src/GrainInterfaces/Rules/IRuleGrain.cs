@@ -15,6 +15,12 @@ public interface IRuleGrain : IGrainWithStringKey
     /// <summary>The job is purged; when no job holds the result any more it is deleted.</summary>
     Task Release(string jobId);
 
+    /// <summary>
+    /// The number of events of the kept result when it may be reused (current rule set, within the cache duration),
+    /// held for <paramref name="jobId"/> from then on; null when the rules must still run.
+    /// </summary>
+    Task<int?> KeptEventCount(string jobId);
+
     /// <summary>The kept result, or null when this key was never analysed.</summary>
     Task<AnalysisResult?> GetResult();
 }

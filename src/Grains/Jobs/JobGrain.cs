@@ -137,11 +137,22 @@ public sealed class JobGrain(
             CreatedAt = clock.GetUtcNow(),
             Files = request.Files.Select(_ => new JobFileState()).ToList(),
         };
+
+        // Files already extracted are settled before the first write, and a job whose every file and analysis is kept
+        // is finished before it: one write and no reminder for a repeated upload, the commonest kind under load.
+        await SettleCachedFilesAsync();
+        var finished = await TryFinishFromKeptAnalysisAsync();
         await WriteAsync();
         PipelineMetrics.JobStarted();
-        await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
         await ScheduleExpiryAsync();
         logger.LogInformation("Job {JobId} started with {FileCount} files", this.GetPrimaryKeyString(), request.Files.Count);
+        if (finished)
+        {
+            LogFinished();
+            return Snapshot();
+        }
+
+        await this.RegisterOrUpdateReminder(ResumeReminder, ResumePeriod, ResumePeriod);
         await DispatchPendingFilesAsync();
         KeepResuming();
         return Snapshot();
@@ -446,6 +457,71 @@ public sealed class JobGrain(
         FinishWhenAllFilesDone();
     }
 
+    /// <summary>Asks each document's OCR grain for a servable cached outcome; registers the job nowhere.</summary>
+    private async Task SettleCachedFilesAsync()
+    {
+        var jobId = this.GetPrimaryKeyString();
+        foreach (var sha256 in Files.Select(f => f.Document.Sha256).Distinct().ToList())
+        {
+            if (await GrainFactory.Grain<IOcrGrain>(sha256).Cached(jobId) is { Completed: { } summary } ticket)
+            {
+                Apply(summary, ticket.FromCache);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets the outcome when every file is settled and the analysis of the readable ones is already kept (or there is
+    /// none to make); false when the rules must still run, which <see cref="FinishAsync"/> does after the first write.
+    /// </summary>
+    private async Task<bool> TryFinishFromKeptAnalysisAsync()
+    {
+        if (Job.Files.Any(f => f.Status == FileStatus.Pending))
+        {
+            return false;
+        }
+
+        var request = ReadableRequest(Job.Request!.ReviewedContracts());
+        if (request is null)
+        {
+            SetOutcome(null, 0, readableFiles: 0);
+            return true;
+        }
+
+        // The kept analysis is held for this job from here on; the job's first write records that it holds it.
+        var key = AnalysisKey.Of(request);
+        if (await GrainFactory.Grain<IRuleGrain>(key).KeptEventCount(this.GetPrimaryKeyString()) is not { } eventCount)
+        {
+            return false;
+        }
+
+        Job.AnalysisKeys.Add(key);
+
+        SetOutcome(key, eventCount, request.Documents.Count);
+        return true;
+    }
+
+    private void SetOutcome(string? analysisKey, int eventCount, int readableFiles)
+    {
+        if (analysisKey is not null)
+        {
+            Job.EventCount = eventCount;
+            Job.AnalysisKey = analysisKey;
+        }
+
+        Job.Status = readableFiles == Files.Count ? JobStatus.Completed
+            : readableFiles > 0 ? JobStatus.PartiallyFailed
+            : JobStatus.Failed;
+        Job.Error = readableFiles == 0 ? "모든 파일 처리에 실패했습니다 (every file failed)" : null;
+        Job.CompletedAt = clock.GetUtcNow();
+    }
+
+    private void LogFinished()
+    {
+        PipelineMetrics.JobFinished(Job.Status);
+        logger.LogInformation("Job {JobId} finished as {Status} with {EventCount} events", this.GetPrimaryKeyString(), Job.Status, Job.EventCount);
+    }
+
     /// <summary>Settles every pending file with this content; a repeat of the same bytes in one job comes from the cache.</summary>
     private bool Apply(ExtractionSummary summary, bool fromCache)
     {
@@ -496,31 +572,24 @@ public sealed class JobGrain(
         try
         {
             var request = ReadableRequest(Job.Request!.ReviewedContracts());
-            var readableCount = request?.Documents.Count ?? 0;
+            string? key = null;
+            var eventCount = 0;
             if (request is not null)
             {
-                var (key, eventCount) = await AnalyseAsync(request);
+                (key, eventCount) = await AnalyseAsync(request);
                 if (IsTerminal)
                 {
                     // Cancelled while the rules ran.
                     return;
                 }
-
-                Job.EventCount = eventCount;
-                Job.AnalysisKey = key;
             }
 
             _outcomeUnstored = true;
-            Job.Status = readableCount == Files.Count ? JobStatus.Completed
-                : readableCount > 0 ? JobStatus.PartiallyFailed
-                : JobStatus.Failed;
-            Job.Error = readableCount == 0 ? "모든 파일 처리에 실패했습니다 (every file failed)" : null;
-            Job.CompletedAt = clock.GetUtcNow();
+            SetOutcome(key, eventCount, request?.Documents.Count ?? 0);
             await _writer.WriteAsync();
             _outcomeUnstored = false;
             await NotifyObserversAsync();
-            PipelineMetrics.JobFinished(Job.Status);
-            logger.LogInformation("Job {JobId} finished as {Status} with {EventCount} events", jobId, Job.Status, Job.EventCount);
+            LogFinished();
             await UnregisterReminderAsync(ResumeReminder);
         }
         catch (Exception error)

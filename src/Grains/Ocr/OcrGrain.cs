@@ -91,20 +91,15 @@ public sealed class OcrGrain(
             return new ExtractionTicket(null, FromCache: jobId != state.State.StartedBy);
         }
 
-        var newHolder = AddHolder(jobId);
-        if (state.State.Summary is { } done)
+        if (await Cached(jobId) is { } cached)
         {
-            if (IsServable(done) && (_unstored is not null || (!WasNotStored(done) && await StoredExtractionReadableAsync())))
-            {
-                if (newHolder)
-                {
-                    await _writer.WriteAsync();
-                }
+            return cached;
+        }
 
-                PipelineMetrics.CacheRequest("hit");
-                return new ExtractionTicket(done, FromCache: jobId != state.State.StartedBy);
-            }
+        AddHolder(jobId);
 
+        if (state.State.Summary is not null)
+        {
             state.State.Summary = null;
             state.State.StartedBy = null;
         }
@@ -235,6 +230,21 @@ public sealed class OcrGrain(
         }
     }
 
+    public async Task<ExtractionTicket?> Cached(string jobId)
+    {
+        if (await CachedTicketAsync(jobId) is not { } cached)
+        {
+            return null;
+        }
+
+        if (AddHolder(jobId))
+        {
+            await _writer.WriteAsync();
+        }
+
+        return cached;
+    }
+
     public Task<ExtractionSummary?> GetSummary() => Task.FromResult(state.State.Summary);
 
     public async IAsyncEnumerable<ExtractedPage> ReadPages()
@@ -294,6 +304,22 @@ public sealed class OcrGrain(
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The kept outcome when it may be served (fresh, made with this engine, not being saved, and stored readably or
+    /// held in memory), else null.
+    /// </summary>
+    private async Task<ExtractionTicket?> CachedTicketAsync(string jobId)
+    {
+        if (_outcomeSaving || state.State.Summary is not { } done || !IsServable(done)
+            || (_unstored is null && (WasNotStored(done) || !await StoredExtractionReadableAsync())))
+        {
+            return null;
+        }
+
+        PipelineMetrics.CacheRequest("hit");
+        return new ExtractionTicket(done, FromCache: jobId != state.State.StartedBy);
     }
 
     private static bool WasNotStored(ExtractionSummary summary) => summary.Steps.Any(s => s.Step == CacheSkippedStep);

@@ -38,12 +38,8 @@ public sealed class RuleGrain(
             throw new ArgumentException("The request does not hash to this grain's key.", nameof(request));
         }
 
-        if (!state.State.Holders.Contains(jobId))
-        {
-            // Held before the result is stored, so a purge never leaves an analysis nobody holds.
-            state.State.Holders.Add(jobId);
-            await state.WriteStateAsync();
-        }
+        // Held before the result is stored, so a purge never leaves an analysis nobody holds.
+        await HoldAsync(jobId);
 
         _result ??= await analyses.LoadAsync(key);
         if (!IsReusable(_result))
@@ -67,7 +63,28 @@ public sealed class RuleGrain(
         && result.RuleSetVersion == RuleEngine.Version
         && clock.GetUtcNow() - result.CreatedAt < options.Value.CacheDuration;
 
+    public async Task<int?> KeptEventCount(string jobId)
+    {
+        _result ??= await analyses.LoadAsync(this.GetPrimaryKeyString());
+        if (!IsReusable(_result))
+        {
+            return null;
+        }
+
+        await HoldAsync(jobId);
+        return _result.Events.Count;
+    }
+
     public async Task<AnalysisResult?> GetResult() => _result ??= await analyses.LoadAsync(this.GetPrimaryKeyString());
+
+    private async Task HoldAsync(string jobId)
+    {
+        if (!state.State.Holders.Contains(jobId))
+        {
+            state.State.Holders.Add(jobId);
+            await state.WriteStateAsync();
+        }
+    }
 
     public async Task Release(string jobId)
     {

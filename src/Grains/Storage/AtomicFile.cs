@@ -9,18 +9,22 @@ public static class AtomicFile
         var temporary = TemporaryPathBeside(path);
         try
         {
-            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.Asynchronous))
+            // Synchronous file I/O: on Linux an "asynchronous" file write is a synchronous one moved to another pool
+            // thread, and the fsync below blocks anyway. What fits the buffer is written by the flush, in one call.
+            await using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 81920, FileOptions.None))
             {
                 await write(stream);
-                await stream.FlushAsync(cancellationToken);
+                cancellationToken.ThrowIfCancellationRequested();
                 stream.Flush(flushToDisk: true);
             }
 
             File.Move(temporary, path, overwrite: true);
         }
-        finally
+        catch
         {
+            // Only a failed write leaves the temporary file behind (a moved one is gone: no unlink per write).
             File.Delete(temporary);
+            throw;
         }
     }
 

@@ -35,7 +35,9 @@ public sealed class BlobStore(DataDirectory dataDirectory)
         var buffer = new byte[81920];
         try
         {
-            await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.Asynchronous);
+            // Written synchronously: page-cache writes take microseconds, and on Linux an asynchronous file write only
+            // moves the same synchronous call to another pool thread, a hop per chunk of every upload.
+            await using var target = new FileStream(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1, FileOptions.None);
             int read;
             while ((read = await source.ReadAsync(buffer, cancellationToken)) > 0)
             {
@@ -53,7 +55,7 @@ public sealed class BlobStore(DataDirectory dataDirectory)
                     head.Write(buffer, 0, (int)Math.Min(read, HeadLength - head.Length));
                 }
 
-                await target.WriteAsync(buffer.AsMemory(0, read), cancellationToken);
+                target.Write(buffer, 0, read);
             }
         }
         catch
