@@ -93,7 +93,9 @@ static void Report(TextWriter output, LoadOptions options, MemoryResult memory, 
 {
     var inv = CultureInfo.InvariantCulture;
     output.WriteLine("VNexsus load benchmark (bench/load)");
-    output.WriteLine($"machine: {Environment.ProcessorCount} cores, load average at end {File.ReadAllText("/proc/loadavg").Trim()}");
+    // Environment.ProcessorCount counts only the CPUs this process may use (one under --client-cpus); the machine's are in /proc/stat.
+    var machineCores = File.ReadLines("/proc/stat").Count(line => line.StartsWith("cpu", StringComparison.Ordinal) && char.IsDigit(line[3]));
+    output.WriteLine($"machine: {machineCores} cores, load average at end {File.ReadAllText("/proc/loadavg").Trim()}");
     output.WriteLine($"api: embedded mode, Release, loopback, its own temporary data directory, log level Warning; CPUs {options.ServerCpus ?? "all (not pinned)"}");
     output.WriteLine($"generator: this process on CPUs {options.ClientCpus ?? "all (not pinned)"}; it SHARES the machine with the API, so the API gets what the generator leaves");
     output.WriteLine($"traffic: open loop (constant arrival rate, latency from the due time), mix {options.MixText}, request timeout {options.RequestTimeout.TotalSeconds:0} s, at most {options.MaxInFlight} in flight");

@@ -77,6 +77,13 @@ public sealed class BlobStore(DataDirectory dataDirectory)
             return;
         }
 
+        // On disk before it joins the store: a job answered 202 keeps its bytes through a power loss, not only a crash.
+        // Only new documents pay for it; a repeated upload's copy is dropped above.
+        using (var written = new FileStream(staged.StagingPath, FileMode.Open, FileAccess.Write, FileShare.None, 1, FileOptions.None))
+        {
+            written.Flush(flushToDisk: true);
+        }
+
         Directory.CreateDirectory(Path.GetDirectoryName(target)!);
         File.Move(staged.StagingPath, target, overwrite: true);
     }
