@@ -61,6 +61,25 @@ public sealed class DateCorrectionTests
     }
 
     [Fact]
+    public void A_span_takes_the_syllables_the_korean_model_reports_as_words_and_stops_after_two_more_groups()
+    {
+        TesseractTsv.Word[] words =
+        [
+            new(1, 1, 1, 1133, 1011, 51, 62, 93, "분,"),
+            new(1, 1, 1, 1184, 1027, 134, 39, 90, "202414") { SpaceBefore = true },
+            new(1, 1, 1, 1337, 1028, 57, 39, 90, "3") { SpaceBefore = true },
+            new(1, 1, 1, 1369, 1011, 32, 62, 90, "월") { SpaceBefore = false },
+            new(1, 1, 1, 1417, 1029, 79, 39, 90, "18") { SpaceBefore = true },
+            new(1, 1, 1, 1462, 1011, 28, 62, 90, "일") { SpaceBefore = false },
+            new(1, 1, 1, 1520, 1027, 40, 39, 90, "25") { SpaceBefore = true }, // a third group: not part of the date
+        ];
+
+        var span = Assert.Single(DateSecondPass.FindSuspects(words));
+
+        Assert.Equal(new DateSecondPass.Span(1, 5, "202414 3월 18일"), span);
+    }
+
+    [Fact]
     public void A_consistent_rereading_becomes_one_word_and_the_change_is_recorded_on_the_block()
     {
         var words = Line(("202214", 300), ("128", 460), ("192", 560), ("ALT", 900), ("27", 1500));

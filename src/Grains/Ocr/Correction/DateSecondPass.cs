@@ -3,8 +3,8 @@ using VNexsus.Ocr.Engines.Tesseract;
 namespace VNexsus.Ocr.Correction;
 
 /// <summary>
-/// The second look at damaged dates. A span starts at a word that begins with a year and takes up to
-/// <see cref="MaxFollowingWords"/> close, short, digit-bearing words after it on its line; a span with at least six digits
+/// The second look at damaged dates. A span starts at a word that begins with a year and takes the close, short words of digits,
+/// separators and unit syllables after it on its line, in up to <see cref="MaxFollowingWords"/> more space-separated groups; a span with at least six digits
 /// that holds no well-formed date is re-read from the image, stacked with the page's other such spans into one
 /// <see cref="RegionStrip"/>, by the Korean model alone (<c>-l kor</c>): on its own line, away from the Latin words that
 /// made the first pass switch models, it reads 년, 월 and 일 as themselves. A re-reading replaces the span only when
@@ -39,7 +39,8 @@ public static class DateSecondPass
             }
 
             var last = i;
-            while (last + 1 < words.Count && last - i < MaxFollowingWords && IsDatePart(words[last], words[last + 1]))
+            var groups = 0;
+            while (last + 1 < words.Count && IsDatePart(words[last], words[last + 1], ref groups))
             {
                 last++;
             }
@@ -118,11 +119,31 @@ public static class DateSecondPass
         return result;
     }
 
-    private static bool IsDatePart(TesseractTsv.Word previous, TesseractTsv.Word word) =>
-        word.LineKey == previous.LineKey
-        && word.Text.Length <= 5
-        && word.Text.Any(char.IsAsciiDigit)
-        && word.Left - previous.Right <= previous.Height * MaxGapShareOfHeight;
+    /// <summary>
+    /// Whether <paramref name="word"/> continues the date: on the same line, close, short, made of digits, separators and
+    /// the unit syllables only. The Korean model reports syllables as words (<c>3</c>, <c>월</c>), so a word joined to
+    /// the previous one continues its group; a word after a space starts a new group, must hold a digit, and a date has
+    /// at most <see cref="MaxFollowingWords"/> groups after the year's.
+    /// </summary>
+    private static bool IsDatePart(TesseractTsv.Word previous, TesseractTsv.Word word, ref int groups)
+    {
+        var gap = word.Left - previous.Right;
+        if (word.LineKey != previous.LineKey || gap > previous.Height * MaxGapShareOfHeight || word.Text.Length > 5 || !word.Text.All(IsDateCharacter))
+        {
+            return false;
+        }
+
+        var joined = word.SpaceBefore is { } space ? !space : gap < previous.Height * TesseractTsv.JoinGapShareOfHeight;
+        if (joined)
+        {
+            return true;
+        }
+
+        groups++;
+        return groups <= MaxFollowingWords && word.Text.Any(char.IsAsciiDigit);
+    }
+
+    private static bool IsDateCharacter(char c) => char.IsAsciiDigit(c) || ".-/,'년월일".Contains(c);
 
     private static string Text(IReadOnlyList<TesseractTsv.Word> words, int first, int last) =>
         TesseractTsv.LineText(words.Skip(first).Take(last - first + 1).Select((w, k) => k == 0 ? w with { SpaceBefore = null } : w).ToList());
