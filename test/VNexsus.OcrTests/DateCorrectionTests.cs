@@ -31,6 +31,10 @@ public sealed class DateCorrectionTests
     [InlineData("2023 9. 3.", false, "2023. 9. 3.")]
     [InlineData("2023, 9. 3.", false, "2023. 9. 3.")]
     [InlineData("2021. 7, 4.", false, "2021. 7. 4.")]
+    [InlineData("2021, 4.5.", false, "2021. 4. 5.")]
+    [InlineData("2021 7, 4.", false, "2021. 7. 4.")]
+    [InlineData("2023 9 3.", false, null)] // no mark left between the parts: nothing says which format it was
+    [InlineData("2023, 9, 3.", false, "2023. 9. 3.")]
     [InlineData("2022.11 25", false, "2022.11.25")]
     [InlineData("2022 11.25", false, "2022.11.25")]
     [InlineData("2022/1005", true, "2022/10/05")]

@@ -48,14 +48,15 @@ public static partial class DateToken
     }
 
     /// <summary>
-    /// A date whose one separator was lost, restored from the others: <c>2023 9. 3.</c> (or <c>2023, 9. 3.</c>) is
-    /// <c>2023. 9. 3.</c>, <c>2022.11 25</c> is <c>2022.11.25</c>. When the month and day are run together
+    /// A date whose separator was lost or blurred, restored from the others: a date that ends in a full stop and keeps at
+    /// least one dot or comma (a blurred dot) between its parts is the spaced format (<c>2023 9. 3.</c>, <c>2021, 4.5.</c> and <c>2021 7, 4.</c>
+    /// are <c>2023. 9. 3.</c>, <c>2021. 4. 5.</c>, <c>2021. 7. 4.</c>); <c>2022.11 25</c> is <c>2022.11.25</c>. When the month and day are run together
     /// (<c>2022/1005</c>), that is accepted only on a line that says a date follows (<paramref name="dateCue"/>), because
     /// such a number is as often a document number. Null when the text is no such date.
     /// </summary>
     public static string? Repaired(string text, bool dateCue)
     {
-        var candidate = DotSpaceLost().Match(text) is { Success: true } m
+        var candidate = DotSpaceLost().Match(text) is { Success: true } m && (m.Groups["a"].Value + m.Groups["b"].Value).Trim().Length > 0
             ? $"{m.Groups["y"].Value}. {m.Groups["m"].Value}. {m.Groups["d"].Value}."
             : SeparatorLost().Match(text) is { Success: true } s && (dateCue || s.Groups["gap"].Value.Length > 0)
                 ? $"{s.Groups["y"].Value}{s.Groups["s"].Value}{s.Groups["m"].Value}{s.Groups["s"].Value}{s.Groups["d"].Value}"
@@ -84,7 +85,7 @@ public static partial class DateToken
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:(?<s>[.\-/])(?<m>[0-9]{1,2})\k<s>(?<d>[0-9]{1,2})|\. (?<m>[0-9]{1,2})\. (?<d>[0-9]{1,2})\.|년 ?(?<m>[0-9]{1,2})월 ?(?<d>[0-9]{1,2})일)$", RegexOptions.CultureInvariant)]
     private static partial Regex WellFormed();
 
-    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:[ ,] ?(?<m>[0-9]{1,2})\. (?<d>[0-9]{1,2})\.|\. (?<m>[0-9]{1,2})[ ,] ?(?<d>[0-9]{1,2})\.)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?<a>[.,] ?| )(?<m>[0-9]{1,2})(?<b>[.,] ?| )(?<d>[0-9]{1,2})\.$", RegexOptions.CultureInvariant)]
     private static partial Regex DotSpaceLost();
 
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:(?<s>[.\-/])(?<m>[0-9]{2})(?<gap> ?)(?<d>[0-9]{2})|(?<gap> ?)(?<m>[0-9]{2})(?<s>[.\-/])(?<d>[0-9]{2}))$", RegexOptions.CultureInvariant)]
