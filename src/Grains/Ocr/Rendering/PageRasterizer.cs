@@ -76,7 +76,7 @@ public sealed class PageRasterizer(BlobStore blobs, DocumentLimits limits)
     {
         var (width, height) = (image.WidthInSamples, image.HeightInSamples);
         var plain = image is { BitsPerComponent: 8, IsImageMask: false, MaskImage: null, ColorSpaceDetails.Type: ColorSpace.DeviceGray }
-            && (image.Decode is null || image.Decode is [0, 1]);
+            && image.Decode is null or [] or [0, 1];
         if (!plain || width <= 0 || height <= 0 || limits.ImageSizeProblem(width, height) is not null
             || !image.TryGetBytesAsMemory(out var samples) || samples.Length != (long)width * height)
         {
