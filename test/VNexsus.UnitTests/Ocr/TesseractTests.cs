@@ -48,8 +48,8 @@ public sealed class TesseractTests
     [Fact]
     public void The_profile_names_the_settings_that_change_the_text()
     {
-        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-v2", new TesseractEngine(Options.Create(new TesseractOptions())).Profile);
-        Assert.Equal("tesseract-kor+eng-psm4-v2", new TesseractEngine(Options.Create(new TesseractOptions { RemoveTableRules = false, CodeSecondPass = false })).Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v3", new TesseractEngine(Options.Create(new TesseractOptions())).Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-v3", new TesseractEngine(Options.Create(new TesseractOptions { RemoveTableRules = false, CodeSecondPass = false, DateSecondPass = false })).Profile);
     }
 
     [Fact]

@@ -62,6 +62,13 @@ public static partial class KcdToken
     public static bool HasCue(string lineText) => Cues.Any(lineText.Contains);
 
     /// <summary>
+    /// Whether the token closes a bracket: <c>(851)</c>, <c>!10)</c>. A code is usually written in brackets after the
+    /// diagnosis name, so a bracketed number is worth the look a cue word would give it (the look only ever keeps a code
+    /// when the image shows a letter).
+    /// </summary>
+    public static bool IsBracketed(string token) => token.Length > 1 && Split(token).Suffix is [')' or ']', ..];
+
+    /// <summary>
     /// What the token should read given a second reading of its image, or null to keep it. The second reading, once the
     /// letter-for-digit confusions of a Latin model are undone after its first character (O→0, I→1, S→5, B→8 …), must be
     /// a well-formed code whose digits end the first reading's digits. The letter is taken from the second reading, the

@@ -1,5 +1,7 @@
 using System.Globalization;
 using UglyToad.PdfPig;
+using UglyToad.PdfPig.Content;
+using UglyToad.PdfPig.Graphics.Colors;
 using VNexsus.Ocr.Engines;
 using VNexsus.Ocr.Inspection;
 using VNexsus.Storage;
@@ -8,8 +10,9 @@ namespace VNexsus.Ocr.Rendering;
 
 /// <summary>
 /// Produces the image of one page for OCR. An uploaded image is used as it is. A scanned PDF page that holds exactly
-/// one JPEG is read at its native resolution straight from the file (no rendering: 14 ms instead of 170 ms a page);
-/// any other page is rendered by poppler's <c>pdftoppm</c> to 8-bit gray PGM, never PNG, whose encoding of a noisy
+/// one JPEG is read at its native resolution straight from the file (no rendering: 14 ms instead of 170 ms a page), and
+/// one lossless 8-bit gray image (Flate) is inflated in-process into a PGM at its native resolution (no pdftoppm process;
+/// its stream passed <see cref="PdfStreamGuard"/>'s inflation limit when the document was read); any other page is rendered by poppler's <c>pdftoppm</c> to 8-bit gray PGM, never PNG, whose encoding of a noisy
 /// scan costs seconds (ocr-notes.md §4). Every image is measured from its header against <see cref="DocumentLimits"/>
 /// before anything decodes it; a page too large for the pixel limits at 300 dpi is rendered at the resolution that fits.
 /// </summary>
@@ -57,8 +60,30 @@ public sealed class PageRasterizer(BlobStore blobs, DocumentLimits limits)
         var raw = images.Count == 1 ? images[0].RawMemory.ToArray() : [];
         var embedded = raw.AsSpan().StartsWith((byte[])[0xFF, 0xD8, 0xFF]) && ImageHeader.SizeOf(raw, ImageHeader.Jpeg) is not null
             ? Encoded(raw, ImageHeader.Jpeg)
-            : null;
+            : images.Count == 1 && CoversPage(images[0], page) ? LosslessGray(images[0]) : null;
         return (embedded, embedded is null ? DpiFor(page.Width, page.Height) : RenderDpi);
+    }
+
+    /// <summary>Whether the image is the page (a scan) rather than a figure on it, whose pixels alone would lose the rest.</summary>
+    private static bool CoversPage(IPdfImage image, Page page) =>
+        image.BoundingBox.Width * image.BoundingBox.Height >= 0.9 * page.Width * page.Height;
+
+    /// <summary>
+    /// A plain 8-bit DeviceGray image (no mask, default decode) as PGM, or null for anything else (colour, bit depths,
+    /// masks, filters PdfPig cannot undo), which pdftoppm renders instead. The size is checked before inflating.
+    /// </summary>
+    private PageImage? LosslessGray(IPdfImage image)
+    {
+        var (width, height) = (image.WidthInSamples, image.HeightInSamples);
+        var plain = image is { BitsPerComponent: 8, IsImageMask: false, MaskImage: null, ColorSpaceDetails.Type: ColorSpace.DeviceGray }
+            && image.Decode is null or [] or [0, 1];
+        if (!plain || width <= 0 || height <= 0 || limits.ImageSizeProblem(width, height) is not null
+            || !image.TryGetBytesAsMemory(out var samples) || samples.Length != (long)width * height)
+        {
+            return null;
+        }
+
+        return Encoded(new Imaging.GrayImage(width, height, samples.ToArray()).ToPgm(), ImageHeader.Pgm);
     }
 
     /// <summary>300 dpi, or less when the page at 300 dpi would exceed the pixel limits (a poster-sized page).</summary>

@@ -19,6 +19,15 @@ public sealed class TesseractOptions
     /// <summary>The model of the second pass; it must know Latin capitals.</summary>
     public string CodeLanguages { get; set; } = "eng";
 
+    /// <summary>
+    /// Re-read damaged dates (unit syllables read as digits, lost separators) with the Korean model alone, on the pages
+    /// that hold any; restore a lost separator from the date's other separators.
+    /// </summary>
+    public bool DateSecondPass { get; set; } = true;
+
+    /// <summary>The model of the date pass; it must know 년, 월 and 일 and must not know Latin letters.</summary>
+    public string DateLanguages { get; set; } = "kor";
+
     /// <summary>A page that takes longer is given up (the process is killed) and reported as unreadable.</summary>
     public TimeSpan PageTimeout { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -1,0 +1,167 @@
+using VNexsus.Ocr.Engines.Tesseract;
+
+namespace VNexsus.Ocr.Correction;
+
+/// <summary>
+/// The second look at damaged dates. A span starts at a word that begins with a year and takes the close, short words of digits,
+/// separators and unit syllables after it on its line, in up to <see cref="MaxFollowingWords"/> more space-separated groups; a span with at least six digits
+/// that holds no well-formed date is re-read from the image, stacked with the page's other such spans into one
+/// <see cref="RegionStrip"/>, by the Korean model alone (<c>-l kor</c>): on its own line, away from the Latin words that
+/// made the first pass switch models, it reads 년, 월 and 일 as themselves. A re-reading replaces the span only when
+/// <see cref="DateToken.Corrected"/> finds it consistent with every digit of the first; a span that is still no date
+/// then gets a lost separator restored (<see cref="DateToken.Repaired"/>). Each change is recorded on its word.
+/// </summary>
+public static class DateSecondPass
+{
+    public const string Reason = "date-second-pass";
+
+    public const string SeparatorReason = "date-separator";
+
+    public const int MaxFollowingWords = 2;
+
+    private const int MinimumDigits = 6;
+
+    /// <summary>Words of a date are at most this many line heights apart.</summary>
+    private const double MaxGapShareOfHeight = 1.5;
+
+    /// <summary>A damaged date: the words <see cref="First"/>..<see cref="Last"/> and what they read together.</summary>
+    public sealed record Span(int First, int Last, string Text);
+
+    /// <summary>The spans worth a second look, in page order.</summary>
+    public static IReadOnlyList<Span> FindSuspects(IReadOnlyList<TesseractTsv.Word> words)
+    {
+        var spans = new List<Span>();
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (!DateToken.StartsWithYear(words[i].Text))
+            {
+                continue;
+            }
+
+            var last = i;
+            var groups = 0;
+            while (last + 1 < words.Count && IsDatePart(words[last], words[last + 1], ref groups))
+            {
+                last++;
+            }
+
+            var prefixes = Enumerable.Range(i, last - i + 1).Select(k => Text(words, i, k)).ToList();
+            var text = prefixes[^1];
+            if (text.Count(char.IsAsciiDigit) >= MinimumDigits && !prefixes.Any(DateToken.IsWellFormed))
+            {
+                spans.Add(new Span(i, last, text));
+                i = last;
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>The image regions of the spans: their words' box with a margin, never into the next word of the line.</summary>
+    public static IReadOnlyList<RegionStrip.Region> Regions(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<Span> spans) =>
+        spans.Select(span =>
+        {
+            var parts = words.Skip(span.First).Take(span.Last - span.First + 1).ToList();
+            var height = parts.Max(w => w.Height);
+            var pad = Math.Max(3, height / 5);
+            var left = parts.Min(w => w.Left) - pad;
+            var top = parts.Min(w => w.Top) - pad;
+            var right = parts.Max(w => w.Right) + pad;
+            if (span.Last + 1 < words.Count && words[span.Last + 1].LineKey == words[span.Last].LineKey)
+            {
+                right = Math.Min(right, words[span.Last + 1].Left - 1);
+            }
+
+            return new RegionStrip.Region(span.First, span.Last, left, top, right - left, parts.Max(w => w.Bottom) + pad - top, height);
+        }).ToList();
+
+    /// <summary>
+    /// The page's words with each span replaced by its consistent re-reading (from <paramref name="strip"/>, null when
+    /// the image was not re-read), or else by its restored separator; the span's words become one word.
+    /// </summary>
+    public static IReadOnlyList<TesseractTsv.Word> Apply(
+        IReadOnlyList<TesseractTsv.Word> words,
+        IReadOnlyList<Span> spans,
+        RegionStrip? strip,
+        IReadOnlyList<TesseractTsv.Word> stripWords)
+    {
+        var readings = (strip?.Slots ?? [])
+            .Select(s => (s.Region.First, Words: RegionStrip.WordsIn(s, stripWords)))
+            .Where(r => r.Words.Count > 0)
+            .ToDictionary(r => r.First, r => TesseractTsv.LineText(r.Words));
+        var result = new List<TesseractTsv.Word>(words.Count);
+        var next = 0;
+        foreach (var span in spans)
+        {
+            result.AddRange(words.Skip(next).Take(span.First - next));
+            next = span.First;
+            var reread = readings.TryGetValue(span.First, out var reading) ? DateToken.Corrected(span.Text, reading) : null;
+            if (reread is not null)
+            {
+                result.Add(Merge(words, span.First, span.Last, reread, Reason));
+                next = span.Last + 1;
+                continue;
+            }
+
+            var cue = words.Take(span.First).Any(w => w.LineKey == words[span.First].LineKey && DateToken.IsDateCue(w.Text));
+            for (var last = span.Last; last >= span.First; last--)
+            {
+                if (DateToken.Repaired(Text(words, span.First, last), cue) is { } repaired)
+                {
+                    result.Add(Merge(words, span.First, last, repaired, SeparatorReason));
+                    next = last + 1;
+                    break;
+                }
+            }
+        }
+
+        result.AddRange(words.Skip(next));
+        return result;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="word"/> continues the date: on the same line, close, short, made of digits, separators and
+    /// the unit syllables only. The Korean model reports syllables as words (<c>3</c>, <c>월</c>), so a word joined to
+    /// the previous one continues its group; a word after a space starts a new group, must hold a digit, and a date has
+    /// at most <see cref="MaxFollowingWords"/> groups after the year's.
+    /// </summary>
+    private static bool IsDatePart(TesseractTsv.Word previous, TesseractTsv.Word word, ref int groups)
+    {
+        var gap = word.Left - previous.Right;
+        if (word.LineKey != previous.LineKey || gap > previous.Height * MaxGapShareOfHeight || word.Text.Length > 5 || !word.Text.All(IsDateCharacter))
+        {
+            return false;
+        }
+
+        var joined = word.SpaceBefore is { } space ? !space : gap < previous.Height * TesseractTsv.JoinGapShareOfHeight;
+        if (joined)
+        {
+            return true;
+        }
+
+        groups++;
+        return groups <= MaxFollowingWords && word.Text.Any(char.IsAsciiDigit);
+    }
+
+    private static bool IsDateCharacter(char c) => char.IsAsciiDigit(c) || ".-/,'년월일".Contains(c);
+
+    private static string Text(IReadOnlyList<TesseractTsv.Word> words, int first, int last) =>
+        TesseractTsv.LineText(words.Skip(first).Take(last - first + 1).Select((w, k) => k == 0 ? w with { SpaceBefore = null } : w).ToList());
+
+    private static TesseractTsv.Word Merge(IReadOnlyList<TesseractTsv.Word> words, int first, int last, string text, string reason)
+    {
+        var parts = words.Skip(first).Take(last - first + 1).ToList();
+        var left = parts.Min(w => w.Left);
+        var top = parts.Min(w => w.Top);
+        var merged = parts[0] with
+        {
+            Left = left,
+            Top = top,
+            Width = parts.Max(w => w.Right) - left,
+            Height = parts.Max(w => w.Bottom) - top,
+            Confidence = parts.Min(w => w.Confidence),
+            Text = text,
+        };
+        return merged with { Correction = new TextCorrection(Text(words, first, last), text, reason, merged.Box) };
+    }
+}

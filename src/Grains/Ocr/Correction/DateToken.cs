@@ -1,0 +1,102 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+
+namespace VNexsus.Ocr.Correction;
+
+/// <summary>
+/// The shapes of full dates in OCR output and the damage Debian's <c>kor+eng</c> model does to them (ocr-notes.md §5.4):
+/// on a line it reads with the Latin model (lab rows, prescriptions: "ALT", "mg") the unit syllables become digits
+/// (<c>2022년 12월 19일→202214 128 192</c>) and dashes become digits (<c>2021-11-03→2021411203</c>); on faint scans a
+/// separator is lost (<c>2022.11 25</c>, <c>2023 9. 3.</c>). Nothing here proposes a date from nothing: a re-reading of
+/// the image is accepted only when it agrees with every digit of the first reading, and a separator is restored only
+/// where the date's other separators show which one it was.
+/// </summary>
+public static partial class DateToken
+{
+    /// <summary>A full date as printed: year, month and day with one separator style throughout.</summary>
+    public static bool IsWellFormed(string text) => Parse(text) is not null;
+
+    /// <summary>Whether a token starts with a plausible year (1900–2099), the only way a full date here starts.</summary>
+    public static bool StartsWithYear(string token) => YearStart().IsMatch(token);
+
+    /// <summary>
+    /// What a span of the first reading should read given a second reading of its image, or null to keep it: the second
+    /// reading must be a well-formed date with the first reading's year, and its month and day digits must appear, in
+    /// order, among the first reading's digits after the year (the first reading may hold more: unit syllables read as
+    /// digits; never fewer).
+    /// </summary>
+    public static string? Corrected(string firstReading, string secondReading)
+    {
+        var reading = Spaces().Replace(secondReading.Trim().TrimEnd(',', ':', ';'), " ");
+        if (reading == firstReading || Parse(reading) is not { } date || !firstReading.StartsWith(date.Year, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var seen = Digits(firstReading[4..]);
+        var needed = Digits(reading[4..]);
+        var at = 0;
+        foreach (var digit in seen)
+        {
+            if (at < needed.Length && digit == needed[at])
+            {
+                at++;
+            }
+        }
+
+        return at == needed.Length ? reading : null;
+    }
+
+    /// <summary>
+    /// A date whose separator was lost or blurred, restored from the others: a date that ends in a full stop and keeps at
+    /// least one dot or comma (a blurred dot) between its parts is the spaced format (<c>2023 9. 3.</c>, <c>2021, 4.5.</c> and <c>2021 7, 4.</c>
+    /// are <c>2023. 9. 3.</c>, <c>2021. 4. 5.</c>, <c>2021. 7. 4.</c>); <c>2022.11 25</c> is <c>2022.11.25</c>. When the month and day are run together
+    /// (<c>2022/1005</c>), that is accepted only on a line that says a date follows (<paramref name="dateCue"/>), because
+    /// such a number is as often a document number. Null when the text is no such date.
+    /// </summary>
+    public static string? Repaired(string text, bool dateCue)
+    {
+        var candidate = DotSpaceLost().Match(text) is { Success: true } m && (m.Groups["a"].Value + m.Groups["b"].Value).Trim().Length > 0
+            ? $"{m.Groups["y"].Value}. {m.Groups["m"].Value}. {m.Groups["d"].Value}."
+            : SeparatorLost().Match(text) is { Success: true } s && (dateCue || s.Groups["gap"].Value.Length > 0)
+                ? $"{s.Groups["y"].Value}{s.Groups["s"].Value}{s.Groups["m"].Value}{s.Groups["s"].Value}{s.Groups["d"].Value}"
+                : null;
+        return candidate is not null && candidate != text && IsWellFormed(candidate) ? candidate : null;
+    }
+
+    /// <summary>Whether a word says a date comes next: 진료일, 교부일:, 일자, 날짜.</summary>
+    public static bool IsDateCue(string word) => DateCue().IsMatch(word);
+
+    private static (string Year, int Month, int Day)? Parse(string text)
+    {
+        var m = WellFormed().Match(text);
+        if (!m.Success)
+        {
+            return null;
+        }
+
+        var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
+        var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
+        return month is >= 1 and <= 12 && day is >= 1 and <= 31 ? (m.Groups["y"].Value, month, day) : null;
+    }
+
+    private static string Digits(string text) => new(text.Where(char.IsAsciiDigit).ToArray());
+
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:(?<s>[.\-/])(?<m>[0-9]{1,2})\k<s>(?<d>[0-9]{1,2})|\. (?<m>[0-9]{1,2})\. (?<d>[0-9]{1,2})\.|년 ?(?<m>[0-9]{1,2})월 ?(?<d>[0-9]{1,2})일)$", RegexOptions.CultureInvariant)]
+    private static partial Regex WellFormed();
+
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?<a>[.,] ?| )(?<m>[0-9]{1,2})(?<b>[.,] ?| )(?<d>[0-9]{1,2})\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex DotSpaceLost();
+
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:(?<s>[.\-/])(?<m>[0-9]{2})(?<gap> ?)(?<d>[0-9]{2})|(?<gap> ?)(?<m>[0-9]{2})(?<s>[.\-/])(?<d>[0-9]{2}))$", RegexOptions.CultureInvariant)]
+    private static partial Regex SeparatorLost();
+
+    [GeneratedRegex(@"^(?:19|20)[0-9]{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex YearStart();
+
+    [GeneratedRegex(@"(?:일:?$|일자|날짜)", RegexOptions.CultureInvariant)]
+    private static partial Regex DateCue();
+
+    [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
+    private static partial Regex Spaces();
+}

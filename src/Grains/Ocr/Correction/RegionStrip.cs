@@ -1,0 +1,59 @@
+using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Ocr.Imaging;
+
+namespace VNexsus.Ocr.Correction;
+
+/// <summary>
+/// Regions of a page stacked into one image, so a page costs one extra recognition however many regions it re-reads.
+/// Each region is cropped, enlarged when its glyphs are small (200-dpi scans), and pasted on white with a gap of half its
+/// height, so the recogniser sees one line per region.
+/// </summary>
+public sealed record RegionStrip(GrayImage Image, IReadOnlyList<RegionStrip.Slot> Slots)
+{
+    /// <summary>Crops whose text is lower than this are enlarged so the model sees usual glyph sizes.</summary>
+    public const int SmallGlyphHeight = 26;
+
+    private const int Margin = 16;
+
+    /// <summary>A rectangle of the page to re-read, for the words <paramref name="First"/>..<paramref name="Last"/> (inclusive).</summary>
+    public sealed record Region(int First, int Last, int Left, int Top, int Width, int Height, int GlyphHeight);
+
+    /// <summary>Where one region sits in the strip.</summary>
+    public sealed record Slot(Region Region, int Top, int Bottom)
+    {
+        public int WordIndex => Region.First;
+    }
+
+    /// <summary>The strip of the regions, or null when there is nothing to look at.</summary>
+    public static RegionStrip? Build(GrayImage page, IReadOnlyList<Region> regions)
+    {
+        if (regions.Count == 0)
+        {
+            return null;
+        }
+
+        var crops = regions
+            .Select(r => (Region: r, Image: page.Crop(r.Left, r.Top, r.Width, r.Height).Enlarge(r.GlyphHeight < SmallGlyphHeight ? 2 : 1)))
+            .ToList();
+        var width = crops.Max(c => c.Image.Width) + (2 * Margin);
+        var gaps = crops.Select(c => Math.Max(Margin, c.Image.Height / 2)).ToList();
+        var strip = GrayImage.Blank(width, crops.Sum(c => c.Image.Height) + gaps.Sum() + Margin);
+        var slots = new List<Slot>();
+        var y = Margin;
+        for (var i = 0; i < crops.Count; i++)
+        {
+            strip.Paste(crops[i].Image, Margin, y);
+            slots.Add(new Slot(crops[i].Region, y, y + crops[i].Image.Height));
+            y += crops[i].Image.Height + gaps[i];
+        }
+
+        return new RegionStrip(strip, slots);
+    }
+
+    /// <summary>The words read in a slot's band (by their vertical centre), left to right.</summary>
+    public static IReadOnlyList<TesseractTsv.Word> WordsIn(Slot slot, IReadOnlyList<TesseractTsv.Word> stripWords) =>
+        stripWords
+            .Where(w => w.Top + (w.Height / 2) >= slot.Top && w.Top + (w.Height / 2) < slot.Bottom)
+            .OrderBy(w => w.Left)
+            .ToList();
+}

@@ -1,0 +1,165 @@
+using System.Runtime.CompilerServices;
+using Microsoft.Extensions.Options;
+using VNexsus.Ocr;
+using VNexsus.Ocr.Correction;
+using VNexsus.Ocr.Engines;
+using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Ocr.Imaging;
+using VNexsus.Ocr.Rendering;
+
+namespace VNexsus.OcrTests;
+
+public sealed class DateCorrectionTests
+{
+    [Theory]
+    [InlineData("202214 128 192", "2022년 12월 19일", "2022년 12월 19일")] // 년, 월, 일 read as digits on a line with Latin words
+    [InlineData("202414 3월 18일", "2024년 3월 18일", "2024년 3월 18일")]
+    [InlineData("2021년 11월 108", "2021년 11월 10일", "2021년 11월 10일")]
+    [InlineData("2021411203", "2021-11-03", "2021-11-03")] // dashes read as digits
+    [InlineData("2022'4 123 192", "2022년 12월 19일", "2022년 12월 19일")]
+    [InlineData("202214 128 192", "2022년 12월 18일", null)] // a digit the first reading never saw
+    [InlineData("202214 128 192", "2021년 12월 19일", null)] // another year
+    [InlineData("202214 138 192", "2022년 13월 19일", null)] // no such month
+    [InlineData("202214 128 192", "2022 12 19", null)] // the second reading is no date either
+    [InlineData("2022년 12월 19일", "2022년 12월 19일", null)] // nothing to change
+    public void A_rereading_replaces_a_span_only_when_it_is_a_date_consistent_with_every_digit_of_the_first(string first, string second, string? expected)
+    {
+        Assert.Equal(expected, DateToken.Corrected(first, second));
+    }
+
+    [Theory]
+    [InlineData("2023 9. 3.", false, "2023. 9. 3.")]
+    [InlineData("2023, 9. 3.", false, "2023. 9. 3.")]
+    [InlineData("2021. 7, 4.", false, "2021. 7. 4.")]
+    [InlineData("2021, 4.5.", false, "2021. 4. 5.")]
+    [InlineData("2021 7, 4.", false, "2021. 7. 4.")]
+    [InlineData("2023 9 3.", false, null)] // no mark left between the parts: nothing says which format it was
+    [InlineData("2023, 9, 3.", false, "2023. 9. 3.")]
+    [InlineData("2022.11 25", false, "2022.11.25")]
+    [InlineData("2022 11.25", false, "2022.11.25")]
+    [InlineData("2022/1005", true, "2022/10/05")]
+    [InlineData("2022/1005", false, null)] // run together without a date cue: as likely a document number
+    [InlineData("2023-1234", true, null)] // no day 34
+    [InlineData("2022.13 25", false, null)] // no month 13
+    [InlineData("2023 9.5", false, null)] // no trailing full stop: not the spaced format
+    [InlineData("010-1234-5678", true, null)] // a phone number
+    [InlineData("2,500,000", true, null)] // an amount
+    [InlineData("2023.03.15", true, null)] // already well-formed
+    public void A_lost_separator_is_restored_only_from_the_dates_other_separators(string text, bool dateCue, string? expected)
+    {
+        Assert.Equal(expected, DateToken.Repaired(text, dateCue));
+    }
+
+    [Fact]
+    public void Spans_start_at_a_year_and_take_close_short_digit_words_and_well_formed_dates_are_left_alone()
+    {
+        var words = Line(
+            ("검사일", 100), ("202214", 300), ("128", 460), ("192", 560), ("ALT", 900), ("27", 1500), // damaged
+            ("2023.03.15", 1700)); // well formed
+        var other = Line(2, ("전화", 100), ("010-1234-5678", 250), ("2,000,000원", 700), ("2024년도", 1100), ("3회", 1300));
+
+        var spans = DateSecondPass.FindSuspects([.. words, .. other]);
+
+        var span = Assert.Single(spans);
+        Assert.Equal(new DateSecondPass.Span(1, 3, "202214 128 192"), span);
+    }
+
+    [Fact]
+    public void A_span_takes_the_syllables_the_korean_model_reports_as_words_and_stops_after_two_more_groups()
+    {
+        TesseractTsv.Word[] words =
+        [
+            new(1, 1, 1, 1133, 1011, 51, 62, 93, "분,"),
+            new(1, 1, 1, 1184, 1027, 134, 39, 90, "202414") { SpaceBefore = true },
+            new(1, 1, 1, 1337, 1028, 57, 39, 90, "3") { SpaceBefore = true },
+            new(1, 1, 1, 1369, 1011, 32, 62, 90, "월") { SpaceBefore = false },
+            new(1, 1, 1, 1417, 1029, 79, 39, 90, "18") { SpaceBefore = true },
+            new(1, 1, 1, 1462, 1011, 28, 62, 90, "일") { SpaceBefore = false },
+            new(1, 1, 1, 1520, 1027, 40, 39, 90, "25") { SpaceBefore = true }, // a third group: not part of the date
+        ];
+
+        var span = Assert.Single(DateSecondPass.FindSuspects(words));
+
+        Assert.Equal(new DateSecondPass.Span(1, 5, "202414 3월 18일"), span);
+    }
+
+    [Fact]
+    public void A_consistent_rereading_becomes_one_word_and_the_change_is_recorded_on_the_block()
+    {
+        var words = Line(("202214", 300), ("128", 460), ("192", 560), ("ALT", 900), ("27", 1500));
+        var spans = DateSecondPass.FindSuspects(words);
+        var strip = RegionStrip.Build(GrayImage.Blank(2000, 200), DateSecondPass.Regions(words, spans))!;
+        var slot = Assert.Single(strip.Slots);
+        var reading = StripLine(slot, ("2022년", 20), ("12월", 180), ("19일", 300));
+
+        var block = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, spans, strip, reading)));
+
+        Assert.Equal("2022년 12월 19일 ALT 27", block.Text);
+        var correction = Assert.Single(block.Corrections!);
+        Assert.Equal(new TextCorrection("202214 128 192", "2022년 12월 19일", DateSecondPass.Reason, new BoundingBox(300, 50, 620, 90)), correction);
+    }
+
+    [Fact]
+    public void An_inconsistent_rereading_is_not_used_and_a_lost_separator_is_restored_instead()
+    {
+        var damaged = Line(("2022.11", 300), ("25", 500), ("AST", 900));
+        var damagedSpans = DateSecondPass.FindSuspects(damaged);
+        var strip = RegionStrip.Build(GrayImage.Blank(2000, 200), DateSecondPass.Regions(damaged, damagedSpans))!;
+        var reading = StripLine(strip.Slots[0], ("2022.11.26", 20)); // disagrees with the day the first reading saw
+
+        var block = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(damaged, damagedSpans, strip, reading)));
+
+        Assert.Equal("2022.11.25 AST", block.Text);
+        var correction = Assert.Single(block.Corrections!);
+        Assert.Equal(("2022.11 25", "2022.11.25", DateSecondPass.SeparatorReason), (correction.Original, correction.Corrected, correction.Reason));
+    }
+
+    [Fact]
+    public void Ordinary_text_phone_numbers_and_amounts_are_not_changed_whatever_a_rereading_says()
+    {
+        var words = Line(
+            ("전화", 100), ("010-1234-5678", 250), ("접수번호", 700), ("2023-1234-5678", 900), ("금액", 1300), ("2,000,000원", 1400),
+            ("2024년도", 1700), ("3회", 1900));
+        var spans = DateSecondPass.FindSuspects(words);
+        var strip = RegionStrip.Build(GrayImage.Blank(2400, 200), DateSecondPass.Regions(words, spans))!;
+        var readings = strip.Slots.SelectMany(slot => StripLine(slot, ("2023-12-24", 20))).ToList();
+
+        var result = DateSecondPass.Apply(words, spans, strip, readings);
+
+        Assert.Equal([3], spans.Select(s => s.First)); // the number that starts like a year is looked at again…
+        Assert.Equal(words, result); // …but no reading that needs digits it does not show can change it
+    }
+
+    [Fact]
+    public async Task Tesseract_reads_the_units_of_a_date_the_first_pass_turned_into_digits_and_records_it()
+    {
+        var image = Jpeg("lab-row-scan.jpg");
+        var withPass = new TesseractEngine(Options.Create(new TesseractOptions()));
+        var withoutPass = new TesseractEngine(Options.Create(new TesseractOptions { DateSecondPass = false }));
+
+        var plain = await withoutPass.RecognizeAsync(image, CancellationToken.None);
+        var read = await withPass.RecognizeAsync(image, CancellationToken.None);
+
+        Assert.DoesNotContain(plain.Blocks, b => b.Text.Contains("2022년 12월 19일"));
+        Assert.Contains(read.Blocks, b => b.Text.Contains("2022년 12월 19일"));
+        var correction = Assert.Single(read.Blocks.SelectMany(b => b.Corrections ?? []), c => c.Reason == DateSecondPass.Reason);
+        Assert.Equal("2022년 12월 19일", correction.Corrected);
+        Assert.NotEqual(correction.Corrected, correction.Original);
+        Assert.NotNull(correction.Box);
+    }
+
+    private static TesseractTsv.Word[] Line(params (string Text, int Left)[] words) => Line(1, words);
+
+    private static TesseractTsv.Word[] Line(int line, params (string Text, int Left)[] words) =>
+        words.Select((w, i) => new TesseractTsv.Word(1, 1, line, w.Left, 50 * line, Math.Max(40, w.Text.Length * 20), 40, 90, w.Text) { SpaceBefore = i > 0 }).ToArray();
+
+    private static TesseractTsv.Word[] StripLine(RegionStrip.Slot slot, params (string Text, int Left)[] words) =>
+        words.Select((w, i) => new TesseractTsv.Word(1, 1, 1, w.Left, slot.Top + 2, 100, slot.Bottom - slot.Top - 4, 90, w.Text) { SpaceBefore = i > 0 }).ToArray();
+
+    private static PageImage Jpeg(string name, [CallerFilePath] string source = "")
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(source)!, "Fixtures", name));
+        var size = ImageHeader.SizeOf(bytes, ImageHeader.Jpeg)!.Value;
+        return new PageImage(bytes, ImageHeader.Jpeg, size.Width, size.Height);
+    }
+}
