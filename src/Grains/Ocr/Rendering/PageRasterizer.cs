@@ -35,7 +35,9 @@ public sealed class PageRasterizer(BlobStore blobs, DocumentLimits limits)
             case DocumentKind.Jpeg:
                 return Encoded(await File.ReadAllBytesAsync(path, cancellationToken), ImageHeader.Jpeg);
             case DocumentKind.Pdf:
-                var (embedded, dpi) = Inspect(path, page);
+                // Parsing the PDF (and inflating a lossless scan) is CPU work: off the calling grain's turn, which
+                // held a pool thread for seconds on a busy silo.
+                var (embedded, dpi) = await Task.Run(() => Inspect(path, page), cancellationToken);
                 return embedded ?? await RenderPdfPageAsync(path, page, dpi, cancellationToken);
             default:
                 throw new OcrEngineException(OcrFailureKind.InvalidInput, $"a {document.Kind} document has no page images");
