@@ -86,12 +86,11 @@ public sealed class OcrDistributionTests : IAsyncLifetime
 
         Assert.Equal(FileStatus.Done, file.Status);
         var progress = observer.Jobs.Select(j => j.Files[0].Progress).OfType<ExtractionProgress>().ToList();
-        Assert.Equal(ExtractionStage.TextLayer, progress[0].Stage);
+        // Notices are one-way calls that can overtake each other (the job drops one older than what it showed) and the
+        // job's resume timer interleaves its own pushes, so their order is not asserted: that pages were counted is.
         var ocr = progress.Where(p => p.Stage == ExtractionStage.Ocr).ToList();
         Assert.All(ocr, p => Assert.Equal(6, p.PagesTotal));
-        Assert.Contains(ocr, p => p.PagesDone == 0);
         Assert.Contains(ocr, p => p.PagesDone > 0);
-        Assert.Equal(ocr.Select(p => p.PagesDone).Order(), ocr.Select(p => p.PagesDone));
         Assert.Null(observer.Jobs.Last().Files[0].Progress);
         _cluster.Client.DeleteObjectReference<IJobObserver>(reference);
     }
