@@ -94,13 +94,7 @@ public sealed class DistributedModeTests(DistributedCluster cluster, ITestOutput
     public async Task Grain_state_is_kept_in_redis()
     {
         WriteTimings();
-        var text = Fixtures.UniqueText();
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(text));
-
-        var upload = await UploadAsync(text, "경과기록.txt", "text/plain");
-        Assert.True(upload.Status == HttpStatusCode.Accepted, Explain("the upload to be accepted", upload));
-        var jobId = JsonString(upload.Body, "jobId");
-        await WaitForCompletionAsync(jobId);
+        var (jobId, sha256) = await CompleteTextJobAsync();
 
         var prefix = $"{cluster.ServiceId}/state/";
         var keys = await RespClient.KeysAsync(cluster.RedisPort, prefix + "*");
@@ -145,12 +139,7 @@ public sealed class DistributedModeTests(DistributedCluster cluster, ITestOutput
     public async Task A_purge_leaves_no_redis_key_and_no_file_holding_the_job_or_its_document()
     {
         WriteTimings();
-        var text = Fixtures.UniqueText();
-        var sha256 = Convert.ToHexStringLower(SHA256.HashData(text));
-        var upload = await UploadAsync(text, "경과기록.txt", "text/plain");
-        Assert.True(upload.Status == HttpStatusCode.Accepted, Explain("the upload to be accepted", upload));
-        var jobId = JsonString(upload.Body, "jobId");
-        await WaitForCompletionAsync(jobId);
+        var (jobId, sha256) = await CompleteTextJobAsync();
         var report = await cluster.GetAsync(new Uri(cluster.ApiAddress, $"/api/jobs/{jobId}/report"));
         Assert.True(report.Status == HttpStatusCode.OK, Explain("the report to be 200", report));
         Assert.NotEmpty(await RedisRemnantsAsync(jobId, sha256));
@@ -201,6 +190,17 @@ public sealed class DistributedModeTests(DistributedCluster cluster, ITestOutput
         form.Add(file, "files", fileName);
         using var response = await cluster.Api.PostAsync("/api/ocr/upload", form);
         return new HttpAnswer(response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
+    /// <summary>Uploads a text of its own (no cache hit) and waits for its job to complete.</summary>
+    private async Task<(string JobId, string Sha256)> CompleteTextJobAsync()
+    {
+        var text = Fixtures.UniqueText();
+        var upload = await UploadAsync(text, "경과기록.txt", "text/plain");
+        Assert.True(upload.Status == HttpStatusCode.Accepted, Explain("the upload to be accepted", upload));
+        var jobId = JsonString(upload.Body, "jobId");
+        await WaitForCompletionAsync(jobId);
+        return (jobId, Convert.ToHexStringLower(SHA256.HashData(text)));
     }
 
     private async Task WaitForCompletionAsync(string jobId, TimeSpan? deadline = null)
