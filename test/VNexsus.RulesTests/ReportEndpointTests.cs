@@ -143,6 +143,13 @@ public sealed class ReportEndpointTests(ApiServerFixture fixture) : IClassFixtur
         var text = await Server.Http.GetStringAsync($"/api/jobs/{jobId}/report?format=text");
         Assert.Contains("[고지의무 검토 개요 - 계약 종신]", text);
         Assert.Contains("[고지의무 검토 개요 - 계약 실손]", text);
+
+        var pdf = await Server.Http.GetByteArrayAsync($"/api/jobs/{jobId}/export?format=pdf");
+        using var document = UglyToad.PdfPig.PdfDocument.Open(pdf);
+        var pdfText = string.Concat(document.GetPages().Select(p => p.Text)).Replace(" ", "", StringComparison.Ordinal);
+        Assert.Contains("고지의무검토개요-계약종신", pdfText);
+        Assert.Contains("고지의무검토개요-계약실손", pdfText);
+        Assert.Contains("계약실손·보험가입일:2024.04.01", pdfText);
     }
 
     [Fact]

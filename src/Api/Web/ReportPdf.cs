@@ -29,46 +29,26 @@ public static class ReportPdf
     private static void Compose(Composer pdf, AnalysisReport report, DateTimeOffset generatedAt)
     {
         var info = report.CaseBasicInfo;
-        var disclosure = report.Disclosure;
         var inventory = report.DocumentInventorySummary;
 
         pdf.Paragraph("의료기록 분석 보고서", 16, bold: true, after: 6);
         pdf.Paragraph($"사건 ID: {info.JobId ?? "-"}   ·   생성 시각: {ReportExport.GeneratedAtText(generatedAt)}", 9, color: Composer.Grey);
-        pdf.Paragraph(
-            $"보험가입일: {(disclosure.JoinDate is { } j ? Dot(j) : "미입력 (보험가입일 입력이 필요합니다)")}   ·   고지 기간 정책: {disclosure.Policy.Label}{(disclosure.Policy.DefaultApplied ? " (기본 정책 적용)" : "")}",
-            9);
+        foreach (var review in report.DisclosureReview)
+        {
+            pdf.Paragraph(
+                $"{ReportRenderer.ContractName(report, review)}보험가입일: {(review.JoinDate is { } j ? Dot(j) : "미입력 (보험가입일 입력이 필요합니다)")}   ·   고지 기간 정책: {review.Policy.Label}{(review.Policy.DefaultApplied ? " (기본 정책 적용)" : "")}",
+                9);
+        }
+
         pdf.Paragraph(
             $"문서 {inventory.Documents}건 · {inventory.Pages}쪽   ·   기록 기간: {Dot(inventory.FirstDate)} ~ {Dot(inventory.LastDate)}   ·   병원: {(inventory.Hospitals.Count > 0 ? string.Join(", ", inventory.Hospitals) : "미기재")}",
             9, after: 8);
 
         pdf.Box("유의사항", report.Warnings.Count > 0 ? report.Warnings : ReportText.Warnings);
 
-        pdf.Heading("고지의무 검토 개요");
-        pdf.Paragraph(disclosure.CandidateOverview.Summary, 9.5);
-        pdf.Paragraph("판단이 아니라 원본과 대조할 검토 우선순위입니다.", 9, color: Composer.Grey);
-        if (disclosure.CandidateOverview.ByWindow.Count > 0)
+        foreach (var review in report.DisclosureReview)
         {
-            pdf.Paragraph(string.Join("   ", disclosure.CandidateOverview.ByWindow.Select(w => $"{ReportText.WindowLabel(w.Key)}: {w.Value}건")), 9);
-        }
-
-        foreach (var notice in disclosure.Notices.Where(n => !report.Warnings.Contains(n.Message)))
-        {
-            pdf.Paragraph("· " + notice.Message, 9, color: Composer.Grey);
-        }
-
-        if (disclosure.Candidates.Count > 0)
-        {
-            pdf.Table(
-                [62, 70, 50, 44, 289],
-                ["날짜", "기간", "유형", "근거 강도", "설명"],
-                disclosure.Candidates.Select(c => (IReadOnlyList<string>)
-                [
-                    Period(c.Date, c.EndDate),
-                    ReportText.WindowLabel(c.Window),
-                    CandidateType(c.CandidateType),
-                    Strength(c.Strength),
-                    c.Rationale + (c.ReviewNeeded ? " [검토 필요]" : "") + EvidenceNote(c.Evidence),
-                ]).ToList());
+            DisclosureSection(pdf, report, review);
         }
 
         pdf.Heading("질환군");
@@ -119,6 +99,38 @@ public static class ReportPdf
             {
                 pdf.Paragraph("· " + note.Message, 9);
             }
+        }
+    }
+
+    /// <summary>One contract's disclosure review: its overview, notices and candidates.</summary>
+    private static void DisclosureSection(Composer pdf, AnalysisReport report, ReportDisclosure disclosure)
+    {
+        pdf.Heading(report.DisclosureReview.Count > 1 ? $"고지의무 검토 개요 - 계약 {disclosure.ContractId}" : "고지의무 검토 개요");
+        pdf.Paragraph(disclosure.CandidateOverview.Summary, 9.5);
+        pdf.Paragraph("판단이 아니라 원본과 대조할 검토 우선순위입니다.", 9, color: Composer.Grey);
+        if (disclosure.CandidateOverview.ByWindow.Count > 0)
+        {
+            pdf.Paragraph(string.Join("   ", disclosure.CandidateOverview.ByWindow.Select(w => $"{ReportText.WindowLabel(w.Key)}: {w.Value}건")), 9);
+        }
+
+        foreach (var notice in disclosure.Notices.Where(n => !report.Warnings.Contains(n.Message)))
+        {
+            pdf.Paragraph("· " + notice.Message, 9, color: Composer.Grey);
+        }
+
+        if (disclosure.Candidates.Count > 0)
+        {
+            pdf.Table(
+                [62, 70, 50, 44, 289],
+                ["날짜", "기간", "유형", "근거 강도", "설명"],
+                disclosure.Candidates.Select(c => (IReadOnlyList<string>)
+                [
+                    Period(c.Date, c.EndDate),
+                    ReportText.WindowLabel(c.Window),
+                    CandidateType(c.CandidateType),
+                    Strength(c.Strength),
+                    c.Rationale + (c.ReviewNeeded ? " [검토 필요]" : "") + EvidenceNote(c.Evidence),
+                ]).ToList());
         }
     }
 

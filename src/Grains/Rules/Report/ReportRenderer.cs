@@ -53,7 +53,8 @@ public static class ReportRenderer
     }
 
     /// <summary>"계약 B · " when the case has several contracts, else nothing (the single-contract text stays as it was).</summary>
-    private static string ContractName(AnalysisReport report, ReportDisclosure review) =>
+    /// <summary>"계약 X · " before a contract's lines when the report reviews several contracts, else nothing.</summary>
+    public static string ContractName(AnalysisReport report, ReportDisclosure review) =>
         report.DisclosureReview.Count > 1 ? $"계약 {review.ContractId} · " : "";
 
     public static string Html(AnalysisReport report)
