@@ -221,7 +221,7 @@ public sealed class DistributedCluster : IAsyncLifetime
         var apiDll = BuiltAssembly(root, "Api", "VNexsus.Api.dll", configuration, framework);
         Directory.CreateDirectory(DataDir);
 
-        var ports = DistinctFreePorts(9);
+        var ports = FreePort.Many(9);
         RedisPort = ports[0];
         await StartRedisAsync();
         Mark("redis answers PING");
@@ -455,17 +455,6 @@ public sealed class DistributedCluster : IAsyncLifetime
         return File.Exists(path)
             ? path
             : throw new FileNotFoundException($"{path} does not exist; build the solution with -c {configuration} first.", path);
-    }
-
-    private static int[] DistinctFreePorts(int count)
-    {
-        var ports = new HashSet<int>();
-        while (ports.Count < count)
-        {
-            ports.Add(FreePort.Next());
-        }
-
-        return [.. ports];
     }
 
     /// <summary>One process of the cluster: how to start it, and its current instance.</summary>
