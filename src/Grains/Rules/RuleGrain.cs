@@ -41,7 +41,7 @@ public sealed class RuleGrain(
         // Held before the result is stored, so a purge never leaves an analysis nobody holds.
         await HoldAsync(jobId);
 
-        _result ??= await analyses.LoadAsync(key);
+        await GetResult();
         if (!IsReusable(_result))
         {
             _running ??= AnalyseAsync(key, request);
@@ -65,7 +65,7 @@ public sealed class RuleGrain(
 
     public async Task<int?> KeptEventCount(string jobId)
     {
-        _result ??= await analyses.LoadAsync(this.GetPrimaryKeyString());
+        await GetResult();
         if (!IsReusable(_result))
         {
             return null;
