@@ -7,6 +7,7 @@ using VNexsus.Ocr.Engines;
 using VNexsus.Ocr.Rendering;
 using VNexsus.Ocr.Scheduling;
 using VNexsus.Reliability;
+using VNexsus.Retention;
 using VNexsus.Storage;
 using VNexsus.Telemetry;
 
@@ -23,9 +24,6 @@ public sealed class OcrState
 
     /// <summary>The job whose request started the extraction; every other job gets the file from the cache.</summary>
     [Id(2)] public string? StartedBy { get; set; }
-
-    /// <summary>The live jobs that hold this document; when the last is purged, everything of the document is deleted.</summary>
-    [Id(3)] public List<string> Holders { get; set; } = [];
 }
 
 /// <summary>
@@ -34,7 +32,7 @@ public sealed class OcrState
 /// waiting job is told (orleans.md §3.5). If the activation died mid-extraction, the next Start starts again. A kept
 /// result is served while it is younger than the cache duration and was made with the configured OCR engine.
 /// The blob, extraction and page images are shared by every job that uploaded these bytes, so they are deleted only
-/// when the last job that holds them is purged (retention).
+/// when the last job that holds them is purged (retention); the holders are <see cref="HolderMarkers"/>, not state.
 /// </summary>
 public sealed class OcrGrain(
     [PersistentState("ocr", StorageNames.Ocr)] IPersistentState<OcrState> state,
@@ -45,6 +43,7 @@ public sealed class OcrGrain(
     OcrProgressTracker progress,
     BlobStore blobs,
     PageImageRenderer pageImages,
+    DataDirectory data,
     TimeProvider clock,
     ILogger<OcrGrain> logger) : Grain, IOcrGrain
 {
@@ -77,6 +76,10 @@ public sealed class OcrGrain(
     /// </summary>
     private bool _storedReadable;
 
+    private HolderMarkers? _holders;
+
+    private HolderMarkers Holders => _holders ??= HolderMarkers.OfDocument(data, this.GetPrimaryKeyString());
+
     public const string CacheSkippedStep = "cache";
 
     public async Task<ExtractionTicket> Start(DocumentRef document, string jobId)
@@ -96,7 +99,7 @@ public sealed class OcrGrain(
             return cached;
         }
 
-        AddHolder(jobId);
+        Holders.Add(jobId);
 
         if (state.State.Summary is not null)
         {
@@ -154,18 +157,17 @@ public sealed class OcrGrain(
         }
     }
 
-    public async Task Hold(string jobId)
+    public Task Hold(string jobId)
     {
-        if (AddHolder(jobId))
-        {
-            await _writer.WriteAsync();
-        }
+        Holders.Add(jobId);
+        return Task.CompletedTask;
     }
 
     public async Task Release(string jobId)
     {
-        var released = state.State.Holders.Remove(jobId);
-        if (state.State.StartedBy == jobId)
+        var released = Holders.Remove(jobId);
+        var wasStarter = state.State.StartedBy == jobId;
+        if (wasStarter)
         {
             // Served from the cache to every job from now on.
             state.State.StartedBy = null;
@@ -173,9 +175,9 @@ public sealed class OcrGrain(
 
         var worker = _worker;
         await Withdraw(jobId);
-        if (!released || state.State.Holders.Count > 0)
+        if (!released || Holders.Any())
         {
-            if (released)
+            if (wasStarter)
             {
                 await _writer.WriteAsync();
             }
@@ -205,6 +207,7 @@ public sealed class OcrGrain(
         extractions.Delete(sha256);
         _storedReadable = false;
         blobs.Delete(sha256);
+        Holders.Clear();
         await state.ClearStateAsync();
         logger.LogInformation("Document purged: no job holds it any more");
         DeactivateOnIdle();
@@ -237,11 +240,7 @@ public sealed class OcrGrain(
             return null;
         }
 
-        if (AddHolder(jobId))
-        {
-            await _writer.WriteAsync();
-        }
-
+        Holders.Add(jobId);
         return cached;
     }
 
@@ -594,17 +593,6 @@ public sealed class OcrGrain(
             PipelineMetrics.Error(PipelineMetrics.OcrPageOperation, errorClass);
             return new PageOcrResult(page, null, ExtractionErrors.OcrFailed, $"페이지 OCR에 실패했습니다 ({errorClass}: {error.GetType().Name})", "none", TimeSpan.Zero, engine.Profile);
         }
-    }
-
-    private bool AddHolder(string jobId)
-    {
-        if (state.State.Holders.Contains(jobId))
-        {
-            return false;
-        }
-
-        state.State.Holders.Add(jobId);
-        return true;
     }
 
     private bool IsServable(ExtractionSummary summary) =>

@@ -1,34 +1,32 @@
 using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
+using VNexsus.Retention;
 using VNexsus.Rules.Events;
 using VNexsus.Storage;
 using VNexsus.Telemetry;
 
 namespace VNexsus.Rules;
 
-[GenerateSerializer, Alias("VNexsus.RuleState")]
-public sealed class RuleState
-{
-    /// <summary>The jobs that hold this analysis; when the last is purged, the analysis is deleted.</summary>
-    [Id(0)] public List<string> Holders { get; set; } = [];
-}
-
 /// <summary>
 /// One analysis, keyed by <see cref="AnalysisKey"/> (rule-set version, documents, contracts). The result is kept in
 /// memory while the activation lives and in the analysis store, so a finished job's report survives restarts.
 /// <see cref="Analyse"/> reuses it for <see cref="RuleGrainOptions.CacheDuration"/> after it was made (the plan's
 /// <c>rule:{hash}</c> cache): the same inputs from another job within that time run no rules. The rules run on the
-/// thread pool, off the grain's turn, so hundreds of pages never hold the activation.
+/// thread pool, off the grain's turn, so hundreds of pages never hold the activation. The jobs that hold the analysis
+/// are <see cref="HolderMarkers"/>; when the last is purged, the analysis is deleted.
 /// </summary>
 [CollectionAgeLimit(Minutes = 60)]
 public sealed class RuleGrain(
-    [PersistentState("analysis", StorageNames.Jobs)] IPersistentState<RuleState> state,
     JsonDocumentStore<AnalysisResult> analyses,
+    DataDirectory data,
     IOptions<RuleGrainOptions> options,
     TimeProvider clock) : Grain, IRuleGrain
 {
     private AnalysisResult? _result;
     private Task<AnalysisResult>? _running;
+    private HolderMarkers? _holders;
+
+    private HolderMarkers Holders => _holders ??= HolderMarkers.OfAnalysis(data, this.GetPrimaryKeyString());
 
     public async Task<int> Analyse(AnalysisRequest request, string jobId)
     {
@@ -39,7 +37,7 @@ public sealed class RuleGrain(
         }
 
         // Held before the result is stored, so a purge never leaves an analysis nobody holds.
-        await HoldAsync(jobId);
+        Holders.Add(jobId);
 
         await GetResult();
         if (!IsReusable(_result))
@@ -71,38 +69,23 @@ public sealed class RuleGrain(
             return null;
         }
 
-        await HoldAsync(jobId);
+        Holders.Add(jobId);
         return _result.Events.Count;
     }
 
     public async Task<AnalysisResult?> GetResult() => _result ??= await analyses.LoadAsync(this.GetPrimaryKeyString());
 
-    private async Task HoldAsync(string jobId)
+    public Task Release(string jobId)
     {
-        if (!state.State.Holders.Contains(jobId))
+        if (Holders.Remove(jobId) && !Holders.Any())
         {
-            state.State.Holders.Add(jobId);
-            await state.WriteStateAsync();
-        }
-    }
-
-    public async Task Release(string jobId)
-    {
-        if (!state.State.Holders.Remove(jobId))
-        {
-            return;
+            analyses.Delete(this.GetPrimaryKeyString());
+            Holders.Clear();
+            _result = null;
+            DeactivateOnIdle();
         }
 
-        if (state.State.Holders.Count > 0)
-        {
-            await state.WriteStateAsync();
-            return;
-        }
-
-        analyses.Delete(this.GetPrimaryKeyString());
-        _result = null;
-        await state.ClearStateAsync();
-        DeactivateOnIdle();
+        return Task.CompletedTask;
     }
 
     private async Task<AnalysisResult> AnalyseAsync(string key, AnalysisRequest request)

@@ -26,5 +26,8 @@ public sealed class DataDirectory
 
     public string PageImages => Area("page-images");
 
+    /// <summary>Which jobs hold each shared document and analysis (retention).</summary>
+    public string Holders => Area("holders");
+
     private string Area(string name) => Path.Combine(Root, name);
 }
