@@ -150,6 +150,14 @@ public sealed class ReportEndpointTests(ApiServerFixture fixture) : IClassFixtur
         Assert.Contains("고지의무검토개요-계약종신", pdfText);
         Assert.Contains("고지의무검토개요-계약실손", pdfText);
         Assert.Contains("계약실손·보험가입일:2024.04.01", pdfText);
+
+        foreach (var body in new[] { $"/api/ocr/status/{jobId}", $"/api/ocr/result/{jobId}" })
+        {
+            var echoed = (await Server.Http.GetFromJsonAsync<JsonElement>(body)).GetProperty("contracts").EnumerateArray().ToList();
+            Assert.Equal(["종신", "실손"], echoed.Select(c => c.GetProperty("contractId").GetString()));
+            Assert.Equal(["2024-06-01", "2024-04-01"], echoed.Select(c => c.GetProperty("insuranceJoinDate").GetString()));
+            Assert.Equal(["3.1.5", null], echoed.Select(c => c.GetProperty("policy").GetString()));
+        }
     }
 
     [Fact]

@@ -48,6 +48,7 @@ public static class OcrResponses
             : Math.Max(0, EstimatedSeconds(job) - (int)(now - job.CreatedAt).TotalSeconds),
         estimateBasis = job.IsTerminal ? null : work?.Remaining is not null ? "measured_throughput" : "upload_size",
         pagesRemaining = job.IsTerminal ? (int?)null : work?.PagesRemaining,
+        contracts = Contracts(job),
     };
 
     public static object NotReady(JobSnapshot job, DateTimeOffset now) => new
@@ -72,6 +73,7 @@ public static class OcrResponses
         elapsedTime = KoreanDuration(job.CompletedAt!.Value - job.CreatedAt),
         fileCount = job.Files.Count,
         insuranceJoinDate = job.InsuranceJoinDate,
+        contracts = Contracts(job),
         results = job.Files.Select((file, index) => (file, index)).ToDictionary(
             f => $"file_{f.index + 1}",
             f => FileRecord(f.file, pagesByFile[f.index])),
@@ -96,6 +98,14 @@ public static class OcrResponses
         JobStatus.Cancelled => "cancelled",
         _ => "completed",
     };
+
+    /// <summary>The contracts the job reviews, as the upload gave them (a policy left out is the default one).</summary>
+    private static IEnumerable<object> Contracts(JobSnapshot job) => job.ReviewedContracts().Select(c => new
+    {
+        contractId = c.ContractId,
+        insuranceJoinDate = c.JoinDate,
+        policy = c.PolicyId,
+    });
 
     private static string? Outcome(JobStatus status) => status switch
     {
