@@ -7,6 +7,7 @@ using VNexsus.Api.Upload;
 using VNexsus.Jobs;
 using VNexsus.Ocr;
 using VNexsus.Reliability;
+using VNexsus.Retention;
 using VNexsus.Rules;
 using VNexsus.Storage;
 
@@ -28,7 +29,7 @@ public static class OcrEndpoints
         return routes;
     }
 
-    private static async Task<IResult> UploadAsync(HttpRequest request, UploadReader reader, IClusterClient cluster, ILoggerFactory loggers, CancellationToken cancellationToken)
+    private static async Task<IResult> UploadAsync(HttpRequest request, UploadReader reader, IClusterClient cluster, DataDirectory data, ILoggerFactory loggers, CancellationToken cancellationToken)
     {
         var logger = loggers.CreateLogger(typeof(OcrEndpoints));
         var tenantId = request.HttpContext.User.TenantId();
@@ -62,8 +63,10 @@ public static class OcrEndpoints
                 var files = new List<JobFile>(batch.Files.Count);
                 foreach (var file in batch.Files)
                 {
-                    // Held before the bytes are committed: a purge of another job with the same bytes cannot delete them in between.
+                    // Held before the bytes are committed: a purge of another job with the same bytes cannot delete them in
+                    // between. The hold reaches the disk here, in parallel with other uploads, not in the grain's turn.
                     await cluster.GetGrain<IOcrGrain>(file.Blob.Sha256).Hold(jobId);
+                    HolderMarkers.OfDocument(data, file.Blob.Sha256).Flush(jobId);
                     file.Blob.Commit();
                     var kind = UploadValidator.KindOf(file.FileName, file.DeclaredType)!.Value;
                     files.Add(new JobFile(files.Count + 1, file.FileName, file.DeclaredType, new DocumentRef(file.Blob.Sha256, kind, file.Blob.Length)));

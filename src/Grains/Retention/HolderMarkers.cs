@@ -8,7 +8,10 @@ namespace VNexsus.Retention;
 /// a folder of its own under the data directory. Adding, removing and asking whether any holder is left cost the same
 /// however many jobs share the item; a list in the grain's state was rewritten whole on every upload of the same bytes.
 /// The data directory is shared by every node, so this works in both modes. Only the grain of the item changes its
-/// markers (one turn at a time), which makes "last holder released" a safe decision.
+/// markers (one turn at a time), which makes "last holder released" a safe decision. Adding does not wait for the disk:
+/// many uploads of the same bytes pass through one grain, and an fsync in its turn would queue them all behind the disk.
+/// Whoever needs a hold to survive a power cut calls <see cref="Flush"/> outside the grain (the upload does, for
+/// documents, before it starts the job).
 /// </summary>
 public sealed class HolderMarkers
 {
@@ -16,24 +19,14 @@ public sealed class HolderMarkers
         SearchValues.Create("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ-_");
 
     private readonly string _folder;
-    private readonly bool _durable;
 
-    private HolderMarkers(string folder, bool durable)
-    {
-        _folder = folder;
-        _durable = durable;
-    }
+    private HolderMarkers(string folder) => _folder = folder;
 
-    /// <summary>
-    /// The holders of a document. Markers are flushed to disk: a document is the only copy of what a job uploaded, and
-    /// a marker lost in a power cut would let another job's purge delete it under this job.
-    /// </summary>
     public static HolderMarkers OfDocument(DataDirectory data, string sha256) =>
-        new(ContentHash.ShardedPath(Path.Combine(data.Holders, "documents"), sha256), durable: true);
+        new(ContentHash.ShardedPath(Path.Combine(data.Holders, "documents"), sha256));
 
-    /// <summary>The holders of an analysis. Not flushed: an analysis deleted too early is made again from its documents.</summary>
     public static HolderMarkers OfAnalysis(DataDirectory data, string key) =>
-        new(ContentHash.ShardedPath(Path.Combine(data.Holders, "analyses"), key), durable: false);
+        new(ContentHash.ShardedPath(Path.Combine(data.Holders, "analyses"), key));
 
     /// <summary>Records <paramref name="jobId"/> as a holder; false when it already was one.</summary>
     public bool Add(string jobId)
@@ -45,13 +38,28 @@ public sealed class HolderMarkers
         }
 
         Directory.CreateDirectory(_folder);
-        using var marker = new FileStream(path, FileMode.OpenOrCreate, FileAccess.Write, FileShare.None, 1, FileOptions.None);
-        if (_durable)
-        {
-            marker.Flush(flushToDisk: true);
-        }
-
+        File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.Write).Dispose();
         return true;
+    }
+
+    /// <summary>
+    /// Waits until <paramref name="jobId"/>'s marker is on disk (a no-op when it is not there: released meanwhile). A
+    /// document is the only copy of what a job uploaded, and a marker lost in a power cut would let another job's purge
+    /// delete it under this job; an analysis lost that way is made again from its documents, so it needs no flush.
+    /// </summary>
+    public void Flush(string jobId)
+    {
+        try
+        {
+            using var marker = File.OpenHandle(MarkerPath(jobId), FileMode.Open, FileAccess.Write);
+            RandomAccess.FlushToDisk(marker);
+        }
+        catch (FileNotFoundException)
+        {
+        }
+        catch (DirectoryNotFoundException)
+        {
+        }
     }
 
     /// <summary>Removes <paramref name="jobId"/>; false when it held nothing here.</summary>

@@ -31,6 +31,24 @@ public sealed class HolderMarkersTests
     }
 
     [Fact]
+    public void Flushing_a_marker_keeps_it_and_flushing_a_released_one_creates_nothing()
+    {
+        using var directory = new TemporaryDirectory();
+        var holders = HolderMarkers.OfDocument(new DataDirectory(directory.Path), Sha);
+        var held = Guid.NewGuid().ToString();
+        var released = Guid.NewGuid().ToString();
+        holders.Add(held);
+
+        holders.Flush(held);
+        holders.Flush(released);
+
+        Assert.True(holders.Contains(held));
+        Assert.False(holders.Contains(released));
+        HolderMarkers.OfAnalysis(new DataDirectory(directory.Path), Sha).Flush(held);
+        Assert.False(HolderMarkers.OfAnalysis(new DataDirectory(directory.Path), Sha).Any());
+    }
+
+    [Fact]
     public void Holders_are_seen_by_another_instance_on_the_same_data_directory_and_documents_and_analyses_are_apart()
     {
         using var directory = new TemporaryDirectory();
