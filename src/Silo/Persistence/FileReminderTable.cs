@@ -19,8 +19,12 @@ public sealed class FileReminderTable(DataDirectory dataDirectory, ILogger<FileR
 {
     private const string Extension = ".reminder";
 
-    /// <summary>Check-then-act on a row (remove with an ETag) must not interleave with another write, from any silo of this process.</summary>
-    private static readonly SemaphoreSlim WriteGate = new(1, 1);
+    /// <summary>
+    /// Check-then-act on a row (remove with an ETag) must not interleave with another write of that row, from any silo
+    /// of this process. One gate per stripe of rows, not one for the table: every new job upserts a row, and a single
+    /// gate held across each row's fsync queued all uploads behind the disk.
+    /// </summary>
+    private static readonly SemaphoreSlim[] WriteGates = Enumerable.Range(0, 64).Select(_ => new SemaphoreSlim(1, 1)).ToArray();
 
     private string Root => Path.Combine(dataDirectory.GrainState, "reminders");
 
@@ -45,14 +49,16 @@ public sealed class FileReminderTable(DataDirectory dataDirectory, ILogger<FileR
     {
         var etag = Guid.NewGuid().ToString("N");
         var row = new StoredReminder(entry.GrainId.ToString(), entry.ReminderName, entry.StartAt, entry.Period, etag);
-        await WriteGate.WaitAsync();
+        var path = RowPath(entry.GrainId, entry.ReminderName);
+        var gate = GateOf(path);
+        await gate.WaitAsync();
         try
         {
-            await AtomicFile.WriteAsync(RowPath(entry.GrainId, entry.ReminderName), stream => JsonSerializer.SerializeAsync(stream, row));
+            await AtomicFile.WriteAsync(path, stream => JsonSerializer.SerializeAsync(stream, row));
         }
         finally
         {
-            WriteGate.Release();
+            gate.Release();
         }
 
         return etag;
@@ -61,7 +67,8 @@ public sealed class FileReminderTable(DataDirectory dataDirectory, ILogger<FileR
     public async Task<bool> RemoveRow(GrainId grainId, string reminderName, string eTag)
     {
         var path = RowPath(grainId, reminderName);
-        await WriteGate.WaitAsync();
+        var gate = GateOf(path);
+        await gate.WaitAsync();
         try
         {
             if (await ReadAsync(path) is not { } current || current.ETag != eTag)
@@ -74,13 +81,17 @@ public sealed class FileReminderTable(DataDirectory dataDirectory, ILogger<FileR
         }
         finally
         {
-            WriteGate.Release();
+            gate.Release();
         }
     }
 
     public async Task TestOnlyClearTable()
     {
-        await WriteGate.WaitAsync();
+        foreach (var gate in WriteGates)
+        {
+            await gate.WaitAsync();
+        }
+
         try
         {
             if (Directory.Exists(Root))
@@ -92,7 +103,10 @@ public sealed class FileReminderTable(DataDirectory dataDirectory, ILogger<FileR
         }
         finally
         {
-            WriteGate.Release();
+            foreach (var gate in WriteGates)
+            {
+                gate.Release();
+            }
         }
     }
 
@@ -103,6 +117,8 @@ public sealed class FileReminderTable(DataDirectory dataDirectory, ILogger<FileR
     /// </summary>
     public static bool InRange(uint hash, uint begin, uint end) =>
         begin < end ? hash > begin && hash <= end : hash > begin || hash <= end;
+
+    private static SemaphoreSlim GateOf(string rowPath) => WriteGates[(uint)StringComparer.Ordinal.GetHashCode(rowPath) % (uint)WriteGates.Length];
 
     private string GrainFolder(GrainId grainId) => Path.Combine(Root, ContentHash.Of(grainId.ToString()));
 
