@@ -94,7 +94,7 @@ public sealed class DateCorrectionTests
     [InlineData("20244", "03H", "052", "2024년 03월 05일")] // 년→4, 월→H, 일→2
     [InlineData("202414", "118", "09m", "2024년 11월 09일")]
     [InlineData("20224", "10%", "232", "2022년 10월 23일")]
-    [InlineData("2021", "11", "112!", "2021년 11월 11일")]
+    [InlineData("20214", "118", "112!", "2021년 11월 11일")]
     public void A_span_takes_a_last_part_whose_unit_syllable_became_a_mark_so_the_rereading_can_replace_it(string year, string month, string day, string reading)
     {
         var words = Line(("채혈일", 100), (year, 300), (month, 460), (day, 560), ("ALT", 900), ("27", 1500));

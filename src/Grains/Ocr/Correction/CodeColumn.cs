@@ -22,9 +22,10 @@ public static class CodeColumn
 
     /// <summary>
     /// The cells to re-read, as regions: <see cref="RegionStrip.Region.First"/>..<see cref="RegionStrip.Region.Last"/>
-    /// are the noise words in the cell, or, for an empty cell, Last is First − 1 and First is where its word goes.
+    /// are the noise words in the cell, or, for an empty cell, Last is First − 1 and First is where its word goes. Rows
+    /// holding a word in <paramref name="suspects"/> (re-read as a token, checked against its digits) are left out.
     /// </summary>
-    public static IReadOnlyList<RegionStrip.Region> Cells(IReadOnlyList<TesseractTsv.Word> words)
+    public static IReadOnlyList<RegionStrip.Region> Cells(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyCollection<int> suspects)
     {
         var cells = new List<RegionStrip.Region>();
         var indexed = Enumerable.Range(0, words.Count).GroupBy(i => words[i].LineKey).Select(g => g.ToList()).ToList();
@@ -32,7 +33,7 @@ public static class CodeColumn
         {
             foreach (var row in indexed.Where(line => words[line[0]].Block == header.Block && words[line[0]].Top > header.Bottom))
             {
-                if (Cell(words, row, header.Left, header.Right) is { } cell)
+                if (Cell(words, row, header.Left, header.Right, suspects) is { } cell)
                 {
                     cells.Add(cell);
                 }
@@ -73,13 +74,13 @@ public static class CodeColumn
         return (words[cue[0]].Block, cue.Max(i => words[i].Bottom), cue.Min(i => words[i].Left) - reach, cue.Max(i => words[i].Right) + reach, height);
     }
 
-    private static RegionStrip.Region? Cell(IReadOnlyList<TesseractTsv.Word> words, List<int> row, int left, int right)
+    private static RegionStrip.Region? Cell(IReadOnlyList<TesseractTsv.Word> words, List<int> row, int left, int right, IReadOnlyCollection<int> suspects)
     {
         bool InColumn(int i) => words[i].Left + (words[i].Width / 2) >= left;
         var names = row.Where(i => !InColumn(i)).ToList();
         var inCell = row.Where(InColumn).ToList();
         if (!names.Any(i => words[i].Text.Any(IsHangul)) || names.Any(i => words[i].Right > left + (words[i].Height / 2)) ||
-            inCell.Any(i => words[i].Right > right || words[i].Text.Any(IsHangul) || KcdToken.IsWellFormed(KcdToken.Split(words[i].Text).Core)) ||
+            inCell.Any(i => suspects.Contains(i) || words[i].Right > right || words[i].Text.Any(IsHangul) || KcdToken.IsWellFormed(KcdToken.Split(words[i].Text).Core)) ||
             inCell.Sum(i => words[i].Text.Length) > MaxNoiseLength)
         {
             return null;

@@ -51,12 +51,10 @@ public static class CodeSecondPass
 
     /// <summary>
     /// The strip of crops to read, or null when there is nothing to look at: the suspects' crops, then the cells of code
-    /// columns the first reading lost (<see cref="CodeColumn"/>); a suspect in such a cell is read as the cell.
+    /// columns the first reading lost (<see cref="CodeColumn"/>) that hold no suspect.
     /// </summary>
     public static RegionStrip? BuildStrip(GrayImage page, IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<int> suspects) =>
-        CodeColumn.Cells(words) is var cells
-            ? RegionStrip.Build(page, [.. Regions(words, suspects.Where(i => !cells.Any(c => c.First <= i && i <= c.Last)).ToList()), .. cells])
-            : null;
+        RegionStrip.Build(page, [.. Regions(words, suspects), .. CodeColumn.Cells(words, suspects.ToHashSet())]);
 
     /// <summary>
     /// The page's words with the suspect tokens replaced where the strip's reading is a consistent, well-formed code, and
