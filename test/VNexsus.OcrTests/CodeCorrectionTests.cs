@@ -67,6 +67,23 @@ public sealed class CodeCorrectionTests
         Assert.Equal(expected, KcdToken.AfterCodeLabel(token, reading));
     }
 
+    [Theory]
+    [InlineData("질병분류기호", ":110", "110", ":I10")] // the label read as its own words, the colon with the code
+    [InlineData("검사번호", ":110", "110", null)]
+    [InlineData("질병분류기호", "110", "110", null)] // no colon: the number is not what the label names
+    public void A_code_label_may_be_the_words_before_the_token(string label, string token, string reading, string? expected)
+    {
+        TesseractTsv.Word[] words =
+        [
+            new(1, 1, 1, 100, 50, 180, 40, 93, label),
+            new(1, 1, 1, 282, 50, 80, 40, 90, token) { SpaceBefore = false },
+        ];
+        var strip = CodeSecondPass.BuildStrip(GrayImage.Blank(600, 200), words, [1])!;
+        TesseractTsv.Word[] read = [new(1, 1, 1, 20, strip.Slots[0].Top + 2, 90, strip.Slots[0].Bottom - strip.Slots[0].Top - 4, 94, reading)];
+
+        Assert.Equal(expected ?? token, CodeSecondPass.Apply(words, strip, read)[1].Text);
+    }
+
     [Fact]
     public void A_line_that_holds_a_dotted_code_is_a_line_of_codes_even_when_its_label_is_unreadable()
     {

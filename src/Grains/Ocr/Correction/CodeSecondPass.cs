@@ -71,7 +71,7 @@ public static class CodeSecondPass
             if (slot.Region.First == slot.Region.Last && Regions(words, [slot.WordIndex])[0] == slot.Region)
             {
                 var word = words[slot.WordIndex];
-                if ((Consistent(word.Text, read) ?? KcdToken.AfterCodeLabel(word.Text, string.Concat(read.Select(w => w.Text)))) is { } corrected)
+                if ((Consistent(word.Text, read) ?? KcdToken.AfterCodeLabel(word.Text, string.Concat(read.Select(w => w.Text)), TextBefore(words, slot.WordIndex))) is { } corrected)
                 {
                     result[slot.WordIndex] = word with
                     {
@@ -118,6 +118,14 @@ public static class CodeSecondPass
             .FirstOrDefault(code => KcdToken.IsWellFormed(code) && (seen.Length < 2 || Agree(seen, new string(code.Where(char.IsAsciiDigit).ToArray()))));
 
         static bool Agree(string a, string b) => a.EndsWith(b, StringComparison.Ordinal) || b.EndsWith(a, StringComparison.Ordinal);
+    }
+
+    /// <summary>The line's text before a word, as it will read in the block.</summary>
+    private static string TextBefore(IReadOnlyList<TesseractTsv.Word> words, int index)
+    {
+        var line = words.Take(index + 1).Where(w => w.LineKey == words[index].LineKey).ToList();
+        var text = TesseractTsv.LineText(line);
+        return text[..^words[index].Text.Length];
     }
 
     private static TesseractTsv.Word CellWord(IReadOnlyList<TesseractTsv.Word> words, RegionStrip.Region cell, IReadOnlyList<TesseractTsv.Word> read, string code)

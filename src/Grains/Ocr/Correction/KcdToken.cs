@@ -126,14 +126,16 @@ public static partial class KcdToken
     }
 
     /// <summary>
-    /// A code after a label that names codes (<c>질병분류기호:110</c>) whose first glyph both models took for 1 (or l, |):
-    /// no code starts with a digit and I is the letter that looks like 1, so it is the letter I, provided the second
+    /// A code after a label that names codes (<c>질병분류기호:110</c>, or <c>:110</c> after the words <c>질병분류기호</c>:
+    /// <paramref name="textBefore"/> is the line's text before the token) whose first glyph both models took for 1 (or l,
+    /// |): no code starts with a digit and I is the letter that looks like 1, so it is the letter I, provided the second
     /// reading shows the same digits after it. Null otherwise.
     /// </summary>
-    public static string? AfterCodeLabel(string token, string secondReading)
+    public static string? AfterCodeLabel(string token, string secondReading, string textBefore = "")
     {
         var (prefix, core, suffix) = Split(token);
-        if (!HasCue(prefix) || core.Length < 3 || core[0] is not ('1' or 'l' or '|'))
+        var label = (textBefore + prefix).Split(' ')[^1];
+        if (!label.EndsWith(':') || !HasCue(label) || core.Length < 3 || core[0] is not ('1' or 'l' or '|'))
         {
             return null;
         }
