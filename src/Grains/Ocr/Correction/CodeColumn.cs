@@ -86,14 +86,23 @@ public static class CodeColumn
             return null;
         }
 
-        var height = row.Max(i => words[i].Height);
+        // The Korean model's syllable boxes are often taller than the line (a box of 93 px on a 38 px line): the cell
+        // spans the row's median word around its median centre, so it does not take in the rows above and below.
+        var height = Median(row.Select(i => words[i].Height));
+        var centre = Median(row.Select(i => words[i].Top + (words[i].Height / 2)));
         var pad = Math.Max(3, height / 5);
-        var top = row.Min(i => words[i].Top) - pad;
-        var bottom = row.Max(i => words[i].Bottom) + pad;
+        var top = centre - (height / 2) - pad;
+        var bottom = centre + (height / 2) + pad;
         var cellLeft = Math.Max(left, names.Max(i => words[i].Right) + 2);
         return inCell.Count == 0
             ? new RegionStrip.Region(row[^1] + 1, row[^1], cellLeft, top, right - cellLeft, bottom - top, height)
             : new RegionStrip.Region(inCell[0], inCell[^1], cellLeft, top, right - cellLeft, bottom - top, height);
+    }
+
+    private static int Median(IEnumerable<int> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[sorted.Count / 2];
     }
 
     private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
