@@ -168,6 +168,19 @@ public sealed class CodeCorrectionTests
             Assert.Single(block.Corrections!) is var c ? (c.Original, c.Corrected, c.Reason) : default;
     }
 
+    [Fact]
+    public void A_page_with_suspects_reads_only_them_so_noisy_cells_cannot_spoil_their_reading()
+    {
+        var words = Table(
+            (1, 1, [("진단명", 300), ("상병코드", 1700)]),
+            (1, 2, [("주진단", 100), ("편두통", 300), ("643.9", 1700)]),
+            (1, 3, [("부진단", 100), ("발백선", 300), ("ae", 1710)]));
+
+        var strip = CodeSecondPass.BuildStrip(GrayImage.Blank(2000, 1600), words, CodeSecondPass.FindSuspects(words))!;
+
+        Assert.Equal(4, Assert.Single(strip.Slots).WordIndex);
+    }
+
     private static TesseractTsv.Word[] Table(params (int Block, int Line, (string Text, int Left)[] Words)[] rows) =>
         rows.SelectMany(row => row.Words.Select((w, i) =>
             new TesseractTsv.Word(row.Block, 1, row.Line, w.Left, (row.Block * 1000) + (row.Line * 80), w.Text.Length * 30, 40, 90, w.Text) { SpaceBefore = i > 0 })).ToArray();

@@ -50,11 +50,12 @@ public static class CodeSecondPass
         }).ToList();
 
     /// <summary>
-    /// The strip of crops to read, or null when there is nothing to look at: the suspects' crops, then the cells of code
-    /// columns the first reading lost (<see cref="CodeColumn"/>) that hold no suspect.
+    /// The strip of crops to read, or null when there is nothing to look at: the suspects' crops or, on a page without
+    /// suspects, the cells of code columns the first reading lost (<see cref="CodeColumn"/>). Never both: in one strip
+    /// the cells' noisy crops changed how the recogniser read the suspects' (measured: codes it had read right were lost).
     /// </summary>
     public static RegionStrip? BuildStrip(GrayImage page, IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<int> suspects) =>
-        RegionStrip.Build(page, [.. Regions(words, suspects), .. CodeColumn.Cells(words, suspects.ToHashSet())]);
+        RegionStrip.Build(page, suspects.Count > 0 ? Regions(words, suspects) : CodeColumn.Cells(words, suspects.ToHashSet()));
 
     /// <summary>
     /// The page's words with the suspect tokens replaced where the strip's reading is a consistent, well-formed code, and
