@@ -43,4 +43,145 @@ public sealed class CodeCorrectionTests
         Assert.Equal(expected ?? token, result[1].Text);
         Assert.Equal(expected is null ? null : new TextCorrection(token, expected, CodeSecondPass.Reason, words[1].Box), result[1].Correction);
     }
+
+    [Theory]
+    [InlineData("질병분류기호:6119", "E119", "질병분류기호:E119")] // a label run into the code is kept, the code corrected after it
+    [InlineData("질병분류기호::『329", "F329", "질병분류기호::F329")]
+    [InlineData("질병분류기호:6119", "E118", null)]
+    public void A_label_the_model_ran_into_a_code_stays_in_front_of_the_corrected_code(string token, string reading, string? expected)
+    {
+        Assert.True(KcdToken.IsSuspect(token, lineHasCue: true));
+        Assert.Equal(expected, KcdToken.Corrected(token, reading));
+    }
+
+    [Theory]
+    [InlineData("질병분류기호:110", "110", "질병분류기호:I10")] // no code starts with a digit: after a code label, 1 is I
+    [InlineData("질병분류기호:l10", "I10", "질병분류기호:I10")]
+    [InlineData("분류기호:120.9", "120.9", "분류기호:I20.9")]
+    [InlineData("질병분류기호:110", "112", null)] // the image shows other digits
+    [InlineData("110", "110", null)] // no label: a number stays a number
+    [InlineData("검사번호:110", "110", null)] // a label that names no codes
+    [InlineData("질병분류기호:210", "210", null)] // only 1 looks like I
+    public void After_a_code_label_a_first_glyph_read_as_1_is_the_letter_I(string token, string reading, string? expected)
+    {
+        Assert.Equal(expected, KcdToken.AfterCodeLabel(token, reading));
+    }
+
+    [Theory]
+    [InlineData("질병분류기호", ":110", "110", ":I10")] // the label read as its own words, the colon with the code
+    [InlineData("검사번호", ":110", "110", null)]
+    [InlineData("질병분류기호", "110", "110", null)] // no colon: the number is not what the label names
+    public void A_code_label_may_be_the_words_before_the_token(string label, string token, string reading, string? expected)
+    {
+        TesseractTsv.Word[] words =
+        [
+            new(1, 1, 1, 100, 50, 180, 40, 93, label),
+            new(1, 1, 1, 282, 50, 80, 40, 90, token) { SpaceBefore = false },
+        ];
+        var strip = CodeSecondPass.BuildStrip(GrayImage.Blank(600, 200), words, [1])!;
+        TesseractTsv.Word[] read = [new(1, 1, 1, 20, strip.Slots[0].Top + 2, 90, strip.Slots[0].Bottom - strip.Slots[0].Top - 4, 94, reading)];
+
+        Assert.Equal(expected ?? token, CodeSecondPass.Apply(words, strip, read)[1].Text);
+    }
+
+    [Fact]
+    public void A_line_that_holds_a_dotted_code_is_a_line_of_codes_even_when_its_label_is_unreadable()
+    {
+        TesseractTsv.Word[] words =
+        [
+            new(1, 1, 1, 100, 50, 120, 40, 60, "B8ES7|S:"),
+            new(1, 1, 1, 260, 50, 90, 40, 80, "£119") { SpaceBefore = true },
+            new(1, 1, 1, 380, 50, 110, 40, 90, "M54.5") { SpaceBefore = true },
+            new(1, 1, 2, 100, 120, 90, 40, 90, "£119"), // the same token on a line without codes
+        ];
+
+        Assert.Equal(new[] { 1 }, CodeSecondPass.FindSuspects(words));
+    }
+
+    [Fact]
+    public void The_cells_of_a_code_column_the_first_reading_lost_are_found_under_its_header()
+    {
+        var words = Table(
+            (1, 1, [("진단명", 300), ("상병코드", 1700)]),
+            (1, 2, [("주진단", 100), ("피부염", 300), ("L30.9", 1700)]), // read: no cell
+            (1, 3, [("부진단", 100), ("발백선", 300), ("ae", 1710)]), // noise in the cell
+            (1, 4, [("본태성", 100), ("고혈압", 300)]), // nothing in the cell
+            (1, 5, [("부진단", 100), ("요통", 300), ("약물치료", 1700)]), // Hangul in the column: not a code cell
+            (1, 6, [("부진단", 100), ("요통", 300), ("(545)", 1700)]), // a suspect: re-read as a token, against its digits
+            (2, 1, [("검사일", 100), ("결과", 300), ("ae", 1710)])); // another block: another table
+
+        var cells = CodeColumn.Cells(words, new HashSet<int> { 15 });
+
+        Assert.Equal(new[] { (7, 7), (10, 9) }, cells.Select(c => (c.First, c.Last))); // an empty cell: no words, its word goes at 10
+        Assert.All(cells, c => Assert.InRange(c.Left, words[6].Right, 1710));
+        Assert.All(cells, c => Assert.True(c.Left + c.Width >= words[1].Right));
+    }
+
+    [Theory]
+    [InlineData("B35.3", 92, "B35.3")]
+    [InlineData("B35.3", 13, null)] // the Latin model is not sure: noise
+    [InlineData("110", 94, "I10")] // a code column holds no numbers: 1 first is I
+    [InlineData("1B35.3", 90, "B35.3")] // a stray mark in front
+    [InlineData("ee", 90, null)] // no code
+    [InlineData("M17.9", 90, "M17.9")]
+    public void A_lost_cell_is_filled_only_with_a_well_formed_code_the_latin_model_is_sure_of(string reading, double confidence, string? expected)
+    {
+        Assert.Equal(expected, CodeSecondPass.CellReading([new(1, 1, 1, 1710, 50, 40, 40, 40, "ae")], [new(1, 1, 1, 20, 20, 120, 40, confidence, reading)]));
+    }
+
+    [Theory]
+    [InlineData("Be? 10", "I10", "I10")] // the digits the first reading saw end the code's
+    [InlineData("1390", "N39.0", "N39.0")]
+    [InlineData("25", "I10", null)] // they disagree
+    public void Digits_seen_in_a_lost_cell_must_agree_with_the_code_read_there(string first, string reading, string? expected)
+    {
+        var seen = first.Split(' ').Select(t => new TesseractTsv.Word(1, 1, 1, 1710, 50, 40, 40, 40, t)).ToList();
+
+        Assert.Equal(expected, CodeSecondPass.CellReading(seen, [new(1, 1, 1, 20, 20, 120, 40, 90, reading)]));
+    }
+
+    [Fact]
+    public void A_filled_cell_replaces_the_noise_or_joins_its_row_and_records_what_the_first_reading_had()
+    {
+        var words = Table(
+            (1, 1, [("진단명", 300), ("상병코드", 1700)]),
+            (1, 2, [("부진단", 100), ("발백선", 300), ("ae", 1710)]),
+            (1, 3, [("본태성", 100), ("고혈압", 300)]),
+            (1, 4, [("부진단", 100), ("요통", 300), ("a", 1710)]));
+        var strip = CodeSecondPass.BuildStrip(GrayImage.Blank(2000, 1600), words, CodeSecondPass.FindSuspects(words))!;
+        Assert.Equal(3, strip.Slots.Count);
+        TesseractTsv.Word[] read =
+        [
+            new(1, 1, 1, 20, strip.Slots[0].Top + 2, 120, 30, 92, "B35.3"),
+            new(1, 1, 2, 20, strip.Slots[1].Top + 2, 90, 30, 94, "110"),
+            new(1, 1, 3, 20, strip.Slots[2].Top + 2, 120, 30, 12, "M17.9"), // not sure: the noise stays
+        ];
+
+        var blocks = TesseractTsv.ToBlocks(CodeSecondPass.Apply(words, strip, read));
+
+        Assert.Equal(new[] { "진단명 상병코드", "부진단 발백선 B35.3", "본태성 고혈압 I10", "부진단 요통 a" }, blocks.Select(b => b.Text));
+        Assert.Equal(("ae", "B35.3", CodeSecondPass.ColumnReason), Single(blocks[1]));
+        Assert.Equal(("", "I10", CodeSecondPass.ColumnReason), Single(blocks[2]));
+        Assert.Null(blocks[3].Corrections);
+
+        static (string, string, string) Single(TextBlock block) =>
+            Assert.Single(block.Corrections!) is var c ? (c.Original, c.Corrected, c.Reason) : default;
+    }
+
+    [Fact]
+    public void A_page_with_suspects_reads_only_them_so_noisy_cells_cannot_spoil_their_reading()
+    {
+        var words = Table(
+            (1, 1, [("진단명", 300), ("상병코드", 1700)]),
+            (1, 2, [("주진단", 100), ("편두통", 300), ("643.9", 1700)]),
+            (1, 3, [("부진단", 100), ("발백선", 300), ("ae", 1710)]));
+
+        var strip = CodeSecondPass.BuildStrip(GrayImage.Blank(2000, 1600), words, CodeSecondPass.FindSuspects(words))!;
+
+        Assert.Equal(4, Assert.Single(strip.Slots).WordIndex);
+    }
+
+    private static TesseractTsv.Word[] Table(params (int Block, int Line, (string Text, int Left)[] Words)[] rows) =>
+        rows.SelectMany(row => row.Words.Select((w, i) =>
+            new TesseractTsv.Word(row.Block, 1, row.Line, w.Left, (row.Block * 1000) + (row.Line * 80), w.Text.Length * 30, 40, 90, w.Text) { SpaceBefore = i > 0 })).ToArray();
 }

@@ -45,6 +45,13 @@ public sealed class DateCorrectionTests
     [InlineData("010-1234-5678", true, null)] // a phone number
     [InlineData("2,500,000", true, null)] // an amount
     [InlineData("2023.03.15", true, null)] // already well-formed
+    [InlineData("2023. 6..15.", false, "2023. 6. 15.")] // a doubled dot
+    [InlineData("2024..6. 9.", false, "2024. 6. 9.")]
+    [InlineData("2023..03.15", false, "2023.03.15")]
+    [InlineData("2021년'5월 23일", false, "2021년 5월 23일")] // a stray mark where the space after a unit was
+    [InlineData("2021년 5월,23일", false, "2021년 5월 23일")]
+    [InlineData("2021년'13월 23일", false, null)] // no month 13
+    [InlineData("2023..0315", false, null)] // one dot left between year and month and day run together: no format is sure
     public void A_lost_separator_is_restored_only_from_the_dates_other_separators(string text, bool dateCue, string? expected)
     {
         Assert.Equal(expected, DateToken.Repaired(text, dateCue));
@@ -81,6 +88,38 @@ public sealed class DateCorrectionTests
         var span = Assert.Single(DateSecondPass.FindSuspects(words));
 
         Assert.Equal(new DateSecondPass.Span(1, 5, "202414 3월 18일"), span);
+    }
+
+    [Theory]
+    [InlineData("20244", "03H", "052", "2024년 03월 05일")] // 년→4, 월→H, 일→2
+    [InlineData("202414", "118", "09m", "2024년 11월 09일")]
+    [InlineData("20224", "10%", "232", "2022년 10월 23일")]
+    [InlineData("20214", "118", "112!", "2021년 11월 11일")]
+    public void A_span_takes_a_last_part_whose_unit_syllable_became_a_mark_so_the_rereading_can_replace_it(string year, string month, string day, string reading)
+    {
+        var words = Line(("채혈일", 100), (year, 300), (month, 460), (day, 560), ("ALT", 900), ("27", 1500));
+        var spans = DateSecondPass.FindSuspects(words);
+        var span = Assert.Single(spans);
+        Assert.Equal((1, 3), (span.First, span.Last));
+        var strip = RegionStrip.Build(GrayImage.Blank(2000, 200), DateSecondPass.Regions(words, spans))!;
+
+        var block = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, spans, strip, StripLine(strip.Slots[0], (reading, 20)))));
+
+        Assert.Equal($"채혈일 {reading} ALT 27", block.Text);
+        Assert.Equal(($"{year} {month} {day}", reading), (block.Corrections![0].Original, block.Corrections[0].Corrected));
+    }
+
+    [Theory]
+    [InlineData("ALT1")] // a word, not a misread unit
+    [InlineData("12가")] // Hangul that is no unit syllable
+    [InlineData("H")] // a mark with no digit before it
+    public void A_part_with_a_mark_needs_digits_before_it_and_no_other_hangul(string third)
+    {
+        var words = Line(("20244", 300), ("03월", 460), (third, 560));
+
+        var span = Assert.Single(DateSecondPass.FindSuspects(words));
+
+        Assert.Equal(1, span.Last);
     }
 
     [Fact]

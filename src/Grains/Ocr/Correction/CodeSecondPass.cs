@@ -15,13 +15,22 @@ public static class CodeSecondPass
 {
     public const string Reason = "kcd-second-pass";
 
+    /// <summary>The reason recorded on a code read from a code column's cell the first reading lost.</summary>
+    public const string ColumnReason = "kcd-column-reread";
+
+    /// <summary>
+    /// A lost cell has no first reading to agree with, so the Latin reading must be sure of itself (its word confidence,
+    /// 0..100): noise read as a code measured 0–13 here, real codes 82–95.
+    /// </summary>
+    public const double MinimumCellConfidence = 60;
+
     public const string Whitelist = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.";
 
     /// <summary>Indices (into <paramref name="words"/>) of tokens worth a second look.</summary>
     public static IReadOnlyList<int> FindSuspects(IReadOnlyList<TesseractTsv.Word> words)
     {
         var cueLines = TesseractTsv.Lines(words)
-            .Where(line => KcdToken.HasCue(TesseractTsv.LineText(line)))
+            .Where(line => KcdToken.HasCue(TesseractTsv.LineText(line)) || line.Any(w => KcdToken.IsDotted(KcdToken.Split(w.Text).Core)))
             .Select(line => line[0].LineKey)
             .ToHashSet();
         return Enumerable.Range(0, words.Count)
@@ -40,38 +49,109 @@ public static class CodeSecondPass
             return new RegionStrip.Region(index, index, word.Left - widen, word.Top - pad, word.Width + widen + pad, word.Height + (2 * pad), word.Height);
         }).ToList();
 
-    /// <summary>The strip of crops to read, or null when there is nothing to look at.</summary>
+    /// <summary>
+    /// The strip of crops to read, or null when there is nothing to look at: the suspects' crops or, on a page without
+    /// suspects, the cells of code columns the first reading lost (<see cref="CodeColumn"/>). Never both: in one strip
+    /// the cells' noisy crops changed how the recogniser read the suspects' (measured: codes it had read right were lost).
+    /// </summary>
     public static RegionStrip? BuildStrip(GrayImage page, IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<int> suspects) =>
-        RegionStrip.Build(page, Regions(words, suspects));
+        RegionStrip.Build(page, suspects.Count > 0 ? Regions(words, suspects) : CodeColumn.Cells(words, suspects.ToHashSet()));
 
-    /// <summary>The page's words with the suspect tokens replaced where the strip's reading is a consistent, well-formed code.</summary>
+    /// <summary>
+    /// The page's words with the suspect tokens replaced where the strip's reading is a consistent, well-formed code, and
+    /// lost cells of code columns filled where it is a well-formed code.
+    /// </summary>
     public static IReadOnlyList<TesseractTsv.Word> Apply(IReadOnlyList<TesseractTsv.Word> words, RegionStrip strip, IReadOnlyList<TesseractTsv.Word> stripWords)
     {
         var result = words.ToList();
+        var cells = new List<(RegionStrip.Region Region, TesseractTsv.Word Word)>();
         foreach (var slot in strip.Slots)
         {
-            var reading = string.Concat(RegionStrip.WordsIn(slot, stripWords).Select(w => w.Text));
-            var word = words[slot.WordIndex];
-            if (Consistent(word.Text, reading) is { } corrected)
+            var read = RegionStrip.WordsIn(slot, stripWords);
+            // A token's slot holds the region Regions gives that token; any other is a column cell.
+            if (slot.Region.First == slot.Region.Last && Regions(words, [slot.WordIndex])[0] == slot.Region)
             {
-                result[slot.WordIndex] = word with
+                var word = words[slot.WordIndex];
+                if ((Consistent(word.Text, read) ?? KcdToken.AfterCodeLabel(word.Text, string.Concat(read.Select(w => w.Text)), TextBefore(words, slot.WordIndex))) is { } corrected)
                 {
-                    Text = corrected,
-                    Correction = new TextCorrection(word.Text, corrected, Reason, word.Box),
-                };
+                    result[slot.WordIndex] = word with
+                    {
+                        Text = corrected,
+                        Correction = new TextCorrection(word.Text, corrected, Reason, word.Box),
+                    };
+                }
             }
+            else if (CellReading(words.Skip(slot.Region.First).Take(slot.Region.Last - slot.Region.First + 1), read) is { } code)
+            {
+                cells.Add((slot.Region, CellWord(words, slot.Region, read, code)));
+            }
+        }
+
+        // Replace from the end so the indices of earlier cells stay valid.
+        foreach (var (region, word) in cells.OrderByDescending(c => c.Region.First))
+        {
+            result.RemoveRange(region.First, region.Last - region.First + 1);
+            result.Insert(region.First, word);
         }
 
         return result;
     }
 
     /// <summary>
-    /// The correction for a reading; a reading with one stray character in front (a bracket the whitelist turned into a
-    /// letter or digit) is tried without it. A trailing full stop is not part of a code.
+    /// What a lost cell reads, or null: the Latin reading (one stray character in front allowed), read with at least
+    /// <see cref="MinimumCellConfidence"/>, when it is a well-formed code once the letter-for-digit confusions after its
+    /// letter are undone. A column of codes holds no plain numbers, so a first glyph read as 1, l or | is the letter I
+    /// (<c>110</c> is <c>I10</c>). Digits the first reading saw in the cell (two or more) must agree with the code's: one
+    /// must end the other.
     /// </summary>
-    private static string? Consistent(string token, string reading)
+    public static string? CellReading(IEnumerable<TesseractTsv.Word> firstReading, IReadOnlyList<TesseractTsv.Word> read)
     {
-        reading = reading.TrimEnd('.');
-        return reading.Length == 0 ? null : KcdToken.Corrected(token, reading) ?? (reading.Length > 1 ? KcdToken.Corrected(token, reading[1..]) : null);
+        if (read.Count == 0 || read.Min(w => w.Confidence) < MinimumCellConfidence)
+        {
+            return null;
+        }
+
+        var reading = string.Concat(read.Select(w => w.Text)).TrimEnd('.');
+        var seen = new string(string.Concat(firstReading.Select(w => w.Text)).Where(char.IsAsciiDigit).ToArray());
+        return new[] { reading, reading.Length > 1 ? reading[1..] : "" }
+            .Where(r => r.Length >= 3)
+            .Select(r => (r[0] is '1' or 'l' or '|' ? 'I' : r[0]) + new string(r[1..].Select(KcdToken.DigitFor).ToArray()))
+            .FirstOrDefault(code => KcdToken.IsWellFormed(code) && (seen.Length < 2 || Agree(seen, new string(code.Where(char.IsAsciiDigit).ToArray()))));
+
+        static bool Agree(string a, string b) => a.EndsWith(b, StringComparison.Ordinal) || b.EndsWith(a, StringComparison.Ordinal);
+    }
+
+    /// <summary>The line's text before a word, as it will read in the block.</summary>
+    private static string TextBefore(IReadOnlyList<TesseractTsv.Word> words, int index)
+    {
+        var line = words.Take(index + 1).Where(w => w.LineKey == words[index].LineKey).ToList();
+        var text = TesseractTsv.LineText(line);
+        return text[..^words[index].Text.Length];
+    }
+
+    private static TesseractTsv.Word CellWord(IReadOnlyList<TesseractTsv.Word> words, RegionStrip.Region cell, IReadOnlyList<TesseractTsv.Word> read, string code)
+    {
+        var lost = words.Skip(cell.First).Take(cell.Last - cell.First + 1).ToList();
+        var row = words[lost.Count > 0 ? cell.First : cell.First - 1];
+        var box = new BoundingBox(cell.Left, cell.Top, cell.Left + cell.Width, cell.Top + cell.Height);
+        var original = lost.Count == 0 ? "" : TesseractTsv.LineText(lost.Select((w, k) => k == 0 ? w with { SpaceBefore = null } : w).ToList());
+        return new TesseractTsv.Word(row.Block, row.Paragraph, row.Line, cell.Left, cell.Top, cell.Width, cell.Height, read.Min(w => w.Confidence), code)
+        {
+            SpaceBefore = true,
+            Correction = new TextCorrection(original, code, ColumnReason, box),
+        };
+    }
+
+    /// <summary>
+    /// The correction for a reading; a reading with one stray character in front (a bracket the whitelist turned into a
+    /// letter or digit) is tried without it, and a reading of several words by its last. A trailing full stop is not part
+    /// of a code.
+    /// </summary>
+    private static string? Consistent(string token, IReadOnlyList<TesseractTsv.Word> read)
+    {
+        var reading = string.Concat(read.Select(w => w.Text)).TrimEnd('.');
+        // A label run into the code (질병분류기호:110) is read as a separate word before it.
+        string[] candidates = [reading, reading.Length > 1 ? reading[1..] : "", read.Count > 1 ? read[^1].Text.TrimEnd('.') : ""];
+        return candidates.Where(c => c.Length > 0).Select(c => KcdToken.Corrected(token, c)).FirstOrDefault(c => c is not null);
     }
 }

@@ -128,7 +128,7 @@ public static class DateSecondPass
     private static bool IsDatePart(TesseractTsv.Word previous, TesseractTsv.Word word, ref int groups)
     {
         var gap = word.Left - previous.Right;
-        if (word.LineKey != previous.LineKey || gap > previous.Height * MaxGapShareOfHeight || word.Text.Length > 5 || !word.Text.All(IsDateCharacter))
+        if (word.LineKey != previous.LineKey || gap > previous.Height * MaxGapShareOfHeight || word.Text.Length > 5 || !IsDateText(word.Text))
         {
             return false;
         }
@@ -143,7 +143,16 @@ public static class DateSecondPass
         return groups <= MaxFollowingWords && word.Text.Any(char.IsAsciiDigit);
     }
 
+    /// <summary>
+    /// Digits, separators and unit syllables; the last character may also be any other mark that is no Hangul when a digit
+    /// comes before it: the unit syllable ending a part, misread (<c>03H</c>, <c>09m</c>, <c>10%</c>, <c>112!</c>).
+    /// </summary>
+    private static bool IsDateText(string text) =>
+        text.All(IsDateCharacter) || (text.Length > 1 && text[..^1].All(IsDateCharacter) && text[..^1].Any(char.IsAsciiDigit) && !IsHangul(text[^1]));
+
     private static bool IsDateCharacter(char c) => char.IsAsciiDigit(c) || ".-/,'년월일".Contains(c);
+
+    private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
     private static string Text(IReadOnlyList<TesseractTsv.Word> words, int first, int last) =>
         TesseractTsv.LineText(words.Skip(first).Take(last - first + 1).Select((w, k) => k == 0 ? w with { SpaceBefore = null } : w).ToList());

@@ -52,17 +52,22 @@ public static partial class DateToken
     /// least one dot or comma (a blurred dot) between its parts is the spaced format (<c>2023 9. 3.</c>, <c>2021, 4.5.</c> and <c>2021 7, 4.</c>
     /// are <c>2023. 9. 3.</c>, <c>2021. 4. 5.</c>, <c>2021. 7. 4.</c>); <c>2022.11 25</c> is <c>2022.11.25</c>. When the month and day are run together
     /// (<c>2022/1005</c>), that is accepted only on a line that says a date follows (<paramref name="dateCue"/>), because
-    /// such a number is as often a document number. Null when the text is no such date.
+    /// such a number is as often a document number. A doubled dot is one dot (<c>2023. 6..15.</c>), and a stray mark after a
+    /// unit syllable is the space that follows it (<c>2021년'5월 23일</c>). Null when the text is no such date.
     /// </summary>
     public static string? Repaired(string text, bool dateCue)
     {
-        var candidate = DotSpaceLost().Match(text) is { Success: true } m && (m.Groups["a"].Value + m.Groups["b"].Value).Trim().Length > 0
+        var cleaned = UnitMark().Replace(DoubledDot().Replace(text, "."), "${unit} ").Replace("  ", " ", StringComparison.Ordinal);
+        var candidate = IsWellFormed(cleaned) ? cleaned : SeparatorRestored(cleaned, dateCue);
+        return candidate is not null && candidate != text && IsWellFormed(candidate) ? candidate : null;
+    }
+
+    private static string? SeparatorRestored(string text, bool dateCue) =>
+        DotSpaceLost().Match(text) is { Success: true } m && (m.Groups["a"].Value + m.Groups["b"].Value).Trim().Length > 0
             ? $"{m.Groups["y"].Value}. {m.Groups["m"].Value}. {m.Groups["d"].Value}."
             : SeparatorLost().Match(text) is { Success: true } s && (dateCue || s.Groups["gap"].Value.Length > 0)
                 ? $"{s.Groups["y"].Value}{s.Groups["s"].Value}{s.Groups["m"].Value}{s.Groups["s"].Value}{s.Groups["d"].Value}"
                 : null;
-        return candidate is not null && candidate != text && IsWellFormed(candidate) ? candidate : null;
-    }
 
     /// <summary>Whether a word says a date comes next: 진료일, 교부일:, 일자, 날짜.</summary>
     public static bool IsDateCue(string word) => DateCue().IsMatch(word);
@@ -93,6 +98,12 @@ public static partial class DateToken
 
     [GeneratedRegex(@"^(?:19|20)[0-9]{2}", RegexOptions.CultureInvariant)]
     private static partial Regex YearStart();
+
+    [GeneratedRegex(@"\.{2,}", RegexOptions.CultureInvariant)]
+    private static partial Regex DoubledDot();
+
+    [GeneratedRegex(@"(?<unit>[년월])['`.,]", RegexOptions.CultureInvariant)]
+    private static partial Regex UnitMark();
 
     [GeneratedRegex(@"(?:일:?$|일자|날짜)", RegexOptions.CultureInvariant)]
     private static partial Regex DateCue();

@@ -18,7 +18,8 @@ public static partial class KcdToken
 
     /// <summary>
     /// Splits a token into its brackets and its core: <c>(611.9)</c> is "(", "611.9", ")". A leading bracket without a
-    /// closing one stays in the core, because it may be the misread letter (<c>]20.9</c> for <c>J20.9</c>).
+    /// closing one stays in the core, because it may be the misread letter (<c>]20.9</c> for <c>J20.9</c>). A label the
+    /// model ran into the code is a prefix: <c>질병분류기호:110</c> is "질병분류기호:", "110", "".
     /// </summary>
     public static (string Prefix, string Core, string Suffix) Split(string token)
     {
@@ -30,7 +31,12 @@ public static partial class KcdToken
 
         var suffix = token[end..];
         var start = 0;
-        if (suffix.Length > 0 && end > 0 && "([".Contains(token[0]))
+        var label = end > 1 ? token.LastIndexOf(':', end - 2) : -1;
+        if (label >= 0)
+        {
+            start = label + 1;
+        }
+        else if (suffix.Length > 0 && end > 0 && "([".Contains(token[0]))
         {
             start = 1;
         }
@@ -58,6 +64,9 @@ public static partial class KcdToken
 
         return lineHasCue && core.Length >= 3 && DamagedUndotted().IsMatch(core) && !Year().IsMatch(core);
     }
+
+    /// <summary>A well-formed code with its dot (<c>M54.5</c>): a line that holds one is a line of codes, as a cue word would say.</summary>
+    public static bool IsDotted(string text) => IsWellFormed(text) && text.Contains('.', StringComparison.Ordinal);
 
     public static bool HasCue(string lineText) => Cues.Any(lineText.Contains);
 
@@ -116,8 +125,27 @@ public static partial class KcdToken
         return corrected == core || !IsWellFormed(corrected) ? null : prefix + corrected + suffix;
     }
 
+    /// <summary>
+    /// A code after a label that names codes (<c>질병분류기호:110</c>, or <c>:110</c> after the words <c>질병분류기호</c>:
+    /// <paramref name="textBefore"/> is the line's text before the token) whose first glyph both models took for 1 (or l,
+    /// |): no code starts with a digit and I is the letter that looks like 1, so it is the letter I, provided the second
+    /// reading shows the same digits after it. Null otherwise.
+    /// </summary>
+    public static string? AfterCodeLabel(string token, string secondReading, string textBefore = "")
+    {
+        var (prefix, core, suffix) = Split(token);
+        var label = (textBefore + prefix).Split(' ')[^1];
+        if (!label.EndsWith(':') || !HasCue(label) || core.Length < 3 || core[0] is not ('1' or 'l' or '|'))
+        {
+            return null;
+        }
+
+        var code = "I" + core[1..];
+        return IsWellFormed(code) && secondReading.TrimEnd('.').EndsWith(core[1..], StringComparison.Ordinal) ? prefix + code + suffix : null;
+    }
+
     /// <summary>A Latin model restricted to capitals and digits reads some digits as look-alike letters.</summary>
-    private static char DigitFor(char c) => c switch
+    public static char DigitFor(char c) => c switch
     {
         'O' or 'Q' or 'D' => '0',
         'I' or 'L' => '1',
