@@ -106,7 +106,7 @@ static async Task<Run> RunVNexsusAsync(string pdf, int pageCount, int workers)
     await File.WriteAllBytesAsync(blob, bytes);
     var document = new DocumentRef(sha, DocumentKind.Pdf, bytes.Length);
     var rasterizer = new PageRasterizer(new BlobStore(data), new DocumentLimits());
-    var engine = new TesseractEngine(Options.Create(new TesseractOptions()));
+    using var engine = new TesseractEngine(Options.Create(new TesseractOptions()), workers);
     var pages = new string[pageCount];
     var corrections = 0;
 
