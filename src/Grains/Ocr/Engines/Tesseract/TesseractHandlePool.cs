@@ -37,6 +37,9 @@ public sealed class TesseractHandlePool : ITesseractReader
     /// <summary>Handles initialised so far, replacements of failed ones included.</summary>
     public int HandlesCreated => Volatile.Read(ref created);
 
+    /// <summary>Reads holding a slot now (waiting for their handle or recognising).</summary>
+    public int PagesInProgress => Capacity - slots.CurrentCount;
+
     public async Task<string> ReadAsync(GrayImage image, CancellationToken cancellationToken)
     {
         await slots.WaitAsync(cancellationToken);
