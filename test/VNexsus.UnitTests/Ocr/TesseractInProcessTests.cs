@@ -40,7 +40,7 @@ public sealed class TesseractInProcessTests
 
         Assert.All(together, output => Assert.Equal(alone, output));
         Assert.InRange(pool.HandlesCreated, 1, 2);
-        Assert.Equal(0, pool.PagesInProgress);
+        Assert.Equal(0, pool.PagesRecognising);
     }
 
     [Fact]
@@ -75,11 +75,11 @@ public sealed class TesseractInProcessTests
         using var pool = new TesseractHandlePool(KoreanPage, capacity: 1, TimeSpan.FromMinutes(5));
         using var cancellation = new CancellationTokenSource();
         var reading = pool.ReadAsync(new GrayImage(page.Width, page.Height * 4, pixels), cancellation.Token);
-        await Eventually.Until(() => Task.FromResult(pool.PagesInProgress), busy => busy == 1, "the page being read");
+        await Eventually.Until(() => Task.FromResult(pool.PagesRecognising), busy => busy == 1, "the page being recognised");
         await cancellation.CancelAsync();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => reading);
-        Assert.Equal(0, pool.PagesInProgress);
+        Assert.Equal(0, pool.PagesRecognising);
         await pool.ReadAsync(page, CancellationToken.None);
         Assert.Equal(2, pool.HandlesCreated);
     }

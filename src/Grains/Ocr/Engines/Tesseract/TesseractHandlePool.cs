@@ -14,6 +14,7 @@ public sealed class TesseractHandlePool : ITesseractReader
     private readonly Stack<TesseractHandle> idle = new();
     private readonly TimeSpan timeLimit;
     private int created;
+    private int recognising;
     private bool disposed;
 
     public TesseractHandlePool(TesseractPass pass, int capacity, TimeSpan timeLimit)
@@ -37,8 +38,8 @@ public sealed class TesseractHandlePool : ITesseractReader
     /// <summary>Handles initialised so far, replacements of failed ones included.</summary>
     public int HandlesCreated => Volatile.Read(ref created);
 
-    /// <summary>Reads holding a slot now (waiting for their handle or recognising).</summary>
-    public int PagesInProgress => Capacity - slots.CurrentCount;
+    /// <summary>Pages being recognised now, each by its own handle.</summary>
+    public int PagesRecognising => Volatile.Read(ref recognising);
 
     public async Task<string> ReadAsync(GrayImage image, CancellationToken cancellationToken)
     {
@@ -70,6 +71,7 @@ public sealed class TesseractHandlePool : ITesseractReader
     {
         var handle = Rent();
         string output;
+        Interlocked.Increment(ref recognising);
         try
         {
             output = handle.Read(image, Pass.WithText, timeLimit, cancellationToken);
@@ -78,6 +80,10 @@ public sealed class TesseractHandlePool : ITesseractReader
         {
             handle.Dispose();
             throw;
+        }
+        finally
+        {
+            Interlocked.Decrement(ref recognising);
         }
 
         Return(handle);
