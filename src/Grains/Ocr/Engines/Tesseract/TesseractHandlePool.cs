@@ -46,8 +46,9 @@ public sealed class TesseractHandlePool : ITesseractReader
         await slots.WaitAsync(cancellationToken);
         try
         {
-            // Recognition holds its thread for a second or more: on the thread pool, never on the caller's (a grain's) scheduler.
-            return await Task.Run(() => Read(image, cancellationToken), CancellationToken.None);
+            // Recognition blocks its thread in native code for a second or more: on a thread of its own, so that neither the
+            // caller's (a grain's) scheduler nor the thread pool that runs the silo's grains waits behind it.
+            return await Task.Factory.StartNew(() => Read(image, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
         }
         finally
         {
