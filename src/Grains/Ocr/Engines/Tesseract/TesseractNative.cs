@@ -10,7 +10,8 @@ internal static partial class TesseractNative
 {
     public const string Library = "libtesseract.so.5";
 
-    private const string LibC = "libc";
+    // The versioned name: "libc.so" is a linker script where libc6-dev is installed.
+    private const string LibC = "libc.so.6";
 
     /// <summary>The library's version, a static string (not to be freed).</summary>
     [LibraryImport(Library)]
