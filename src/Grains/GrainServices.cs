@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
 using VNexsus.Ocr.Engines;
@@ -48,7 +49,8 @@ public static class GrainServices
         {
             case OcrEngineChoice.Tesseract:
                 services.TryAddSingleton(Options.Create(ocr.Tesseract));
-                services.TryAddSingleton<IOcrEngine, TesseractEngine>();
+                services.TryAddSingleton<IOcrEngine>(sp => new TesseractEngine(
+                    sp.GetRequiredService<IOptions<TesseractOptions>>(), ocr.EffectiveConcurrentPages, sp.GetService<ILogger<TesseractEngine>>()));
                 break;
             case OcrEngineChoice.None:
                 services.TryAddSingleton<IOcrEngine, NoOcrEngine>();

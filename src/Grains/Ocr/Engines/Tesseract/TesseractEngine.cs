@@ -1,5 +1,5 @@
-using System.Globalization;
-using System.Text;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VNexsus.Ocr.Correction;
 using VNexsus.Ocr.Imaging;
@@ -7,51 +7,71 @@ using VNexsus.Ocr.Imaging;
 namespace VNexsus.Ocr.Engines.Tesseract;
 
 /// <summary>
-/// Debian's Tesseract 5 as a child process per page (ocr-notes.md §10):
+/// Debian's Tesseract 5 (ocr-notes.md §10):
 /// <list type="number">
 /// <item>the page image is decoded in-process and its table rules are erased (<see cref="TableRuleRemover"/>), keeping
 /// its pixel space;</item>
-/// <item>the cleaned page goes to <c>tesseract -l kor+eng --psm 4</c> on stdin as PGM (cheap to encode; never PNG) and
-/// TSV comes out on stdout;</item>
+/// <item>the cleaned page is read with <c>kor+eng</c>, page segmentation mode 4, giving TSV and text;</item>
 /// <item>code-like tokens whose first letter the Korean model lost are re-read in one extra call on a strip of their
 /// crops with a Latin-only model (<see cref="CodeSecondPass"/>), and damaged dates in one call with the Korean model alone
 /// (<see cref="DateSecondPass"/>); a page with neither costs no extra call, and every change is recorded on its block.</item>
 /// </list>
-/// A process per page isolates crashes and runaway pages (killed at the page timeout). <c>OMP_THREAD_LIMIT=1</c> is set
-/// because the OpenMP build is 4.8× slower per page without it; parallelism comes from running one page per core.
+/// Tesseract runs in this process through libtesseract by default (<see cref="TesseractRunner.Library"/>): each pass
+/// keeps initialised handles, at most one per page in flight on the silo, so models load once per worker, not per page.
+/// Otherwise, or when the library cannot be loaded, each call is a child process (<see cref="TesseractProcessReader"/>).
+/// Either way OpenMP is held to one thread, because the OpenMP build is 4.8× slower per page without it; parallelism
+/// comes from one page per core. An image this process cannot decode always goes to the child process as it is.
 /// </summary>
-public sealed class TesseractEngine(IOptions<TesseractOptions> options) : IOcrEngine
+public sealed class TesseractEngine : IOcrEngine, IDisposable
 {
-    private static readonly Dictionary<string, string> SingleThreaded = new() { ["OMP_THREAD_LIMIT"] = "1" };
+    private readonly TesseractOptions settings;
+    private readonly TesseractProcessReader undecodable;
+    private readonly ITesseractReader main;
+    private readonly ITesseractReader codes;
+    private readonly ITesseractReader dates;
 
-    private TesseractOptions Settings => options.Value;
+    /// <param name="concurrentPages">Pages this silo reads at once (<see cref="OcrOptions.EffectiveConcurrentPages"/>): the handles each in-process pass may keep.</param>
+    public TesseractEngine(IOptions<TesseractOptions> options, int? concurrentPages = null, ILogger<TesseractEngine>? logger = null)
+    {
+        settings = options.Value;
+        TesseractPass mainPass = new(settings.Languages, settings.PageSegmentationMode, [new("tessedit_do_invert", "0")], WithText: true);
+        TesseractPass codePass = new(settings.CodeLanguages, 6, [new("tessedit_do_invert", "0"), new("tessedit_char_whitelist", CodeSecondPass.Whitelist)], WithText: false);
+        TesseractPass datePass = new(settings.DateLanguages, 6, [new("tessedit_do_invert", "0")], WithText: true);
+        undecodable = new TesseractProcessReader(mainPass, settings);
+
+        var inProcess = settings.Runner == TesseractRunner.Library && LibraryLoads(logger ?? NullLogger<TesseractEngine>.Instance);
+        var capacity = concurrentPages ?? Environment.ProcessorCount;
+        main = Reader(mainPass);
+        codes = Reader(codePass);
+        dates = Reader(datePass);
+
+        ITesseractReader Reader(TesseractPass pass) =>
+            inProcess ? new TesseractHandlePool(pass, capacity, settings.PageTimeout) : new TesseractProcessReader(pass, settings);
+    }
 
     public string Profile =>
-        $"tesseract-{Settings.Languages}-psm{Settings.PageSegmentationMode}{(Settings.RemoveTableRules ? "-rules" : "")}{(Settings.CodeSecondPass ? "-kcd2" : "")}{(Settings.DateSecondPass ? "-date2" : "")}-v3";
+        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v3";
+
+    /// <summary>Whether the passes run in this process (false: a child process per call).</summary>
+    public bool InProcess => main is TesseractHandlePool;
 
     public async Task<RecognizedPage> RecognizeAsync(PageImage page, CancellationToken cancellationToken)
     {
-        // An image this process cannot decode goes to Tesseract as it is: Tesseract reads more formats, and says itself
-        // when the bytes are no image at all. Such a page gets neither rule removal nor the second pass.
         // Decoding and rule removal are CPU work of tens of milliseconds: run on the thread pool, not on the caller's
         // (a grain's) scheduler.
-        var image = Settings.RemoveTableRules || Settings.CodeSecondPass || Settings.DateSecondPass
-            ? await Task.Run(() => Prepare(page), cancellationToken)
-            : null;
+        var image = await Task.Run(() => Prepare(page), cancellationToken);
 
-        string[] arguments =
-        [
-            "stdin", "stdout", "-l", Settings.Languages, "--psm", Settings.PageSegmentationMode.ToString(CultureInfo.InvariantCulture),
-            "-c", "tessedit_do_invert=0", "tsv", "txt",
-        ];
-        var tsv = await ExternalTool.RunAsync(Settings.Executable, arguments, image?.ToPgm() ?? page.Bytes, Settings.Limits, cancellationToken, SingleThreaded);
-        var words = TesseractTsv.ParseWords(Encoding.UTF8.GetString(tsv));
-        if (image is not null && Settings.CodeSecondPass)
+        // An image this process cannot decode goes to the tesseract CLI as it is: Tesseract reads more formats, and says
+        // itself, in a child process, when the bytes are no image at all. Such a page gets neither rule removal nor the
+        // second passes.
+        var output = image is null ? await undecodable.ReadAsync(page.Bytes, cancellationToken) : await main.ReadAsync(image, cancellationToken);
+        var words = TesseractTsv.ParseWords(output);
+        if (image is not null && settings.CodeSecondPass)
         {
             words = await ReadCodesAgainAsync(image, words, cancellationToken);
         }
 
-        if (image is not null && Settings.DateSecondPass)
+        if (image is not null && settings.DateSecondPass)
         {
             words = await ReadDatesAgainAsync(image, words, cancellationToken);
         }
@@ -59,43 +79,45 @@ public sealed class TesseractEngine(IOptions<TesseractOptions> options) : IOcrEn
         return new RecognizedPage(page.Width, page.Height, TesseractTsv.ToBlocks(words));
     }
 
+    public void Dispose()
+    {
+        main.Dispose();
+        codes.Dispose();
+        dates.Dispose();
+    }
+
+    private static bool LibraryLoads(ILogger logger)
+    {
+        if (TesseractLibrary.TryLoad(out var failure) is { } version)
+        {
+            logger.LogInformation("Tesseract {Version} runs in-process (libtesseract)", version);
+            return true;
+        }
+
+        logger.LogWarning("Tesseract cannot run in-process ({Reason}); every page and second pass starts a tesseract process instead", failure);
+        return false;
+    }
+
     private GrayImage? Prepare(PageImage page)
     {
         var image = GrayImage.TryDecode(page.Bytes, page.MediaType);
-        return image is not null && Settings.RemoveTableRules ? TableRuleRemover.Remove(image).Image : image;
+        return image is not null && settings.RemoveTableRules ? TableRuleRemover.Remove(image).Image : image;
     }
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadDatesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
     {
         var spans = DateSecondPass.FindSuspects(words);
         var strip = RegionStrip.Build(image, DateSecondPass.Regions(words, spans));
-        if (strip is null)
-        {
-            return words;
-        }
-
-        string[] arguments = ["stdin", "stdout", "-l", Settings.DateLanguages, "--psm", "6", "-c", "tessedit_do_invert=0", "tsv", "txt"];
-        var tsv = await ExternalTool.RunAsync(Settings.Executable, arguments, strip.Image.ToPgm(), Settings.Limits, cancellationToken, SingleThreaded);
-        return DateSecondPass.Apply(words, spans, strip, TesseractTsv.ParseWords(Encoding.UTF8.GetString(tsv)));
+        return strip is null
+            ? words
+            : DateSecondPass.Apply(words, spans, strip, TesseractTsv.ParseWords(await dates.ReadAsync(strip.Image, cancellationToken)));
     }
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadCodesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
     {
         var strip = CodeSecondPass.BuildStrip(image, words, CodeSecondPass.FindSuspects(words));
-        if (strip is null)
-        {
-            return words;
-        }
-
-        string[] arguments =
-        [
-            "stdin", "stdout", "-l", Settings.CodeLanguages, "--psm", "6",
-            "-c", "tessedit_do_invert=0", "-c", $"tessedit_char_whitelist={CodeSecondPass.Whitelist}",
-            // Codes are no English words: the word lists are no help to this pass, and loading them (3.7 MB for eng) is
-            // most of the pass's start-up.
-            "-c", "load_system_dawg=0", "-c", "load_freq_dawg=0", "tsv",
-        ];
-        var tsv = await ExternalTool.RunAsync(Settings.Executable, arguments, strip.Image.ToPgm(), Settings.Limits, cancellationToken, SingleThreaded);
-        return CodeSecondPass.Apply(words, strip, TesseractTsv.ParseWords(Encoding.UTF8.GetString(tsv)));
+        return strip is null
+            ? words
+            : CodeSecondPass.Apply(words, strip, TesseractTsv.ParseWords(await codes.ReadAsync(strip.Image, cancellationToken)));
     }
 }

@@ -1,8 +1,24 @@
 namespace VNexsus.Ocr.Engines.Tesseract;
 
+/// <summary>How the local engine runs Tesseract.</summary>
+public enum TesseractRunner
+{
+    /// <summary>
+    /// In this process through libtesseract, models loaded once per worker (the default: no model load per page). Falls back
+    /// to <see cref="Process"/>, with a warning in the log, when the library cannot be loaded.
+    /// </summary>
+    Library,
+
+    /// <summary>A <c>tesseract</c> child process per call: slower (a model load per call), but a crash stays in the child.</summary>
+    Process,
+}
+
 /// <summary>Settings of the local engine; the defaults are the ones that measured best here (ocr-notes.md §5, §10).</summary>
 public sealed class TesseractOptions
 {
+    public TesseractRunner Runner { get; set; } = TesseractRunner.Library;
+
+    /// <summary>The CLI, for <see cref="TesseractRunner.Process"/> and for page images this process cannot decode.</summary>
     public string Executable { get; set; } = "tesseract";
 
     public string Languages { get; set; } = "kor+eng";
@@ -28,10 +44,10 @@ public sealed class TesseractOptions
     /// <summary>The model of the date pass; it must know 년, 월 and 일 and must not know Latin letters.</summary>
     public string DateLanguages { get; set; } = "kor";
 
-    /// <summary>A page that takes longer is given up (the process is killed) and reported as unreadable.</summary>
+    /// <summary>A page that takes longer is given up (the process is killed, the in-process run stopped) and reported as unreadable.</summary>
     public TimeSpan PageTimeout { get; set; } = TimeSpan.FromMinutes(2);
 
-    /// <summary>Address space of one tesseract process (<c>prlimit --as</c>); the Korean model and a 300-dpi page need about 400 MB.</summary>
+    /// <summary>Address space of one tesseract child process (<c>prlimit --as</c>); the Korean model and a 300-dpi page need about 400 MB.</summary>
     public int MaxMemoryMegabytes { get; set; } = 2048;
 
     public ToolLimits Limits => ToolLimits.Of(PageTimeout, MaxMemoryMegabytes);
