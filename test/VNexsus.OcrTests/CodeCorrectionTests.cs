@@ -34,7 +34,7 @@ public sealed class CodeCorrectionTests
     public void A_bracketed_number_becomes_a_code_only_when_the_latin_reading_shows_its_letter(string token, string reading, string? expected)
     {
         TesseractTsv.Word[] words = [new(1, 1, 1, 100, 50, 80, 40, 93, "두통"), new(1, 1, 1, 200, 50, 120, 40, 90, token) { SpaceBefore = true }];
-        var strip = CodeSecondPass.BuildStrip(GrayImage.Blank(600, 200), words, CodeSecondPass.FindSuspects(words))!;
+        var strip = CodeSecondPass.SuspectStrip(GrayImage.Blank(600, 200), words, CodeSecondPass.FindSuspects(words))!;
         var slot = Assert.Single(strip.Slots);
         TesseractTsv.Word[] read = [new(1, 1, 1, 20, slot.Top + 2, 90, slot.Bottom - slot.Top - 4, 90, reading)];
 
@@ -78,7 +78,7 @@ public sealed class CodeCorrectionTests
             new(1, 1, 1, 100, 50, 180, 40, 93, label),
             new(1, 1, 1, 282, 50, 80, 40, 90, token) { SpaceBefore = false },
         ];
-        var strip = CodeSecondPass.BuildStrip(GrayImage.Blank(600, 200), words, [1])!;
+        var strip = CodeSecondPass.SuspectStrip(GrayImage.Blank(600, 200), words, [1])!;
         TesseractTsv.Word[] read = [new(1, 1, 1, 20, strip.Slots[0].Top + 2, 90, strip.Slots[0].Bottom - strip.Slots[0].Top - 4, 94, reading)];
 
         Assert.Equal(expected ?? token, CodeSecondPass.Apply(words, strip, read)[1].Text);
@@ -148,7 +148,7 @@ public sealed class CodeCorrectionTests
             (1, 2, [("부진단", 100), ("발백선", 300), ("ae", 1710)]),
             (1, 3, [("본태성", 100), ("고혈압", 300)]),
             (1, 4, [("부진단", 100), ("요통", 300), ("a", 1710)]));
-        var strip = CodeSecondPass.BuildStrip(GrayImage.Blank(2000, 1600), words, CodeSecondPass.FindSuspects(words))!;
+        var strip = CodeSecondPass.CellStrip(GrayImage.Blank(2000, 1600), words, CodeSecondPass.FindSuspects(words))!;
         Assert.Equal(3, strip.Slots.Count);
         TesseractTsv.Word[] read =
         [
@@ -169,16 +169,20 @@ public sealed class CodeCorrectionTests
     }
 
     [Fact]
-    public void A_page_with_suspects_reads_only_them_so_noisy_cells_cannot_spoil_their_reading()
+    public void Suspects_and_lost_cells_are_read_in_strips_of_their_own_so_noisy_cells_cannot_spoil_a_suspects_reading()
     {
         var words = Table(
             (1, 1, [("진단명", 300), ("상병코드", 1700)]),
             (1, 2, [("주진단", 100), ("편두통", 300), ("643.9", 1700)]),
             (1, 3, [("부진단", 100), ("발백선", 300), ("ae", 1710)]));
+        var suspects = CodeSecondPass.FindSuspects(words);
 
-        var strip = CodeSecondPass.BuildStrip(GrayImage.Blank(2000, 1600), words, CodeSecondPass.FindSuspects(words))!;
+        var suspectStrip = CodeSecondPass.SuspectStrip(GrayImage.Blank(2000, 1600), words, suspects)!;
+        var cellStrip = CodeSecondPass.CellStrip(GrayImage.Blank(2000, 1600), words, suspects)!;
 
-        Assert.Equal(4, Assert.Single(strip.Slots).WordIndex);
+        Assert.Equal(4, Assert.Single(suspectStrip.Slots).WordIndex);
+        var cell = Assert.Single(cellStrip.Slots).Region;
+        Assert.Equal((7, 7), (cell.First, cell.Last));
     }
 
     private static TesseractTsv.Word[] Table(params (int Block, int Line, (string Text, int Left)[] Words)[] rows) =>

@@ -62,7 +62,7 @@ public sealed class CodeSecondPassTests
         ];
         var page = GrayImage.Blank(600, 200);
         var suspects = CodeSecondPass.FindSuspects(words);
-        var strip = CodeSecondPass.BuildStrip(page, words, suspects)!;
+        var strip = CodeSecondPass.SuspectStrip(page, words, suspects)!;
         var slot = Assert.Single(strip.Slots);
         TesseractTsv.Word[] stripWords = [new(1, 1, 1, 20, slot.Top + 4, 100, slot.Bottom - slot.Top - 8, 91, "E78.5")];
 
@@ -79,7 +79,7 @@ public sealed class CodeSecondPassTests
     public void A_reading_in_another_crops_band_is_not_used()
     {
         TesseractTsv.Word[] words = [new(1, 1, 1, 100, 50, 40, 40, 93, "진단"), new(1, 1, 1, 160, 50, 100, 40, 93, "678.5") { SpaceBefore = true }];
-        var strip = CodeSecondPass.BuildStrip(GrayImage.Blank(600, 200), words, [1])!;
+        var strip = CodeSecondPass.SuspectStrip(GrayImage.Blank(600, 200), words, [1])!;
         TesseractTsv.Word[] elsewhere = [new(1, 1, 1, 20, strip.Slots[0].Bottom + 30, 100, 30, 91, "E78.5")];
 
         var result = CodeSecondPass.Apply(words, strip, elsewhere);

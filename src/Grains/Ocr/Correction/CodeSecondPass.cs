@@ -49,13 +49,17 @@ public static class CodeSecondPass
             return new RegionStrip.Region(index, index, word.Left - widen, word.Top - pad, word.Width + widen + pad, word.Height + (2 * pad), word.Height);
         }).ToList();
 
+    /// <summary>The strip of the suspects' crops, or null when there is none.</summary>
+    public static RegionStrip? SuspectStrip(GrayImage page, IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<int> suspects) =>
+        RegionStrip.Build(page, Regions(words, suspects));
+
     /// <summary>
-    /// The strip of crops to read, or null when there is nothing to look at: the suspects' crops or, on a page without
-    /// suspects, the cells of code columns the first reading lost (<see cref="CodeColumn"/>). Never both: in one strip
-    /// the cells' noisy crops changed how the recogniser read the suspects' (measured: codes it had read right were lost).
+    /// The strip of the cells of code columns the first reading lost (<see cref="CodeColumn"/>; rows holding a suspect
+    /// are left to the suspect's own crop), or null when there is none. Never read in one strip with the suspects: the
+    /// cells' noisy crops changed how the recogniser read the suspects' (measured: codes it had read right were lost).
     /// </summary>
-    public static RegionStrip? BuildStrip(GrayImage page, IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<int> suspects) =>
-        RegionStrip.Build(page, suspects.Count > 0 ? Regions(words, suspects) : CodeColumn.Cells(words, suspects.ToHashSet()));
+    public static RegionStrip? CellStrip(GrayImage page, IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<int> suspects) =>
+        RegionStrip.Build(page, CodeColumn.Cells(words, suspects.ToHashSet()));
 
     /// <summary>
     /// The page's words with the suspect tokens replaced where the strip's reading is a consistent, well-formed code, and

@@ -13,8 +13,9 @@ namespace VNexsus.Ocr.Engines.Tesseract;
 /// its pixel space;</item>
 /// <item>the cleaned page is read with <c>kor+eng</c>, page segmentation mode 4, giving TSV and text;</item>
 /// <item>code-like tokens whose first letter the Korean model lost are re-read in one extra call on a strip of their
-/// crops with a Latin-only model (<see cref="CodeSecondPass"/>), and damaged dates in one call with the Korean model alone
-/// (<see cref="DateSecondPass"/>); a page with neither costs no extra call, and every change is recorded on its block.</item>
+/// crops with a Latin-only model (<see cref="CodeSecondPass"/>), the cells of code columns the first reading lost in
+/// another (<see cref="CodeColumn"/>), and damaged dates in one call with the Korean model alone
+/// (<see cref="DateSecondPass"/>); a page with none costs no extra call, and every change is recorded on its block.</item>
 /// </list>
 /// Tesseract runs in this process through libtesseract by default (<see cref="TesseractRunner.Library"/>): each pass
 /// keeps initialised handles, at most one per page in flight on the silo, so models load once per worker, not per page.
@@ -115,9 +116,13 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadCodesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
     {
-        var strip = CodeSecondPass.BuildStrip(image, words, CodeSecondPass.FindSuspects(words));
-        return strip is null
+        var suspects = CodeSecondPass.FindSuspects(words);
+        words = await ReadCodeStripAsync(words, CodeSecondPass.SuspectStrip(image, words, suspects), cancellationToken);
+        return await ReadCodeStripAsync(words, CodeSecondPass.CellStrip(image, words, suspects), cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<TesseractTsv.Word>> ReadCodeStripAsync(IReadOnlyList<TesseractTsv.Word> words, RegionStrip? strip, CancellationToken cancellationToken) =>
+        strip is null
             ? words
             : CodeSecondPass.Apply(words, strip, TesseractTsv.ParseWords(await codes.ReadAsync(strip.Image, cancellationToken)));
-    }
 }
