@@ -2,6 +2,7 @@ using System.Collections.ObjectModel;
 using System.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Trace;
+using VNexsus.Hosting;
 using VNexsus.Telemetry;
 using VNexsus.Testing;
 
@@ -24,7 +25,7 @@ public sealed class TracingTests
         var fileName = $"hong-gildong-chart-{Guid.NewGuid():N}.pdf";
         await using var api = await ApiServer.StartAsync(
             ocrEngine: "Tesseract",
-            configure: builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+            configure: builder => builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(spans)));
 
         var jobId = await api.RunJobAsync(fileName, "application/pdf", Fixtures.Bytes(Fixtures.MixedPdf));
         var report = await api.Http.GetAsync($"/api/jobs/{jobId}/report");
@@ -76,7 +77,7 @@ public sealed class TracingTests
     public async Task Scrapes_and_probes_make_no_spans()
     {
         var spans = new SpanCollection();
-        await using var api = await ApiServer.StartAsync(ocrEngine: "Tesseract", configure: builder => builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing.AddInMemoryExporter(spans)));
+        await using var api = await ApiServer.StartAsync(ocrEngine: "Tesseract", configure: builder => builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddInMemoryExporter(spans)));
 
         await api.Http.GetStringAsync("/metrics");
         await api.Http.GetAsync("/health/live");
@@ -84,6 +85,31 @@ public sealed class TracingTests
 
         await Eventually.Until(() => Task.FromResult(spans.Snapshot()), s => s.Any(span => Route(span) == "/api/ocr/status/{jobId}"), "the status request's span");
         Assert.DoesNotContain(spans.Snapshot(), s => s.Kind == ActivityKind.Server && Route(s) is "/metrics" or "/health/live");
+    }
+
+    [Fact]
+    public async Task Without_an_exporter_nothing_listens_to_the_request_grain_or_pipeline_spans()
+    {
+        await using var api = await ApiServer.StartAsync();
+
+        Assert.Null(api.Services.GetService<TracerProvider>());
+        Assert.All(VNexsusTracing.PropagatedSources, name =>
+        {
+            using var source = new ActivitySource(name);
+            Assert.False(source.HasListeners(), $"{name} has a listener");
+        });
+        var status = await api.Http.GetAsync("/api/ocr/status/unknown-job");
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, status.StatusCode);
+    }
+
+    [Fact]
+    public async Task An_otlp_endpoint_turns_tracing_on()
+    {
+        await using var api = await ApiServer.StartAsync(settings: [$"--{VNexsusTracing.OtlpEndpointKey}=http://127.0.0.1:9"]);
+
+        Assert.NotNull(api.Services.GetService<TracerProvider>());
+        using var pipeline = new ActivitySource(PipelineTracing.SourceName);
+        Assert.True(pipeline.HasListeners());
     }
 
     private static string? Route(Activity span) => span.GetTagItem("http.route") as string;

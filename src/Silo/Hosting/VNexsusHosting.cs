@@ -28,7 +28,7 @@ public static class VNexsusHosting
         builder.Services.AddSingleton(Options.Create(options));
         builder.Services.AddSingleton<IValidateOptions<VNexsusOptions>, VNexsusOptionsValidator>();
 
-        builder.Services.AddSerilog((_, logger) => VNexsusLogging.Configure(logger, builder.Configuration, options.Logging), preserveStaticLogger: true);
+        builder.Services.AddVNexsusSerilog(builder.Configuration, options.Logging);
 
         MetricsDefaults.Configure();
         builder.AddVNexsusTracing();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -54,6 +55,22 @@ public static class VNexsusLogging
         return logger;
     }
 
+    /// <summary>
+    /// Serilog as the host's logger factory, behind a per-category cache: Serilog's factory makes a new logger (with an
+    /// event-id cache of its own, about 1.2 KB) on every <c>CreateLogger</c>, and ASP.NET Core creates the authentication
+    /// handler — which asks for its logger — on every request.
+    /// </summary>
+    public static IServiceCollection AddVNexsusSerilog(this IServiceCollection services, IConfiguration configuration, LoggingOptions options)
+    {
+        services.AddSerilog((_, logger) => Configure(logger, configuration, options), preserveStaticLogger: true);
+        var serilogFactory = services.Last(d => d.ServiceType == typeof(ILoggerFactory));
+        var createSerilogFactory = serilogFactory.ImplementationFactory
+            ?? throw new InvalidOperationException("Serilog no longer registers its logger factory through a factory method; update AddVNexsusSerilog.");
+        services.Remove(serilogFactory);
+        services.AddSingleton<ILoggerFactory>(provider => new CategoryCachingLoggerFactory((ILoggerFactory)createSerilogFactory(provider)));
+        return services;
+    }
+
     public static IApplicationBuilder UseVNexsusRequestLogging(this IApplicationBuilder app) =>
         app.UseSerilogRequestLogging(options =>
         {
@@ -98,4 +115,16 @@ public sealed class ErrorClassEnricher : ILogEventEnricher
             logEvent.AddPropertyIfAbsent(propertyFactory.CreateProperty(PropertyName, ErrorClassifier.Name(ErrorClassifier.Classify(error))));
         }
     }
+}
+
+/// <summary>One logger per category for the life of the host (categories are type names: a bounded set).</summary>
+public sealed class CategoryCachingLoggerFactory(ILoggerFactory inner) : ILoggerFactory
+{
+    private readonly ConcurrentDictionary<string, Microsoft.Extensions.Logging.ILogger> _loggers = new(StringComparer.Ordinal);
+
+    public Microsoft.Extensions.Logging.ILogger CreateLogger(string categoryName) => _loggers.GetOrAdd(categoryName, inner.CreateLogger);
+
+    public void AddProvider(ILoggerProvider provider) => inner.AddProvider(provider);
+
+    public void Dispose() => inner.Dispose();
 }

@@ -13,6 +13,10 @@ namespace VNexsus.Hosting;
 /// spans, so one upload is one trace from the API through every grain hop. Spans are exported over OTLP only when the
 /// standard <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> (or <c>OTEL_EXPORTER_OTLP_TRACES_ENDPOINT</c>) is set; the exporter
 /// reads the other standard <c>OTEL_*</c> settings itself (protocol, headers, timeout, <c>OTEL_SERVICE_NAME</c>).
+/// Without an exporter no tracer provider is built: a provider listens to its sources whether or not anything exports,
+/// so every request and every grain call (two per call) would make and tag spans nobody reads. A host that exports
+/// elsewhere turns tracing on with <c>services.AddOpenTelemetry().WithTracing(t => t.AddYourExporter())</c>; the
+/// sources and instrumentation below apply to that provider too.
 /// </summary>
 public static class VNexsusTracing
 {
@@ -29,22 +33,18 @@ public static class VNexsusTracing
 
     public static void AddVNexsusTracing(this WebApplicationBuilder builder)
     {
-        var exportOtlp = IsOtlpConfigured(builder.Configuration);
-        builder.Services.AddOpenTelemetry()
-            .ConfigureResource(resource => resource.AddService(
-                serviceName: builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : builder.Environment.ApplicationName.ToLowerInvariant()))
-            .WithTracing(tracing =>
-            {
-                tracing
-                    .AddSource(PropagatedSources)
-                    // Scrapes, probes and the dashboard's polling would bury the requests operators look for.
-                    .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsOperatorPath(http.Request.Path))
-                    .AddHttpClientInstrumentation();
-                if (exportOtlp)
-                {
-                    tracing.AddOtlpExporter();
-                }
-            });
+        var serviceName = builder.Configuration["OTEL_SERVICE_NAME"] is { Length: > 0 } name ? name : builder.Environment.ApplicationName.ToLowerInvariant();
+        // Applied to a tracer provider when one is built (below with OTLP, or by the host with an exporter of its own).
+        builder.Services.ConfigureOpenTelemetryTracerProvider(tracing => tracing
+            .ConfigureResource(resource => resource.AddService(serviceName: serviceName))
+            .AddSource(PropagatedSources)
+            // Scrapes, probes and the dashboard's polling would bury the requests operators look for.
+            .AddAspNetCoreInstrumentation(o => o.Filter = http => !IsOperatorPath(http.Request.Path))
+            .AddHttpClientInstrumentation());
+        if (IsOtlpConfigured(builder.Configuration))
+        {
+            builder.Services.AddOpenTelemetry().WithTracing(tracing => tracing.AddOtlpExporter());
+        }
     }
 
     public static bool IsOtlpConfigured(IConfiguration configuration) =>

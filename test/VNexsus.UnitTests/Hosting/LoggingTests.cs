@@ -1,4 +1,6 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Serilog;
 using VNexsus.Hosting;
 using VNexsus.Testing;
@@ -26,5 +28,24 @@ public sealed class LoggingTests
         var combined = File.ReadAllText(Directory.GetFiles(logs, "combined*.log").Single());
         Assert.Contains("job-1", combined);
         Assert.DoesNotContain("ErrorClass", combined.Split('\n').Single(l => l.Contains("job-1", StringComparison.Ordinal)));
+    }
+
+    [Fact]
+    public void The_host_logger_factory_makes_one_logger_per_category_and_its_lines_reach_the_log()
+    {
+        using var directory = new TemporaryDirectory();
+        var logs = Path.Combine(directory.Path, "logs");
+        var services = new ServiceCollection();
+        services.AddVNexsusSerilog(new ConfigurationBuilder().Build(), new LoggingOptions { Directory = logs });
+        using (var provider = services.BuildServiceProvider())
+        {
+            var factory = provider.GetRequiredService<ILoggerFactory>();
+            var first = factory.CreateLogger("VNexsus.Category");
+            Assert.Same(first, factory.CreateLogger("VNexsus.Category"));
+            Assert.NotSame(first, factory.CreateLogger("VNexsus.Other"));
+            first.LogWarning("Job {JobId} took long", "job-2");
+        }
+
+        Assert.Contains("job-2", File.ReadAllText(Directory.GetFiles(logs, "combined*.log").Single()));
     }
 }
