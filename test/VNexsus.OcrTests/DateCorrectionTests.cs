@@ -173,8 +173,8 @@ public sealed class DateCorrectionTests
     public async Task Tesseract_reads_the_units_of_a_date_the_first_pass_turned_into_digits_and_records_it()
     {
         var image = Jpeg("lab-row-scan.jpg");
-        var withPass = new TesseractEngine(Options.Create(new TesseractOptions()));
-        var withoutPass = new TesseractEngine(Options.Create(new TesseractOptions { DateSecondPass = false }));
+        using var withPass = new TesseractEngine(Options.Create(new TesseractOptions()));
+        using var withoutPass = new TesseractEngine(Options.Create(new TesseractOptions { DateSecondPass = false }));
 
         var plain = await withoutPass.RecognizeAsync(image, CancellationToken.None);
         var read = await withPass.RecognizeAsync(image, CancellationToken.None);

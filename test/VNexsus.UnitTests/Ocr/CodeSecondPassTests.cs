@@ -90,7 +90,7 @@ public sealed class CodeSecondPassTests
     [Fact]
     public async Task The_second_pass_reads_the_letter_the_korean_model_lost_and_records_it()
     {
-        var engine = new TesseractEngine(Options.Create(new TesseractOptions()));
+        using var engine = new TesseractEngine(Options.Create(new TesseractOptions()));
 
         var page = await engine.RecognizeAsync(Png("code-line.png"), CancellationToken.None);
 
@@ -108,8 +108,8 @@ public sealed class CodeSecondPassTests
     public async Task A_page_without_codes_is_unchanged_by_the_second_pass()
     {
         var image = Png("no-code.png");
-        var withPass = new TesseractEngine(Options.Create(new TesseractOptions()));
-        var withoutPass = new TesseractEngine(Options.Create(new TesseractOptions { CodeSecondPass = false }));
+        using var withPass = new TesseractEngine(Options.Create(new TesseractOptions()));
+        using var withoutPass = new TesseractEngine(Options.Create(new TesseractOptions { CodeSecondPass = false }));
 
         var read = await withPass.RecognizeAsync(image, CancellationToken.None);
         var plain = await withoutPass.RecognizeAsync(image, CancellationToken.None);

@@ -48,14 +48,17 @@ public sealed class TesseractTests
     [Fact]
     public void The_profile_names_the_settings_that_change_the_text()
     {
-        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v3", new TesseractEngine(Options.Create(new TesseractOptions())).Profile);
-        Assert.Equal("tesseract-kor+eng-psm4-v3", new TesseractEngine(Options.Create(new TesseractOptions { RemoveTableRules = false, CodeSecondPass = false, DateSecondPass = false })).Profile);
+        using var everyPass = new TesseractEngine(Options.Create(new TesseractOptions()));
+        using var mainPassOnly = new TesseractEngine(Options.Create(new TesseractOptions { RemoveTableRules = false, CodeSecondPass = false, DateSecondPass = false }));
+
+        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v3", everyPass.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-v3", mainPassOnly.Profile);
     }
 
     [Fact]
     public async Task Tesseract_reads_a_synthetic_korean_scan()
     {
-        var engine = new TesseractEngine(Options.Create(new TesseractOptions()));
+        using var engine = new TesseractEngine(Options.Create(new TesseractOptions()));
         var bytes = Fixtures.Bytes(Fixtures.ScanPng);
         var size = ImageHeader.SizeOf(bytes, ImageHeader.Png)!.Value;
 
@@ -69,7 +72,7 @@ public sealed class TesseractTests
     [Fact]
     public async Task A_missing_tesseract_is_a_configuration_error()
     {
-        var engine = new TesseractEngine(Options.Create(new TesseractOptions { Executable = "/nonexistent/tesseract" }));
+        using var engine = new TesseractEngine(Options.Create(new TesseractOptions { Executable = "/nonexistent/tesseract" }));
 
         var error = await Assert.ThrowsAsync<OcrEngineException>(() => engine.RecognizeAsync(new PageImage([1, 2, 3], ImageHeader.Png, 1, 1), CancellationToken.None));
 
@@ -79,7 +82,7 @@ public sealed class TesseractTests
     [Fact]
     public async Task Garbage_instead_of_an_image_is_invalid_input()
     {
-        var engine = new TesseractEngine(Options.Create(new TesseractOptions()));
+        using var engine = new TesseractEngine(Options.Create(new TesseractOptions()));
 
         var error = await Assert.ThrowsAsync<OcrEngineException>(() => engine.RecognizeAsync(new PageImage("not an image at all"u8.ToArray(), ImageHeader.Png, 1, 1), CancellationToken.None));
 
