@@ -15,7 +15,7 @@ public sealed class ObservabilityTests() : OwnServerTest()
     [Fact]
     public async Task Logs_hold_routes_and_ids_but_no_document_text_names_or_resident_numbers()
     {
-        var text = $"2024.03.07 외래\n주민등록번호 {Fixtures.ResidentNumber}\n{Sentence}\n{Guid.NewGuid():N}\n";
+        var text = $"2024.03.07 외래\n주민등록번호 {Fixtures.ResidentNumber}\n{Sentence}\n{Fixtures.UniqueMarker()}\n";
         var upload = await Server.Http.PostAsync("/api/ocr/upload", new Multipart()
             .File(SecretFileName, "text/plain", Encoding.UTF8.GetBytes(text))
             .Field("patientName", "김철수")

@@ -23,7 +23,7 @@ public sealed class ResidentNumberTests : OwnServerTest
     public async Task No_resident_number_variant_leaves_the_system_in_any_output_file_or_log()
     {
         var lines = Variants.Select((variant, index) => $"2024.03.{index + 1:D2} 내과 외래 진료 주민등록번호 {variant} 환자");
-        var text = Encoding.UTF8.GetBytes(string.Join('\n', lines) + $"\n고유번호 {Guid.NewGuid():N}\n");
+        var text = Encoding.UTF8.GetBytes(string.Join('\n', lines) + $"\n고유번호 {Fixtures.UniqueMarker()}\n");
         var upload = await Server.Http.PostAsync("/api/ocr/upload", new Multipart().File("주민번호.txt", "text/plain", text).Field("insuranceJoinDate", "2024-03-05").Build());
         Assert.Equal(HttpStatusCode.Accepted, upload.StatusCode);
         var jobId = (await upload.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("jobId").GetString()!;

@@ -17,7 +17,7 @@ public sealed class PurgeTests : OwnServerTest
     [Fact]
     public async Task A_purged_job_leaves_nothing_on_disk_while_a_job_sharing_its_documents_works_until_it_is_purged_too()
     {
-        var marker = Guid.NewGuid().ToString("N");
+        var marker = Fixtures.UniqueMarker();
         var text = Encoding.UTF8.GetBytes($"2024.03.07 내과 외래 진료\n고유번호 {marker}\n");
         var pdf = Fixtures.Bytes(Fixtures.OutpatientPdf).Concat(Encoding.ASCII.GetBytes($"%{marker}")).ToArray();
         var hashes = new[] { text, pdf }.Select(b => Convert.ToHexStringLower(SHA256.HashData(b))).ToArray();

@@ -43,7 +43,7 @@ public sealed class CorpusRun(ApiServer server, int parallelUploads)
     private async Task<string?> CheckAsync(HostileFile file, int index)
     {
         var validName = $"valid-{Guid.NewGuid():N}.txt";
-        var validMarker = $"확인표지 {Guid.NewGuid():N}";
+        var validMarker = $"확인표지 {Fixtures.UniqueMarker()}";
         var content = new Multipart()
             .File(file.FileName, file.ContentType, file.Bytes)
             .File(validName, "text/plain", Fixtures.UniqueText($"2024.03.07 내과 외래 진료\n{validMarker}"))

@@ -22,7 +22,7 @@ public sealed class ReportEndpointTests(ApiServerFixture fixture) : IClassFixtur
 
     private static Multipart Form(string body, string? joinDate = null, string? contracts = null)
     {
-        var form = new Multipart().File("진료기록.txt", "text/plain", System.Text.Encoding.UTF8.GetBytes(body + $"\n고유번호 {Guid.NewGuid():N}\n"));
+        var form = new Multipart().File("진료기록.txt", "text/plain", System.Text.Encoding.UTF8.GetBytes(body + $"\n고유번호 {Fixtures.UniqueMarker()}\n"));
         if (joinDate is not null)
         {
             form.Field("insuranceJoinDate", joinDate);
