@@ -96,6 +96,16 @@ public sealed record JobSnapshot(
 
     public bool IsTerminal => JobStatuses.IsTerminal(Status);
 
-    /// <summary>10 at start, rising to 90 across files, 100 when the job is finished (seed plan).</summary>
-    public int Progress => IsTerminal ? 100 : 10 + (Files.Count == 0 ? 0 : 80 * ProcessedFiles / Files.Count);
+    /// <summary>
+    /// 10 at start, rising to 90 across files, 100 when the job is finished (seed plan). A file being OCR'd counts by
+    /// its pages done, so a job of one long scan moves as its pages are read instead of resting at 10 for minutes.
+    /// </summary>
+    public int Progress => IsTerminal ? 100 : 10 + (Files.Count == 0 ? 0 : (int)(80 * Files.Sum(FileShareDone) / Files.Count));
+
+    private static double FileShareDone(JobFileSnapshot file) => file switch
+    {
+        { Status: not FileStatus.Pending } => 1,
+        { Progress: { Stage: ExtractionStage.Ocr, PagesTotal: > 0 } ocr } => (double)ocr.PagesDone / ocr.PagesTotal,
+        _ => 0,
+    };
 }
