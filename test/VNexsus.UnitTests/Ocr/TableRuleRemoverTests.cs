@@ -105,6 +105,89 @@ public sealed class TableRuleRemoverTests
         Assert.True(result.ErasedPixels < 400 * 300 / 20, $"{result.ErasedPixels} pixels of a solid box erased");
     }
 
+    /// <summary>
+    /// A heavy scan at 200 dpi (A4): noisy paper, a ruled table whose rules step by a pixel (skew), a dense line of text
+    /// with full stops beside its glyphs, and dark specks alone in the table's empty cells and the margin.
+    /// </summary>
+    private static (GrayImage Page, List<(int X, int Y)> Rules, List<(int X, int Y)> Text, List<(int X, int Y)> Specks) NoisyScan()
+    {
+        const byte paper = 228, ink = 55;
+        var random = new Random(7);
+        var page = GrayImage.Blank(1654, 2339, paper);
+        for (var i = 0; i < page.Pixels.Length; i++)
+        {
+            page.Pixels[i] = (byte)(paper + random.Next(-12, 13));
+        }
+
+        var rules = new List<(int, int)>();
+        var text = new List<(int, int)>();
+        var specks = new List<(int, int)>();
+        void Fill(int x0, int y0, int w, int h, List<(int, int)> into)
+        {
+            for (var y = y0; y < y0 + h; y++)
+            {
+                for (var x = x0; x < x0 + w; x++)
+                {
+                    page.Pixels[(y * page.Width) + x] = ink;
+                    into.Add((x, y));
+                }
+            }
+        }
+
+        // Rules 2 px thick that drop a pixel every 300 px, like a table on a page skewed by 0.2°.
+        int[] rows = [400, 460, 520, 580];
+        int[] columns = [170, 400, 1150, 1480];
+        foreach (var y in rows)
+        {
+            for (var x = columns[0]; x < columns[^1] + 2; x++)
+            {
+                Fill(x, y + ((x - columns[0]) / 300), 1, 2, rules);
+            }
+        }
+
+        foreach (var x in columns)
+        {
+            Fill(x, rows[0], 2, rows[^1] - rows[0] + 8, rules);
+        }
+
+        // A dense line of text above the table: 20 px glyphs whose bars are 3 px apart, a full stop 2 px after every
+        // fourth glyph.
+        for (int g = 0, x = 170; g < 50; g++)
+        {
+            Fill(x, 300, 20, 3, text);
+            Fill(x + 8, 303, 3, 17, text);
+            Fill(x, 317, 20, 3, text);
+            x += 23;
+            if (g % 4 == 3)
+            {
+                Fill(x - 1, 317, 3, 3, text);
+                x += 6;
+            }
+        }
+
+        // Specks of 2–4 px alone in the empty cells and in the margin.
+        foreach (var (x, y, size) in new[] { (600, 485, 3), (900, 540, 4), (1300, 425, 2), (250, 1500, 3), (1200, 2000, 4) })
+        {
+            Fill(x, y, size, size, specks);
+        }
+
+        rules.RemoveAll(text.Contains);
+        return (page, rules, text, specks);
+    }
+
+    [Fact]
+    public void On_a_noisy_scan_rules_and_lone_specks_go_and_text_and_its_full_stops_stay()
+    {
+        var (page, rules, text, specks) = NoisyScan();
+
+        var result = TableRuleRemover.Remove(page);
+
+        Assert.All(rules, p => Assert.True(result.Image[p.X, p.Y] > result.Threshold, $"rule pixel {p} is still ink"));
+        Assert.All(specks, p => Assert.True(result.Image[p.X, p.Y] > result.Threshold, $"speck pixel {p} is still ink"));
+        Assert.All(text, p => Assert.Equal(page[p.X, p.Y], result.Image[p.X, p.Y]));
+        Assert.Equal(5, result.ErasedSpecks);
+    }
+
     [Fact]
     public void The_minimum_rule_length_is_about_ten_millimetres()
     {

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Numerics;
 
 namespace VNexsus.Ocr.Imaging;
@@ -14,6 +15,11 @@ namespace VNexsus.Ocr.Imaging;
 /// rules, and erasing them would only make a white hole.</item>
 /// <item>The rule mask grows by one pixel to catch the anti-aliased fringe, then those pixels are painted with the
 /// paper level (median of the non-ink pixels).</item>
+/// <item>Specks are painted too: blots of ink at most <see cref="MaximumSpeckMillimetres"/> across with no other ink
+/// within <see cref="SpeckIsolationMillimetres"/>. The rules kept each cell a region of its own, where Tesseract drops
+/// a speck as noise; without them a table row is one long text line, and every speck in its empty cells is read as
+/// a character (on heavy scans rule removal cost more CER than it saved, 17.0 % → 21.0 %, until specks went too:
+/// 13.6 %). A dot of text (a full stop, a decimal point, the dots of a colon) is never that far from a glyph.</item>
 /// </list>
 /// The image keeps its size: boxes read on the result are boxes on the original.
 /// </summary>
@@ -24,7 +30,16 @@ public static class TableRuleRemover
 
     public const int MinimumRuleLength = 15;
 
-    public sealed record Result(GrayImage Image, int ErasedPixels, byte Threshold, byte Paper);
+    /// <summary>A speck is at most 0.8 mm across (6 px at 200 dpi): dust and toner dots; a full stop at 10 pt is about 0.5 mm.</summary>
+    public const double MaximumSpeckMillimetres = 0.8;
+
+    /// <summary>
+    /// A speck has no other ink within 1.5 mm (12 px at 200 dpi); a dot of text is within a letter gap of its glyphs, and
+    /// a word space at 10 pt is about 1 mm.
+    /// </summary>
+    public const double SpeckIsolationMillimetres = 1.5;
+
+    public sealed record Result(GrayImage Image, int ErasedPixels, int ErasedSpecks, byte Threshold, byte Paper);
 
     /// <summary>
     /// The image's resolution guessed from its size, as if it were at most an A4 portrait page (210 × 297 mm): an image of
@@ -49,7 +64,8 @@ public static class TableRuleRemover
         var width = image.Width;
         var height = image.Height;
         var pixels = image.Pixels;
-        var length = RuleLength(dpi ?? GuessDpi(width, height));
+        var dotsPerInch = dpi ?? GuessDpi(width, height);
+        var length = RuleLength(dotsPerInch);
         var threshold = OtsuThreshold(pixels);
         var flags = new byte[pixels.Length];
         for (var i = 0; i < pixels.Length; i++)
@@ -90,7 +106,136 @@ public static class TableRuleRemover
             }
         }
 
-        return new Result(new GrayImage(width, height, output), erased, threshold, paper);
+        var specks = RemoveSpecks(output, flags, width, height, threshold, paper, Pixels(MaximumSpeckMillimetres, dotsPerInch), Pixels(SpeckIsolationMillimetres, dotsPerInch), ref erased);
+        return new Result(new GrayImage(width, height, output), erased, specks, threshold, paper);
+    }
+
+    private static int Pixels(double millimetres, double dpi) => Math.Max(2, (int)Math.Round(millimetres / 25.4 * dpi));
+
+    // Flags of the speck search, in the bits the rule flags leave free.
+    private const byte Seen = 32;
+    private const byte InBlot = 64;
+
+    /// <summary>
+    /// Paints every blot of ink (8-connected, on <paramref name="image"/> as the rules left it) at most
+    /// <paramref name="size"/> pixels across with no other ink within <paramref name="isolation"/> pixels. Linear: each
+    /// pixel joins one blot once, and only small blots look around them (a window of fixed size, left at the first ink).
+    /// </summary>
+    private static int RemoveSpecks(byte[] image, byte[] flags, int width, int height, byte threshold, byte paper, int size, int isolation, ref int erased)
+    {
+        var stack = ArrayPool<int>.Shared.Rent(1024);
+        var blot = ArrayPool<int>.Shared.Rent(size * size);
+        var specks = 0;
+        try
+        {
+            for (var first = 0; first < image.Length; first++)
+            {
+                if (image[first] > threshold || (flags[first] & Seen) != 0)
+                {
+                    continue;
+                }
+
+                // Flood the blot, keeping its pixels while it is small enough to be a speck.
+                int left = int.MaxValue, right = -1, top = int.MaxValue, bottom = -1, count = 0, pending = 0;
+                flags[first] |= Seen;
+                stack[pending++] = first;
+                while (pending > 0)
+                {
+                    var i = stack[--pending];
+                    int x = i % width, y = i / width;
+                    (left, right, top, bottom) = (Math.Min(left, x), Math.Max(right, x), Math.Min(top, y), Math.Max(bottom, y));
+                    if (count < blot.Length)
+                    {
+                        blot[count] = i;
+                    }
+
+                    count++;
+                    for (var ny = Math.Max(0, y - 1); ny <= Math.Min(height - 1, y + 1); ny++)
+                    {
+                        for (var nx = Math.Max(0, x - 1); nx <= Math.Min(width - 1, x + 1); nx++)
+                        {
+                            var j = (ny * width) + nx;
+                            if (image[j] <= threshold && (flags[j] & Seen) == 0)
+                            {
+                                flags[j] |= Seen;
+                                if (pending == stack.Length)
+                                {
+                                    var larger = ArrayPool<int>.Shared.Rent(stack.Length * 2);
+                                    stack.AsSpan().CopyTo(larger);
+                                    ArrayPool<int>.Shared.Return(stack);
+                                    stack = larger;
+                                }
+
+                                stack[pending++] = j;
+                            }
+                        }
+                    }
+                }
+
+                if (right - left >= size || bottom - top >= size || count > blot.Length)
+                {
+                    continue;
+                }
+
+                var pixels = blot.AsSpan(0, count);
+                foreach (var i in pixels)
+                {
+                    flags[i] |= InBlot;
+                }
+
+                var alone = Alone(image, flags, width, threshold, Math.Max(0, left - isolation), Math.Min(width - 1, right + isolation),
+                    Math.Max(0, top - isolation), Math.Min(height - 1, bottom + isolation));
+                foreach (var i in pixels)
+                {
+                    flags[i] &= unchecked((byte)~InBlot);
+                }
+
+                if (alone)
+                {
+                    specks++;
+                    Paint(image, width, paper, Math.Max(0, left - 1), Math.Min(width - 1, right + 1), Math.Max(0, top - 1), Math.Min(height - 1, bottom + 1), ref erased);
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<int>.Shared.Return(stack);
+            ArrayPool<int>.Shared.Return(blot);
+        }
+
+        return specks;
+    }
+
+    private static bool Alone(byte[] image, byte[] flags, int width, byte threshold, int left, int right, int top, int bottom)
+    {
+        for (var y = top; y <= bottom; y++)
+        {
+            for (var i = (y * width) + left; i <= (y * width) + right; i++)
+            {
+                if (image[i] <= threshold && (flags[i] & InBlot) == 0)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Paints a speck and the one-pixel fringe around it (its blur) with the paper level.</summary>
+    private static void Paint(byte[] image, int width, byte paper, int left, int right, int top, int bottom, ref int erased)
+    {
+        for (var y = top; y <= bottom; y++)
+        {
+            for (var i = (y * width) + left; i <= (y * width) + right; i++)
+            {
+                if (image[i] != paper)
+                {
+                    image[i] = paper;
+                    erased++;
+                }
+            }
+        }
     }
 
     /// <summary>
