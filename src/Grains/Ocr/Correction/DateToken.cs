@@ -23,11 +23,11 @@ public static partial class DateToken
     /// What a span of the first reading should read given a second reading of its image, or null to keep it: the second
     /// reading must be a well-formed date with the first reading's year, and its month and day digits must appear, in
     /// order, among the first reading's digits after the year (the first reading may hold more: unit syllables read as
-    /// digits; never fewer).
+    /// digits; never fewer). A mark the crop caught from the word before (<c>: 2024년 03월 18일</c>) is no part of the reading.
     /// </summary>
     public static string? Corrected(string firstReading, string secondReading)
     {
-        var reading = Spaces().Replace(secondReading.Trim().TrimEnd(',', ':', ';'), " ");
+        var reading = Cleaned(secondReading);
         if (reading == firstReading || Parse(reading) is not { } date || !firstReading.StartsWith(date.Year, StringComparison.Ordinal))
         {
             return null;
@@ -46,6 +46,28 @@ public static partial class DateToken
 
         return at == needed.Length ? reading : null;
     }
+
+    /// <summary>
+    /// The second reading of a well-formed date when it disputes the first: a well-formed date of the same shape (every
+    /// character but one the same) that differs in exactly one digit (<c>2027.02.20</c> read again as <c>2022.02.20</c>).
+    /// One digit only: a reading that differs in more is more likely a crop that caught something else than a date misread twice.
+    /// </summary>
+    public static string? Disputed(string firstReading, string secondReading)
+    {
+        var reading = Cleaned(secondReading);
+        return IsWellFormed(firstReading) && IsWellFormed(reading) && reading.Length == firstReading.Length
+            && reading.Zip(firstReading).Count(p => p.First != p.Second) == 1
+            && reading.Zip(firstReading).All(p => p.First == p.Second || (char.IsAsciiDigit(p.First) && char.IsAsciiDigit(p.Second)))
+            ? reading
+            : null;
+    }
+
+    /// <summary>
+    /// What a well-formed first reading should read when two more readings of its image agree against it: the second
+    /// disputes it (<see cref="Disputed"/>) and the third reads exactly the same. Null to keep the first.
+    /// </summary>
+    public static string? Confirmed(string firstReading, string secondReading, string thirdReading) =>
+        Disputed(firstReading, secondReading) is { } disputed && Cleaned(thirdReading) == disputed ? disputed : null;
 
     /// <summary>
     /// A date whose separator was lost or blurred, restored from the others: a date that ends in a full stop and keeps at
@@ -84,6 +106,8 @@ public static partial class DateToken
         var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
         return month is >= 1 and <= 12 && day is >= 1 and <= 31 ? (m.Groups["y"].Value, month, day) : null;
     }
+
+    private static string Cleaned(string reading) => Spaces().Replace(reading.Trim().TrimStart(',', ':', ';', '|', '\'').TrimEnd(',', ':', ';').Trim(), " ");
 
     private static string Digits(string text) => new(text.Where(char.IsAsciiDigit).ToArray());
 
