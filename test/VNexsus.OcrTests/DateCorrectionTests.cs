@@ -69,6 +69,13 @@ public sealed class DateCorrectionTests
     [InlineData("2021년'5월 23일", false, "2021년 5월 23일")] // a stray mark where the space after a unit was
     [InlineData("2021년 5월,23일", false, "2021년 5월 23일")]
     [InlineData("2021년'13월 23일", false, null)] // no month 13
+    [InlineData("2023년:05월.10일", false, "2023년 05월 10일")]
+    [InlineData("202244 08월 21일", false, "2022년 08월 21일")] // 년 read as digits; the month and day keep their units
+    [InlineData("20244 3월 5일", false, "2024년 3월 5일")]
+    [InlineData("202214 12월 19일", false, "2022년 12월 19일")]
+    [InlineData("202247 08월 21일", false, null)] // 47 is no reading of 년 seen here
+    [InlineData("202244 08 21일", false, null)] // the month lost its unit too: nothing shows the format
+    [InlineData("202244 13월 21일", false, null)] // no month 13
     [InlineData("2023..0315", false, null)] // one dot left between year and month and day run together: no format is sure
     public void A_lost_separator_is_restored_only_from_the_dates_other_separators(string text, bool dateCue, string? expected)
     {

@@ -75,14 +75,20 @@ public static partial class DateToken
     /// are <c>2023. 9. 3.</c>, <c>2021. 4. 5.</c>, <c>2021. 7. 4.</c>); <c>2022.11 25</c> is <c>2022.11.25</c>. When the month and day are run together
     /// (<c>2022/1005</c>), that is accepted only on a line that says a date follows (<paramref name="dateCue"/>), because
     /// such a number is as often a document number. A doubled dot is one dot (<c>2023. 6..15.</c>), and a stray mark after a
-    /// unit syllable is the space that follows it (<c>2021년'5월 23일</c>). Null when the text is no such date.
+    /// unit syllable is the space that follows it (<c>2021년'5월 23일</c>, <c>2023년:05월.10일</c>). A year followed by what
+    /// the model makes of 년 (<c>4</c>, <c>14</c>, <c>44</c>) before a month and day that keep their units
+    /// (<c>202244 08월 21일</c>) is that year with its unit: the other units show the format, and no year has six digits.
+    /// Null when the text is no such date.
     /// </summary>
     public static string? Repaired(string text, bool dateCue)
     {
         var cleaned = UnitMark().Replace(DoubledDot().Replace(text, "."), "${unit} ").Replace("  ", " ", StringComparison.Ordinal);
-        var candidate = IsWellFormed(cleaned) ? cleaned : SeparatorRestored(cleaned, dateCue);
+        var candidate = IsWellFormed(cleaned) ? cleaned : SeparatorRestored(cleaned, dateCue) ?? YearUnitRestored(cleaned);
         return candidate is not null && candidate != text && IsWellFormed(candidate) ? candidate : null;
     }
+
+    private static string? YearUnitRestored(string text) =>
+        YearUnitLost().Match(text) is { Success: true } m ? $"{m.Groups["y"].Value}년 {m.Groups["rest"].Value}" : null;
 
     private static string? SeparatorRestored(string text, bool dateCue) =>
         DotSpaceLost().Match(text) is { Success: true } m && (m.Groups["a"].Value + m.Groups["b"].Value).Trim().Length > 0
@@ -126,8 +132,11 @@ public static partial class DateToken
     [GeneratedRegex(@"\.{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex DoubledDot();
 
-    [GeneratedRegex(@"(?<unit>[년월])['`.,]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<unit>[년월])['`.,:]", RegexOptions.CultureInvariant)]
     private static partial Regex UnitMark();
+
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:4|14|44) (?<rest>[0-9]{1,2}월 ?[0-9]{1,2}일)$", RegexOptions.CultureInvariant)]
+    private static partial Regex YearUnitLost();
 
     [GeneratedRegex(@"(?:일:?$|일자|날짜)", RegexOptions.CultureInvariant)]
     private static partial Regex DateCue();
