@@ -20,6 +20,7 @@ var corpus = Arg("--corpus") ?? throw new ArgumentException("--corpus DIR (made 
 var profiles = (Arg("--profiles") ?? "clean,light,heavy").Split(',');
 var skipOcrmypdf = args.Contains("--no-ocrmypdf");
 var dump = Arg("--dump");
+var listDateMisses = args.Contains("--date-misses");
 // The machine is shared and its load swings within seconds: each engine runs this many times, interleaved with the
 // others, and its fastest run counts (the text is the same every run).
 var rounds = int.Parse(Arg("--rounds") ?? "3", CultureInfo.InvariantCulture);
@@ -72,6 +73,11 @@ foreach (var profile in profiles)
             $"{score.Codes}/{score.CodeTotal} ({score.CodeShare:P0})", name == "VNexsus" ? ours.Corrections.ToString(CultureInfo.InvariantCulture) : ""]);
     }
 
+    if (listDateMisses)
+    {
+        ListDateMisses(profile, truth, ours.Pages);
+    }
+
     var s = Score.Of(truth, ours.Pages);
     var r = Score.Of(truth, raw.Pages);
     var line = $"{profile}: VNexsus/raw speed {raw.Seconds / ours.Seconds:0.00}×, CER {s.Cer:P1} vs {r.Cer:P1}, dates {s.DateShare:P0} vs {r.DateShare:P0}, codes {s.CodeShare:P0} vs {r.CodeShare:P0}";
@@ -101,6 +107,30 @@ foreach (var line in ratios)
 }
 
 return 0;
+
+// Each expected date VNexsus did not find verbatim, with its line in the ground truth and the page's line of VNexsus's
+// text nearest to that line (edit distance): what the OCR made of it. To stderr, so the table on stdout stays clean.
+static void ListDateMisses(string profile, IReadOnlyList<Truth.Page> truth, string[] pages)
+{
+    foreach (var page in truth)
+    {
+        var text = Metrics.Normalize(pages[page.Number - 1]);
+        var lines = pages[page.Number - 1].Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        foreach (var date in page.Dates.GroupBy(d => d))
+        {
+            var missing = date.Count() - Metrics.FoundVerbatim(text, date);
+            var misses = page.Lines
+                .Where(l => l.Contains(date.Key, StringComparison.Ordinal))
+                .Select(l => (Expected: l, Read: lines.MinBy(r => Metrics.Distance(Metrics.Normalize(r), Metrics.Normalize(l))) ?? ""))
+                .OrderBy(m => Metrics.FoundVerbatim(Metrics.Normalize(m.Read), [date.Key]))
+                .Take(missing);
+            foreach (var (expected, read) in misses)
+            {
+                Console.Error.WriteLine($"  date miss {profile} p{page.Number}: {date.Key}\n    truth: {expected}\n    read:  {read}");
+            }
+        }
+    }
+}
 
 static Run? Faster(Run? best, Run? next) => best is null || (next is not null && next.Seconds < best.Seconds) ? next : best;
 

@@ -22,9 +22,27 @@ public sealed class DateCorrectionTests
     [InlineData("202214 138 192", "2022년 13월 19일", null)] // no such month
     [InlineData("202214 128 192", "2022 12 19", null)] // the second reading is no date either
     [InlineData("2022년 12월 19일", "2022년 12월 19일", null)] // nothing to change
+    [InlineData("202444 03월 18일", ": 2024년 03월 18일", "2024년 03월 18일")] // a mark of the word before, caught by the crop
     public void A_rereading_replaces_a_span_only_when_it_is_a_date_consistent_with_every_digit_of_the_first(string first, string second, string? expected)
     {
         Assert.Equal(expected, DateToken.Corrected(first, second));
+    }
+
+    [Theory]
+    [InlineData("2027.02.20", "2022.02.20", "2022.02.20", "2022.02.20")] // a year digit misread on the page, read alike twice from the crop
+    [InlineData("2023.01.01", " 2022.01.01 ", "2022.01.01", "2022.01.01")]
+    [InlineData("2027.02.20", ": 2022.02.20", "2022.02.20", "2022.02.20")]
+    [InlineData("2027.02.20", "2022.02.20", "2027.02.20", null)] // the third reading sides with the first: keep it
+    [InlineData("2027.02.20", "2022.02.20", "2022.02.28", null)] // the two re-readings disagree
+    [InlineData("2027.02.20", "2022.02.20", "", null)] // no third reading
+    [InlineData("2027.02.20", "2022.02.26", "2022.02.26", null)] // two digits differ: more likely another crop than a misread
+    [InlineData("2022-02-20", "2022.02.20", "2022.02.20", null)] // another separator: no digit dispute
+    [InlineData("2022.02.20", "2022.02.80", "2022.02.80", null)] // no day 80
+    [InlineData("2022.02.20", "2022.02.20", "2022.02.20", null)] // nothing disputed
+    [InlineData("2022 02 20", "2022.02.20", "2022.02.20", null)] // the first reading was no date: that is the damaged-date look's case
+    public void A_well_formed_date_changes_only_when_two_rereadings_agree_on_one_other_digit(string first, string second, string third, string? expected)
+    {
+        Assert.Equal(expected, DateToken.Confirmed(first, second, third));
     }
 
     [Theory]
@@ -51,6 +69,13 @@ public sealed class DateCorrectionTests
     [InlineData("2021년'5월 23일", false, "2021년 5월 23일")] // a stray mark where the space after a unit was
     [InlineData("2021년 5월,23일", false, "2021년 5월 23일")]
     [InlineData("2021년'13월 23일", false, null)] // no month 13
+    [InlineData("2023년:05월.10일", false, "2023년 05월 10일")]
+    [InlineData("202244 08월 21일", false, "2022년 08월 21일")] // 년 read as digits; the month and day keep their units
+    [InlineData("20244 3월 5일", false, "2024년 3월 5일")]
+    [InlineData("202214 12월 19일", false, "2022년 12월 19일")]
+    [InlineData("202247 08월 21일", false, null)] // 47 is no reading of 년 seen here
+    [InlineData("202244 08 21일", false, null)] // the month lost its unit too: nothing shows the format
+    [InlineData("202244 13월 21일", false, null)] // no month 13
     [InlineData("2023..0315", false, null)] // one dot left between year and month and day run together: no format is sure
     public void A_lost_separator_is_restored_only_from_the_dates_other_separators(string text, bool dateCue, string? expected)
     {
@@ -103,7 +128,7 @@ public sealed class DateCorrectionTests
         Assert.Equal((1, 3), (span.First, span.Last));
         var strip = RegionStrip.Build(GrayImage.Blank(2000, 200), DateSecondPass.Regions(words, spans))!;
 
-        var block = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, spans, strip, StripLine(strip.Slots[0], (reading, 20)))));
+        var block = Assert.Single(TesseractTsv.ToBlocks(ApplyReadings(words, spans, strip, StripLine(strip.Slots[0], (reading, 20)))));
 
         Assert.Equal($"채혈일 {reading} ALT 27", block.Text);
         Assert.Equal(($"{year} {month} {day}", reading), (block.Corrections![0].Original, block.Corrections[0].Corrected));
@@ -131,7 +156,7 @@ public sealed class DateCorrectionTests
         var slot = Assert.Single(strip.Slots);
         var reading = StripLine(slot, ("2022년", 20), ("12월", 180), ("19일", 300));
 
-        var block = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, spans, strip, reading)));
+        var block = Assert.Single(TesseractTsv.ToBlocks(ApplyReadings(words, spans, strip, reading)));
 
         Assert.Equal("2022년 12월 19일 ALT 27", block.Text);
         var correction = Assert.Single(block.Corrections!);
@@ -146,11 +171,67 @@ public sealed class DateCorrectionTests
         var strip = RegionStrip.Build(GrayImage.Blank(2000, 200), DateSecondPass.Regions(damaged, damagedSpans))!;
         var reading = StripLine(strip.Slots[0], ("2022.11.26", 20)); // disagrees with the day the first reading saw
 
-        var block = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(damaged, damagedSpans, strip, reading)));
+        var block = Assert.Single(TesseractTsv.ToBlocks(ApplyReadings(damaged, damagedSpans, strip, reading)));
 
         Assert.Equal("2022.11.25 AST", block.Text);
         var correction = Assert.Single(block.Corrections!);
         Assert.Equal(("2022.11 25", "2022.11.25", DateSecondPass.SeparatorReason), (correction.Original, correction.Corrected, correction.Reason));
+    }
+
+    [Fact]
+    public void A_well_formed_date_read_with_low_confidence_is_looked_at_again_and_a_confident_one_is_not()
+    {
+        var words = Line(("교부일:", 100), ("2027.02.20", 300), ("발행일:", 700), ("2023.11.03", 900));
+        words[1] = words[1] with { Confidence = DateSecondPass.DoubtfulConfidence - 15 };
+        words[3] = words[3] with { Confidence = DateSecondPass.DoubtfulConfidence + 2 };
+
+        var span = Assert.Single(DateSecondPass.FindSuspects(words));
+
+        Assert.Equal(new DateSecondPass.Span(1, 1, "2027.02.20"), span);
+    }
+
+    [Fact]
+    public void A_disputed_date_is_replaced_when_the_third_reading_agrees_and_the_change_is_recorded()
+    {
+        var words = Line(("교부일:", 100), ("2027.02.20", 300), ("질병분류기호", 700));
+        words[1] = words[1] with { Confidence = 75 };
+        var spans = DateSecondPass.FindSuspects(words);
+        var readings = new Dictionary<int, string> { [1] = "2022.02.20" };
+
+        var disputed = Assert.Single(DateSecondPass.Disputed(spans, readings));
+        var agreed = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, spans, readings, new Dictionary<int, string> { [1] = "2022.02.20" })));
+        var contested = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, spans, readings, new Dictionary<int, string> { [1] = "2027.02.20" })));
+        var unconfirmed = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, spans, readings, new Dictionary<int, string>())));
+
+        Assert.Equal(1, disputed.First);
+        Assert.Equal("교부일: 2022.02.20 질병분류기호", agreed.Text);
+        var correction = Assert.Single(agreed.Corrections!);
+        Assert.Equal(("2027.02.20", "2022.02.20", DateSecondPass.AgreementReason), (correction.Original, correction.Corrected, correction.Reason));
+        Assert.Equal(("교부일: 2027.02.20 질병분류기호", null), (contested.Text, contested.Corrections));
+        Assert.Equal(("교부일: 2027.02.20 질병분류기호", null), (unconfirmed.Text, unconfirmed.Corrections));
+    }
+
+    [Fact]
+    public void A_confident_date_is_not_disputed_whatever_a_rereading_would_say()
+    {
+        var words = Line(("교부일:", 100), ("2027.02.20", 300));
+
+        var spans = DateSecondPass.FindSuspects(words);
+
+        Assert.Empty(spans);
+        Assert.Empty(DateSecondPass.Disputed(spans, new Dictionary<int, string> { [1] = "2022.02.20" }));
+    }
+
+    [Fact]
+    public void A_month_and_day_run_together_with_a_doubled_dot_are_part_of_the_span_and_the_dot_is_restored()
+    {
+        var words = Line(("진료일:", 100), ("2023.", 300), ("6..15.", 420), ("담당의:", 800));
+
+        var span = Assert.Single(DateSecondPass.FindSuspects(words));
+        var block = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, [span], new Dictionary<int, string>(), new Dictionary<int, string>())));
+
+        Assert.Equal((1, 2), (span.First, span.Last));
+        Assert.Equal("진료일: 2023. 6. 15. 담당의:", block.Text);
     }
 
     [Fact]
@@ -163,7 +244,7 @@ public sealed class DateCorrectionTests
         var strip = RegionStrip.Build(GrayImage.Blank(2400, 200), DateSecondPass.Regions(words, spans))!;
         var readings = strip.Slots.SelectMany(slot => StripLine(slot, ("2023-12-24", 20))).ToList();
 
-        var result = DateSecondPass.Apply(words, spans, strip, readings);
+        var result = ApplyReadings(words, spans, strip, readings);
 
         Assert.Equal([3], spans.Select(s => s.First)); // the number that starts like a year is looked at again…
         Assert.Equal(words, result); // …but no reading that needs digits it does not show can change it
@@ -186,6 +267,10 @@ public sealed class DateCorrectionTests
         Assert.NotEqual(correction.Corrected, correction.Original);
         Assert.NotNull(correction.Box);
     }
+
+    private static IReadOnlyList<TesseractTsv.Word> ApplyReadings(
+        IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<DateSecondPass.Span> spans, RegionStrip strip, IReadOnlyList<TesseractTsv.Word> stripWords) =>
+        DateSecondPass.Apply(words, spans, DateSecondPass.Readings(strip, stripWords), new Dictionary<int, string>());
 
     private static TesseractTsv.Word[] Line(params (string Text, int Left)[] words) => Line(1, words);
 

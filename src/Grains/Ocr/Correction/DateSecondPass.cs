@@ -17,15 +17,33 @@ public static class DateSecondPass
 
     public const string SeparatorReason = "date-separator";
 
+    public const string AgreementReason = "date-rereads-agree";
+
     public const int MaxFollowingWords = 2;
 
     private const int MinimumDigits = 6;
 
+    /// <summary>The longest word that continues a date: a month and day run together with their dots (<c>6..15.</c>).</summary>
+    private const int MaxPartLength = 6;
+
     /// <summary>Words of a date are at most this many line heights apart.</summary>
     private const double MaxGapShareOfHeight = 1.5;
 
-    /// <summary>A damaged date: the words <see cref="First"/>..<see cref="Last"/> and what they read together.</summary>
-    public sealed record Span(int First, int Last, string Text);
+    /// <summary>
+    /// A date read as one well-formed word below this confidence is re-read too: a digit of the year misread on a full page
+    /// (<c>2027.02.20</c>, <c>2023.01.01</c>, confidence 75 and 88 on heavy scans) is read right from its own crop.
+    /// </summary>
+    public const double DoubtfulConfidence = 90;
+
+    /// <summary>
+    /// A damaged date, or a doubtful well-formed one (a single word): the words <see cref="First"/>..<see cref="Last"/>
+    /// and what they read together.
+    /// </summary>
+    public sealed record Span(int First, int Last, string Text)
+    {
+        /// <summary>Whether this is a doubtful well-formed date, not a damaged one.</summary>
+        public bool IsDoubtful => DateToken.IsWellFormed(Text);
+    }
 
     /// <summary>The spans worth a second look, in page order.</summary>
     public static IReadOnlyList<Span> FindSuspects(IReadOnlyList<TesseractTsv.Word> words)
@@ -52,6 +70,10 @@ public static class DateSecondPass
                 spans.Add(new Span(i, last, text));
                 i = last;
             }
+            else if (DateToken.IsWellFormed(words[i].Text) && words[i].Confidence < DoubtfulConfidence)
+            {
+                spans.Add(new Span(i, i, words[i].Text));
+            }
         }
 
         return spans;
@@ -75,27 +97,50 @@ public static class DateSecondPass
             return new RegionStrip.Region(span.First, span.Last, left, top, right - left, parts.Max(w => w.Bottom) + pad - top, height);
         }).ToList();
 
+    /// <summary>What the re-reading of each slot of <paramref name="strip"/> says, by the first word of its span.</summary>
+    public static IReadOnlyDictionary<int, string> Readings(RegionStrip? strip, IReadOnlyList<TesseractTsv.Word> stripWords) =>
+        (strip?.Slots ?? [])
+            .Select(s => (s.Region.First, Words: RegionStrip.WordsIn(s, stripWords)))
+            .Where(r => r.Words.Count > 0)
+            .ToDictionary(r => r.First, r => TesseractTsv.LineText(r.Words));
+
     /// <summary>
-    /// The page's words with each span replaced by its consistent re-reading (from <paramref name="strip"/>, null when
-    /// the image was not re-read), or else by its restored separator; the span's words become one word.
+    /// The doubtful well-formed dates whose re-reading (<paramref name="readings"/>) disputes a digit
+    /// (<see cref="DateToken.Disputed"/>): they need a third reading before anything changes.
+    /// </summary>
+    public static IReadOnlyList<Span> Disputed(IReadOnlyList<Span> spans, IReadOnlyDictionary<int, string> readings) =>
+        spans.Where(span => readings.TryGetValue(span.First, out var reading) && DateToken.Disputed(span.Text, reading) is not null).ToList();
+
+    /// <summary>
+    /// The page's words with each damaged span replaced by its consistent re-reading (<paramref name="readings"/>,
+    /// empty when the image was not re-read), or else by its restored separator, and each disputed well-formed date by
+    /// the re-reading that the third reading (<paramref name="checks"/>) confirms; the span's words become one word.
     /// </summary>
     public static IReadOnlyList<TesseractTsv.Word> Apply(
         IReadOnlyList<TesseractTsv.Word> words,
         IReadOnlyList<Span> spans,
-        RegionStrip? strip,
-        IReadOnlyList<TesseractTsv.Word> stripWords)
+        IReadOnlyDictionary<int, string> readings,
+        IReadOnlyDictionary<int, string> checks)
     {
-        var readings = (strip?.Slots ?? [])
-            .Select(s => (s.Region.First, Words: RegionStrip.WordsIn(s, stripWords)))
-            .Where(r => r.Words.Count > 0)
-            .ToDictionary(r => r.First, r => TesseractTsv.LineText(r.Words));
         var result = new List<TesseractTsv.Word>(words.Count);
         var next = 0;
         foreach (var span in spans)
         {
             result.AddRange(words.Skip(next).Take(span.First - next));
             next = span.First;
-            var reread = readings.TryGetValue(span.First, out var reading) ? DateToken.Corrected(span.Text, reading) : null;
+            readings.TryGetValue(span.First, out var reading);
+            if (span.IsDoubtful)
+            {
+                if (reading is not null && checks.TryGetValue(span.First, out var check) && DateToken.Confirmed(span.Text, reading, check) is { } confirmed)
+                {
+                    result.Add(Merge(words, span.First, span.Last, confirmed, AgreementReason));
+                    next = span.Last + 1;
+                }
+
+                continue;
+            }
+
+            var reread = reading is null ? null : DateToken.Corrected(span.Text, reading);
             if (reread is not null)
             {
                 result.Add(Merge(words, span.First, span.Last, reread, Reason));
@@ -128,7 +173,7 @@ public static class DateSecondPass
     private static bool IsDatePart(TesseractTsv.Word previous, TesseractTsv.Word word, ref int groups)
     {
         var gap = word.Left - previous.Right;
-        if (word.LineKey != previous.LineKey || gap > previous.Height * MaxGapShareOfHeight || word.Text.Length > 5 || !IsDateText(word.Text))
+        if (word.LineKey != previous.LineKey || gap > previous.Height * MaxGapShareOfHeight || word.Text.Length > MaxPartLength || !IsDateText(word.Text))
         {
             return false;
         }

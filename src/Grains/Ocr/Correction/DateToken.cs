@@ -23,11 +23,11 @@ public static partial class DateToken
     /// What a span of the first reading should read given a second reading of its image, or null to keep it: the second
     /// reading must be a well-formed date with the first reading's year, and its month and day digits must appear, in
     /// order, among the first reading's digits after the year (the first reading may hold more: unit syllables read as
-    /// digits; never fewer).
+    /// digits; never fewer). A mark the crop caught from the word before (<c>: 2024년 03월 18일</c>) is no part of the reading.
     /// </summary>
     public static string? Corrected(string firstReading, string secondReading)
     {
-        var reading = Spaces().Replace(secondReading.Trim().TrimEnd(',', ':', ';'), " ");
+        var reading = Cleaned(secondReading);
         if (reading == firstReading || Parse(reading) is not { } date || !firstReading.StartsWith(date.Year, StringComparison.Ordinal))
         {
             return null;
@@ -48,19 +48,47 @@ public static partial class DateToken
     }
 
     /// <summary>
+    /// The second reading of a well-formed date when it disputes the first: a well-formed date of the same shape (every
+    /// character but one the same) that differs in exactly one digit (<c>2027.02.20</c> read again as <c>2022.02.20</c>).
+    /// One digit only: a reading that differs in more is more likely a crop that caught something else than a date misread twice.
+    /// </summary>
+    public static string? Disputed(string firstReading, string secondReading)
+    {
+        var reading = Cleaned(secondReading);
+        return IsWellFormed(firstReading) && IsWellFormed(reading) && reading.Length == firstReading.Length
+            && reading.Zip(firstReading).Count(p => p.First != p.Second) == 1
+            && reading.Zip(firstReading).All(p => p.First == p.Second || (char.IsAsciiDigit(p.First) && char.IsAsciiDigit(p.Second)))
+            ? reading
+            : null;
+    }
+
+    /// <summary>
+    /// What a well-formed first reading should read when two more readings of its image agree against it: the second
+    /// disputes it (<see cref="Disputed"/>) and the third reads exactly the same. Null to keep the first.
+    /// </summary>
+    public static string? Confirmed(string firstReading, string secondReading, string thirdReading) =>
+        Disputed(firstReading, secondReading) is { } disputed && Cleaned(thirdReading) == disputed ? disputed : null;
+
+    /// <summary>
     /// A date whose separator was lost or blurred, restored from the others: a date that ends in a full stop and keeps at
     /// least one dot or comma (a blurred dot) between its parts is the spaced format (<c>2023 9. 3.</c>, <c>2021, 4.5.</c> and <c>2021 7, 4.</c>
     /// are <c>2023. 9. 3.</c>, <c>2021. 4. 5.</c>, <c>2021. 7. 4.</c>); <c>2022.11 25</c> is <c>2022.11.25</c>. When the month and day are run together
     /// (<c>2022/1005</c>), that is accepted only on a line that says a date follows (<paramref name="dateCue"/>), because
     /// such a number is as often a document number. A doubled dot is one dot (<c>2023. 6..15.</c>), and a stray mark after a
-    /// unit syllable is the space that follows it (<c>2021년'5월 23일</c>). Null when the text is no such date.
+    /// unit syllable is the space that follows it (<c>2021년'5월 23일</c>, <c>2023년:05월.10일</c>). A year followed by what
+    /// the model makes of 년 (<c>4</c>, <c>14</c>, <c>44</c>) before a month and day that keep their units
+    /// (<c>202244 08월 21일</c>) is that year with its unit: the other units show the format, and no year has six digits.
+    /// Null when the text is no such date.
     /// </summary>
     public static string? Repaired(string text, bool dateCue)
     {
         var cleaned = UnitMark().Replace(DoubledDot().Replace(text, "."), "${unit} ").Replace("  ", " ", StringComparison.Ordinal);
-        var candidate = IsWellFormed(cleaned) ? cleaned : SeparatorRestored(cleaned, dateCue);
+        var candidate = IsWellFormed(cleaned) ? cleaned : SeparatorRestored(cleaned, dateCue) ?? YearUnitRestored(cleaned);
         return candidate is not null && candidate != text && IsWellFormed(candidate) ? candidate : null;
     }
+
+    private static string? YearUnitRestored(string text) =>
+        YearUnitLost().Match(text) is { Success: true } m ? $"{m.Groups["y"].Value}년 {m.Groups["rest"].Value}" : null;
 
     private static string? SeparatorRestored(string text, bool dateCue) =>
         DotSpaceLost().Match(text) is { Success: true } m && (m.Groups["a"].Value + m.Groups["b"].Value).Trim().Length > 0
@@ -85,6 +113,8 @@ public static partial class DateToken
         return month is >= 1 and <= 12 && day is >= 1 and <= 31 ? (m.Groups["y"].Value, month, day) : null;
     }
 
+    private static string Cleaned(string reading) => Spaces().Replace(reading.Trim().TrimStart(',', ':', ';', '|', '\'').TrimEnd(',', ':', ';').Trim(), " ");
+
     private static string Digits(string text) => new(text.Where(char.IsAsciiDigit).ToArray());
 
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:(?<s>[.\-/])(?<m>[0-9]{1,2})\k<s>(?<d>[0-9]{1,2})|\. (?<m>[0-9]{1,2})\. (?<d>[0-9]{1,2})\.|년 ?(?<m>[0-9]{1,2})월 ?(?<d>[0-9]{1,2})일)$", RegexOptions.CultureInvariant)]
@@ -102,8 +132,11 @@ public static partial class DateToken
     [GeneratedRegex(@"\.{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex DoubledDot();
 
-    [GeneratedRegex(@"(?<unit>[년월])['`.,]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<unit>[년월])['`.,:]", RegexOptions.CultureInvariant)]
     private static partial Regex UnitMark();
+
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:4|14|44) (?<rest>[0-9]{1,2}월 ?[0-9]{1,2}일)$", RegexOptions.CultureInvariant)]
+    private static partial Regex YearUnitLost();
 
     [GeneratedRegex(@"(?:일:?$|일자|날짜)", RegexOptions.CultureInvariant)]
     private static partial Regex DateCue();

@@ -14,8 +14,9 @@ namespace VNexsus.Ocr.Engines.Tesseract;
 /// <item>the cleaned page is read with <c>kor+eng</c>, page segmentation mode 4, giving TSV and text;</item>
 /// <item>code-like tokens whose first letter the Korean model lost are re-read in one extra call on a strip of their
 /// crops with a Latin-only model (<see cref="CodeSecondPass"/>), the cells of code columns the first reading lost in
-/// another (<see cref="CodeColumn"/>), and damaged dates in one call with the Korean model alone
-/// (<see cref="DateSecondPass"/>); a page with none costs no extra call, and every change is recorded on its block.</item>
+/// another (<see cref="CodeColumn"/>), damaged dates in one call with the Korean model alone and doubtful well-formed
+/// ones in another (<see cref="DateSecondPass"/>), then the dates whose re-reading disputes a digit once more with the
+/// main model on their crops alone; a page with none costs no extra call, and every change is recorded on its block.</item>
 /// </list>
 /// Tesseract runs in this process through libtesseract by default (<see cref="TesseractRunner.Library"/>): each pass
 /// keeps initialised handles, at most one per page in flight on the silo, so models load once per worker, not per page.
@@ -107,11 +108,23 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadDatesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
     {
+        // Damaged and doubtful dates are read in separate strips: Tesseract sizes the text of a strip from all its lines, and
+        // the doubtful dates' lines changed the readings of damaged ones.
         var spans = DateSecondPass.FindSuspects(words);
+        var doubtful = spans.Where(s => s.IsDoubtful).ToList();
+        var damagedReadings = await ReadRegionsAsync(dates, image, words, spans.Where(s => !s.IsDoubtful).ToList(), cancellationToken);
+        var doubtfulReadings = await ReadRegionsAsync(dates, image, words, doubtful, cancellationToken);
+        var checks = await ReadRegionsAsync(main, image, words, DateSecondPass.Disputed(doubtful, doubtfulReadings), cancellationToken);
+        return DateSecondPass.Apply(words, spans, damagedReadings.Concat(doubtfulReadings).ToDictionary(), checks);
+    }
+
+    private static async Task<IReadOnlyDictionary<int, string>> ReadRegionsAsync(
+        ITesseractReader reader, GrayImage image, IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<DateSecondPass.Span> spans, CancellationToken cancellationToken)
+    {
         var strip = RegionStrip.Build(image, DateSecondPass.Regions(words, spans));
         return strip is null
-            ? words
-            : DateSecondPass.Apply(words, spans, strip, TesseractTsv.ParseWords(await dates.ReadAsync(strip.Image, cancellationToken)));
+            ? new Dictionary<int, string>()
+            : DateSecondPass.Readings(strip, TesseractTsv.ParseWords(await reader.ReadAsync(strip.Image, cancellationToken)));
     }
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadCodesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
