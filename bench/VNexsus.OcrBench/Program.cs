@@ -20,6 +20,9 @@ var corpus = Arg("--corpus") ?? throw new ArgumentException("--corpus DIR (made 
 var profiles = (Arg("--profiles") ?? "clean,light,heavy").Split(',');
 var skipOcrmypdf = args.Contains("--no-ocrmypdf");
 var dump = Arg("--dump");
+// --misses: after the table, every expected code and date VNexsus did not give verbatim, with what it read there.
+var listMisses = args.Contains("--misses");
+var misses = new List<string>();
 // The machine is shared and its load swings within seconds: each engine runs this many times, interleaved with the
 // others, and its fastest run counts (the text is the same every run).
 var rounds = int.Parse(Arg("--rounds") ?? "3", CultureInfo.InvariantCulture);
@@ -72,6 +75,12 @@ foreach (var profile in profiles)
             $"{score.Codes}/{score.CodeTotal} ({score.CodeShare:P0})", name == "VNexsus" ? ours.Corrections.ToString(CultureInfo.InvariantCulture) : ""]);
     }
 
+    if (listMisses)
+    {
+        misses.AddRange(truth.SelectMany((t, i) => Misses.Of(t.Number, t.Lines, t.Dates, t.Codes, ours.Pages[i]))
+            .Select(m => $"{profile} p{m.Page:00} {m.Kind} {m.Expected}: truth «{m.TruthLine}» | read «{m.OcrLine}»"));
+    }
+
     var s = Score.Of(truth, ours.Pages);
     var r = Score.Of(truth, raw.Pages);
     var line = $"{profile}: VNexsus/raw speed {raw.Seconds / ours.Seconds:0.00}×, CER {s.Cer:P1} vs {r.Cer:P1}, dates {s.DateShare:P0} vs {r.DateShare:P0}, codes {s.CodeShare:P0} vs {r.CodeShare:P0}";
@@ -98,6 +107,16 @@ Console.WriteLine($"machine: {Environment.ProcessorCount} cores; ratios (>1× me
 foreach (var line in ratios)
 {
     Console.WriteLine(line);
+}
+
+if (listMisses)
+{
+    Console.WriteLine();
+    Console.WriteLine($"VNexsus misses ({misses.Count}):");
+    foreach (var miss in misses)
+    {
+        Console.WriteLine(miss);
+    }
 }
 
 return 0;
