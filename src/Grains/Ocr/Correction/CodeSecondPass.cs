@@ -26,7 +26,10 @@ public static class CodeSecondPass
 
     public const string Whitelist = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.";
 
-    /// <summary>Indices (into <paramref name="words"/>) of tokens worth a second look.</summary>
+    /// <summary>
+    /// Indices (into <paramref name="words"/>) of tokens worth a second look: damaged dotted codes anywhere, other code
+    /// shapes on a line with a code cue or a dotted code, in brackets, or in a code column.
+    /// </summary>
     public static IReadOnlyList<int> FindSuspects(IReadOnlyList<TesseractTsv.Word> words)
     {
         var cueLines = TesseractTsv.Lines(words)
@@ -34,7 +37,8 @@ public static class CodeSecondPass
             .Select(line => line[0].LineKey)
             .ToHashSet();
         return Enumerable.Range(0, words.Count)
-            .Where(i => KcdToken.IsSuspect(words[i].Text, cueLines.Contains(words[i].LineKey) || KcdToken.IsBracketed(words[i].Text)))
+            .Where(i => KcdToken.IsSuspect(words[i].Text, lineHasCue: false) || (KcdToken.IsSuspect(words[i].Text, lineHasCue: true) &&
+                (cueLines.Contains(words[i].LineKey) || KcdToken.IsBracketed(words[i].Text) || CodeColumn.Holds(words, i))))
             .ToList();
     }
 
@@ -76,7 +80,10 @@ public static class CodeSecondPass
             if (slot.Region.First == slot.Region.Last && Regions(words, [slot.WordIndex])[0] == slot.Region)
             {
                 var word = words[slot.WordIndex];
-                if ((Consistent(word.Text, read) ?? KcdToken.AfterCodeLabel(word.Text, string.Concat(read.Select(w => w.Text)), TextBefore(words, slot.WordIndex))) is { } corrected)
+                var reading = string.Concat(read.Select(w => w.Text));
+                if ((Consistent(word.Text, read)
+                     ?? KcdToken.AfterCodeLabel(word.Text, reading, TextBefore(words, slot.WordIndex))
+                     ?? KcdToken.WithLetterI(word.Text, reading, codePosition: CodeColumn.Holds(words, slot.WordIndex))) is { } corrected)
                 {
                     result[slot.WordIndex] = word with
                     {
