@@ -186,15 +186,28 @@ public sealed class CodeCorrectionTests
     }
 
     [Theory]
-    [InlineData("M179", true, true)] // a dot may be lost: the image decides
-    [InlineData("M179", false, false)] // no code cue: a word like any other
-    [InlineData("M54-.5", false, true)] // a stray mark at the dot: code-like anywhere
-    [InlineData("M17.9", true, false)] // dotted: nothing to look at
-    [InlineData("I10", true, false)] // a category code has no dot to lose
-    [InlineData("10-15", true, false)] // a range, no dot
-    public void A_code_whose_dot_may_be_lost_or_marked_gets_a_look_in_a_code_position(string token, bool lineHasCue, bool suspect)
+    [InlineData("M54-.5", true)] // a stray mark at the dot: code-like anywhere
+    [InlineData("M17.9", false)] // dotted: nothing to look at
+    [InlineData("10-15", false)] // a range, no dot
+    public void A_dot_with_a_stray_mark_gets_a_look(string token, bool suspect)
     {
-        Assert.Equal(suspect, KcdToken.IsSuspect(token, lineHasCue));
+        Assert.Equal(suspect, KcdToken.IsSuspect(token, lineHasCue: true));
+    }
+
+    [Fact]
+    public void An_undotted_code_is_looked_at_for_a_lost_dot_only_among_dotted_codes()
+    {
+        TesseractTsv.Word[] words =
+        [
+            new(1, 1, 1, 100, 50, 120, 40, 90, "두통"),
+            new(1, 1, 1, 260, 50, 90, 40, 90, "(G43.9)") { SpaceBefore = true },
+            new(1, 1, 1, 380, 50, 110, 40, 90, "M179") { SpaceBefore = true }, // beside a dotted code
+            new(1, 1, 2, 100, 400, 180, 40, 90, "질병분류기호:"),
+            new(1, 1, 2, 300, 400, 90, 40, 90, "G439") { SpaceBefore = true }, // a prescription prints codes undotted
+            new(1, 1, 2, 400, 400, 90, 40, 90, "I10") { SpaceBefore = true }, // a category has no dot to lose
+        ];
+
+        Assert.Equal(new[] { 2 }, CodeSecondPass.FindSuspects(words));
     }
 
     [Theory]

@@ -47,9 +47,8 @@ public static partial class KcdToken
     /// <summary>
     /// Whether a token looks like a code whose first letter was damaged: at most two stray characters, then two digits,
     /// a dot (with at most one stray mark beside it: <c>M54-.5</c>) and one or two digits (anywhere); or, on a line with
-    /// a code cue, two to four digits (undotted codes, or codes whose letter became a digit: <c>851</c>, <c>6297</c>) or
-    /// a code whose dot may be lost (<c>M179</c>: the image decides, prescriptions print codes undotted). Dotted codes,
-    /// dates and plain years are not.
+    /// a code cue, two to four digits (undotted codes, or codes whose letter became a digit: <c>851</c>, <c>6297</c>).
+    /// Well-formed codes, dates and plain years are not.
     /// </summary>
     public static bool IsSuspect(string token, bool lineHasCue)
     {
@@ -61,7 +60,7 @@ public static partial class KcdToken
 
         if (IsWellFormed(core))
         {
-            return lineHasCue && MaybeLostDot().IsMatch(core);
+            return false;
         }
 
         if (DamagedDotted().IsMatch(core) || StrayMarkAtDot().IsMatch(core))
@@ -69,8 +68,14 @@ public static partial class KcdToken
             return true;
         }
 
-        return lineHasCue && core.Length >= 3 && ((DamagedUndotted().IsMatch(core) && !Year().IsMatch(core)) || MaybeLostDot().IsMatch(core));
+        return lineHasCue && core.Length >= 3 && DamagedUndotted().IsMatch(core) && !Year().IsMatch(core);
     }
+
+    /// <summary>
+    /// Whether the token is an undotted code with digits after its category (<c>M179</c>), whose dot the model may have
+    /// lost: worth a look among dotted codes (prescriptions print codes undotted, so only the image can tell).
+    /// </summary>
+    public static bool MayHaveLostDot(string token) => MaybeLostDot().IsMatch(Split(token).Core);
 
     /// <summary>A well-formed code with its dot (<c>M54.5</c>): a line that holds one is a line of codes, as a cue word would say.</summary>
     public static bool IsDotted(string text) => IsWellFormed(text) && text.Contains('.', StringComparison.Ordinal);
