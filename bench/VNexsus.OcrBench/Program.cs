@@ -20,7 +20,9 @@ var corpus = Arg("--corpus") ?? throw new ArgumentException("--corpus DIR (made 
 var profiles = (Arg("--profiles") ?? "clean,light,heavy").Split(',');
 var skipOcrmypdf = args.Contains("--no-ocrmypdf");
 var dump = Arg("--dump");
-var listDateMisses = args.Contains("--date-misses");
+// --misses: after the table, every expected code and date VNexsus did not give verbatim, with what it read there.
+var listMisses = args.Contains("--misses");
+var misses = new List<string>();
 // The machine is shared and its load swings within seconds: each engine runs this many times, interleaved with the
 // others, and its fastest run counts (the text is the same every run).
 var rounds = int.Parse(Arg("--rounds") ?? "3", CultureInfo.InvariantCulture);
@@ -73,9 +75,10 @@ foreach (var profile in profiles)
             $"{score.Codes}/{score.CodeTotal} ({score.CodeShare:P0})", name == "VNexsus" ? ours.Corrections.ToString(CultureInfo.InvariantCulture) : ""]);
     }
 
-    if (listDateMisses)
+    if (listMisses)
     {
-        ListDateMisses(profile, truth, ours.Pages);
+        misses.AddRange(truth.SelectMany((t, i) => Misses.Of(t.Number, t.Lines, t.Dates, t.Codes, ours.Pages[i]))
+            .Select(m => $"{profile} p{m.Page:00} {m.Kind} {m.Expected}: truth «{m.TruthLine}» | read «{m.OcrLine}»"));
     }
 
     var s = Score.Of(truth, ours.Pages);
@@ -106,31 +109,17 @@ foreach (var line in ratios)
     Console.WriteLine(line);
 }
 
-return 0;
-
-// Each expected date VNexsus did not find verbatim, with its line in the ground truth and the page's line of VNexsus's
-// text nearest to that line (edit distance): what the OCR made of it. To stderr, so the table on stdout stays clean.
-static void ListDateMisses(string profile, IReadOnlyList<Truth.Page> truth, string[] pages)
+if (listMisses)
 {
-    foreach (var page in truth)
+    Console.WriteLine();
+    Console.WriteLine($"VNexsus misses ({misses.Count}):");
+    foreach (var miss in misses)
     {
-        var text = Metrics.Normalize(pages[page.Number - 1]);
-        var lines = pages[page.Number - 1].Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        foreach (var date in page.Dates.GroupBy(d => d))
-        {
-            var missing = date.Count() - Metrics.FoundVerbatim(text, date);
-            var misses = page.Lines
-                .Where(l => l.Contains(date.Key, StringComparison.Ordinal))
-                .Select(l => (Expected: l, Read: lines.MinBy(r => Metrics.Distance(Metrics.Normalize(r), Metrics.Normalize(l))) ?? ""))
-                .OrderBy(m => Metrics.FoundVerbatim(Metrics.Normalize(m.Read), [date.Key]))
-                .Take(missing);
-            foreach (var (expected, read) in misses)
-            {
-                Console.Error.WriteLine($"  date miss {profile} p{page.Number}: {date.Key}\n    truth: {expected}\n    read:  {read}");
-            }
-        }
+        Console.WriteLine(miss);
     }
 }
+
+return 0;
 
 static Run? Faster(Run? best, Run? next) => best is null || (next is not null && next.Seconds < best.Seconds) ? next : best;
 

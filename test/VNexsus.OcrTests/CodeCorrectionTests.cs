@@ -185,6 +185,86 @@ public sealed class CodeCorrectionTests
         Assert.Equal((7, 7), (cell.First, cell.Last));
     }
 
+    [Theory]
+    [InlineData("M54-.5", true)] // a stray mark at the dot: code-like anywhere
+    [InlineData("M17.9", false)] // dotted: nothing to look at
+    [InlineData("10-15", false)] // a range, no dot
+    public void A_dot_with_a_stray_mark_gets_a_look(string token, bool suspect)
+    {
+        Assert.Equal(suspect, KcdToken.IsSuspect(token, lineHasCue: true));
+    }
+
+    [Fact]
+    public void An_undotted_code_is_looked_at_for_a_lost_dot_only_among_dotted_codes()
+    {
+        TesseractTsv.Word[] words =
+        [
+            new(1, 1, 1, 100, 50, 120, 40, 90, "두통"),
+            new(1, 1, 1, 260, 50, 90, 40, 90, "(G43.9)") { SpaceBefore = true },
+            new(1, 1, 1, 380, 50, 110, 40, 90, "M179") { SpaceBefore = true }, // beside a dotted code
+            new(1, 1, 2, 100, 400, 180, 40, 90, "질병분류기호:"),
+            new(1, 1, 2, 300, 400, 90, 40, 90, "G439") { SpaceBefore = true }, // a prescription prints codes undotted
+            new(1, 1, 2, 400, 400, 90, 40, 90, "I10") { SpaceBefore = true }, // a category has no dot to lose
+        ];
+
+        Assert.Equal(new[] { 2 }, CodeSecondPass.FindSuspects(words));
+    }
+
+    [Theory]
+    [InlineData("M179", "M17.9", "M17.9")] // both readings show 1, 7, 9; only the Latin one the dot
+    [InlineData("(M545)", "M54.5", "(M54.5)")]
+    [InlineData("M54-.5", "M54.5", "M54.5")]
+    [InlineData("\"M545", "M54.5", "M54.5")]
+    [InlineData("M179", "M179", null)] // the image shows no dot: an undotted code stays undotted
+    [InlineData("M179", "M18.9", null)] // other digits
+    [InlineData("F329", "E32.9", null)] // a first reading with a letter keeps it
+    [InlineData("M17.9", "M179", null)] // a dot is never taken away
+    public void A_lost_dot_is_taken_from_the_latin_reading_only_when_it_shows_the_same_digits(string token, string reading, string? expected)
+    {
+        Assert.Equal(expected, KcdToken.Corrected(token, reading));
+    }
+
+    [Theory]
+    [InlineData("(|10)", "110", false, "(I10)")] // the Korean model saw the bracket and a bar, not a 1
+    [InlineData("(l10)", "I10", false, "(I10)")]
+    [InlineData("|10)", "110", false, null)] // the bar may be the opening bracket: (10)
+    [InlineData("(110)", "110", false, null)] // both models read 1: a number
+    [InlineData("110", "110", true, "I10")] // in a code column a number is the letter I
+    [InlineData("110", "112", true, null)] // other digits
+    [InlineData("210", "210", true, null)] // only 1 looks like I
+    public void A_bar_or_1_is_the_letter_I_only_where_no_number_can_stand(string token, string reading, bool codePosition, string? expected)
+    {
+        Assert.Equal(expected, KcdToken.WithLetterI(token, reading, codePosition));
+    }
+
+    [Fact]
+    public void A_number_between_dotted_codes_of_a_table_is_in_a_code_column_even_when_its_header_is_unreadable()
+    {
+        var words = Table(
+            (1, 1, [("진단명", 300), ("상병코트", 1700)]), // the header misread: no cue
+            (1, 2, [("주진탄", 100), ("피부염", 300), ("E30.9", 1700)]),
+            (1, 3, [("부질탄", 100), ("고혈압", 300), ("110", 1700)]),
+            (1, 4, [("누질탄", 100), ("결막염", 300), ("H10.9", 1700)]),
+            (1, 5, [("검사일", 100), ("혈압", 300), ("110", 900)]), // under no code
+            (1, 7, [("란소프라졸캡슐", 100), ("142", 1700)]), // 14일 two rows below the last code: not in its column
+            (2, 1, [("결과", 100), ("110", 1700)])); // another block
+        Assert.True(CodeColumn.Holds(words, 7));
+        Assert.False(CodeColumn.Holds(words, 13));
+        Assert.False(CodeColumn.Holds(words, 15));
+        Assert.False(CodeColumn.Holds(words, 17));
+
+        var suspects = CodeSecondPass.FindSuspects(words);
+        Assert.Equal(new[] { 7 }, suspects);
+        var strip = CodeSecondPass.SuspectStrip(GrayImage.Blank(2000, 2400), words, suspects)!;
+        var slot = Assert.Single(strip.Slots);
+        TesseractTsv.Word[] read = [new(1, 1, 1, 20, slot.Top + 2, 90, slot.Bottom - slot.Top - 4, 90, "110")];
+
+        var result = CodeSecondPass.Apply(words, strip, read);
+
+        Assert.Equal("I10", result[7].Text);
+        Assert.Equal(new TextCorrection("110", "I10", CodeSecondPass.Reason, words[7].Box), result[7].Correction);
+    }
+
     private static TesseractTsv.Word[] Table(params (int Block, int Line, (string Text, int Left)[] Words)[] rows) =>
         rows.SelectMany(row => row.Words.Select((w, i) =>
             new TesseractTsv.Word(row.Block, 1, row.Line, w.Left, (row.Block * 1000) + (row.Line * 80), w.Text.Length * 30, 40, 90, w.Text) { SpaceBefore = i > 0 })).ToArray();

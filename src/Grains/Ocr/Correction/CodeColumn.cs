@@ -17,6 +17,9 @@ public static class CodeColumn
     /// <summary>How far (in line heights) a code may start left of its header, and end right of it.</summary>
     private const double Reach = 1.5;
 
+    /// <summary>How far (in the word's heights) the dotted code of the next row may be: rows measured 2.6 heights apart.</summary>
+    private const double NeighbourRows = 3;
+
     /// <summary>Noise in a cell is at most this long; longer text is something else the model read.</summary>
     private const int MaxNoiseLength = 6;
 
@@ -41,6 +44,19 @@ public static class CodeColumn
         }
 
         return cells;
+    }
+
+    /// <summary>
+    /// Whether the word stands in a column of codes: a dotted code of its block is in the row right above or below it
+    /// and overlaps it. Not whatever lies under a code header: the header's reach runs on past the table (measured: the
+    /// days column of the prescription table below read <c>142</c>, 14일, under <c>상병코드</c>).
+    /// </summary>
+    public static bool Holds(IReadOnlyList<TesseractTsv.Word> words, int index)
+    {
+        var word = words[index];
+        var rowReach = NeighbourRows * Math.Max(word.Height, 1);
+        return words.Any(code => code.Block == word.Block && code.LineKey != word.LineKey && Math.Abs(code.Top - word.Top) <= rowReach &&
+            code.Left < word.Right && word.Left < code.Right && KcdToken.IsDotted(KcdToken.Split(code.Text).Core));
     }
 
     /// <summary>The code column a header line names, from the space-separated group of words holding the cue.</summary>

@@ -26,16 +26,24 @@ public static class CodeSecondPass
 
     public const string Whitelist = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.";
 
-    /// <summary>Indices (into <paramref name="words"/>) of tokens worth a second look.</summary>
+    /// <summary>
+    /// Indices (into <paramref name="words"/>) of tokens worth a second look: damaged dotted codes anywhere, other code
+    /// shapes on a line with a code cue or a dotted code, in brackets, or in a column of codes; undotted codes whose dot
+    /// may be lost only among dotted ones (on their line, in brackets, in a column of them), not on a prescription's
+    /// line of undotted codes, which would cost its page an extra call for nothing.
+    /// </summary>
     public static IReadOnlyList<int> FindSuspects(IReadOnlyList<TesseractTsv.Word> words)
     {
-        var cueLines = TesseractTsv.Lines(words)
-            .Where(line => KcdToken.HasCue(TesseractTsv.LineText(line)) || line.Any(w => KcdToken.IsDotted(KcdToken.Split(w.Text).Core)))
-            .Select(line => line[0].LineKey)
-            .ToHashSet();
+        var lines = TesseractTsv.Lines(words);
+        var dottedLines = lines.Where(line => line.Any(w => KcdToken.IsDotted(KcdToken.Split(w.Text).Core))).Select(line => line[0].LineKey).ToHashSet();
+        var cueLines = lines.Where(line => KcdToken.HasCue(TesseractTsv.LineText(line))).Select(line => line[0].LineKey).Concat(dottedLines).ToHashSet();
         return Enumerable.Range(0, words.Count)
-            .Where(i => KcdToken.IsSuspect(words[i].Text, cueLines.Contains(words[i].LineKey) || KcdToken.IsBracketed(words[i].Text)))
+            .Where(i => KcdToken.IsSuspect(words[i].Text, lineHasCue: false) ||
+                (KcdToken.IsSuspect(words[i].Text, lineHasCue: true) && (cueLines.Contains(words[i].LineKey) || InCodePosition(i))) ||
+                (KcdToken.MayHaveLostDot(words[i].Text) && (dottedLines.Contains(words[i].LineKey) || InCodePosition(i))))
             .ToList();
+
+        bool InCodePosition(int i) => KcdToken.IsBracketed(words[i].Text) || CodeColumn.Holds(words, i);
     }
 
     /// <summary>The regions to re-read: each suspect's box with a margin, widened to the left where a lost letter would be.</summary>
@@ -76,7 +84,10 @@ public static class CodeSecondPass
             if (slot.Region.First == slot.Region.Last && Regions(words, [slot.WordIndex])[0] == slot.Region)
             {
                 var word = words[slot.WordIndex];
-                if ((Consistent(word.Text, read) ?? KcdToken.AfterCodeLabel(word.Text, string.Concat(read.Select(w => w.Text)), TextBefore(words, slot.WordIndex))) is { } corrected)
+                var reading = string.Concat(read.Select(w => w.Text));
+                if ((Consistent(word.Text, read)
+                     ?? KcdToken.AfterCodeLabel(word.Text, reading, TextBefore(words, slot.WordIndex))
+                     ?? KcdToken.WithLetterI(word.Text, reading, codePosition: CodeColumn.Holds(words, slot.WordIndex))) is { } corrected)
                 {
                     result[slot.WordIndex] = word with
                     {

@@ -46,24 +46,36 @@ public static partial class KcdToken
 
     /// <summary>
     /// Whether a token looks like a code whose first letter was damaged: at most two stray characters, then two digits,
-    /// a dot and one or two digits (anywhere); or, on a line with a code cue, two to four digits (undotted codes, or
-    /// codes whose letter became a digit: <c>851</c>, <c>6297</c>). Well-formed codes, dates and plain years are not.
+    /// a dot (with at most one stray mark beside it: <c>M54-.5</c>) and one or two digits (anywhere); or, on a line with
+    /// a code cue, two to four digits (undotted codes, or codes whose letter became a digit: <c>851</c>, <c>6297</c>).
+    /// Well-formed codes, dates and plain years are not.
     /// </summary>
     public static bool IsSuspect(string token, bool lineHasCue)
     {
         var core = Split(token).Core;
-        if (core.Length is < 2 or > 9 || IsWellFormed(core))
+        if (core.Length is < 2 or > 9)
         {
             return false;
         }
 
-        if (DamagedDotted().IsMatch(core))
+        if (IsWellFormed(core))
+        {
+            return false;
+        }
+
+        if (DamagedDotted().IsMatch(core) || StrayMarkAtDot().IsMatch(core))
         {
             return true;
         }
 
         return lineHasCue && core.Length >= 3 && DamagedUndotted().IsMatch(core) && !Year().IsMatch(core);
     }
+
+    /// <summary>
+    /// Whether the token is an undotted code with digits after its category (<c>M179</c>), whose dot the model may have
+    /// lost: worth a look among dotted codes (prescriptions print codes undotted, so only the image can tell).
+    /// </summary>
+    public static bool MayHaveLostDot(string token) => MaybeLostDot().IsMatch(Split(token).Core);
 
     /// <summary>A well-formed code with its dot (<c>M54.5</c>): a line that holds one is a line of codes, as a cue word would say.</summary>
     public static bool IsDotted(string text) => IsWellFormed(text) && text.Contains('.', StringComparison.Ordinal);
@@ -83,7 +95,9 @@ public static partial class KcdToken
     /// a well-formed code whose digits end the first reading's digits. The letter is taken from the second reading, the
     /// digits and the dot from the first (the Korean model rarely gets digits wrong; the Latin model is the one that can
     /// see the letter). At most two characters in front of those digits may be replaced, and the result must be
-    /// well-formed itself.
+    /// well-formed itself. The dot is the second reading's when the first has none where the code's digits are
+    /// (<c>M179</c>, <c>M54-.5</c>: both readings show the same digits, only the Latin one the dot). A first reading
+    /// that starts with a letter keeps it: the Latin model's letters are no better than the Korean model's there.
     /// </summary>
     public static string? Corrected(string firstToken, string secondReading)
     {
@@ -94,7 +108,7 @@ public static partial class KcdToken
         }
 
         var second = secondReading[0] + new string(secondReading[1..].Select(DigitFor).ToArray());
-        if (!IsWellFormed(second))
+        if (!IsWellFormed(second) || (char.IsAsciiLetterUpper(core[0]) && core[0] != second[0]))
         {
             return null;
         }
@@ -122,26 +136,38 @@ public static partial class KcdToken
         }
 
         var corrected = second[0] + core[tailStart..];
+        if (IsDotted(second) && !IsDotted(corrected))
+        {
+            corrected = second;
+        }
+
         return corrected == core || !IsWellFormed(corrected) ? null : prefix + corrected + suffix;
     }
 
     /// <summary>
     /// A code after a label that names codes (<c>질병분류기호:110</c>, or <c>:110</c> after the words <c>질병분류기호</c>:
     /// <paramref name="textBefore"/> is the line's text before the token) whose first glyph both models took for 1 (or l,
-    /// |): no code starts with a digit and I is the letter that looks like 1, so it is the letter I, provided the second
-    /// reading shows the same digits after it. Null otherwise.
+    /// |): see <see cref="WithLetterI"/>. Null otherwise.
     /// </summary>
     public static string? AfterCodeLabel(string token, string secondReading, string textBefore = "")
     {
-        var (prefix, core, suffix) = Split(token);
-        var label = (textBefore + prefix).Split(' ')[^1];
-        if (!label.EndsWith(':') || !HasCue(label) || core.Length < 3 || core[0] is not ('1' or 'l' or '|'))
-        {
-            return null;
-        }
+        var label = (textBefore + Split(token).Prefix).Split(' ')[^1];
+        return label.EndsWith(':') && HasCue(label) ? WithLetterI(token, secondReading, codePosition: true) : null;
+    }
 
-        var code = "I" + core[1..];
-        return IsWellFormed(code) && secondReading.TrimEnd('.').EndsWith(core[1..], StringComparison.Ordinal) ? prefix + code + suffix : null;
+    /// <summary>
+    /// The token with its first glyph read as the letter I, or null. I is the letter that looks like 1, l and |, and no
+    /// code starts with a digit: in a code position (after a code label, in a code column) a first glyph read as any of
+    /// them is I; elsewhere only a bar or l the Korean model saw after an opening bracket it also saw (<c>(|10)</c>:
+    /// the bracket is not the bar), because that model reads digits well and saw no 1. Either way the second reading
+    /// must show the same digits after it.
+    /// </summary>
+    public static string? WithLetterI(string token, string secondReading, bool codePosition)
+    {
+        var (prefix, core, suffix) = Split(token);
+        var looksLikeI = core.Length >= 3 && (codePosition ? core[0] is '1' or 'l' or '|' : core[0] is 'l' or '|' && prefix.EndsWith('('));
+        var code = "I" + (core.Length > 0 ? core[1..] : "");
+        return looksLikeI && IsWellFormed(code) && secondReading.TrimEnd('.').EndsWith(core[1..], StringComparison.Ordinal) ? prefix + code + suffix : null;
     }
 
     /// <summary>A Latin model restricted to capitals and digits reads some digits as look-alike letters.</summary>
@@ -165,6 +191,12 @@ public static partial class KcdToken
 
     [GeneratedRegex(@"^[^\s\uAC00-\uD7A3.]{0,2}?[0-9]{2,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex DamagedUndotted();
+
+    [GeneratedRegex(@"^[A-Z][0-9]{3,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex MaybeLostDot();
+
+    [GeneratedRegex(@"^[^\s\uAC00-\uD7A3]{0,2}?[0-9]{2}(?:[-,'`]\.|\.[-,'`])[0-9]{1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex StrayMarkAtDot();
 
     [GeneratedRegex(@"^(?:19|20)[0-9]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex Year();
