@@ -268,6 +268,60 @@ public sealed class DateCorrectionTests
         Assert.NotNull(correction.Box);
     }
 
+    [Theory]
+    [InlineData("2178", "21./.8", "21.7.8")] // the dots from the re-reading, the digits from the first (its 7 became a mark)
+    [InlineData("245.17", "24.5.17", "24.5.17")]
+    [InlineData("21.124", "21.12.4", "21.12.4")]
+    [InlineData("2411.9", "24.11.9.", "24.11.9")]
+    [InlineData("2113", "21 113", null)] // one dot seen: month and day could split either way
+    [InlineData("214.13", "21.133", null)]
+    [InlineData("2178", "21.1.8", null)] // a digit the first reading never saw there
+    [InlineData("2178", "21.78.", null)] // two parts
+    [InlineData("2413", "24.13.", null)]
+    [InlineData("2431", "24.3.1", "24.3.1")]
+    [InlineData("2451", "24.5.1.", "24.5.1")]
+    [InlineData("24131", "24.13.1", null)] // no month 13
+    public void A_short_date_gets_back_only_the_dots_its_rereading_shows(string first, string second, string? expected)
+    {
+        Assert.Equal(expected, DateToken.ShortSeparatorsRestored(first, second));
+    }
+
+    [Theory]
+    [InlineData("2178", true)]
+    [InlineData("2411.9", true)]
+    [InlineData("21.124", true)]
+    [InlineData("2178,", true)]
+    [InlineData("2012", false)] // a year
+    [InlineData("21.7.8", false)] // already a short date
+    [InlineData("24547", false)] // no month and day split: 24.5.47, 24.54.7
+    [InlineData("217", false)]
+    [InlineData("2178mg", false)]
+    [InlineData("12.34.5", false)]
+    public void A_short_date_that_lost_its_dots_is_a_digit_run_that_splits_into_year_month_and_day(string token, bool expected)
+    {
+        Assert.Equal(expected, DateToken.MayBeShortDate(token));
+    }
+
+    [Fact]
+    public void Short_date_suspects_stand_first_on_their_line_or_after_a_date_cue_and_the_change_is_recorded()
+    {
+        var words = (TesseractTsv.Word[])
+        [
+            .. Line(1, ("2178", 0), ("HbA1c", 120), ("6.6", 260), ("%", 330)),
+            .. Line(2, ("발병일:", 0), ("2411.9", 160)),
+            .. Line(3, ("총", 0), ("2178", 60), ("정", 160)),
+        ];
+
+        var spans = DateSecondPass.FindShortSuspects(words);
+
+        Assert.Equal([0, 5], spans.Select(s => s.First));
+        var read = DateSecondPass.ApplyShort(words, spans, new Dictionary<int, string> { [0] = "21./.8", [5] = "24.11" });
+        Assert.Equal("21.7.8", read[0].Text);
+        Assert.Equal(new TextCorrection("2178", "21.7.8", DateSecondPass.ShortSeparatorsReason, read[0].Correction!.Box), read[0].Correction);
+        Assert.Equal("2411.9", read[5].Text); // a re-reading of two parts changes nothing
+        Assert.Null(read[5].Correction);
+    }
+
     private static IReadOnlyList<TesseractTsv.Word> ApplyReadings(
         IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<DateSecondPass.Span> spans, RegionStrip strip, IReadOnlyList<TesseractTsv.Word> stripWords) =>
         DateSecondPass.Apply(words, spans, DateSecondPass.Readings(strip, stripWords), new Dictionary<int, string>());

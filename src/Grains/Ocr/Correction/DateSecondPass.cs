@@ -19,6 +19,8 @@ public static class DateSecondPass
 
     public const string AgreementReason = "date-rereads-agree";
 
+    public const string ShortSeparatorsReason = "date-short-separators";
+
     public const int MaxFollowingWords = 2;
 
     private const int MinimumDigits = 6;
@@ -43,6 +45,35 @@ public static class DateSecondPass
     {
         /// <summary>Whether this is a doubtful well-formed date, not a damaged one.</summary>
         public bool IsDoubtful => DateToken.IsWellFormed(Text);
+    }
+
+    /// <summary>
+    /// Short dates whose dots the model lost (<see cref="DateToken.MayBeShortDate"/>), where a date stands: first on its
+    /// line (the date column of a table: once the table's rules are erased, the model drops the dots of <c>21.7.8</c> there
+    /// although the image keeps them) or after a date cue (<c>발병일: 2411.9</c>). One-word spans, in page order.
+    /// </summary>
+    public static IReadOnlyList<Span> FindShortSuspects(IReadOnlyList<TesseractTsv.Word> words) =>
+        Enumerable.Range(0, words.Count)
+            .Where(i => DateToken.MayBeShortDate(words[i].Text) && (i == 0 || words[i - 1].LineKey != words[i].LineKey || DateToken.IsDateCue(words[i - 1].Text)))
+            .Select(i => new Span(i, i, words[i].Text))
+            .ToList();
+
+    /// <summary>
+    /// The page's words with each short-date suspect replaced by its re-reading (<paramref name="readings"/>, by word
+    /// index) where that only adds the lost dots back (<see cref="DateToken.ShortSeparatorsRestored"/>).
+    /// </summary>
+    public static IReadOnlyList<TesseractTsv.Word> ApplyShort(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<Span> spans, IReadOnlyDictionary<int, string> readings)
+    {
+        var result = words.ToList();
+        foreach (var span in spans)
+        {
+            if (readings.TryGetValue(span.First, out var reading) && DateToken.ShortSeparatorsRestored(span.Text, reading) is { } restored)
+            {
+                result[span.First] = Merge(words, span.First, span.Last, restored, ShortSeparatorsReason);
+            }
+        }
+
+        return result;
     }
 
     /// <summary>The spans worth a second look, in page order.</summary>

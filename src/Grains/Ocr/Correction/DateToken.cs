@@ -97,6 +97,50 @@ public static partial class DateToken
                 ? $"{s.Groups["y"].Value}{s.Groups["s"].Value}{s.Groups["m"].Value}{s.Groups["s"].Value}{s.Groups["d"].Value}"
                 : null;
 
+    /// <summary>
+    /// Whether a token may be a short date (<c>21.7.8</c>, two-digit year) whose dots the model lost: four to six digits
+    /// with at most one dot that split into a two-digit year, a month and a day (<c>2178</c>, <c>2411.9</c>,
+    /// <c>21.124</c>). Not a token that starts with a full year (<c>2012</c> is a year), and not a short date already.
+    /// </summary>
+    public static bool MayBeShortDate(string token)
+    {
+        var text = token.TrimEnd(',', ':', ';');
+        var digits = Digits(text);
+        return digits.Length is >= 4 and <= 6 && text.Length - digits.Length <= 1 && text.All(c => char.IsAsciiDigit(c) || c == '.')
+            && !YearStart().IsMatch(text) && !ShortDate().IsMatch(text) && ShortDateSplits(digits);
+    }
+
+    /// <summary>
+    /// A short date whose dots the first reading lost, with the dots where its re-reading shows them: the re-reading must
+    /// split into three dot-separated parts, the year's two characters first, as long together as the first reading's
+    /// digits, and show no digit other than the first reading's at the same place (a glyph it garbled, <c>21./.8</c> for
+    /// <c>2178</c>, is no digit). The digits are the first reading's, only the dots are the re-reading's; month and day
+    /// must be valid. Null to keep the first reading.
+    /// </summary>
+    public static string? ShortSeparatorsRestored(string firstReading, string secondReading)
+    {
+        var digits = Digits(firstReading);
+        var parts = Cleaned(secondReading).TrimEnd('.').Split('.');
+        if (parts.Length != 3 || parts[0].Length != 2 || !parts[0].All(char.IsAsciiDigit) || parts.Sum(p => p.Length) != digits.Length
+            || parts.Any(p => p.Length == 0 || p.Any(char.IsWhiteSpace))
+            || string.Concat(parts).Zip(digits).Any(p => char.IsAsciiDigit(p.First) && p.First != p.Second))
+        {
+            return null;
+        }
+
+        var month = digits.Substring(2, parts[1].Length);
+        var day = digits[(2 + parts[1].Length)..];
+        var restored = $"{digits[..2]}.{month}.{day}";
+        return ValidMonthDay(month, day) && restored != firstReading ? restored : null;
+    }
+
+    private static bool ShortDateSplits(string digits) =>
+        Enumerable.Range(1, 2).Any(monthLength => digits.Length - 2 - monthLength is 1 or 2
+            && ValidMonthDay(digits.Substring(2, monthLength), digits[(2 + monthLength)..]));
+
+    private static bool ValidMonthDay(string month, string day) =>
+        int.Parse(month, CultureInfo.InvariantCulture) is >= 1 and <= 12 && int.Parse(day, CultureInfo.InvariantCulture) is >= 1 and <= 31;
+
     /// <summary>Whether a word says a date comes next: 진료일, 교부일:, 일자, 날짜.</summary>
     public static bool IsDateCue(string word) => DateCue().IsMatch(word);
 
@@ -128,6 +172,9 @@ public static partial class DateToken
 
     [GeneratedRegex(@"^(?:19|20)[0-9]{2}", RegexOptions.CultureInvariant)]
     private static partial Regex YearStart();
+
+    [GeneratedRegex(@"^(?<y>[0-9]{2})\.(?<m>[0-9]{1,2})\.(?<d>[0-9]{1,2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortDate();
 
     [GeneratedRegex(@"\.{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex DoubledDot();

@@ -108,6 +108,9 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadDatesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
     {
+        var shortDates = DateSecondPass.FindShortSuspects(words);
+        words = DateSecondPass.ApplyShort(words, shortDates, await ReadRegionsAsync(dates, image, words, shortDates, cancellationToken));
+
         // Damaged and doubtful dates are read in separate strips: Tesseract sizes the text of a strip from all its lines, and
         // the doubtful dates' lines changed the readings of damaged ones.
         var spans = DateSecondPass.FindSuspects(words);
