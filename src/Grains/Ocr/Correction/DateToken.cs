@@ -14,7 +14,7 @@ namespace VNexsus.Ocr.Correction;
 public static partial class DateToken
 {
     /// <summary>A full date as printed: year, month and day with one separator style throughout.</summary>
-    public static bool IsWellFormed(string text) => Parse(text) is not null;
+    public static bool IsWellFormed(string text) => WellFormedYear(text) is not null;
 
     /// <summary>Whether a token starts with a plausible year (1900–2099), the only way a full date here starts.</summary>
     public static bool StartsWithYear(string token) => YearStart().IsMatch(token);
@@ -28,7 +28,7 @@ public static partial class DateToken
     public static string? Corrected(string firstReading, string secondReading)
     {
         var reading = Cleaned(secondReading);
-        if (reading == firstReading || Parse(reading) is not { } date || !firstReading.StartsWith(date.Year, StringComparison.Ordinal))
+        if (reading == firstReading || WellFormedYear(reading) is not { } year || !firstReading.StartsWith(year, StringComparison.Ordinal))
         {
             return null;
         }
@@ -144,18 +144,9 @@ public static partial class DateToken
     /// <summary>Whether a word says a date comes next: 진료일, 교부일:, 일자, 날짜.</summary>
     public static bool IsDateCue(string word) => DateCue().IsMatch(word);
 
-    private static (string Year, int Month, int Day)? Parse(string text)
-    {
-        var m = WellFormed().Match(text);
-        if (!m.Success)
-        {
-            return null;
-        }
-
-        var month = int.Parse(m.Groups["m"].Value, CultureInfo.InvariantCulture);
-        var day = int.Parse(m.Groups["d"].Value, CultureInfo.InvariantCulture);
-        return month is >= 1 and <= 12 && day is >= 1 and <= 31 ? (m.Groups["y"].Value, month, day) : null;
-    }
+    /// <summary>The year of a well-formed date (valid month and day), or null when the text is none.</summary>
+    private static string? WellFormedYear(string text) =>
+        WellFormed().Match(text) is { Success: true } m && ValidMonthDay(m.Groups["m"].Value, m.Groups["d"].Value) ? m.Groups["y"].Value : null;
 
     private static string Cleaned(string reading) => Spaces().Replace(reading.Trim().TrimStart(',', ':', ';', '|', '\'').TrimEnd(',', ':', ';').Trim(), " ");
 
@@ -173,7 +164,7 @@ public static partial class DateToken
     [GeneratedRegex(@"^(?:19|20)[0-9]{2}", RegexOptions.CultureInvariant)]
     private static partial Regex YearStart();
 
-    [GeneratedRegex(@"^(?<y>[0-9]{2})\.(?<m>[0-9]{1,2})\.(?<d>[0-9]{1,2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[0-9]{2}\.[0-9]{1,2}\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortDate();
 
     [GeneratedRegex(@"\.{2,}", RegexOptions.CultureInvariant)]

@@ -36,9 +36,10 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     public TesseractEngine(IOptions<TesseractOptions> options, int? concurrentPages = null, ILogger<TesseractEngine>? logger = null)
     {
         settings = options.Value;
-        TesseractPass mainPass = new(settings.Languages, settings.PageSegmentationMode, [new("tessedit_do_invert", "0")], WithText: true);
-        TesseractPass codePass = new(settings.CodeLanguages, 6, [new("tessedit_do_invert", "0"), new("tessedit_char_whitelist", CodeSecondPass.Whitelist)], WithText: false);
-        TesseractPass datePass = new(settings.DateLanguages, 6, [new("tessedit_do_invert", "0")], WithText: true);
+        KeyValuePair<string, string> noInvert = new("tessedit_do_invert", "0");
+        TesseractPass mainPass = new(settings.Languages, settings.PageSegmentationMode, [noInvert], WithText: true);
+        TesseractPass codePass = new(settings.CodeLanguages, 6, [noInvert, new("tessedit_char_whitelist", CodeSecondPass.Whitelist)], WithText: false);
+        TesseractPass datePass = new(settings.DateLanguages, 6, [noInvert], WithText: true);
         undecodable = new TesseractProcessReader(mainPass, settings);
 
         var inProcess = settings.Runner == TesseractRunner.Library && LibraryLoads(logger ?? NullLogger<TesseractEngine>.Instance);
