@@ -67,9 +67,11 @@ public static class Scorer
     private static string Iso(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 
     /// <summary>Runs the engine on a case (all its contracts at once) and scores events, codes, hospitals, evidence and each contract's candidates.</summary>
-    public static (Score Score, AnalysisResult Analysis) Evaluate(RuleEngine engine, GoldenCase golden)
+    public static (Score Score, AnalysisResult Analysis) Evaluate(RuleEngine engine, GoldenCase golden) => Evaluate(engine, golden, golden.Read());
+
+    /// <summary>Scores the case on documents read another way (scans of its PDFs through OCR) against the same expectations.</summary>
+    public static (Score Score, AnalysisResult Analysis) Evaluate(RuleEngine engine, GoldenCase golden, IReadOnlyList<RuleDocument> documents)
     {
-        var documents = golden.Read();
         var analysis = GoldenSet.Run(engine, documents, golden.Contracts);
         var score = new Score();
         var events = analysis.Events;
