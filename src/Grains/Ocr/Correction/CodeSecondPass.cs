@@ -136,6 +136,12 @@ public static class CodeSecondPass
         static bool Agree(string a, string b) => a.EndsWith(b, StringComparison.Ordinal) || b.EndsWith(a, StringComparison.Ordinal);
     }
 
+    /// <summary>The reading of each token slot of a strip (the cells' slots are left out), keyed by the token's index.</summary>
+    public static IReadOnlyDictionary<int, string> TokenReadings(IReadOnlyList<TesseractTsv.Word> words, RegionStrip strip, IReadOnlyList<TesseractTsv.Word> stripWords) =>
+        strip.Slots
+            .Where(slot => slot.Region.First == slot.Region.Last && Regions(words, [slot.WordIndex])[0] == slot.Region)
+            .ToDictionary(slot => slot.WordIndex, slot => string.Concat(RegionStrip.WordsIn(slot, stripWords).Select(w => w.Text)));
+
     /// <summary>The line's text before a word, as it will read in the block.</summary>
     private static string TextBefore(IReadOnlyList<TesseractTsv.Word> words, int index)
     {

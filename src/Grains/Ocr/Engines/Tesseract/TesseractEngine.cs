@@ -13,7 +13,8 @@ namespace VNexsus.Ocr.Engines.Tesseract;
 /// its pixel space;</item>
 /// <item>the cleaned page is read with <c>kor+eng</c>, page segmentation mode 4, giving TSV and text;</item>
 /// <item>code-like tokens whose first letter the Korean model lost are re-read in one extra call on a strip of their
-/// crops with a Latin-only model (<see cref="CodeSecondPass"/>), the cells of code columns the first reading lost in
+/// crops with a Latin-only model (<see cref="CodeSecondPass"/>), the letters that model too read as digits where only a
+/// code can stand by a letters-only model in one more (<see cref="CodeLetterPass"/>), the cells of code columns the first reading lost in
 /// another (<see cref="CodeColumn"/>), damaged dates in one call with the Korean model alone and doubtful well-formed
 /// ones in another (<see cref="DateSecondPass"/>), then the dates whose re-reading disputes a digit once more with the
 /// main model on their crops alone; a page with none costs no extra call, and every change is recorded on its block.</item>
@@ -31,6 +32,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     private readonly ITesseractReader main;
     private readonly ITesseractReader codes;
     private readonly ITesseractReader dates;
+    private readonly ITesseractReader letters;
 
     /// <param name="concurrentPages">Pages this silo reads at once (<see cref="OcrOptions.EffectiveConcurrentPages"/>): the handles each in-process pass may keep.</param>
     public TesseractEngine(IOptions<TesseractOptions> options, int? concurrentPages = null, ILogger<TesseractEngine>? logger = null)
@@ -39,6 +41,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         KeyValuePair<string, string> noInvert = new("tessedit_do_invert", "0");
         TesseractPass mainPass = new(settings.Languages, settings.PageSegmentationMode, [noInvert], WithText: true);
         TesseractPass codePass = new(settings.CodeLanguages, 6, [noInvert, new("tessedit_char_whitelist", CodeSecondPass.Whitelist)], WithText: false);
+        TesseractPass letterPass = new(settings.CodeLanguages, 6, [noInvert, new("tessedit_char_whitelist", CodeLetterPass.Whitelist)], WithText: false);
         TesseractPass datePass = new(settings.DateLanguages, 6, [noInvert], WithText: true);
         undecodable = new TesseractProcessReader(mainPass, settings);
 
@@ -47,13 +50,14 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         main = Reader(mainPass);
         codes = Reader(codePass);
         dates = Reader(datePass);
+        letters = Reader(letterPass);
 
         ITesseractReader Reader(TesseractPass pass) =>
             inProcess ? new TesseractHandlePool(pass, capacity, settings.PageTimeout) : new TesseractProcessReader(pass, settings);
     }
 
     public string Profile =>
-        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v4";
+        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v5";
 
     /// <summary>Whether the passes run in this process (false: a child process per call).</summary>
     public bool InProcess => main is TesseractHandlePool;
@@ -87,6 +91,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         main.Dispose();
         codes.Dispose();
         dates.Dispose();
+        letters.Dispose();
     }
 
     private static bool LibraryLoads(ILogger logger)
@@ -134,12 +139,19 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadCodesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
     {
         var suspects = CodeSecondPass.FindSuspects(words);
-        words = await ReadCodeStripAsync(words, CodeSecondPass.SuspectStrip(image, words, suspects), cancellationToken);
-        return await ReadCodeStripAsync(words, CodeSecondPass.CellStrip(image, words, suspects), cancellationToken);
-    }
+        if (CodeSecondPass.SuspectStrip(image, words, suspects) is { } strip)
+        {
+            var read = TesseractTsv.ParseWords(await codes.ReadAsync(strip.Image, cancellationToken));
+            var latin = CodeSecondPass.TokenReadings(words, strip, read);
+            words = CodeSecondPass.Apply(words, strip, read);
+            if (RegionStrip.Build(image, CodeLetterPass.Regions(words, CodeLetterPass.FindSuspects(words, latin))) is { } letterStrip)
+            {
+                words = CodeLetterPass.Apply(words, latin, letterStrip, TesseractTsv.ParseWords(await letters.ReadAsync(letterStrip.Image, cancellationToken)));
+            }
+        }
 
-    private async Task<IReadOnlyList<TesseractTsv.Word>> ReadCodeStripAsync(IReadOnlyList<TesseractTsv.Word> words, RegionStrip? strip, CancellationToken cancellationToken) =>
-        strip is null
-            ? words
-            : CodeSecondPass.Apply(words, strip, TesseractTsv.ParseWords(await codes.ReadAsync(strip.Image, cancellationToken)));
+        return CodeSecondPass.CellStrip(image, words, suspects) is { } cells
+            ? CodeSecondPass.Apply(words, cells, TesseractTsv.ParseWords(await codes.ReadAsync(cells.Image, cancellationToken)))
+            : words;
+    }
 }

@@ -1,0 +1,182 @@
+using System.Text.RegularExpressions;
+using VNexsus.Ocr.Engines.Tesseract;
+
+namespace VNexsus.Ocr.Correction;
+
+/// <summary>
+/// The first letter of a code that both the Korean model and the Latin model (<see cref="CodeSecondPass"/>) read as a
+/// digit (<c>593.40</c>, <c>(110)</c>, <c>080</c>) or lost (<c>20.9)</c>, Latin <c>120.9</c>). A KCD code is a letter
+/// and two digits, so where only a code can stand the first glyph is a letter by the format; a Latin model allowed only
+/// capitals (and the dot) says which. Only where only a code can stand: after a code label (<c>질병분류기호:</c>), last on a
+/// diagnosis line after the disease name (<c>주진단</c>, <c>부진단</c>, <c>진단명</c>, <c>상병명</c>; on an assessment line,
+/// <c>A:</c>, only in brackets), or in a column of codes. A number anywhere else (<c>110 mg/dL</c>, a dose, a date) is
+/// never looked at. The digits always come from the readings that can read digits; the letter-only reading gives just
+/// the one glyph, read alone in its crop, and only when that reading is sure of itself.
+/// </summary>
+public static partial class CodeLetterPass
+{
+    public const string Reason = "kcd-letter-pass";
+
+    public const string Whitelist = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+
+    /// <summary>Labels that start a line naming one diagnosis, whose last word is then its code.</summary>
+    public static readonly string[] DiagnosisLabels = ["주진단", "부진단", "진단명", "상병명"];
+
+    /// <summary>Labels after which diagnosis codes follow (<c>질병분류기호:</c>, <c>상병코드:</c>); not any code (<c>검사코드:</c>).</summary>
+    public static readonly string[] CodeLabelCues = ["분류기호", "상병코드", "질병코드", "진단코드", "상병기호", "KCD"];
+
+    /// <summary>
+    /// Indices of tokens to read with the letters-only model: still not a code after the Latin reading
+    /// (<paramref name="latinReadings"/>, by token index), shaped like a code whose letter became a digit (<c>593.40</c>,
+    /// <c>110</c>, <c>59340</c>; not a year) or was lost (<c>20.9</c>), in a position where only a code can stand.
+    /// </summary>
+    public static IReadOnlyList<int> FindSuspects(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyDictionary<int, string> latinReadings) =>
+        latinReadings.Keys
+            .Where(i => Shape(KcdToken.Split(words[i].Text).Core) && InCodePosition(words, i))
+            .Order()
+            .ToList();
+
+    /// <summary>Whether the token is a code position: after a code label, last on a diagnosis line, or in a column of codes.</summary>
+    public static bool InCodePosition(IReadOnlyList<TesseractTsv.Word> words, int index) =>
+        AfterCodeLabel(words, index) || LastOnDiagnosisLine(words, index) || BetweenCodes(words, index);
+
+    /// <summary>
+    /// In a column of codes: codes of its block overlap it in the rows right above and right below. One code beside it
+    /// is not enough here (<see cref="CodeColumn.Holds"/>): a record's temperature (<c>체온 36.5</c>) ends the line above
+    /// its assessment's code.
+    /// </summary>
+    private static bool BetweenCodes(IReadOnlyList<TesseractTsv.Word> words, int index)
+    {
+        var word = words[index];
+        var rowReach = 3 * Math.Max(word.Height, 1);
+        var codes = words.Where(code => code.Block == word.Block && code.LineKey != word.LineKey && Math.Abs(code.Top - word.Top) <= rowReach &&
+            code.Left < word.Right && word.Left < code.Right && KcdToken.IsWellFormed(KcdToken.Split(code.Text).Core)).ToList();
+        return codes.Any(c => c.Top < word.Top) && codes.Any(c => c.Top > word.Top);
+    }
+
+    /// <summary>
+    /// Two crops of each suspect, both starting at its letter: the token's first glyph after its brackets or label (the
+    /// letter read as a digit), or the glyph width left of the token (the letter lost). One crop is that glyph alone, the
+    /// other runs on to the token's end. There are no glyph boxes, so the glyph is placed by the widths of the token's
+    /// characters in its word box (a dot or bracket is about half a digit, a syllable 1.7).
+    /// </summary>
+    public static IReadOnlyList<RegionStrip.Region> Regions(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<int> suspects) =>
+        suspects.SelectMany(index =>
+        {
+            var word = words[index];
+            var (prefix, core, _) = KcdToken.Split(word.Text);
+            var unit = word.Width / Math.Max(1, word.Text.Sum(Units));
+            var pad = Math.Max(3, word.Height / 5);
+            var left = (int)(LetterLost().IsMatch(core) ? word.Left - (1.25 * unit) : word.Left + (prefix.Sum(Units) * unit) - (0.1 * unit));
+            return new[]
+            {
+                new RegionStrip.Region(index, index, left, word.Top - pad, (int)Math.Ceiling(1.2 * unit), word.Height + (2 * pad), word.Height),
+                new RegionStrip.Region(index, index, left, word.Top - pad, word.Right + pad - left, word.Height + (2 * pad), word.Height),
+            };
+        }).ToList();
+
+    /// <summary>
+    /// The page's words with each suspect's letter taken from the letters-only readings of its two crops
+    /// (<see cref="Regions"/>) where both start with the same letter and <see cref="Corrected"/> gives a code; every
+    /// change is recorded on its word. The word confidence of a letters-only reading says nothing about its first glyph
+    /// (the digits after it are forced into letters: <c>S9340</c> read <c>S</c> at confidence 0), so the two readings
+    /// must agree instead: the glyph alone and the glyph in its token are read alike only when the letter is clear.
+    /// </summary>
+    public static IReadOnlyList<TesseractTsv.Word> Apply(
+        IReadOnlyList<TesseractTsv.Word> words, IReadOnlyDictionary<int, string> latinReadings, RegionStrip strip, IReadOnlyList<TesseractTsv.Word> stripWords)
+    {
+        var result = words.ToList();
+        foreach (var slots in strip.Slots.GroupBy(slot => slot.WordIndex))
+        {
+            var word = words[slots.Key];
+            var readings = slots.Select(slot => string.Concat(RegionStrip.WordsIn(slot, stripWords).Select(w => w.Text))).ToList();
+            var agreed = readings.Count == 2 && readings.All(r => r.Length > 0 && r[0] == readings[0][0]);
+            var corrected = agreed ? Corrected(word.Text, latinReadings[slots.Key], readings[0][0]) : null;
+            if (corrected is not null)
+            {
+                result[slots.Key] = word with { Text = corrected, Correction = new TextCorrection(word.Text, corrected, Reason, word.Box) };
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// The token with <paramref name="letter"/> (the letters-only reading of the letter's crop) as its code's letter, or
+    /// null. The Latin reading of the token (<paramref name="latin"/>) must show exactly one glyph in front of the first
+    /// reading's digits after its first glyph (that glyph was the letter: <c>593.40</c>) or in front of all of them (the
+    /// letter was lost: <c>20.9</c>, Latin <c>120.9</c>), its letter-for-digit confusions undone. The digits are the first
+    /// reading's; a dot only the Latin reading shows is taken when both show the same digits (<c>6119</c>, Latin
+    /// <c>611.9</c>).
+    /// </summary>
+    public static string? Corrected(string token, string latin, char letter)
+    {
+        var (prefix, core, suffix) = KcdToken.Split(token);
+        if (!Shape(core) || !char.IsAsciiLetterUpper(letter))
+        {
+            return null;
+        }
+
+        var digits = LetterLost().IsMatch(core) ? core : core[1..];
+        latin = latin.TrimEnd('.');
+        var tail = new string(latin[Math.Min(1, latin.Length)..].Select(KcdToken.DigitFor).ToArray());
+        if (latin.Length < 2 || !char.IsAsciiLetterOrDigit(latin[0]) || tail.Replace(".", "", StringComparison.Ordinal) != digits.Replace(".", "", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var code = letter + (KcdToken.IsDotted(letter + tail) && !digits.Contains('.', StringComparison.Ordinal) ? tail : digits);
+        return KcdToken.IsWellFormed(code) ? prefix + code + suffix : null;
+    }
+
+    private static double Units(char c) => c switch
+    {
+        '.' or ',' or ':' or ';' or '(' or ')' or '[' or ']' or '|' or '\'' => 0.5,
+        >= '\uAC00' and <= '\uD7A3' => 1.7,
+        _ => 1,
+    };
+
+    private static bool Shape(string core) =>
+        !KcdToken.IsWellFormed(core) && (LetterAsDigit().IsMatch(core) || LetterLost().IsMatch(core)) && !Year().IsMatch(core);
+
+    private static bool AfterCodeLabel(IReadOnlyList<TesseractTsv.Word> words, int index)
+    {
+        var line = words.Take(index + 1).Where(w => w.LineKey == words[index].LineKey).ToList();
+        var before = TesseractTsv.LineText(line)[..^words[index].Text.Length] + KcdToken.Split(words[index].Text).Prefix;
+        var colon = before.LastIndexOf(':');
+        if (colon < 0)
+        {
+            return false;
+        }
+
+        var label = before[(before.LastIndexOf(' ', colon) + 1)..colon];
+        var between = before[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        return CodeLabelCues.Any(label.Contains) && between.All(t => KcdToken.IsWellFormed(KcdToken.Split(t).Core) || Shape(KcdToken.Split(t).Core));
+    }
+
+    private static bool LastOnDiagnosisLine(IReadOnlyList<TesseractTsv.Word> words, int index)
+    {
+        var line = words.Where(w => w.LineKey == words[index].LineKey && IsText(w)).ToList();
+        var at = line.IndexOf(words[index]);
+        if (at != line.Count - 1 || at < 2 || !line.Skip(1).Take(at - 1).Any(w => w.Text.Any(IsHangul)))
+        {
+            return false;
+        }
+
+        var label = line[0].Text.Trim(' ', '"', '\'', '“', '”', '‘', '’', '|', '.', ',');
+        return DiagnosisLabels.Any(label.StartsWith) || (label == "A:" && KcdToken.IsBracketed(words[index].Text));
+    }
+
+    private static bool IsText(TesseractTsv.Word word) => word.Text.Any(char.IsLetterOrDigit);
+
+    private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
+
+    [GeneratedRegex(@"^[0-9][0-9]{2}(?:\.[0-9]{1,2}|[0-9]{1,2})?$", RegexOptions.CultureInvariant)]
+    private static partial Regex LetterAsDigit();
+
+    [GeneratedRegex(@"^[0-9]{2}\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LetterLost();
+
+    [GeneratedRegex(@"^(?:19|20)[0-9]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Year();
+}

@@ -1,0 +1,124 @@
+using VNexsus.Ocr;
+using VNexsus.Ocr.Correction;
+using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Ocr.Imaging;
+
+namespace VNexsus.OcrTests;
+
+public sealed class CodeLetterPassTests
+{
+    [Theory]
+    [InlineData("593.40", "593.40", 'S', "S93.40")] // the letter read as a digit by both models
+    [InlineData("(110)", "110", 'I', "(I10)")]
+    [InlineData("(651)", "651", 'R', "(R51)")]
+    [InlineData("080", "O8O", 'O', "O80")] // the Latin reading's letter-for-digit confusions are undone
+    [InlineData("질병분류기호:643.9", "643.9", 'G', "질병분류기호:G43.9")] // a label run into the code stays in front
+    [InlineData("6119", "611.9", 'E', "E11.9")] // a dot only the Latin reading shows, with the same digits
+    [InlineData("20.9)", "120.9", 'J', "J20.9)")] // the letter lost: the Latin reading saw a glyph in front
+    public void The_letter_is_the_letters_only_reading_of_the_glyph_in_front_of_the_digits(string token, string latin, char letter, string expected)
+    {
+        Assert.Equal(expected, CodeLetterPass.Corrected(token, latin, letter));
+    }
+
+    [Theory]
+    [InlineData("20.9)", "20.9", 'J')] // no glyph in front of the digits: nothing to take a letter from
+    [InlineData("(110)", "C110", 'I')] // two glyphs in front: which one is the letter is not known
+    [InlineData("593.40", "598.40", 'S')] // the Latin reading shows other digits
+    [InlineData("2022", "2022", 'Z')] // a year
+    [InlineData("K21.0", "K21.0", 'K')] // already a code
+    [InlineData("110", "110", '.')] // no letter read
+    [InlineData("1100", "11000", 'I')] // the digits after the glyph are not the first reading's
+    [InlineData("37.5", "37.5", 'B')] // a temperature: the Latin reading saw nothing in front
+    public void Without_one_glyph_in_front_of_the_same_digits_nothing_changes(string token, string latin, char letter)
+    {
+        Assert.Null(CodeLetterPass.Corrected(token, latin, letter));
+    }
+
+    [Fact]
+    public void The_letters_crop_is_the_first_glyph_after_a_bracket_or_the_glyph_width_in_front_of_a_token_that_lost_its_letter()
+    {
+        var words = Line(["주진단", "(110)", "20.9"]); // boxes 150 px wide from x = 100, 300, 500
+
+        var regions = CodeLetterPass.Regions(words, [1, 2]);
+
+        Assert.Equal(new[] { 1, 1, 2, 2 }, regions.Select(r => r.First)); // per suspect: its letter alone, then on to its end
+        var unit = 150 / 4.0; // ( 1 1 0 ) is four digits wide
+        Assert.InRange(regions[0].Left, 300 + (0.3 * unit), 300 + (0.5 * unit));
+        Assert.InRange(regions[0].Left + regions[0].Width, 300 + (1.5 * unit), 300 + (1.8 * unit));
+        Assert.Equal(regions[0].Left, regions[1].Left);
+        Assert.True(regions[1].Left + regions[1].Width >= 450);
+        Assert.True(regions[2].Left + regions[2].Width <= 500);
+        Assert.True(regions[2].Left < 500 - 30);
+    }
+
+    [Theory]
+    [InlineData(new[] { "주진단", "발목의", "염좌", "593.40" }, 3, true)] // last on a diagnosis line, after the name
+    [InlineData(new[] { "부진단", "고혈압", "110", "." }, 2, true)] // a mark after the code is no word
+    [InlineData(new[] { "A:", "두통", "(651)" }, 2, true)] // an assessment line: in brackets
+    [InlineData(new[] { "“A:", "편두통", "(643.9)", ":" }, 2, true)]
+    [InlineData(new[] { "교부일:", "2022/10/05", "질병분류기호:", "6439", "J209" }, 3, true)] // after a code label
+    [InlineData(new[] { "질병분류기호:", "L309", "080" }, 2, true)] // after a code label and another code
+    [InlineData(new[] { "A:", "혈당", "110" }, 2, false)] // an assessment line without brackets: a value
+    [InlineData(new[] { "혈압", "(110)" }, 1, false)] // a bracketed number with no diagnosis label
+    [InlineData(new[] { "부진단", "공복혈당", "110", "mg/dL" }, 2, false)] // a lab value with its unit
+    [InlineData(new[] { "주진단", "110" }, 1, false)] // no disease name in front
+    [InlineData(new[] { "검사코드:", "110" }, 1, false)] // a label that names no diagnosis codes
+    [InlineData(new[] { "질병분류기호:", "2022", "110" }, 2, false)] // after something that is no code
+    [InlineData(new[] { "2022", "12", "2.", "ALT", "38" }, 4, false)]
+    [InlineData(new[] { "아목시실린캡슐", "500mg", "1일", "3회", "110" }, 4, false)]
+    public void Only_a_position_where_nothing_but_a_code_can_stand_is_looked_at(string[] line, int token, bool suspect)
+    {
+        var words = Line(line);
+        var latin = Enumerable.Range(0, words.Count).ToDictionary(i => i, i => words[i].Text);
+
+        Assert.Equal(suspect, CodeLetterPass.FindSuspects(words, latin).Contains(token));
+    }
+
+    [Fact]
+    public void A_year_or_a_dose_never_gets_a_look_even_after_a_diagnosis_label()
+    {
+        var words = Line(["주진단", "위염", "2022"]);
+
+        Assert.Empty(CodeLetterPass.FindSuspects(words, new Dictionary<int, string> { [2] = "2022" }));
+    }
+
+    [Theory]
+    [InlineData("S", "SGBAO", "S93.40")]
+    [InlineData("G", "SGBAO", "593.40")] // the glyph alone and the glyph in its token are read differently: not clear
+    [InlineData("", "SGBAO", "593.40")] // the glyph alone read as nothing
+    public void The_letter_is_taken_only_when_both_crops_read_it_and_the_change_is_recorded(string glyph, string tail, string expected)
+    {
+        var words = Line(["부진단", "염좌", "593.40"]);
+        var latin = new Dictionary<int, string> { [2] = "593.40" };
+        var strip = RegionStrip.Build(GrayImage.Blank(1200, 200), CodeLetterPass.Regions(words, CodeLetterPass.FindSuspects(words, latin)))!;
+        Assert.Equal(2, strip.Slots.Count);
+        var read = new[] { glyph, tail }.Zip(strip.Slots)
+            .Where(r => r.First.Length > 0)
+            .Select(r => new TesseractTsv.Word(1, 1, 1, 20, r.Second.Top + 2, 30, r.Second.Bottom - r.Second.Top - 4, 0, r.First))
+            .ToList();
+
+        var result = CodeLetterPass.Apply(words, latin, strip, read);
+
+        Assert.Equal(expected, result[2].Text);
+        Assert.Equal(expected == "593.40" ? null : new TextCorrection("593.40", "S93.40", CodeLetterPass.Reason, words[2].Box), result[2].Correction);
+    }
+
+    [Fact]
+    public void A_number_is_in_a_column_of_codes_only_with_codes_right_above_and_right_below_it()
+    {
+        TesseractTsv.Word[] words =
+        [
+            new(1, 1, 1, 100, 50, 150, 40, 90, "피부염"), new(1, 1, 1, 1700, 50, 100, 40, 90, "L30.9"),
+            new(1, 1, 2, 100, 150, 150, 40, 90, "고혈압"), new(1, 1, 2, 1700, 150, 100, 40, 90, "110"),
+            new(1, 1, 3, 100, 250, 150, 40, 90, "결막염"), new(1, 1, 3, 1700, 250, 100, 40, 90, "H109"),
+            new(2, 1, 1, 100, 50, 150, 40, 90, "체온"), new(2, 1, 1, 1700, 50, 100, 40, 90, "36.5"), // a temperature over a code
+            new(2, 1, 2, 100, 150, 150, 40, 90, "두통"), new(2, 1, 2, 1700, 150, 100, 40, 90, "(R51)"),
+        ];
+        var latin = new Dictionary<int, string> { [3] = "110", [7] = "136.5" };
+
+        Assert.Equal(new[] { 3 }, CodeLetterPass.FindSuspects(words, latin));
+    }
+
+    private static List<TesseractTsv.Word> Line(string[] texts) =>
+        texts.Select((text, i) => new TesseractTsv.Word(1, 1, 1, 100 + (i * 200), 50, 150, 40, 90, text) { SpaceBefore = i > 0 }).ToList();
+}
