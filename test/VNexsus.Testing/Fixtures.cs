@@ -12,6 +12,9 @@ public static class Fixtures
     public const string ScanPng = "scan-page.png";
     public const string ScanJpeg = "scan-page.jpg";
 
+    /// <summary>A heavy scan (200 dpi, noise, specks, JPEG quality 40) of a seven-line discharge summary on an A4 page: bench/ocr-corpus/scan_pdf.py --profile heavy of test/golden/cases/admission_discharge-01.</summary>
+    public const string ShortRecordHeavyScan = "short-record-heavy-scan.jpg";
+
     /// <summary>The synthetic resident registration number printed on page 1 of the outpatient record.</summary>
     public const string ResidentNumber = "800101-1234567";
 

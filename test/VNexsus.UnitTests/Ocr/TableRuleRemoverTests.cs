@@ -189,6 +189,18 @@ public sealed class TableRuleRemoverTests
     }
 
     [Fact]
+    public void The_paper_of_a_noisy_scan_is_made_flat_and_ink_keeps_its_level()
+    {
+        var (page, _, text, _) = NoisyScan();
+
+        var result = TableRuleRemover.Remove(page);
+
+        Assert.Equal(result.Paper, result.Image[1000, 1000]);
+        Assert.Equal(2, result.Image.Pixels.Distinct().Count());
+        Assert.All(text, p => Assert.Equal(page[p.X, p.Y], result.Image[p.X, p.Y]));
+    }
+
+    [Fact]
     public void The_minimum_rule_length_is_about_ten_millimetres()
     {
         Assert.Equal(118, TableRuleRemover.RuleLength(300));

@@ -20,6 +20,11 @@ namespace VNexsus.Ocr.Imaging;
 /// a speck as noise; without them a table row is one long text line, and every speck in its empty cells is read as
 /// a character (on heavy scans rule removal cost more CER than it saved, 17.0 % → 21.0 %, until specks went too:
 /// 13.6 %). A dot of text (a full stop, a decimal point, the dots of a colon) is never that far from a glyph.</item>
+/// <item>The paper is made flat: every pixel lighter than halfway from the threshold to the paper level is painted the
+/// paper level. Tesseract thresholds the page it is given once, globally; on a short record on a noisy scan (a few lines
+/// on an A4 page, under 1 % ink) its threshold fell inside the paper's noise once the specks were gone, and it read no
+/// line at all (measured: 0 of 7 lines, all 7 with the paper flat). Ink and the dark half of its anti-aliased edges
+/// keep their levels.</item>
 /// </list>
 /// The image keeps its size: boxes read on the result are boxes on the original.
 /// </summary>
@@ -107,6 +112,15 @@ public static class TableRuleRemover
         }
 
         var specks = RemoveSpecks(output, flags, width, height, threshold, paper, Pixels(MaximumSpeckMillimetres, dotsPerInch), Pixels(SpeckIsolationMillimetres, dotsPerInch), ref erased);
+        var flat = (byte)(threshold + ((paper - threshold) / 2));
+        for (var i = 0; i < output.Length; i++)
+        {
+            if (output[i] > flat)
+            {
+                output[i] = paper;
+            }
+        }
+
         return new Result(new GrayImage(width, height, output), erased, specks, threshold, paper);
     }
 
