@@ -9,7 +9,9 @@ namespace VNexsus.Ocr.Correction;
 /// <see cref="RegionStrip"/>, by the Korean model alone (<c>-l kor</c>): on its own line, away from the Latin words that
 /// made the first pass switch models, it reads 년, 월 and 일 as themselves. A re-reading replaces the span only when
 /// <see cref="DateToken.Corrected"/> finds it consistent with every digit of the first; a span that is still no date
-/// then gets a lost separator restored (<see cref="DateToken.Repaired"/>). Each change is recorded on its word.
+/// then gets a lost separator restored (<see cref="DateToken.Repaired"/>). A span (or short date) the re-reading left
+/// unresolved is first read once more at half the size (<see cref="Unresolved"/>), under the same rules. Each change is
+/// recorded on its word.
 /// </summary>
 public static class DateSecondPass
 {
@@ -244,8 +246,8 @@ public static class DateSecondPass
     }
 
     /// <summary>
-    /// Digits (a 1 may be read as a bare stroke, <see cref="DateToken.IsOneStroke"/>), separators and unit syllables; the last character may also be any other mark that is no Hangul when a digit
-    /// comes before it: the unit syllable ending a part, misread (<c>03H</c>, <c>09m</c>, <c>10%</c>, <c>112!</c>).
+    /// Digits (a 1 may be read as a bare stroke, <see cref="DateToken.IsOneStroke"/>), separators and unit syllables; the
+    /// last character may also be any other mark that is no Hangul when a digit comes before it: the unit syllable ending a part, misread (<c>03H</c>, <c>09m</c>, <c>10%</c>, <c>112!</c>).
     /// </summary>
     private static bool IsDateText(string text) =>
         text.All(IsDateCharacter) || (text.Length > 1 && text[..^1].All(IsDateCharacter) && text[..^1].Any(char.IsAsciiDigit) && !IsHangul(text[^1]));
