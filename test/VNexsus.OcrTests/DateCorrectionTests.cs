@@ -23,6 +23,15 @@ public sealed class DateCorrectionTests
     [InlineData("202214 128 192", "2022 12 19", null)] // the second reading is no date either
     [InlineData("2022년 12월 19일", "2022년 12월 19일", null)] // nothing to change
     [InlineData("202444 03월 18일", ": 2024년 03월 18일", "2024년 03월 18일")] // a mark of the word before, caught by the crop
+    [InlineData("202444 042 262!", "2024년 04월 26일`", "2024년 04월 26일")] // a mark of the word after
+    [InlineData("202314 072 12일", "\"2023년 07월 12일!", "2023년 07월 12일")]
+    [InlineData("202444 042 262!", "2024년 04월 26일7", null)] // a digit after the day is no mark
+    [InlineData("2023년 8월 282", "2023년 8월28일", "2023년 8월 28일")] // spaced as the first reading shows the parts
+    [InlineData("2022. 4 ㅣ.", "2022. 4. 1.", "2022. 4. 1.")] // a 1 read as a bare stroke, read as 1 again
+    [InlineData("2022. 4 ㅣ.", "2022. 4. 7.", null)] // the stroke is a 1 or nothing
+    [InlineData("2022.7.1.", "2022.7.1", null)] // the final full stop shows the spaced format
+    [InlineData("2022. 4 ㅣ.", "2022. 4. 11.", null)] // one stroke is one digit
+    [InlineData("2023년 8월282", "2023년 8월28일", "2023년 8월28일")]
     public void A_rereading_replaces_a_span_only_when_it_is_a_date_consistent_with_every_digit_of_the_first(string first, string second, string? expected)
     {
         Assert.Equal(expected, DateToken.Corrected(first, second));
@@ -60,6 +69,9 @@ public sealed class DateCorrectionTests
     [InlineData("2023-1234", true, null)] // no day 34
     [InlineData("2022.13 25", false, null)] // no month 13
     [InlineData("2023 9.5", false, null)] // no trailing full stop: not the spaced format
+    [InlineData("2023. 3.21,", false, "2023. 3. 21.")] // a comma for the blurred last full stop
+    [InlineData("2023 2 21,", false, null)]
+    [InlineData("2023.3,21", false, null)]
     [InlineData("010-1234-5678", true, null)] // a phone number
     [InlineData("2,500,000", true, null)] // an amount
     [InlineData("2023.03.15", true, null)] // already well-formed
@@ -77,6 +89,15 @@ public sealed class DateCorrectionTests
     [InlineData("202244 08 21일", false, null)] // the month lost its unit too: nothing shows the format
     [InlineData("202244 13월 21일", false, null)] // no month 13
     [InlineData("2023..0315", false, null)] // one dot left between year and month and day run together: no format is sure
+    [InlineData("2021년 06월-10일", false, "2021년 06월 10일")] // a dash where the space after 월 was
+    [InlineData("2021 년 9월 21일", false, "2021년 9월 21일")] // the unit syllable reported as a word of its own
+    [InlineData("2021년 9 월 21 일", false, "2021년 9월 21일")]
+    [InlineData("2022년 03월 16월", false, "2022년 03월 16일")] // 일 read as 월 after the month
+    [InlineData("2022년 13월 16월", false, null)] // no month 13
+    [InlineData("2022년 03월 36월", false, null)] // no day 36
+    [InlineData("2022년 03월 16", false, null)] // the day lost its unit: nothing to restore it from
+    [InlineData("2022 03 16 월", false, null)] // no unit shows the format
+    [InlineData("2021-06-10 월", false, null)] // a weekday after a date is no part of it
     public void A_lost_separator_is_restored_only_from_the_dates_other_separators(string text, bool dateCue, string? expected)
     {
         Assert.Equal(expected, DateToken.Repaired(text, dateCue));
@@ -113,6 +134,87 @@ public sealed class DateCorrectionTests
         var span = Assert.Single(DateSecondPass.FindSuspects(words));
 
         Assert.Equal(new DateSecondPass.Span(1, 5, "202414 3월 18일"), span);
+    }
+
+    [Fact]
+    public void A_span_may_start_with_a_mark_before_its_year_and_takes_a_unit_syllable_reported_after_a_space()
+    {
+        var quoted = Line(("\"202314", 300), ("072", 460), ("12일", 560), ("ALT", 900));
+        var spaced = Line(("교부일:", 100), ("2021", 300), ("년", 400), ("9월", 460), ("21일", 560), ("질병분류기호:", 800));
+
+        var quotedSpan = Assert.Single(DateSecondPass.FindSuspects(quoted));
+        var spacedSpan = Assert.Single(DateSecondPass.FindSuspects(spaced));
+        var block = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(spaced, [spacedSpan], new Dictionary<int, string>(), new Dictionary<int, string>())));
+
+        Assert.Equal(new DateSecondPass.Span(0, 2, "202314 072 12일"), quotedSpan);
+        Assert.Equal(new DateSecondPass.Span(1, 4, "2021 년 9월 21일"), spacedSpan);
+        Assert.Equal("교부일: 2021년 9월 21일 질병분류기호:", block.Text);
+        Assert.Equal(("2021 년 9월 21일", DateSecondPass.SeparatorReason), (block.Corrections![0].Original, block.Corrections[0].Reason));
+    }
+
+    [Fact]
+    public void A_span_takes_a_part_read_as_a_bare_stroke_and_only_a_rereading_makes_it_a_digit()
+    {
+        var words = Line(("2022.", 0), ("4", 140), ("ㅣ.", 200), ("HbA1c", 400), ("8.8", 560));
+
+        var span = Assert.Single(DateSecondPass.FindSuspects(words));
+        var unread = DateSecondPass.Apply(words, [span], new Dictionary<int, string>(), new Dictionary<int, string>());
+        var reread = DateSecondPass.Apply(words, [span], new Dictionary<int, string> { [0] = "2022. 4. 1." }, new Dictionary<int, string>());
+
+        Assert.Equal(new DateSecondPass.Span(0, 2, "2022. 4 ㅣ."), span);
+        Assert.Equal(words, unread); // no rule of the format makes the stroke a 1
+        Assert.Equal("2022. 4. 1.", reread[0].Text);
+        Assert.Equal(("2022. 4 ㅣ.", DateSecondPass.Reason), (reread[0].Correction!.Original, reread[0].Correction!.Reason));
+    }
+
+    [Fact]
+    public void A_span_whose_first_rereading_failed_is_read_again_at_half_size_and_the_same_rules_decide()
+    {
+        var words = (TesseractTsv.Word[])
+        [
+            .. Line(1, ("202314", 300), ("108", 460), ("62", 560), ("AST", 900)), // its first re-reading lost the units
+            .. Line(2, ("202214", 300), ("128", 460), ("192", 560), ("ALT", 900)), // its first re-reading was right
+            .. Line(3, ("1983304", 300), ("AST", 900)), // a bare run of digits: not worth another look
+            .. Line(4, ("2178", 0), ("HbA1c", 120)), // a short date whose re-reading showed no dots
+            .. Line(5, ("2431", 0), ("HbA1c", 120)), // one whose re-reading did
+        ];
+        var shortSpans = DateSecondPass.FindShortSuspects(words);
+        var spans = DateSecondPass.FindSuspects(words);
+        var first = new Dictionary<int, string> { [0] = "2023 넌 | 0열 6일", [4] = "2022년 12월 19일", [8] = "1983304" };
+        var shortFirst = new Dictionary<int, string> { [10] = "21 78", [12] = "24.3.1" };
+
+        var retried = DateSecondPass.Unresolved(spans, first).Concat(DateSecondPass.UnresolvedShort(shortSpans, shortFirst));
+
+        Assert.Equal([0, 10], retried.Select(s => s.First));
+        var retry = new Dictionary<int, string> { [0] = "2023년 10월 6일", [10] = "21.7.8" };
+        var shortRead = DateSecondPass.ApplyShort(DateSecondPass.ApplyShort(words, shortSpans, shortFirst), shortSpans, retry);
+        var read = DateSecondPass.Apply(shortRead, spans, DateSecondPass.Overlaid(first, retry), new Dictionary<int, string>());
+        Assert.Equal(["2023년 10월 6일", "AST", "2022년 12월 19일", "ALT", "1983304", "AST", "21.7.8", "HbA1c", "24.3.1", "HbA1c"], read.Select(w => w.Text));
+        Assert.Equal(("202314 108 62", DateSecondPass.Reason), (read[0].Correction!.Original, read[0].Correction!.Reason));
+        Assert.Equal(("2178", DateSecondPass.ShortSeparatorsReason), (read[6].Correction!.Original, read[6].Correction!.Reason));
+    }
+
+    [Fact]
+    public void A_halved_strip_holds_each_crop_at_half_the_size_of_the_first_look()
+    {
+        var page = GrayImage.Blank(400, 200);
+        RegionStrip.Region[] regions = [new(0, 0, 10, 10, 100, 40, 30), new(1, 1, 10, 100, 60, 20, RegionStrip.SmallGlyphHeight - 1)];
+
+        var full = RegionStrip.Build(page, regions)!;
+        var halved = RegionStrip.Build(page, regions, halved: true)!;
+
+        Assert.Equal([40, 40], full.Slots.Select(s => s.Bottom - s.Top)); // the small glyphs enlarged twice
+        Assert.Equal([20, 20], halved.Slots.Select(s => s.Bottom - s.Top));
+    }
+
+    [Fact]
+    public void Halving_an_image_averages_each_two_by_two_block()
+    {
+        var image = new GrayImage(3, 2, [0, 100, 200, 40, 60, 255]);
+
+        var half = image.Halved();
+
+        Assert.Equal((1, 1, (byte)50), (half.Width, half.Height, half[0, 0]));
     }
 
     [Theory]

@@ -9,7 +9,9 @@ namespace VNexsus.Ocr.Correction;
 /// <see cref="RegionStrip"/>, by the Korean model alone (<c>-l kor</c>): on its own line, away from the Latin words that
 /// made the first pass switch models, it reads 년, 월 and 일 as themselves. A re-reading replaces the span only when
 /// <see cref="DateToken.Corrected"/> finds it consistent with every digit of the first; a span that is still no date
-/// then gets a lost separator restored (<see cref="DateToken.Repaired"/>). Each change is recorded on its word.
+/// then gets a lost separator restored (<see cref="DateToken.Repaired"/>). A span (or short date) the re-reading left
+/// unresolved is first read once more at half the size (<see cref="Unresolved"/>), under the same rules. Each change is
+/// recorded on its word.
 /// </summary>
 public static class DateSecondPass
 {
@@ -94,9 +96,9 @@ public static class DateSecondPass
                 last++;
             }
 
-            var prefixes = Enumerable.Range(i, last - i + 1).Select(k => Text(words, i, k)).ToList();
+            var prefixes = Enumerable.Range(i, last - i + 1).Select(k => DateToken.WithoutLeadingMark(Text(words, i, k))).ToList();
             var text = prefixes[^1];
-            if (text.Count(char.IsAsciiDigit) >= MinimumDigits && !prefixes.Any(DateToken.IsWellFormed))
+            if (text.Count(c => char.IsAsciiDigit(c) || DateToken.IsOneStroke(c)) >= MinimumDigits && !prefixes.Any(DateToken.IsWellFormed))
             {
                 spans.Add(new Span(i, last, text));
                 i = last;
@@ -109,6 +111,29 @@ public static class DateSecondPass
 
         return spans;
     }
+
+    /// <summary>
+    /// The short-date suspects whose re-reading (<paramref name="readings"/>) gave no dots back
+    /// (<see cref="DateToken.ShortSeparatorsRestored"/>): worth a view of their crop at another size.
+    /// </summary>
+    public static IReadOnlyList<Span> UnresolvedShort(IReadOnlyList<Span> spans, IReadOnlyDictionary<int, string> readings) =>
+        spans.Where(span => !(readings.TryGetValue(span.First, out var reading) && DateToken.ShortSeparatorsRestored(span.Text, reading) is not null)).ToList();
+
+    /// <summary>
+    /// The damaged spans whose re-reading (<paramref name="readings"/>) is no consistent date (<see cref="DateToken.Corrected"/>)
+    /// and that show a separator or unit, not only digits: a bare run of digits is as likely a number as a date, and the
+    /// view of its crop at another size would cost a recognition on most pages.
+    /// </summary>
+    public static IReadOnlyList<Span> Unresolved(IReadOnlyList<Span> spans, IReadOnlyDictionary<int, string> readings) =>
+        spans.Where(span => !span.IsDoubtful && !span.Text.All(char.IsAsciiDigit)
+            && !(readings.TryGetValue(span.First, out var reading) && DateToken.Corrected(span.Text, reading) is not null)).ToList();
+
+    /// <summary>
+    /// The readings of <paramref name="first"/>, each replaced by the one of <paramref name="retry"/> for the same span
+    /// (a span is retried only when its first reading changed nothing).
+    /// </summary>
+    public static IReadOnlyDictionary<int, string> Overlaid(IReadOnlyDictionary<int, string> first, IReadOnlyDictionary<int, string> retry) =>
+        first.Where(r => !retry.ContainsKey(r.Key)).Concat(retry).ToDictionary();
 
     /// <summary>The image regions of the spans: their words' box with a margin, never into the next word of the line.</summary>
     public static IReadOnlyList<RegionStrip.Region> Regions(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<Span> spans) =>
@@ -198,7 +223,8 @@ public static class DateSecondPass
     /// <summary>
     /// Whether <paramref name="word"/> continues the date: on the same line, close, short, made of digits, separators and
     /// the unit syllables only. The Korean model reports syllables as words (<c>3</c>, <c>월</c>), so a word joined to
-    /// the previous one continues its group; a word after a space starts a new group, must hold a digit, and a date has
+    /// the previous one continues its group, and so does a unit syllable alone after a space (<c>2021 년</c>); another
+    /// word after a space starts a new group, must hold a digit, and a date has
     /// at most <see cref="MaxFollowingWords"/> groups after the year's.
     /// </summary>
     private static bool IsDatePart(TesseractTsv.Word previous, TesseractTsv.Word word, ref int groups)
@@ -210,23 +236,23 @@ public static class DateSecondPass
         }
 
         var joined = word.SpaceBefore is { } space ? !space : gap < previous.Height * TesseractTsv.JoinGapShareOfHeight;
-        if (joined)
+        if (joined || word.Text is "년" or "월" or "일")
         {
             return true;
         }
 
         groups++;
-        return groups <= MaxFollowingWords && word.Text.Any(char.IsAsciiDigit);
+        return groups <= MaxFollowingWords && word.Text.Any(c => char.IsAsciiDigit(c) || DateToken.IsOneStroke(c));
     }
 
     /// <summary>
-    /// Digits, separators and unit syllables; the last character may also be any other mark that is no Hangul when a digit
-    /// comes before it: the unit syllable ending a part, misread (<c>03H</c>, <c>09m</c>, <c>10%</c>, <c>112!</c>).
+    /// Digits (a 1 may be read as a bare stroke, <see cref="DateToken.IsOneStroke"/>), separators and unit syllables; the
+    /// last character may also be any other mark that is no Hangul when a digit comes before it: the unit syllable ending a part, misread (<c>03H</c>, <c>09m</c>, <c>10%</c>, <c>112!</c>).
     /// </summary>
     private static bool IsDateText(string text) =>
         text.All(IsDateCharacter) || (text.Length > 1 && text[..^1].All(IsDateCharacter) && text[..^1].Any(char.IsAsciiDigit) && !IsHangul(text[^1]));
 
-    private static bool IsDateCharacter(char c) => char.IsAsciiDigit(c) || ".-/,'년월일".Contains(c);
+    private static bool IsDateCharacter(char c) => char.IsAsciiDigit(c) || DateToken.IsOneStroke(c) || ".-/,'년월일".Contains(c);
 
     private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 

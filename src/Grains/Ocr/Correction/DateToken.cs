@@ -13,27 +13,39 @@ namespace VNexsus.Ocr.Correction;
 /// </summary>
 public static partial class DateToken
 {
+    private static readonly char[] LeadingMarks = [',', ':', ';', '|', '\'', '"', '`'];
+
+    private static readonly char[] TrailingMarks = [',', ':', ';', '|', '\'', '"', '`', '!'];
+
     /// <summary>A full date as printed: year, month and day with one separator style throughout.</summary>
     public static bool IsWellFormed(string text) => WellFormedYear(text) is not null;
 
-    /// <summary>Whether a token starts with a plausible year (1900–2099), the only way a full date here starts.</summary>
-    public static bool StartsWithYear(string token) => YearStart().IsMatch(token);
+    /// <summary>
+    /// Whether a token starts with a plausible year (1900–2099), the only way a full date here starts, after any mark the
+    /// model read from a speck before it (<c>"202314</c>).
+    /// </summary>
+    public static bool StartsWithYear(string token) => YearStart().IsMatch(WithoutLeadingMark(token));
+
+    /// <summary>The token without marks before its first character (<c>"202314</c> is <c>202314</c>): no date starts with one.</summary>
+    public static string WithoutLeadingMark(string token) => token.TrimStart(LeadingMarks);
 
     /// <summary>
     /// What a span of the first reading should read given a second reading of its image, or null to keep it: the second
     /// reading must be a well-formed date with the first reading's year, and its month and day digits must appear, in
     /// order, among the first reading's digits after the year (the first reading may hold more: unit syllables read as
-    /// digits; never fewer). A mark the crop caught from the word before (<c>: 2024년 03월 18일</c>) is no part of the reading.
+    /// digits; never fewer; a bare stroke there, <see cref="IsOneStroke"/>, counts as the 1 it was), and a final full stop
+    /// of the first reading must be there too (<c>2022.7.1.</c> is the spaced format, never <c>2022.7.1</c>). A mark the crop caught from the word before (<c>: 2024년 03월 18일</c>) is no part of the reading.
     /// </summary>
     public static string? Corrected(string firstReading, string secondReading)
     {
         var reading = Cleaned(secondReading);
-        if (reading == firstReading || WellFormedYear(reading) is not { } year || !firstReading.StartsWith(year, StringComparison.Ordinal))
+        if (reading == firstReading || WellFormedYear(reading) is not { } year || !firstReading.StartsWith(year, StringComparison.Ordinal)
+            || (firstReading.EndsWith('.') && !reading.EndsWith('.')))
         {
             return null;
         }
 
-        var seen = Digits(firstReading[4..]);
+        var seen = Digits(new string(firstReading[4..].Select(c => IsOneStroke(c) ? '1' : c).ToArray()));
         var needed = Digits(reading[4..]);
         var at = 0;
         foreach (var digit in seen)
@@ -44,8 +56,17 @@ public static partial class DateToken
             }
         }
 
-        return at == needed.Length ? reading : null;
+        return at == needed.Length ? SpacedAsFirst(reading, firstReading) : null;
     }
+
+    /// <summary>
+    /// A re-reading with units (<c>2023년 8월28일</c>) spaced as the first reading shows the date's parts: three groups there
+    /// (<c>2023년 8월 282</c>) are a space after each unit in the image. The re-reading of a small crop often loses a space.
+    /// </summary>
+    private static string SpacedAsFirst(string reading, string firstReading) =>
+        firstReading.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 3 && UnitDate().Match(reading) is { Success: true } m
+            ? $"{m.Groups["y"].Value}년 {m.Groups["m"].Value}월 {m.Groups["d"].Value}일"
+            : reading;
 
     /// <summary>
     /// The second reading of a well-formed date when it disputes the first: a well-formed date of the same shape (every
@@ -70,19 +91,24 @@ public static partial class DateToken
         Disputed(firstReading, secondReading) is { } disputed && Cleaned(thirdReading) == disputed ? disputed : null;
 
     /// <summary>
-    /// A date whose separator was lost or blurred, restored from the others: a date that ends in a full stop and keeps at
+    /// A date whose separator was lost or blurred, restored from the others: a date that ends in a full stop (or a comma, a
+    /// blurred one: <c>2023. 3.21,</c>) and keeps at
     /// least one dot or comma (a blurred dot) between its parts is the spaced format (<c>2023 9. 3.</c>, <c>2021, 4.5.</c> and <c>2021 7, 4.</c>
     /// are <c>2023. 9. 3.</c>, <c>2021. 4. 5.</c>, <c>2021. 7. 4.</c>); <c>2022.11 25</c> is <c>2022.11.25</c>. When the month and day are run together
     /// (<c>2022/1005</c>), that is accepted only on a line that says a date follows (<paramref name="dateCue"/>), because
     /// such a number is as often a document number. A doubled dot is one dot (<c>2023. 6..15.</c>), and a stray mark after a
-    /// unit syllable is the space that follows it (<c>2021년'5월 23일</c>, <c>2023년:05월.10일</c>). A year followed by what
+    /// unit syllable is the space that follows it (<c>2021년'5월 23일</c>, <c>2023년:05월.10일</c>, <c>06월-10일</c>), a space
+    /// between a number and its unit is none (<c>2021 년 9월 21일</c>: the Korean model reports the syllable as a word),
+    /// and a third unit read as 월 after a month that has its own is 일 (<c>03월 16월</c>: the units come in one order and
+    /// both end in ㄹ); these change no digit. A year followed by what
     /// the model makes of 년 (<c>4</c>, <c>14</c>, <c>44</c>) before a month and day that keep their units
     /// (<c>202244 08월 21일</c>) is that year with its unit: the other units show the format, and no year has six digits.
     /// Null when the text is no such date.
     /// </summary>
     public static string? Repaired(string text, bool dateCue)
     {
-        var cleaned = UnitMark().Replace(DoubledDot().Replace(text, "."), "${unit} ").Replace("  ", " ", StringComparison.Ordinal);
+        var marksCleaned = UnitMark().Replace(DoubledDot().Replace(text, "."), "${unit} ").Replace("  ", " ", StringComparison.Ordinal);
+        var cleaned = DayUnitMisread().Replace(SpaceBeforeUnit().Replace(marksCleaned, ""), "${head}일");
         var candidate = IsWellFormed(cleaned) ? cleaned : SeparatorRestored(cleaned, dateCue) ?? YearUnitRestored(cleaned);
         return candidate is not null && candidate != text && IsWellFormed(candidate) ? candidate : null;
     }
@@ -141,6 +167,12 @@ public static partial class DateToken
     private static bool ValidMonthDay(string month, string day) =>
         int.Parse(month, CultureInfo.InvariantCulture) is >= 1 and <= 12 && int.Parse(day, CultureInfo.InvariantCulture) is >= 1 and <= 31;
 
+    /// <summary>
+    /// A bare vertical stroke, what the Korean model makes of a 1 between a date's dots (<c>2022. 4 ㅣ.</c>): the vowel ㅣ
+    /// or a bar. It counts as the 1 only where a re-reading shows a 1; nothing turns it into one by itself.
+    /// </summary>
+    public static bool IsOneStroke(char c) => c is 'ㅣ' or '|';
+
     /// <summary>Whether a word says a date comes next: 진료일, 교부일:, 일자, 날짜.</summary>
     public static bool IsDateCue(string word) => DateCue().IsMatch(word);
 
@@ -148,15 +180,23 @@ public static partial class DateToken
     private static string? WellFormedYear(string text) =>
         WellFormed().Match(text) is { Success: true } m && ValidMonthDay(m.Groups["m"].Value, m.Groups["d"].Value) ? m.Groups["y"].Value : null;
 
-    private static string Cleaned(string reading) => Spaces().Replace(reading.Trim().TrimStart(',', ':', ';', '|', '\'').TrimEnd(',', ':', ';').Trim(), " ");
+    /// <summary>
+    /// A re-reading without the marks its crop caught from the words around the date (<c>: 2024년 03월 18일</c>,
+    /// <c>2024년 04월 26일`</c>): no date starts or ends with one.
+    /// </summary>
+    private static string Cleaned(string reading) => Spaces().Replace(reading.Trim().TrimStart(LeadingMarks).TrimEnd(TrailingMarks).Trim(), " ");
+
 
     private static string Digits(string text) => new(text.Where(char.IsAsciiDigit).ToArray());
 
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:(?<s>[.\-/])(?<m>[0-9]{1,2})\k<s>(?<d>[0-9]{1,2})|\. (?<m>[0-9]{1,2})\. (?<d>[0-9]{1,2})\.|년 ?(?<m>[0-9]{1,2})월 ?(?<d>[0-9]{1,2})일)$", RegexOptions.CultureInvariant)]
     private static partial Regex WellFormed();
 
-    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?<a>[.,] ?| )(?<m>[0-9]{1,2})(?<b>[.,] ?| )(?<d>[0-9]{1,2})\.$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?<a>[.,] ?| )(?<m>[0-9]{1,2})(?<b>[.,] ?| )(?<d>[0-9]{1,2})[.,]$", RegexOptions.CultureInvariant)]
     private static partial Regex DotSpaceLost();
+
+    [GeneratedRegex(@"^(?<y>[0-9]{4})년 ?(?<m>[0-9]{1,2})월 ?(?<d>[0-9]{1,2})일$", RegexOptions.CultureInvariant)]
+    private static partial Regex UnitDate();
 
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:(?<s>[.\-/])(?<m>[0-9]{2})(?<gap> ?)(?<d>[0-9]{2})|(?<gap> ?)(?<m>[0-9]{2})(?<s>[.\-/])(?<d>[0-9]{2}))$", RegexOptions.CultureInvariant)]
     private static partial Regex SeparatorLost();
@@ -170,8 +210,14 @@ public static partial class DateToken
     [GeneratedRegex(@"\.{2,}", RegexOptions.CultureInvariant)]
     private static partial Regex DoubledDot();
 
-    [GeneratedRegex(@"(?<unit>[년월])['`.,:]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<unit>[년월])['`.,:\-]", RegexOptions.CultureInvariant)]
     private static partial Regex UnitMark();
+
+    [GeneratedRegex(@"(?<=[0-9]) (?=[년월일])", RegexOptions.CultureInvariant)]
+    private static partial Regex SpaceBeforeUnit();
+
+    [GeneratedRegex(@"(?<head>년 ?[0-9]{1,2}월 ?[0-9]{1,2})월$", RegexOptions.CultureInvariant)]
+    private static partial Regex DayUnitMisread();
 
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:4|14|44) (?<rest>[0-9]{1,2}월 ?[0-9]{1,2}일)$", RegexOptions.CultureInvariant)]
     private static partial Regex YearUnitLost();

@@ -24,8 +24,11 @@ public sealed record RegionStrip(GrayImage Image, IReadOnlyList<RegionStrip.Slot
         public int WordIndex => Region.First;
     }
 
-    /// <summary>The strip of the regions, or null when there is nothing to look at.</summary>
-    public static RegionStrip? Build(GrayImage page, IReadOnlyList<Region> regions)
+    /// <summary>
+    /// The strip of the regions, or null when there is nothing to look at. <paramref name="halved"/>: every crop at half the
+    /// size it would have otherwise, a second view of the same pixels for a region the first did not read.
+    /// </summary>
+    public static RegionStrip? Build(GrayImage page, IReadOnlyList<Region> regions, bool halved = false)
     {
         if (regions.Count == 0)
         {
@@ -33,7 +36,7 @@ public sealed record RegionStrip(GrayImage Image, IReadOnlyList<RegionStrip.Slot
         }
 
         var crops = regions
-            .Select(r => (Region: r, Image: page.Crop(r.Left, r.Top, r.Width, r.Height).Enlarge(r.GlyphHeight < SmallGlyphHeight ? 2 : 1)))
+            .Select(r => (Region: r, Image: Sized(page.Crop(r.Left, r.Top, r.Width, r.Height), enlarge: r.GlyphHeight < SmallGlyphHeight, halved)))
             .ToList();
         var width = crops.Max(c => c.Image.Width) + (2 * Margin);
         var gaps = crops.Select(c => Math.Max(Margin, c.Image.Height / 2)).ToList();
@@ -49,6 +52,13 @@ public sealed record RegionStrip(GrayImage Image, IReadOnlyList<RegionStrip.Slot
 
         return new RegionStrip(strip, slots);
     }
+
+    private static GrayImage Sized(GrayImage crop, bool enlarge, bool halved) => (enlarge, halved) switch
+    {
+        (true, false) => crop.Enlarge(2),
+        (false, true) => crop.Halved(),
+        _ => crop,
+    };
 
     /// <summary>The words read in a slot's band (by their vertical centre), left to right.</summary>
     public static IReadOnlyList<TesseractTsv.Word> WordsIn(Slot slot, IReadOnlyList<TesseractTsv.Word> stripWords) =>

@@ -106,6 +106,27 @@ public sealed class GrayImage
         return new GrayImage(width, Height * factor, pixels);
     }
 
+    /// <summary>The image at half its size, each pixel the mean of a 2×2 block (a last odd row or column is dropped).</summary>
+    public GrayImage Halved()
+    {
+        var width = Math.Max(1, Width / 2);
+        var height = Math.Max(1, Height / 2);
+        var pixels = new byte[width * height];
+        for (var y = 0; y < height; y++)
+        {
+            var top = Math.Min(2 * y, Height - 1) * Width;
+            var bottom = Math.Min((2 * y) + 1, Height - 1) * Width;
+            for (var x = 0; x < width; x++)
+            {
+                var left = Math.Min(2 * x, Width - 1);
+                var right = Math.Min((2 * x) + 1, Width - 1);
+                pixels[(y * width) + x] = (byte)((Pixels[top + left] + Pixels[top + right] + Pixels[bottom + left] + Pixels[bottom + right] + 2) / 4);
+            }
+        }
+
+        return new GrayImage(width, height, pixels);
+    }
+
     /// <summary>Copies <paramref name="source"/> into this image with its top-left corner at (x, y); clipped.</summary>
     public void Paste(GrayImage source, int x, int y)
     {

@@ -115,22 +115,29 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadDatesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
     {
         var shortDates = DateSecondPass.FindShortSuspects(words);
-        words = DateSecondPass.ApplyShort(words, shortDates, await ReadRegionsAsync(dates, image, words, shortDates, cancellationToken));
+        var shortReadings = await ReadRegionsAsync(dates, image, words, shortDates, halved: false, cancellationToken);
+        words = DateSecondPass.ApplyShort(words, shortDates, shortReadings);
 
         // Damaged and doubtful dates are read in separate strips: Tesseract sizes the text of a strip from all its lines, and
         // the doubtful dates' lines changed the readings of damaged ones.
         var spans = DateSecondPass.FindSuspects(words);
         var doubtful = spans.Where(s => s.IsDoubtful).ToList();
-        var damagedReadings = await ReadRegionsAsync(dates, image, words, spans.Where(s => !s.IsDoubtful).ToList(), cancellationToken);
-        var doubtfulReadings = await ReadRegionsAsync(dates, image, words, doubtful, cancellationToken);
-        var checks = await ReadRegionsAsync(main, image, words, DateSecondPass.Disputed(doubtful, doubtfulReadings), cancellationToken);
-        return DateSecondPass.Apply(words, spans, damagedReadings.Concat(doubtfulReadings).ToDictionary(), checks);
+        var damagedReadings = await ReadRegionsAsync(dates, image, words, spans.Where(s => !s.IsDoubtful).ToList(), halved: false, cancellationToken);
+        var doubtfulReadings = await ReadRegionsAsync(dates, image, words, doubtful, halved: false, cancellationToken);
+        var checks = await ReadRegionsAsync(main, image, words, DateSecondPass.Disputed(doubtful, doubtfulReadings), halved: false, cancellationToken);
+
+        // What neither re-reading resolved is read once more at half the size: the model reads a line at another scale
+        // differently (2×2 averaging closes broken strokes and quiets noise), and the same rules decide what is accepted.
+        var retried = await ReadRegionsAsync(
+            dates, image, words, [.. DateSecondPass.UnresolvedShort(shortDates, shortReadings), .. DateSecondPass.Unresolved(spans, damagedReadings)], halved: true, cancellationToken);
+        words = DateSecondPass.ApplyShort(words, shortDates, retried);
+        return DateSecondPass.Apply(words, spans, DateSecondPass.Overlaid(damagedReadings.Concat(doubtfulReadings).ToDictionary(), retried), checks);
     }
 
     private static async Task<IReadOnlyDictionary<int, string>> ReadRegionsAsync(
-        ITesseractReader reader, GrayImage image, IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<DateSecondPass.Span> spans, CancellationToken cancellationToken)
+        ITesseractReader reader, GrayImage image, IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<DateSecondPass.Span> spans, bool halved, CancellationToken cancellationToken)
     {
-        var strip = RegionStrip.Build(image, DateSecondPass.Regions(words, spans));
+        var strip = RegionStrip.Build(image, DateSecondPass.Regions(words, spans), halved);
         return strip is null
             ? new Dictionary<int, string>()
             : DateSecondPass.Readings(strip, TesseractTsv.ParseWords(await reader.ReadAsync(strip.Image, cancellationToken)));
