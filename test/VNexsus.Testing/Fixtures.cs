@@ -15,6 +15,9 @@ public static class Fixtures
     /// <summary>A heavy scan (200 dpi, noise, specks, JPEG quality 40) of a seven-line discharge summary on an A4 page: bench/ocr-corpus/scan_pdf.py --profile heavy of test/golden/cases/admission_discharge-01.</summary>
     public const string ShortRecordHeavyScan = "short-record-heavy-scan.jpg";
 
+    /// <summary>A heavy scan of a five-line outpatient record (0.5 % ink): bench/ocr-corpus/scan_pdf.py --profile heavy of test/golden/cases/several_hospitals-01, its first file.</summary>
+    public const string FiveLineRecordHeavyScan = "five-line-record-heavy-scan.jpg";
+
     /// <summary>The synthetic resident registration number printed on page 1 of the outpatient record.</summary>
     public const string ResidentNumber = "800101-1234567";
 

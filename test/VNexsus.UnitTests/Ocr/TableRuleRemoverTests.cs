@@ -201,6 +201,33 @@ public sealed class TableRuleRemoverTests
     }
 
     [Fact]
+    public void On_a_noisy_page_with_little_ink_the_threshold_stays_below_the_papers_noise()
+    {
+        const byte paper = 228, ink = 55;
+        var random = new Random(5);
+        var page = GrayImage.Blank(1654, 2339, paper);
+        for (var i = 0; i < page.Pixels.Length; i++)
+        {
+            page.Pixels[i] = (byte)(paper + random.Next(-12, 13));
+        }
+
+        // One short line of glyph-like strokes: a few thousand ink pixels on a page of four million.
+        for (var x = 170; x < 700; x += 23)
+        {
+            for (var y = 300; y < 320; y++)
+            {
+                page.Pixels.AsSpan((y * page.Width) + x, 3).Fill(ink);
+            }
+        }
+
+        var result = TableRuleRemover.Remove(page);
+
+        Assert.InRange(result.Threshold, ink, paper - 13);
+        Assert.Equal(0, result.ErasedPixels);
+        Assert.Equal(ink, result.Image[171, 310]);
+    }
+
+    [Fact]
     public void The_minimum_rule_length_is_about_ten_millimetres()
     {
         Assert.Equal(118, TableRuleRemover.RuleLength(300));
