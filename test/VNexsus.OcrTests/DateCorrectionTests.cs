@@ -98,6 +98,13 @@ public sealed class DateCorrectionTests
     [InlineData("2022년 03월 16", false, null)] // the day lost its unit: nothing to restore it from
     [InlineData("2022 03 16 월", false, null)] // no unit shows the format
     [InlineData("2021-06-10 월", false, null)] // a weekday after a date is no part of it
+    [InlineData("2021:02.07", false, "2021.02.07")] // a dot read as a colon beside a dot
+    [InlineData("2022-09:23", false, "2022-09-23")]
+    [InlineData("2024°12.15", false, "2024.12.15")]
+    [InlineData("2022. 7:19.", false, "2022. 7. 19.")]
+    [InlineData("2022:07:19", false, null)] // two colons: nothing shows the format
+    [InlineData("2021:13.07", false, null)] // no month 13
+    [InlineData("2021:02.07:30", false, null)] // a time after it: not a date alone
     public void A_lost_separator_is_restored_only_from_the_dates_other_separators(string text, bool dateCue, string? expected)
     {
         Assert.Equal(expected, DateToken.Repaired(text, dateCue));

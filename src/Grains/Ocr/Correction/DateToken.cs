@@ -100,7 +100,7 @@ public static partial class DateToken
     /// unit syllable is the space that follows it (<c>2021년'5월 23일</c>, <c>2023년:05월.10일</c>, <c>06월-10일</c>), a space
     /// between a number and its unit is none (<c>2021 년 9월 21일</c>: the Korean model reports the syllable as a word),
     /// and a third unit read as 월 after a month that has its own is 일 (<c>03월 16월</c>: the units come in one order and
-    /// both end in ㄹ); these change no digit. A year followed by what
+    /// both end in ㄹ), and a colon beside another separator is that separator (<c>2021:02.07</c>); these change no digit. A year followed by what
     /// the model makes of 년 (<c>4</c>, <c>14</c>, <c>44</c>) before a month and day that keep their units
     /// (<c>202244 08월 21일</c>) is that year with its unit: the other units show the format, and no year has six digits.
     /// Null when the text is no such date.
@@ -108,10 +108,24 @@ public static partial class DateToken
     public static string? Repaired(string text, bool dateCue)
     {
         var marksCleaned = UnitMark().Replace(DoubledDot().Replace(text, "."), "${unit} ").Replace("  ", " ", StringComparison.Ordinal);
-        var cleaned = DayUnitMisread().Replace(SpaceBeforeUnit().Replace(marksCleaned, ""), "${head}일");
+        var cleaned = ColonRestored(DayUnitMisread().Replace(SpaceBeforeUnit().Replace(marksCleaned, ""), "${head}일"));
         var candidate = IsWellFormed(cleaned) ? cleaned : SeparatorRestored(cleaned, dateCue) ?? YearUnitRestored(cleaned);
         return candidate is not null && candidate != text && IsWellFormed(candidate) ? candidate : null;
     }
+
+    /// <summary>
+    /// A date's separator read as a colon (or a degree sign: a dot with a speck above it) beside another separator is
+    /// that other separator (<c>2021:02.07</c>, <c>2022-09:23</c>, <c>2022. 7:19.</c>): no time of day starts with a
+    /// year, and the other separator shows the format. Two colons (<c>22:5:18</c>) may be a time, and stay.
+    /// </summary>
+    private static string ColonRestored(string text) =>
+        ColonSeparator().Match(text) is { Success: true } m && (IsColon(m.Groups["a"].Value) != IsColon(m.Groups["b"].Value))
+            ? IsColon(m.Groups["a"].Value)
+                ? $"{m.Groups["y"].Value}{m.Groups["b"].Value}{m.Groups["m"].Value}{m.Groups["b"].Value}{m.Groups["d"].Value}{m.Groups["end"].Value}"
+                : $"{m.Groups["y"].Value}{m.Groups["a"].Value}{m.Groups["m"].Value}{m.Groups["a"].Value}{m.Groups["d"].Value}{m.Groups["end"].Value}"
+            : text;
+
+    private static bool IsColon(string separator) => separator is ":" or "°";
 
     private static string? YearUnitRestored(string text) =>
         YearUnitLost().Match(text) is { Success: true } m ? $"{m.Groups["y"].Value}년 {m.Groups["rest"].Value}" : null;
@@ -200,6 +214,9 @@ public static partial class DateToken
 
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:(?<s>[.\-/])(?<m>[0-9]{2})(?<gap> ?)(?<d>[0-9]{2})|(?<gap> ?)(?<m>[0-9]{2})(?<s>[.\-/])(?<d>[0-9]{2}))$", RegexOptions.CultureInvariant)]
     private static partial Regex SeparatorLost();
+
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?<a>[.\-/:°]|\. )(?<m>[0-9]{1,2})(?<b>[.\-/:°]|\. )(?<d>[0-9]{1,2})(?<end>\.?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ColonSeparator();
 
     [GeneratedRegex(@"^(?:19|20)[0-9]{2}", RegexOptions.CultureInvariant)]
     private static partial Regex YearStart();
