@@ -71,7 +71,8 @@ public static class TableRuleRemover
         var pixels = image.Pixels;
         var dotsPerInch = dpi ?? GuessDpi(width, height);
         var length = RuleLength(dotsPerInch);
-        var threshold = InkThreshold(pixels);
+        var histogram = Histogram(pixels);
+        var threshold = InkThreshold(histogram);
         var flags = new byte[pixels.Length];
         for (var i = 0; i < pixels.Length; i++)
         {
@@ -92,7 +93,7 @@ public static class TableRuleRemover
         }
 
         // Paint the rule pixels and their 4-neighbours (the anti-aliased fringe) with the paper level.
-        var paper = PaperLevel(pixels, threshold);
+        var paper = PaperLevel(histogram, threshold);
         var output = (byte[])pixels.Clone();
         var erased = 0;
         for (var y = 0; y < height; y++)
@@ -423,14 +424,8 @@ public static class TableRuleRemover
     /// noise would be taken for rules and text. The deviation is measured on the pixels lighter than the paper level,
     /// where no ink is.
     /// </summary>
-    public static byte InkThreshold(byte[] pixels)
+    private static byte InkThreshold(long[] histogram)
     {
-        var histogram = new long[256];
-        foreach (var p in pixels)
-        {
-            histogram[p]++;
-        }
-
         var paper = Array.IndexOf(histogram, histogram.Max());
         double lighter = 0, spread = 0;
         for (var level = paper; level < 256; level++)
@@ -440,11 +435,11 @@ public static class TableRuleRemover
         }
 
         var deviation = Math.Sqrt(spread / lighter);
-        return (byte)Math.Clamp(Math.Min(OtsuThreshold(pixels), paper - (4 * deviation)), 0, 255);
+        return (byte)Math.Clamp(Math.Min(OtsuThreshold(histogram), paper - (4 * deviation)), 0, 255);
     }
 
-    /// <summary>Otsu's threshold on the gray histogram; pixels at or below it are ink.</summary>
-    public static byte OtsuThreshold(byte[] pixels)
+    /// <summary>How many pixels have each gray level; read once per page by the threshold and the paper level.</summary>
+    private static long[] Histogram(byte[] pixels)
     {
         var histogram = new long[256];
         foreach (var p in pixels)
@@ -452,7 +447,13 @@ public static class TableRuleRemover
             histogram[p]++;
         }
 
-        double total = pixels.Length, sumAll = 0;
+        return histogram;
+    }
+
+    /// <summary>Otsu's threshold on the gray histogram; pixels at or below it are ink.</summary>
+    private static byte OtsuThreshold(long[] histogram)
+    {
+        double total = histogram.Sum(), sumAll = 0;
         for (var i = 0; i < 256; i++)
         {
             sumAll += i * (double)histogram[i];
@@ -488,19 +489,10 @@ public static class TableRuleRemover
         return (byte)threshold;
     }
 
-    private static byte PaperLevel(byte[] pixels, byte threshold)
+    /// <summary>The median level of the pixels lighter than the threshold.</summary>
+    private static byte PaperLevel(long[] histogram, byte threshold)
     {
-        var histogram = new long[256];
-        long count = 0;
-        foreach (var p in pixels)
-        {
-            if (p > threshold)
-            {
-                histogram[p]++;
-                count++;
-            }
-        }
-
+        var count = histogram.Skip(threshold + 1).Sum();
         long seen = 0;
         for (var i = 255; i > threshold; i--)
         {
