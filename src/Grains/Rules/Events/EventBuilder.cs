@@ -516,19 +516,20 @@ public sealed class EventBuilder(RuleData data)
 
     private List<(int Page, int Block, Hospitals.HospitalMention Mention)> FileHospitals(RuleDocument document)
     {
-        var found = new List<(int, int, Hospitals.HospitalMention)>();
+        var found = new List<(int Page, int Block, Hospitals.HospitalMention Mention, bool Ocr)>();
         foreach (var page in document.Pages)
         {
             foreach (var block in page.Blocks)
             {
                 foreach (var mention in _extractor.Hospitals(block.Text))
                 {
-                    found.Add((page.Page, block.Index, mention));
+                    found.Add((page.Page, block.Index, mention, page.Source == PageTextSource.Ocr));
                 }
             }
         }
 
-        return found;
+        var read = Hospitals.HospitalMisreadings.Reconcile(found.Select(f => (f.Mention, f.Ocr)).ToList());
+        return found.Select((f, i) => (f.Page, f.Block, read[i])).ToList();
     }
 
     /// <summary>
