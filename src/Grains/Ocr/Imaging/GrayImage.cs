@@ -127,6 +127,39 @@ public sealed class GrayImage
         return new GrayImage(width, height, pixels);
     }
 
+    /// <summary>The image turned clockwise by <paramref name="clockwiseDegrees"/> (0, 90, 180 or 270).</summary>
+    public GrayImage Turned(int clockwiseDegrees)
+    {
+        if (clockwiseDegrees is not (0 or 90 or 180 or 270))
+        {
+            throw new ArgumentOutOfRangeException(nameof(clockwiseDegrees), clockwiseDegrees, "only quarter turns");
+        }
+
+        if (clockwiseDegrees == 0)
+        {
+            return this;
+        }
+
+        var quarter = clockwiseDegrees != 180;
+        var (width, height) = quarter ? (Height, Width) : (Width, Height);
+        var pixels = new byte[Pixels.Length];
+        for (var y = 0; y < height; y++)
+        {
+            for (var x = 0; x < width; x++)
+            {
+                var (sourceX, sourceY) = clockwiseDegrees switch
+                {
+                    90 => (y, Height - 1 - x),
+                    180 => (Width - 1 - x, Height - 1 - y),
+                    _ => (Width - 1 - y, x),
+                };
+                pixels[(y * width) + x] = Pixels[(sourceY * Width) + sourceX];
+            }
+        }
+
+        return new GrayImage(width, height, pixels);
+    }
+
     /// <summary>Copies <paramref name="source"/> into this image with its top-left corner at (x, y); clipped.</summary>
     public void Paste(GrayImage source, int x, int y)
     {

@@ -11,7 +11,9 @@ namespace VNexsus.Ocr.Engines.Tesseract;
 /// <list type="number">
 /// <item>the page image is decoded in-process and its table rules are erased (<see cref="TableRuleRemover"/>), keeping
 /// its pixel space;</item>
-/// <item>the cleaned page is read with <c>kor+eng</c>, page segmentation mode 4, giving TSV and text;</item>
+/// <item>the cleaned page is read with <c>kor+eng</c>, page segmentation mode 4, giving TSV and text; a page read as
+/// almost nothing legible is checked for a sideways or upside-down scan and read again turned upright
+/// (<see cref="PageOrientation"/>);</item>
 /// <item>code-like tokens whose first letter the Korean model lost are re-read in one extra call on a strip of their
 /// crops with a Latin-only model (<see cref="CodeSecondPass"/>), the letters that model too read as digits where only a
 /// code can stand by a letters-only model in one more (<see cref="CodeLetterPass"/>), the cells of code columns the first reading lost in
@@ -33,6 +35,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     private readonly ITesseractReader codes;
     private readonly ITesseractReader dates;
     private readonly ITesseractReader letters;
+    private readonly ITesseractReader orientation;
 
     /// <param name="concurrentPages">Pages this silo reads at once (<see cref="OcrOptions.EffectiveConcurrentPages"/>): the handles each in-process pass may keep.</param>
     public TesseractEngine(IOptions<TesseractOptions> options, int? concurrentPages = null, ILogger<TesseractEngine>? logger = null)
@@ -43,6 +46,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         TesseractPass codePass = new(settings.CodeLanguages, 6, [noInvert, new("tessedit_char_whitelist", CodeSecondPass.Whitelist)], WithText: false);
         TesseractPass letterPass = new(settings.CodeLanguages, 6, [noInvert, new("tessedit_char_whitelist", CodeLetterPass.Whitelist)], WithText: false);
         TesseractPass datePass = new(settings.DateLanguages, 6, [noInvert], WithText: true);
+        TesseractPass orientationPass = new("osd", TesseractPass.OrientationOnly, [], WithText: false);
         undecodable = new TesseractProcessReader(mainPass, settings);
 
         var inProcess = settings.Runner == TesseractRunner.Library && LibraryLoads(logger ?? NullLogger<TesseractEngine>.Instance);
@@ -51,13 +55,14 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         codes = Reader(codePass);
         dates = Reader(datePass);
         letters = Reader(letterPass);
+        orientation = Reader(orientationPass);
 
         ITesseractReader Reader(TesseractPass pass) =>
             inProcess ? new TesseractHandlePool(pass, capacity, settings.PageTimeout) : new TesseractProcessReader(pass, settings);
     }
 
     public string Profile =>
-        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v6";
+        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v7";
 
     /// <summary>Whether the passes run in this process (false: a child process per call).</summary>
     public bool InProcess => main is TesseractHandlePool;
@@ -73,6 +78,12 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         // second passes.
         var output = image is null ? await undecodable.ReadAsync(page.Bytes, cancellationToken) : await main.ReadAsync(image, cancellationToken);
         var words = TesseractTsv.ParseWords(output);
+        var (scannedWidth, scannedHeight, turn) = (image?.Width ?? 0, image?.Height ?? 0, 0);
+        if (image is not null && PageOrientation.MayBeTurned(words))
+        {
+            (image, words, turn) = await ReadUprightAsync(image, words, cancellationToken);
+        }
+
         if (image is not null && settings.CodeSecondPass)
         {
             words = await ReadCodesAgainAsync(image, words, cancellationToken);
@@ -83,7 +94,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
             words = await ReadDatesAgainAsync(image, words, cancellationToken);
         }
 
-        return new RecognizedPage(page.Width, page.Height, TesseractTsv.ToBlocks(words));
+        return new RecognizedPage(page.Width, page.Height, TesseractTsv.ToBlocks(PageOrientation.ToScannedPage(words, turn, scannedWidth, scannedHeight)));
     }
 
     public void Dispose()
@@ -92,6 +103,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         codes.Dispose();
         dates.Dispose();
         letters.Dispose();
+        orientation.Dispose();
     }
 
     private static bool LibraryLoads(ILogger logger)
@@ -110,6 +122,20 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     {
         var image = GrayImage.TryDecode(page.Bytes, page.MediaType);
         return image is not null && settings.RemoveTableRules ? TableRuleRemover.Remove(image).Image : image;
+    }
+
+    /// <summary>The page turned upright and read again when the orientation pass names a turn and the turned page reads better (<see cref="PageOrientation"/>).</summary>
+    private async Task<(GrayImage Image, IReadOnlyList<TesseractTsv.Word> Words, int Turn)> ReadUprightAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
+    {
+        var turn = PageOrientation.UprightTurn(await orientation.ReadAsync(image, cancellationToken));
+        if (turn == 0)
+        {
+            return (image, words, 0);
+        }
+
+        var turned = image.Turned(turn);
+        var read = TesseractTsv.ParseWords(await main.ReadAsync(turned, cancellationToken));
+        return PageOrientation.ReadsBetter(read, words) ? (turned, read, turn) : (image, words, 0);
     }
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadDatesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)

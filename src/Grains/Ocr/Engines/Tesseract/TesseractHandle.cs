@@ -50,10 +50,11 @@ internal sealed class TesseractHandle : SafeHandleZeroOrMinusOneIsInvalid
     }
 
     /// <summary>
-    /// Recognises <paramref name="image"/> and answers as the CLI's stdout would (TSV, then the text when asked). Stops at the
-    /// next word when <paramref name="cancellationToken"/> is cancelled or <paramref name="timeLimit"/> has passed.
+    /// Recognises <paramref name="image"/> and answers as the CLI's stdout would (TSV, then the text when the pass asks;
+    /// an orientation pass answers its orientation). Stops at the next word when <paramref name="cancellationToken"/> is
+    /// cancelled or <paramref name="timeLimit"/> has passed.
     /// </summary>
-    public unsafe string Read(GrayImage image, bool withText, TimeSpan timeLimit, CancellationToken cancellationToken)
+    public unsafe string Read(GrayImage image, TesseractPass pass, TimeSpan timeLimit, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var monitor = TesseractNative.TessMonitorCreate();
@@ -68,6 +69,11 @@ internal sealed class TesseractHandle : SafeHandleZeroOrMinusOneIsInvalid
                 TesseractNative.TessBaseAPISetImage(handle, pixels, image.Width, image.Height, 1, image.Width);
             }
 
+            if (pass.PageSegmentationMode == TesseractPass.OrientationOnly)
+            {
+                return DetectOrientation();
+            }
+
             var started = Stopwatch.GetTimestamp();
             TesseractNative.TessMonitorSetDeadlineMSecs(monitor, (int)Math.Clamp(timeLimit.TotalMilliseconds, 1, int.MaxValue));
             if (TesseractNative.TessBaseAPIRecognize(handle, monitor) != 0)
@@ -79,7 +85,7 @@ internal sealed class TesseractHandle : SafeHandleZeroOrMinusOneIsInvalid
             }
 
             var tsv = TesseractNative.TakeText(TesseractNative.TessBaseAPIGetTsvText(handle, 0));
-            var text = withText ? TesseractNative.TakeText(TesseractNative.TessBaseAPIGetUTF8Text(handle)) : string.Empty;
+            var text = pass.WithText ? TesseractNative.TakeText(TesseractNative.TessBaseAPIGetUTF8Text(handle)) : string.Empty;
             return TesseractPass.TsvHeader + tsv + text;
         }
         finally
@@ -89,6 +95,12 @@ internal sealed class TesseractHandle : SafeHandleZeroOrMinusOneIsInvalid
             cancellation.Free();
         }
     }
+
+    /// <summary>The CLI's <c>--psm 0</c> answer: nothing when the page has too little text to tell.</summary>
+    private string DetectOrientation() =>
+        TesseractNative.TessBaseAPIDetectOrientationScript(handle, out var degrees, out var confidence, out _, out _) == 0
+            ? string.Empty
+            : PageOrientation.Format(degrees, confidence);
 
     protected override bool ReleaseHandle()
     {

@@ -75,7 +75,7 @@ public sealed class TesseractHandlePool : ITesseractReader
         Interlocked.Increment(ref recognising);
         try
         {
-            output = handle.Read(image, Pass.WithText, timeLimit, cancellationToken);
+            output = handle.Read(image, Pass, timeLimit, cancellationToken);
         }
         catch
         {

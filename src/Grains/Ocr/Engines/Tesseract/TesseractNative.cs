@@ -47,6 +47,13 @@ internal static partial class TesseractNative
     [LibraryImport(Library)]
     public static partial int TessBaseAPIRecognize(nint handle, nint monitor);
 
+    /// <summary>
+    /// Tesseract's orientation and script detection on the image set (a handle initialised with the <c>osd</c> model):
+    /// how far the page was turned clockwise (0, 90, 180, 270 degrees) and the confidence of it; non-zero on success.
+    /// </summary>
+    [LibraryImport(Library)]
+    public static partial int TessBaseAPIDetectOrientationScript(nint handle, out int orientationDegrees, out float orientationConfidence, out nint scriptName, out float scriptConfidence);
+
     [LibraryImport(Library)]
     public static partial nint TessBaseAPIGetTsvText(nint handle, int pageNumber);
 

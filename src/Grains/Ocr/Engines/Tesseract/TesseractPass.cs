@@ -10,6 +10,9 @@ namespace VNexsus.Ocr.Engines.Tesseract;
 public sealed record TesseractPass(string Languages, int PageSegmentationMode, IReadOnlyList<KeyValuePair<string, string>> Variables, bool WithText)
 {
     /// <summary>The TSV header line of Tesseract's TSV renderer; <see cref="TesseractTsv.ParseWords"/> starts reading after it.</summary>
+    /// <summary>The page segmentation mode that only detects the page's orientation (and script), reading no text.</summary>
+    public const int OrientationOnly = 0;
+
     public const string TsvHeader = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n";
 
     /// <summary>The arguments of <c>tesseract stdin stdout …</c> that make this pass and write TSV (then the text) to stdout.</summary>
