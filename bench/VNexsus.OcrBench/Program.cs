@@ -15,6 +15,8 @@ using VNexsus.Storage;
 // (a) VNexsus's Tesseract path: PageRasterizer + TesseractEngine (rule removal, psm 4, KCD second pass), one page per core;
 // (b) raw tesseract with the same basic settings on the same page images (rendered before timing), 2 processes at a time;
 // (c) ocrmypdf -l kor+eng --jobs 2 on the same PDF, when installed.
+// Besides wall-clock pages/s, the CPU seconds each engine spends per page (CpuTime): on a shared machine the neighbours'
+// load moves the first, hardly the second.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
 var corpus = Arg("--corpus") ?? throw new ArgumentException("--corpus DIR (made by bench/ocr-corpus/generate.py) is required");
 var profiles = (Arg("--profiles") ?? "clean,light,heavy").Split(',');
@@ -57,7 +59,7 @@ foreach (var profile in profiles)
     {
         if (run is null)
         {
-            rows.Add([profile, name, "skipped", "", "", "", "", ""]);
+            rows.Add([profile, name, "skipped", "", "", "", "", "", ""]);
             continue;
         }
 
@@ -71,7 +73,7 @@ foreach (var profile in profiles)
             }
         }
 
-        rows.Add([profile, name, $"{truth.Count / run.Seconds:0.00}", $"{run.Seconds:0.0}", $"{score.Cer:P1}", $"{score.Dates}/{score.DateTotal} ({score.DateShare:P0})",
+        rows.Add([profile, name, $"{truth.Count / run.Seconds:0.00}", $"{run.Seconds:0.0}", $"{run.CpuSeconds / truth.Count:0.00}", $"{score.Cer:P1}", $"{score.Dates}/{score.DateTotal} ({score.DateShare:P0})",
             $"{score.Codes}/{score.CodeTotal} ({score.CodeShare:P0})", name == "VNexsus" ? ours.Corrections.ToString(CultureInfo.InvariantCulture) : ""]);
     }
 
@@ -83,17 +85,17 @@ foreach (var profile in profiles)
 
     var s = Score.Of(truth, ours.Pages);
     var r = Score.Of(truth, raw.Pages);
-    var line = $"{profile}: VNexsus/raw speed {raw.Seconds / ours.Seconds:0.00}×, CER {s.Cer:P1} vs {r.Cer:P1}, dates {s.DateShare:P0} vs {r.DateShare:P0}, codes {s.CodeShare:P0} vs {r.CodeShare:P0}";
+    var line = $"{profile}: VNexsus/raw speed {raw.Seconds / ours.Seconds:0.00}× (CPU per page {raw.CpuSeconds / ours.CpuSeconds:0.00}×), CER {s.Cer:P1} vs {r.Cer:P1}, dates {s.DateShare:P0} vs {r.DateShare:P0}, codes {s.CodeShare:P0} vs {r.CodeShare:P0}";
     if (peer is not null)
     {
         var p = Score.Of(truth, peer.Pages);
-        line += $"; VNexsus/ocrmypdf speed {peer.Seconds / ours.Seconds:0.00}×, CER {s.Cer:P1} vs {p.Cer:P1}, dates {s.DateShare:P0} vs {p.DateShare:P0}, codes {s.CodeShare:P0} vs {p.CodeShare:P0}";
+        line += $"; VNexsus/ocrmypdf speed {peer.Seconds / ours.Seconds:0.00}× (CPU per page {peer.CpuSeconds / ours.CpuSeconds:0.00}×), CER {s.Cer:P1} vs {p.Cer:P1}, dates {s.DateShare:P0} vs {p.DateShare:P0}, codes {s.CodeShare:P0} vs {p.CodeShare:P0}";
     }
 
     ratios.Add(line);
 }
 
-string[] header = ["profile", "engine", "pages/s", "wall s", "CER", "dates verbatim", "KCD codes verbatim", "corrections"];
+string[] header = ["profile", "engine", "pages/s", "wall s", "CPU s/page", "CER", "dates verbatim", "KCD codes verbatim", "corrections"];
 var widths = header.Select((h, i) => Math.Max(h.Length, rows.Max(r => r[i].Length))).ToArray();
 Console.WriteLine(string.Join(" | ", header.Select((h, i) => h.PadRight(widths[i]))));
 Console.WriteLine(string.Join("-|-", widths.Select(w => new string('-', w))));
@@ -103,7 +105,7 @@ foreach (var row in rows)
 }
 
 Console.WriteLine();
-Console.WriteLine($"machine: {Environment.ProcessorCount} cores; ratios (>1× means VNexsus is faster):");
+Console.WriteLine($"machine: {Environment.ProcessorCount} cores; ratios (>1× means VNexsus is faster; CPU per page: the other engine's CPU seconds per page over VNexsus's):");
 foreach (var line in ratios)
 {
     Console.WriteLine(line);
@@ -149,6 +151,7 @@ static async Task<Run> RunVNexsusAsync(string pdf, int pageCount, int workers)
     top = top.Crop(0, 0, top.Width, top.Height / 8);
     await engine.RecognizeAsync(new PageImage(top.ToPgm(), ImageHeader.Pgm, top.Width, top.Height), CancellationToken.None);
 
+    var cpu = CpuTime.OfThisProcess() + CpuTime.OfEndedChildren();
     var started = Stopwatch.GetTimestamp();
     await Parallel.ForEachAsync(Enumerable.Range(1, pageCount), new ParallelOptions { MaxDegreeOfParallelism = workers }, async (page, token) =>
     {
@@ -164,7 +167,8 @@ static async Task<Run> RunVNexsusAsync(string pdf, int pageCount, int workers)
         pages[page - 1] = string.Join('\n', recognized.Blocks.Select(b => b.Text));
         Interlocked.Add(ref corrections, recognized.Blocks.Sum(b => b.Corrections?.Count ?? 0));
     });
-    return new Run(pages, Stopwatch.GetElapsedTime(started).TotalSeconds, corrections);
+    var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+    return new Run(pages, seconds, CpuTime.OfThisProcess() + CpuTime.OfEndedChildren() - cpu, corrections);
 }
 
 // The page images VNexsus's rasteriser produces (the embedded JPEG of a scan, pdftoppm's PGM otherwise), written once
@@ -195,19 +199,21 @@ static async Task<Run> RunRawTesseractAsync(string folder, int pageCount)
     var images = Directory.GetFiles(folder).Order(StringComparer.Ordinal).ToArray();
     var pages = new string[pageCount];
     var environment = new Dictionary<string, string> { ["OMP_THREAD_LIMIT"] = "1" };
+    var cpu = CpuTime.OfEndedChildren();
     var started = Stopwatch.GetTimestamp();
     await Parallel.ForEachAsync(Enumerable.Range(0, pageCount), new ParallelOptions { MaxDegreeOfParallelism = 2 }, async (i, token) =>
     {
         string[] arguments = [images[i], "stdout", "-l", "kor+eng", "--psm", "4", "-c", "tessedit_do_invert=0"];
         pages[i] = Encoding.UTF8.GetString(await ExternalTool.RunAsync("tesseract", arguments, null, new ToolLimits(TimeSpan.FromMinutes(5)), token, environment));
     });
-    return new Run(pages, Stopwatch.GetElapsedTime(started).TotalSeconds, 0);
+    return new Run(pages, Stopwatch.GetElapsedTime(started).TotalSeconds, CpuTime.OfEndedChildren() - cpu, 0);
 }
 
 static async Task<Run?> RunOcrmypdfAsync(string ocrmypdf, string pdf, int pageCount)
 {
     using var temp = new TempDir();
     var output = Path.Combine(temp.Path, "out.pdf");
+    var cpu = CpuTime.OfEndedChildren();
     var started = Stopwatch.GetTimestamp();
     try
     {
@@ -220,12 +226,14 @@ static async Task<Run?> RunOcrmypdfAsync(string ocrmypdf, string pdf, int pageCo
     }
 
     var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+    var cpuSeconds = CpuTime.OfEndedChildren() - cpu;
     var text = Encoding.UTF8.GetString(await ExternalTool.RunAsync("pdftotext", ["-layout", output, "-"], null, new ToolLimits(TimeSpan.FromMinutes(1)), CancellationToken.None));
     var pages = text.Split('\f');
-    return new Run(Enumerable.Range(0, pageCount).Select(i => i < pages.Length ? pages[i] : "").ToArray(), seconds, 0);
+    return new Run(Enumerable.Range(0, pageCount).Select(i => i < pages.Length ? pages[i] : "").ToArray(), seconds, cpuSeconds, 0);
 }
 
-internal sealed record Run(string[] Pages, double Seconds, int Corrections);
+/// <param name="CpuSeconds">CPU time of the run: this process's and its ended children's for VNexsus, the children's for the others.</param>
+internal sealed record Run(string[] Pages, double Seconds, double CpuSeconds, int Corrections);
 
 internal sealed record Score(double Cer, int Dates, int DateTotal, int Codes, int CodeTotal)
 {
