@@ -210,6 +210,28 @@ public sealed class CodeCorrectionTests
         Assert.Equal(new[] { 2 }, CodeSecondPass.FindSuspects(words));
     }
 
+    [Fact]
+    public void An_undotted_code_last_on_a_diagnosis_line_is_looked_at_for_a_lost_dot_and_keeps_it_only_if_the_image_shows_it()
+    {
+        TesseractTsv.Word[] words =
+        [
+            new(1, 1, 1, 100, 50, 120, 40, 90, "부진단"),
+            new(1, 1, 1, 260, 50, 110, 40, 90, "결막염") { SpaceBefore = true },
+            new(1, 1, 1, 400, 50, 90, 40, 90, "H109") { SpaceBefore = true }, // records print the diagnosis line's code dotted
+            new(1, 1, 2, 100, 400, 180, 40, 90, "질병분류기호:"),
+            new(1, 1, 2, 300, 400, 90, 40, 90, "G439") { SpaceBefore = true }, // a prescription's codes: not looked at
+            new(1, 1, 2, 400, 400, 90, 40, 90, "H109") { SpaceBefore = true },
+            new(1, 1, 3, 100, 800, 120, 40, 90, "부진단"),
+            new(1, 1, 3, 260, 800, 110, 40, 90, "결막염") { SpaceBefore = true },
+            new(1, 1, 3, 400, 800, 90, 40, 90, "H109") { SpaceBefore = true },
+            new(1, 1, 3, 500, 800, 90, 40, 90, "1일") { SpaceBefore = true }, // not last on its line
+        ];
+
+        Assert.Equal(new[] { 2 }, CodeSecondPass.FindSuspects(words));
+        Assert.Equal("H10.9", KcdToken.Corrected("H109", "H10.9"));
+        Assert.Null(KcdToken.Corrected("H109", "H109"));
+    }
+
     [Theory]
     [InlineData("M179", "M17.9", "M17.9")] // both readings show 1, 7, 9; only the Latin one the dot
     [InlineData("(M545)", "M54.5", "(M54.5)")]

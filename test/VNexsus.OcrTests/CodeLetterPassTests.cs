@@ -103,6 +103,119 @@ public sealed class CodeLetterPassTests
         Assert.Equal(expected == "593.40" ? null : new TextCorrection("593.40", "S93.40", CodeLetterPass.Reason, words[2].Box), result[2].Correction);
     }
 
+    [Theory]
+    [InlineData("(651)", "RS", 'R', "(R51)")] // the Latin reading saw the letter and lost a digit after it
+    [InlineData("593.40", "S9340", 'S', "S93.40")]
+    public void A_latin_reading_that_starts_with_the_letter_may_have_lost_digits_after_it(string token, string latin, char letter, string expected)
+    {
+        Assert.Equal(expected, CodeLetterPass.Corrected(token, latin, letter));
+    }
+
+    [Theory]
+    [InlineData("(651)", "RS", 'S')] // the Latin reading's letter is another one: its lost digit is not excused
+    [InlineData("(651)", "R7", 'R')] // a digit the first reading does not show
+    [InlineData("(651)", "R15", 'R')] // the first reading's digits in another order
+    [InlineData("(651)", "R", 'R')] // no digit to check at all
+    public void A_latin_reading_with_fewer_digits_must_start_with_the_letter_and_show_only_the_first_readings_digits(string token, string latin, char letter)
+    {
+        Assert.Null(CodeLetterPass.Corrected(token, latin, letter));
+    }
+
+    [Theory]
+    [InlineData("(110)", "110", "", "(I10)")] // a lone bar: the letters-only model read nothing
+    [InlineData("110", "110", "I", "I10")]
+    [InlineData("(110)", "110.", "", "(I10)")]
+    [InlineData("120.9", "120.9", "", "I20.9")]
+    [InlineData("110", "S.110", "", "I10")] // a mark in front of the Latin reading's 1
+    [InlineData("110", "10", "", "I10")] // the Latin model dropped the bar too
+    public void A_bar_both_digit_models_read_as_1_is_the_letter_I_where_only_a_code_can_stand(string token, string latin, string glyph, string expected)
+    {
+        Assert.Equal(expected, CodeLetterPass.WithLetterI(token, latin, glyph));
+    }
+
+    [Theory]
+    [InlineData("130.9", "130.9", "L")] // the glyph alone shows another letter that looks like 1
+    [InlineData("1069", "1069", "J")]
+    [InlineData("(110)", "I10", "")] // the Latin model saw no 1 (it saw the letter: its own pass decides)
+    [InlineData("(110)", "112", "")] // the Latin reading shows other digits
+    [InlineData("(210)", "210", "")] // only 1 looks like I
+    [InlineData("10", "10", "")] // the bar itself was not read: no digit is I
+    [InlineData("20.9", "120.9", "")] // the letter was lost, not read as 1: which letter is not known
+    [InlineData("(110)", "110", "T")] // another letter
+    public void A_bar_is_I_only_when_both_models_read_it_as_1_and_the_letters_only_model_saw_no_other_letter(string token, string latin, string glyph)
+    {
+        Assert.Null(CodeLetterPass.WithLetterI(token, latin, glyph));
+    }
+
+    [Theory]
+    [InlineData(new[] { "A:", "본태성(원발성)", "고혈압", "(110)" }, 3, "(I10)")] // a bracketed code last on an assessment line
+    [InlineData(new[] { "부진단", "고혈압", "110" }, 2, "I10")] // last on a diagnosis line
+    [InlineData(new[] { "질병분류기호:", "H109", "110" }, 2, "I10")] // after a code label and another code
+    [InlineData(new[] { "A:", "혈당", "110" }, 2, "110")] // a value: no code position
+    [InlineData(new[] { "혈압", "(110)" }, 1, "(110)")] // a bracketed number with no diagnosis label
+    [InlineData(new[] { "부진단", "공복혈당", "110", "mg/dL" }, 2, "110")] // a lab value with its unit
+    [InlineData(new[] { "검사코드:", "110" }, 1, "110")] // a test code
+    [InlineData(new[] { "전화:", "02", "110" }, 2, "110")]
+    public void The_letters_pass_reads_a_bar_as_I_only_in_a_code_position_and_records_it(string[] line, int token, string expected)
+    {
+        var words = Line(line);
+        var latin = new Dictionary<int, string> { [token] = KcdToken.Split(line[token]).Core };
+        var suspects = CodeLetterPass.FindSuspects(words, latin);
+        var strip = suspects.Count == 0 ? null : RegionStrip.Build(GrayImage.Blank(1200, 200), CodeLetterPass.Regions(words, suspects));
+
+        var result = strip is null ? words : CodeLetterPass.Apply(words, latin, strip, []); // the lone bar read as nothing
+
+        Assert.Equal(expected, result[token].Text);
+        Assert.Equal(expected == line[token] ? null : new TextCorrection(line[token], expected, CodeLetterPass.Reason, words[token].Box), result[token].Correction);
+    }
+
+    [Theory]
+    [InlineData("주 진 단 상 세 불 명 의 피부염 130.9", true)]
+    [InlineData("부 진 단 ㆍ 본 태 성 ( 원 발 성 ) 고혈압 110", true)]
+    [InlineData("주 진 단 110", false)] // no disease name in front
+    [InlineData("외 래 고혈압 110", false)] // no diagnosis label
+    public void A_diagnosis_label_read_as_syllables_is_still_a_diagnosis_label(string syllables, bool suspect)
+    {
+        // The Korean model gives each syllable as a word; Tesseract's text joins them (no space inside a word).
+        var words = new List<TesseractTsv.Word>();
+        var spaced = true;
+        foreach (var part in syllables.Split(' '))
+        {
+            words.Add(new TesseractTsv.Word(1, 1, 1, 100 + (words.Count * 60), 50, 50, 40, 90, part) { SpaceBefore = words.Count > 0 && spaced });
+            spaced = part.Length > 1 || part == "ㆍ"; // the single syllables of one word are joined
+        }
+
+        var token = words.Count - 1;
+        var latin = new Dictionary<int, string> { [token] = words[token].Text };
+
+        Assert.Equal(suspect, CodeLetterPass.FindSuspects(words, latin).Contains(token));
+    }
+
+    [Fact]
+    public void A_code_run_into_the_name_before_its_bracket_is_looked_at_from_the_bracket_on()
+    {
+        var words = Line(["A:", "두통.(851)"]);
+        var latin = new Dictionary<int, string> { [1] = "851" };
+
+        Assert.Equal(("두통.(", "851", ")"), KcdToken.Split("두통.(851)"));
+        Assert.Contains(1, CodeSecondPass.FindSuspects(words));
+        var region = Assert.Single(CodeSecondPass.Regions(words, [1]));
+        var unit = 150 / "두통.(851)".Sum(KcdToken.GlyphUnits);
+        Assert.InRange(region.Left, 300 + (3.5 * unit), 300 + (4.5 * unit)); // after 두, 통 and the full stop
+        Assert.Equal(new[] { 1 }, CodeLetterPass.FindSuspects(words, latin));
+        Assert.Equal("두통.(R51)", CodeLetterPass.Corrected(words[1].Text, "R51", 'R'));
+    }
+
+    [Theory]
+    [InlineData("130.9.", "", "130.9", ".")] // a full stop after a dotted code
+    [InlineData("110.", "", "110.", "")] // after an undotted number the dot may be the code's
+    [InlineData("본태성(원발성)", "본태성(", "원발성", ")")]
+    [InlineData("2022.3.7.", "", "2022.3.7", ".")]
+    public void A_token_splits_into_what_is_in_front_of_the_code_the_code_and_what_follows(string token, string prefix, string core, string suffix)
+    {
+        Assert.Equal((prefix, core, suffix), KcdToken.Split(token));
+    }
+
     [Fact]
     public void A_number_is_in_a_column_of_codes_only_with_codes_right_above_and_right_below_it()
     {

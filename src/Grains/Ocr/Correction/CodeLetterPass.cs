@@ -66,9 +66,9 @@ public static partial class CodeLetterPass
         {
             var word = words[index];
             var (prefix, core, _) = KcdToken.Split(word.Text);
-            var unit = word.Width / Math.Max(1, word.Text.Sum(Units));
+            var unit = word.Width / Math.Max(1, word.Text.Sum(KcdToken.GlyphUnits));
             var pad = Math.Max(3, word.Height / 5);
-            var left = (int)(LetterLost().IsMatch(core) ? word.Left - (1.25 * unit) : word.Left + (prefix.Sum(Units) * unit) - (0.1 * unit));
+            var left = (int)(LetterLost().IsMatch(core) ? word.Left - (1.25 * unit) : word.Left + (prefix.Sum(KcdToken.GlyphUnits) * unit) - (0.1 * unit));
             return new[]
             {
                 new RegionStrip.Region(index, index, left, word.Top - pad, (int)Math.Ceiling(1.2 * unit), word.Height + (2 * pad), word.Height),
@@ -92,7 +92,8 @@ public static partial class CodeLetterPass
             var word = words[slots.Key];
             var readings = slots.Select(slot => string.Concat(RegionStrip.WordsIn(slot, stripWords).Select(w => w.Text))).ToList();
             var agreed = readings.Count == 2 && readings.All(r => r.Length > 0 && r[0] == readings[0][0]);
-            var corrected = agreed ? Corrected(word.Text, latinReadings[slots.Key], readings[0][0]) : null;
+            var corrected = (agreed ? Corrected(word.Text, latinReadings[slots.Key], readings[0][0]) : null)
+                ?? WithLetterI(word.Text, latinReadings[slots.Key], readings[0]);
             if (corrected is not null)
             {
                 result[slots.Key] = word with { Text = corrected, Correction = new TextCorrection(word.Text, corrected, Reason, word.Box) };
@@ -108,7 +109,8 @@ public static partial class CodeLetterPass
     /// reading's digits after its first glyph (that glyph was the letter: <c>593.40</c>) or in front of all of them (the
     /// letter was lost: <c>20.9</c>, Latin <c>120.9</c>), its letter-for-digit confusions undone. The digits are the first
     /// reading's; a dot only the Latin reading shows is taken when both show the same digits (<c>6119</c>, Latin
-    /// <c>611.9</c>).
+    /// <c>611.9</c>). A Latin reading that itself starts with the letter is a third reading of it: then it may have lost
+    /// digits after it (<c>(651)</c>, Latin <c>RS</c>), as long as what it shows is among the first reading's, in order.
     /// </summary>
     public static string? Corrected(string token, string latin, char letter)
     {
@@ -121,7 +123,9 @@ public static partial class CodeLetterPass
         var digits = LetterLost().IsMatch(core) ? core : core[1..];
         latin = latin.TrimEnd('.');
         var tail = new string(latin[Math.Min(1, latin.Length)..].Select(KcdToken.DigitFor).ToArray());
-        if (latin.Length < 2 || !char.IsAsciiLetterOrDigit(latin[0]) || tail.Replace(".", "", StringComparison.Ordinal) != digits.Replace(".", "", StringComparison.Ordinal))
+        var (latinDigits, firstDigits) = (tail.Replace(".", "", StringComparison.Ordinal), digits.Replace(".", "", StringComparison.Ordinal));
+        var consistent = latinDigits == firstDigits || (latin.Length > 0 && latin[0] == letter && latinDigits.Length > 0 && InOrderWithin(latinDigits, firstDigits));
+        if (latin.Length < 2 || !char.IsAsciiLetterOrDigit(latin[0]) || !consistent)
         {
             return null;
         }
@@ -130,12 +134,39 @@ public static partial class CodeLetterPass
         return KcdToken.IsWellFormed(code) ? prefix + code + suffix : null;
     }
 
-    private static double Units(char c) => c switch
+    /// <summary>
+    /// The token with the letter I in front of its digits, or null. No code starts with a digit, and I is the letter
+    /// drawn as the bar that both digit-reading models take for 1: in a position where only a code can stand, a first
+    /// glyph the Korean model read as 1 is I, unless the letters-only reading of that
+    /// glyph alone (<paramref name="glyphReading"/>) shows another letter (L and J are read as 1 too: <c>130.9</c> is
+    /// <c>L30.9</c>). That reading is often empty, because Tesseract drops a lone bar. The Latin reading must show the
+    /// same digits, either after a 1 (marks in front of it aside: <c>S.110</c>) or alone (it dropped the bar too:
+    /// <c>10</c>); the digits and the dot are the first reading's.
+    /// </summary>
+    public static string? WithLetterI(string token, string latin, string glyphReading)
     {
-        '.' or ',' or ':' or ';' or '(' or ')' or '[' or ']' or '|' or '\'' => 0.5,
-        >= '\uAC00' and <= '\uD7A3' => 1.7,
-        _ => 1,
-    };
+        var (prefix, core, suffix) = KcdToken.Split(token);
+        var latinCore = latin.TrimEnd('.');
+        var bar = core.Length >= 3 && core[0] == '1' && Shape(core) && (latinCore.EndsWith(core, StringComparison.Ordinal) || latinCore == core[1..]);
+        var code = "I" + core[1..];
+        return bar && KcdToken.IsWellFormed(code) && (glyphReading.Length == 0 || glyphReading[0] == 'I') ? prefix + code + suffix : null;
+    }
+
+    /// <summary>Whether the characters of <paramref name="part"/> appear in <paramref name="whole"/> in the same order.</summary>
+    private static bool InOrderWithin(string part, string whole)
+    {
+        var at = 0;
+        foreach (var c in part)
+        {
+            at = whole.IndexOf(c, at) + 1;
+            if (at == 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     private static bool Shape(string core) =>
         !KcdToken.IsWellFormed(core) && (LetterAsDigit().IsMatch(core) || LetterLost().IsMatch(core)) && !Year().IsMatch(core);
@@ -155,17 +186,32 @@ public static partial class CodeLetterPass
         return CodeLabelCues.Any(label.Contains) && between.All(t => KcdToken.IsWellFormed(KcdToken.Split(t).Core) || Shape(KcdToken.Split(t).Core));
     }
 
-    private static bool LastOnDiagnosisLine(IReadOnlyList<TesseractTsv.Word> words, int index)
+    /// <summary>
+    /// Whether the token is last on a line naming one diagnosis (<see cref="DiagnosisLabels"/>) after the disease name, or
+    /// in brackets last on an assessment line (<c>A:</c>) after it.
+    /// </summary>
+    public static bool LastOnDiagnosisLine(IReadOnlyList<TesseractTsv.Word> words, int index)
     {
-        var line = words.Where(w => w.LineKey == words[index].LineKey && IsText(w)).ToList();
-        var at = line.IndexOf(words[index]);
-        if (at != line.Count - 1 || at < 2 || !line.Skip(1).Take(at - 1).Any(w => w.Text.Any(IsHangul)))
+        // The Korean model gives each syllable as a word (주 진 단): the label and the name are read from the line's text.
+        var line = Enumerable.Range(0, words.Count).Where(i => words[i].LineKey == words[index].LineKey).ToList();
+        if (line.Last(i => IsText(words[i])) != index)
         {
             return false;
         }
 
-        var label = line[0].Text.Trim(' ', '"', '\'', '“', '”', '‘', '’', '|', '.', ',');
-        return DiagnosisLabels.Any(label.StartsWith) || (label == "A:" && KcdToken.IsBracketed(words[index].Text));
+        var before = TesseractTsv.LineText(line.TakeWhile(i => i != index).Select(i => words[i]).ToList())
+            .Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Select(t => t.Trim('"', '\'', '“', '”', '‘', '’', '|', '.', ',', 'ㆍ', '·'))
+            .Where(t => t.Length > 0)
+            .ToList();
+        if (before.Count == 0)
+        {
+            return false;
+        }
+
+        var prefix = KcdToken.Split(words[index].Text).Prefix;
+        var label = DiagnosisLabels.FirstOrDefault(before[0].StartsWith) ?? (before[0] == "A:" && KcdToken.IsBracketed(words[index].Text) ? "A:" : null);
+        return label is not null && (before[0][label.Length..] + string.Concat(before.Skip(1)) + prefix).Any(IsHangul);
     }
 
     private static bool IsText(TesseractTsv.Word word) => word.Text.Any(char.IsLetterOrDigit);

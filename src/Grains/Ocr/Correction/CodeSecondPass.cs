@@ -29,8 +29,9 @@ public static class CodeSecondPass
     /// <summary>
     /// Indices (into <paramref name="words"/>) of tokens worth a second look: damaged dotted codes anywhere, other code
     /// shapes on a line with a code cue or a dotted code, in brackets, or in a column of codes; undotted codes whose dot
-    /// may be lost only among dotted ones (on their line, in brackets, in a column of them), not on a prescription's
-    /// line of undotted codes, which would cost its page an extra call for nothing.
+    /// may be lost only among dotted ones (on their line, in brackets, in a column of them) or last on a diagnosis line
+    /// (<c>부진단 결막염 H109</c>, where records print the dot), not on a prescription's line of undotted codes, which
+    /// would cost its page an extra call for nothing.
     /// </summary>
     public static IReadOnlyList<int> FindSuspects(IReadOnlyList<TesseractTsv.Word> words)
     {
@@ -40,18 +41,30 @@ public static class CodeSecondPass
         return Enumerable.Range(0, words.Count)
             .Where(i => KcdToken.IsSuspect(words[i].Text, lineHasCue: false) ||
                 (KcdToken.IsSuspect(words[i].Text, lineHasCue: true) && (cueLines.Contains(words[i].LineKey) || InCodePosition(i))) ||
-                (KcdToken.MayHaveLostDot(words[i].Text) && (dottedLines.Contains(words[i].LineKey) || InCodePosition(i))))
+                (KcdToken.MayHaveLostDot(words[i].Text) && (dottedLines.Contains(words[i].LineKey) || InCodePosition(i) || CodeLetterPass.LastOnDiagnosisLine(words, i))))
             .ToList();
 
         bool InCodePosition(int i) => KcdToken.IsBracketed(words[i].Text) || CodeColumn.Holds(words, i);
     }
 
-    /// <summary>The regions to re-read: each suspect's box with a margin, widened to the left where a lost letter would be.</summary>
+    /// <summary>
+    /// The regions to re-read: each suspect's box with a margin, widened to the left where a lost letter would be. A
+    /// bracketed code the model ran into the name before it (<c>두통.(851)</c>) is cropped from its bracket on: Hangul in
+    /// the crop is only noise to a Latin model.
+    /// </summary>
     public static IReadOnlyList<RegionStrip.Region> Regions(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<int> suspects) =>
         suspects.Select(index =>
         {
             var word = words[index];
             var pad = Math.Max(3, word.Height / 5);
+            var prefix = KcdToken.Split(word.Text).Prefix;
+            if (prefix.Length > 1 && prefix[^1] is '(' or '[' && prefix.Any(c => c is >= '\uAC00' and <= '\uD7A3'))
+            {
+                var unit = word.Width / word.Text.Sum(KcdToken.GlyphUnits);
+                var left = word.Left + (int)((prefix.Sum(KcdToken.GlyphUnits) - 0.6) * unit);
+                return new RegionStrip.Region(index, index, left, word.Top - pad, word.Right + pad - left, word.Height + (2 * pad), word.Height);
+            }
+
             var previousRight = words.Where(w => w.LineKey == word.LineKey && w.Right <= word.Left).Select(w => w.Right).DefaultIfEmpty(-1).Max();
             var widen = Math.Max(0, Math.Min((word.Height / 2) + pad, previousRight < 0 ? int.MaxValue : word.Left - previousRight - 2));
             return new RegionStrip.Region(index, index, word.Left - widen, word.Top - pad, word.Width + widen + pad, word.Height + (2 * pad), word.Height);

@@ -19,12 +19,14 @@ public static partial class KcdToken
     /// <summary>
     /// Splits a token into its brackets and its core: <c>(611.9)</c> is "(", "611.9", ")". A leading bracket without a
     /// closing one stays in the core, because it may be the misread letter (<c>]20.9</c> for <c>J20.9</c>). A label the
-    /// model ran into the code is a prefix: <c>질병분류기호:110</c> is "질병분류기호:", "110", "".
+    /// model ran into the code is a prefix: <c>질병분류기호:110</c> is "질병분류기호:", "110", "". So is the name the model
+    /// ran into a bracketed code (<c>두통.(851)</c> is "두통.(", "851", ")"), and a full stop after a dotted code is a
+    /// suffix (<c>130.9.</c>); after an undotted number it may be the code's lost dot, and stays.
     /// </summary>
     public static (string Prefix, string Core, string Suffix) Split(string token)
     {
         var end = token.Length;
-        while (end > 0 && ")],;:".Contains(token[end - 1]))
+        while (end > 0 && (")],;:".Contains(token[end - 1]) || (token[end - 1] == '.' && token.LastIndexOf('.', Math.Max(0, end - 2)) > 0)))
         {
             end--;
         }
@@ -32,9 +34,14 @@ public static partial class KcdToken
         var suffix = token[end..];
         var start = 0;
         var label = end > 1 ? token.LastIndexOf(':', end - 2) : -1;
+        var bracket = end > 1 ? token.LastIndexOfAny(['(', '['], end - 2) : -1;
         if (label >= 0)
         {
             start = label + 1;
+        }
+        else if (suffix.Length > 0 && suffix[0] is (')' or ']') && bracket >= 0)
+        {
+            start = bracket + 1;
         }
         else if (suffix.Length > 0 && end > 0 && "([".Contains(token[0]))
         {
@@ -169,6 +176,17 @@ public static partial class KcdToken
         var code = "I" + (core.Length > 0 ? core[1..] : "");
         return looksLikeI && IsWellFormed(code) && secondReading.TrimEnd('.').EndsWith(core[1..], StringComparison.Ordinal) ? prefix + code + suffix : null;
     }
+
+    /// <summary>
+    /// The width of a character in digit widths, to place a glyph inside a word box (there are no glyph boxes): a dot or
+    /// bracket is about half a digit, a Hangul syllable 1.7.
+    /// </summary>
+    public static double GlyphUnits(char c) => c switch
+    {
+        '.' or ',' or ':' or ';' or '(' or ')' or '[' or ']' or '|' or '\'' => 0.5,
+        >= '\uAC00' and <= '\uD7A3' => 1.7,
+        _ => 1,
+    };
 
     /// <summary>A Latin model restricted to capitals and digits reads some digits as look-alike letters.</summary>
     public static char DigitFor(char c) => c switch
