@@ -57,7 +57,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     }
 
     public string Profile =>
-        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v6";
+        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v7";
 
     /// <summary>Whether the passes run in this process (false: a child process per call).</summary>
     public bool InProcess => main is TesseractHandlePool;
@@ -114,6 +114,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadDatesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
     {
+        words = DateSecondPass.RestoreShortColons(words);
         var shortDates = DateSecondPass.FindShortSuspects(words);
         var shortReadings = await ReadRegionsAsync(dates, image, words, shortDates, halved: false, cancellationToken);
         words = DateSecondPass.ApplyShort(words, shortDates, shortReadings);
@@ -131,7 +132,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         var retried = await ReadRegionsAsync(
             dates, image, words, [.. DateSecondPass.UnresolvedShort(shortDates, shortReadings), .. DateSecondPass.Unresolved(spans, damagedReadings)], halved: true, cancellationToken);
         words = DateSecondPass.ApplyShort(words, shortDates, retried);
-        return DateSecondPass.Apply(words, spans, DateSecondPass.Overlaid(damagedReadings.Concat(doubtfulReadings).ToDictionary(), retried), checks);
+        return DateSecondPass.Apply(words, spans, damagedReadings.Concat(doubtfulReadings).ToDictionary(), retried, checks);
     }
 
     private static async Task<IReadOnlyDictionary<int, string>> ReadRegionsAsync(
