@@ -46,6 +46,29 @@ public sealed class RuleTests
     }
 
     [Theory]
+    [InlineData(". 과거력")] // specks a scan adds around a short heading
+    [InlineData("과거력 . .")]
+    [InlineData("과거력 : ;")]
+    [InlineData("■ 과거력 ■")]
+    [InlineData("[과거력]")]
+    public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
+
+        var visit = Assert.Single(result.Events);
+        Assert.Equal(new DateOnly(2024, 3, 7), visit.Date.Date);
+        Assert.Contains(visit.PastHistory, h => h.Contains("2015.05.12", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_line_that_only_mentions_past_history_opens_no_section()
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 외과", "과거력 청취 후 수술 결정 :", "- 2015.05.12 충수절제술", "진단명: 급성 충수염 (K35.8)"));
+
+        Assert.Contains(result.Events, e => e.Date.Date == new DateOnly(2015, 5, 12));
+    }
+
+    [Theory]
     [InlineData("E1168", "E11.68")]
     [InlineData("R074", "R07.4")]
     [InlineData("A9999", "A99.99")]

@@ -140,10 +140,14 @@ public sealed class EventBuilder(RuleData data)
         return found;
     }
 
-    /// <summary>A past-history heading opens a section of a few blocks; a clinical heading closes it.</summary>
+    /// <summary>
+    /// A past-history heading opens a section of a few blocks; a clinical heading closes it. A heading is compared
+    /// without the marks around it (<c>■ 과거력</c>, <c>[과거력]</c>, <c>과거력:</c>), and so without the specks a scan
+    /// adds to a short line (<c>. 과거력</c>, <c>과거력 : ;</c>).
+    /// </summary>
     private int NextHistoryState(string text, int state)
     {
-        var trimmed = text.Trim().TrimStart('[', '<', '■', '□', '*', '-', '#').Trim();
+        var trimmed = WithoutMarksAround(text);
         foreach (var header in data.Dates.HistorySectionHeaders)
         {
             if (trimmed.StartsWith(header, StringComparison.OrdinalIgnoreCase) && trimmed.Length <= header.Length + 3)
@@ -166,6 +170,23 @@ public sealed class EventBuilder(RuleData data)
         }
 
         return DateClassifier.ContainsAny(text, _clinicalLabels) ? 0 : state - 1;
+    }
+
+    private static string WithoutMarksAround(string text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && !char.IsLetterOrDigit(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && !char.IsLetterOrDigit(text[end - 1]))
+        {
+            end--;
+        }
+
+        return text[start..end];
     }
 
     private static bool InHeaderOrFooter(ExtractedPage page, TextBlock block, int index)
