@@ -174,7 +174,8 @@ public static partial class DateToken
     /// <summary>
     /// A date's separator read as a colon (or a degree sign: a dot with a speck above it) beside another separator is
     /// that other separator (<c>2021:02.07</c>, <c>2022-09:23</c>, <c>2022. 7:19.</c>): no time of day starts with a
-    /// year, and the other separator shows the format. Two colons (<c>22:5:18</c>) may be a time, and stay.
+    /// year, and the other separator shows the format. Two colons after a full year stay: nothing shows the format (a short
+    /// date with two colons is <see cref="ShortColonsRestored"/>'s).
     /// </summary>
     private static string ColonRestored(string text) =>
         ColonSeparator().Match(text) is { Success: true } m && (IsColon(m.Groups["a"].Value) != IsColon(m.Groups["b"].Value))
