@@ -60,6 +60,22 @@ public sealed class RuleTests
         Assert.Contains(visit.PastHistory, h => h.Contains("2015.05.12", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData("의무기록 사본 SAQA: 2024.10.02 09:12", true)] // the print stamp of the other copy, its label unreadable
+    [InlineData("의무기록 사본 SAQA: 2024.10.02 09:30", false)] // another minute: another time
+    [InlineData("의무기록 사본 SAQA: 2024.10.02", false)] // no time: a date alone may be anything
+    [InlineData("진료일시: 2024.10.02 09:12 외래", false)] // a label of its own
+    public void A_date_stamped_to_the_minute_like_a_print_date_of_the_case_is_that_stamp(string line, bool stamp)
+    {
+        var printed = Text(1, "a.txt", "의무기록 사본 출력일시: 2024.10.02 09:12", "가나병원 내과", "진료일자: 2023.07.20 외래", "진단명: 본태성 고혈압 (I10)");
+        var other = Text(2, "b.txt", line, "한빛내과의원 외래 진료", "진료일자: 2023.08.01 외래");
+
+        var result = Analyse(null, null, printed, other);
+
+        Assert.Equal(stamp, result.Excluded.Any(x => x.Date.Date == new DateOnly(2024, 10, 2) && x.Evidence.FileOrder == 2 && x.Reason == "issue_or_print_date"));
+        Assert.False(stamp && result.Events.Any(e => e.Date.Date == new DateOnly(2024, 10, 2)));
+    }
+
     [Fact]
     public void A_line_that_only_mentions_past_history_opens_no_section()
     {
