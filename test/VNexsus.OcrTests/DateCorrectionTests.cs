@@ -11,6 +11,8 @@ namespace VNexsus.OcrTests;
 
 public sealed class DateCorrectionTests
 {
+    private static readonly Dictionary<int, string> NoReadings = [];
+
     [Theory]
     [InlineData("202214 128 192", "2022년 12월 19일", "2022년 12월 19일")] // 년, 월, 일 read as digits on a line with Latin words
     [InlineData("202414 3월 18일", "2024년 3월 18일", "2024년 3월 18일")]
@@ -95,6 +97,10 @@ public sealed class DateCorrectionTests
     [InlineData("2022년 03월 16월", false, "2022년 03월 16일")] // 일 read as 월 after the month
     [InlineData("2022년 13월 16월", false, null)] // no month 13
     [InlineData("2022년 03월 36월", false, null)] // no day 36
+    [InlineData("2023년 03월 14얼", false, "2023년 03월 14일")] // 일 read as 얼, one stroke more
+    [InlineData("202344 3월 8얼", false, "2023년 3월 8일")] // and 년 read as digits
+    [InlineData("2023년 14얼", false, null)] // no month: nothing shows 얼 is the day's unit
+    [InlineData("2023년 03월 34얼", false, null)] // no day 34
     [InlineData("2022년 03월 16", false, null)] // the day lost its unit: nothing to restore it from
     [InlineData("2022 03 16 월", false, null)] // no unit shows the format
     [InlineData("2021-06-10 월", false, null)] // a weekday after a date is no part of it
@@ -108,6 +114,91 @@ public sealed class DateCorrectionTests
     public void A_lost_separator_is_restored_only_from_the_dates_other_separators(string text, bool dateCue, string? expected)
     {
         Assert.Equal(expected, DateToken.Repaired(text, dateCue));
+    }
+
+    [Theory]
+    [InlineData("2022년 SB 12일", "2022년 5월 12일", "2022년 5월 12일", "2022년 5월 12일")] // 5월 read by the Latin model as letters
+    [InlineData("2022년 OSH 25일", ": 2022년 05월 25일", "2022년 05월 25일`", "2022년 05월 25일")] // marks of the words around
+    [InlineData("2023년 01월 ise", "2023년 01월 15일", "2023년 01월 15일", "2023년 01월 15일")] // the day garbled
+    [InlineData("2023/T0/18", "2023/10/18", "2023/10/18", "2023/10/18")] // a letter where a digit stands, the other digit kept
+    [InlineData("2024-12717", "2024-12”17", "2024-12\"17", "2024-12-17")] // a dash read as 7, seen as a mark by both re-readings
+    [InlineData("2022년 SB 12일", "2022년 5월 12일", "2022년 6월 12일", null)] // the re-readings disagree
+    [InlineData("2022년 SB 12일", "2022년 5월 12일", "", null)] // one re-reading only
+    [InlineData("2022년 SB 12일", "2022년 5월 13일", "2022년 5월 13일", null)] // a digit the first reading saw, changed
+    [InlineData("2022년 SB Il", "2022년 5월 11일", "2022년 5월 11일", null)] // nothing of the first reading's month or day kept
+    [InlineData("2022년 SB 12일", "2021년 5월 12일", "2021년 5월 12일", null)] // another year
+    [InlineData("2022년 SBXY 12일", "2022년 5월 12일", "2022년 5월 12일", null)] // four letters: more than a number and its unit
+    [InlineData("2023/T0/18", "2023.10.18", "2023.10.18", null)] // another format
+    [InlineData("2023/T0/18", "2023/100/18", "2023/100/18", null)] // a digit more than the first reading's glyphs
+    [InlineData("2024-12717", "2024-12\"17", "2024-12717", null)] // the other re-reading sees the digit
+    [InlineData("2024-12717", "2024-1\"717", "2024-1\"717", null)] // no date with the separator there
+    [InlineData("2024-12717", "2024-12117", "2024-12117", null)] // a digit for a digit: no mark seen
+    [InlineData("2024-12717", "2024-\"2\"17", "2024-\"2\"17", null)] // two digits taken for marks
+    [InlineData("2022년 12월 19일", "2022년 12월 19일", "2022년 12월 19일", null)] // nothing to change
+    public void Two_rereadings_that_agree_give_a_part_the_first_reading_garbled_or_a_separator_it_read_as_a_digit(string first, string second, string third, string? expected)
+    {
+        Assert.Equal(expected, DateToken.Agreed(first, second, third));
+    }
+
+    [Theory]
+    [InlineData("22:5:18", "22.5.18")] // a time writes its minutes with two digits
+    [InlineData("21:7:4", "21.7.4")]
+    [InlineData("24:11:9", "24.11.9")] // the seconds too
+    [InlineData("22:05:18", null)] // may be a time
+    [InlineData("22:13:5", null)] // no month 13
+    [InlineData("22:5:38", null)] // no day 38
+    [InlineData("2022:5:18", null)] // not a short date
+    [InlineData("22:5", null)]
+    [InlineData("9:5:18", null)]
+    public void A_short_date_whose_dots_were_read_as_colons_is_no_time_when_a_part_has_one_digit(string token, string? expected)
+    {
+        Assert.Equal(expected, DateToken.ShortColonsRestored(token));
+    }
+
+    [Fact]
+    public void Short_dates_read_with_colons_are_restored_where_a_date_stands_and_the_change_is_recorded()
+    {
+        var words = (TesseractTsv.Word[])
+        [
+            .. Line(1, ("진료일:", 0), ("22:5:18", 160), ("담당의:", 400)),
+            .. Line(2, ("21:7:4", 0), ("HbA1c", 200)),
+            .. Line(3, ("투약", 0), ("22:5:18", 160)), // within a line, no cue: left alone
+            .. Line(4, ("진료일:", 0), ("22:05:18", 160)), // may be a time
+        ];
+
+        var restored = DateSecondPass.RestoreShortColons(words);
+
+        Assert.Equal(["진료일:", "22.5.18", "담당의:", "21.7.4", "HbA1c", "투약", "22:5:18", "진료일:", "22:05:18"], restored.Select(w => w.Text));
+        Assert.Equal(new TextCorrection("22:5:18", "22.5.18", DateSecondPass.SeparatorReason, restored[1].Correction!.Box), restored[1].Correction);
+        Assert.Null(restored[6].Correction);
+    }
+
+    [Fact]
+    public void A_span_takes_a_part_garbled_after_a_unit_and_only_two_agreeing_rereadings_give_its_digits()
+    {
+        TesseractTsv.Word[] words =
+        [
+            new(1, 1, 1, 1133, 1011, 51, 62, 93, "분,"),
+            new(1, 1, 1, 1184, 1027, 90, 39, 93, "2022") { SpaceBefore = true },
+            new(1, 1, 1, 1276, 1011, 32, 62, 93, "년") { SpaceBefore = false },
+            new(1, 1, 1, 1330, 1027, 45, 39, 74, "SB") { SpaceBefore = true },
+            new(1, 1, 1, 1400, 1029, 45, 39, 93, "12") { SpaceBefore = true },
+            new(1, 1, 1, 1447, 1011, 28, 62, 93, "일") { SpaceBefore = false },
+            new(1, 1, 1, 1520, 1011, 28, 62, 93, "재진") { SpaceBefore = true },
+        ];
+        var notAfterUnit = Line(("2022.", 0), ("SB", 120), ("12.", 200), ("재진", 300)); // letters after no unit: not a part
+
+        var span = Assert.Single(DateSecondPass.FindSuspects(words));
+        var agreed = DateSecondPass.Apply(words, [span], new Dictionary<int, string> { [1] = "2022년 5월 12일" }, new Dictionary<int, string> { [1] = "2022년 5월 12일" }, NoReadings);
+        var disputed = DateSecondPass.Apply(words, [span], new Dictionary<int, string> { [1] = "2022년 5월 12일" }, new Dictionary<int, string> { [1] = "2022년 8월 12일" }, NoReadings);
+        var once = DateSecondPass.Apply(words, [span], new Dictionary<int, string> { [1] = "2022년 5월 12일" }, NoReadings, NoReadings);
+
+        Assert.Equal(new DateSecondPass.Span(1, 5, "2022년 SB 12일"), span);
+        Assert.Empty(DateSecondPass.FindSuspects(notAfterUnit));
+        Assert.Equal(["분,", "2022년 5월 12일", "재진"], agreed.Select(w => w.Text));
+        Assert.Equal(("2022년 SB 12일", DateSecondPass.AgreementReason), (agreed[1].Correction!.Original, agreed[1].Correction!.Reason));
+        Assert.Equal(words, disputed);
+        Assert.Equal(words, once);
     }
 
     [Fact]
@@ -151,7 +242,7 @@ public sealed class DateCorrectionTests
 
         var quotedSpan = Assert.Single(DateSecondPass.FindSuspects(quoted));
         var spacedSpan = Assert.Single(DateSecondPass.FindSuspects(spaced));
-        var block = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(spaced, [spacedSpan], new Dictionary<int, string>(), new Dictionary<int, string>())));
+        var block = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(spaced, [spacedSpan], NoReadings, NoReadings, NoReadings)));
 
         Assert.Equal(new DateSecondPass.Span(0, 2, "202314 072 12일"), quotedSpan);
         Assert.Equal(new DateSecondPass.Span(1, 4, "2021 년 9월 21일"), spacedSpan);
@@ -165,8 +256,8 @@ public sealed class DateCorrectionTests
         var words = Line(("2022.", 0), ("4", 140), ("ㅣ.", 200), ("HbA1c", 400), ("8.8", 560));
 
         var span = Assert.Single(DateSecondPass.FindSuspects(words));
-        var unread = DateSecondPass.Apply(words, [span], new Dictionary<int, string>(), new Dictionary<int, string>());
-        var reread = DateSecondPass.Apply(words, [span], new Dictionary<int, string> { [0] = "2022. 4. 1." }, new Dictionary<int, string>());
+        var unread = DateSecondPass.Apply(words, [span], NoReadings, NoReadings, NoReadings);
+        var reread = DateSecondPass.Apply(words, [span], new Dictionary<int, string> { [0] = "2022. 4. 1." }, NoReadings, NoReadings);
 
         Assert.Equal(new DateSecondPass.Span(0, 2, "2022. 4 ㅣ."), span);
         Assert.Equal(words, unread); // no rule of the format makes the stroke a 1
@@ -195,7 +286,7 @@ public sealed class DateCorrectionTests
         Assert.Equal([0, 10], retried.Select(s => s.First));
         var retry = new Dictionary<int, string> { [0] = "2023년 10월 6일", [10] = "21.7.8" };
         var shortRead = DateSecondPass.ApplyShort(DateSecondPass.ApplyShort(words, shortSpans, shortFirst), shortSpans, retry);
-        var read = DateSecondPass.Apply(shortRead, spans, DateSecondPass.Overlaid(first, retry), new Dictionary<int, string>());
+        var read = DateSecondPass.Apply(shortRead, spans, first, retry, NoReadings);
         Assert.Equal(["2023년 10월 6일", "AST", "2022년 12월 19일", "ALT", "1983304", "AST", "21.7.8", "HbA1c", "24.3.1", "HbA1c"], read.Select(w => w.Text));
         Assert.Equal(("202314 108 62", DateSecondPass.Reason), (read[0].Correction!.Original, read[0].Correction!.Reason));
         Assert.Equal(("2178", DateSecondPass.ShortSeparatorsReason), (read[6].Correction!.Original, read[6].Correction!.Reason));
@@ -246,7 +337,7 @@ public sealed class DateCorrectionTests
     [Theory]
     [InlineData("ALT1")] // a word, not a misread unit
     [InlineData("12가")] // Hangul that is no unit syllable
-    [InlineData("H")] // a mark with no digit before it
+    [InlineData("%")] // a mark with no digit before it (letters alone after a unit are a garbled part: see the agreeing re-readings)
     public void A_part_with_a_mark_needs_digits_before_it_and_no_other_hangul(string third)
     {
         var words = Line(("20244", 300), ("03월", 460), (third, 560));
@@ -308,9 +399,9 @@ public sealed class DateCorrectionTests
         var readings = new Dictionary<int, string> { [1] = "2022.02.20" };
 
         var disputed = Assert.Single(DateSecondPass.Disputed(spans, readings));
-        var agreed = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, spans, readings, new Dictionary<int, string> { [1] = "2022.02.20" })));
-        var contested = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, spans, readings, new Dictionary<int, string> { [1] = "2027.02.20" })));
-        var unconfirmed = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, spans, readings, new Dictionary<int, string>())));
+        var agreed = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, spans, readings, NoReadings, new Dictionary<int, string> { [1] = "2022.02.20" })));
+        var contested = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, spans, readings, NoReadings, new Dictionary<int, string> { [1] = "2027.02.20" })));
+        var unconfirmed = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, spans, readings, NoReadings, NoReadings)));
 
         Assert.Equal(1, disputed.First);
         Assert.Equal("교부일: 2022.02.20 질병분류기호", agreed.Text);
@@ -337,7 +428,7 @@ public sealed class DateCorrectionTests
         var words = Line(("진료일:", 100), ("2023.", 300), ("6..15.", 420), ("담당의:", 800));
 
         var span = Assert.Single(DateSecondPass.FindSuspects(words));
-        var block = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, [span], new Dictionary<int, string>(), new Dictionary<int, string>())));
+        var block = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(words, [span], NoReadings, NoReadings, NoReadings)));
 
         Assert.Equal((1, 2), (span.First, span.Last));
         Assert.Equal("진료일: 2023. 6. 15. 담당의:", block.Text);
@@ -419,11 +510,12 @@ public sealed class DateCorrectionTests
             .. Line(1, ("2178", 0), ("HbA1c", 120), ("6.6", 260), ("%", 330)),
             .. Line(2, ("발병일:", 0), ("2411.9", 160)),
             .. Line(3, ("총", 0), ("2178", 60), ("정", 160)),
+            .. Line(4, ("발병일", 0), (":", 120), ("2411.9", 160)), // the cue's colon reported as a word of its own
         ];
 
         var spans = DateSecondPass.FindShortSuspects(words);
 
-        Assert.Equal([0, 5], spans.Select(s => s.First));
+        Assert.Equal([0, 5, 11], spans.Select(s => s.First));
         var read = DateSecondPass.ApplyShort(words, spans, new Dictionary<int, string> { [0] = "21./.8", [5] = "24.11" });
         Assert.Equal("21.7.8", read[0].Text);
         Assert.Equal(new TextCorrection("2178", "21.7.8", DateSecondPass.ShortSeparatorsReason, read[0].Correction!.Box), read[0].Correction);
@@ -433,7 +525,7 @@ public sealed class DateCorrectionTests
 
     private static IReadOnlyList<TesseractTsv.Word> ApplyReadings(
         IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<DateSecondPass.Span> spans, RegionStrip strip, IReadOnlyList<TesseractTsv.Word> stripWords) =>
-        DateSecondPass.Apply(words, spans, DateSecondPass.Readings(strip, stripWords), new Dictionary<int, string>());
+        DateSecondPass.Apply(words, spans, DateSecondPass.Readings(strip, stripWords), NoReadings, NoReadings);
 
     private static TesseractTsv.Word[] Line(params (string Text, int Left)[] words) => Line(1, words);
 

@@ -46,6 +46,45 @@ public sealed class RuleTests
     }
 
     [Theory]
+    [InlineData(". 과거력")] // specks a scan adds around a short heading
+    [InlineData("과거력 . .")]
+    [InlineData("과거력 : ;")]
+    [InlineData("■ 과거력 ■")]
+    [InlineData("[과거력]")]
+    public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
+
+        var visit = Assert.Single(result.Events);
+        Assert.Equal(new DateOnly(2024, 3, 7), visit.Date.Date);
+        Assert.Contains(visit.PastHistory, h => h.Contains("2015.05.12", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData("의무기록 사본 SAQA: 2024.10.02 09:12", true)] // the print stamp of the other copy, its label unreadable
+    [InlineData("의무기록 사본 SAQA: 2024.10.02 09:30", false)] // another minute: another time
+    [InlineData("의무기록 사본 SAQA: 2024.10.02", false)] // no time: a date alone may be anything
+    [InlineData("진료일시: 2024.10.02 09:12 외래", false)] // a label of its own
+    public void A_date_stamped_to_the_minute_like_a_print_date_of_the_case_is_that_stamp(string line, bool stamp)
+    {
+        var printed = Text(1, "a.txt", "의무기록 사본 출력일시: 2024.10.02 09:12", "가나병원 내과", "진료일자: 2023.07.20 외래", "진단명: 본태성 고혈압 (I10)");
+        var other = Text(2, "b.txt", line, "한빛내과의원 외래 진료", "진료일자: 2023.08.01 외래");
+
+        var result = Analyse(null, null, printed, other);
+
+        Assert.Equal(stamp, result.Excluded.Any(x => x.Date.Date == new DateOnly(2024, 10, 2) && x.Evidence.FileOrder == 2 && x.Reason == "issue_or_print_date"));
+        Assert.False(stamp && result.Events.Any(e => e.Date.Date == new DateOnly(2024, 10, 2)));
+    }
+
+    [Fact]
+    public void A_line_that_only_mentions_past_history_opens_no_section()
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 외과", "과거력 청취 후 수술 결정 :", "- 2015.05.12 충수절제술", "진단명: 급성 충수염 (K35.8)"));
+
+        Assert.Contains(result.Events, e => e.Date.Date == new DateOnly(2015, 5, 12));
+    }
+
+    [Theory]
     [InlineData("E1168", "E11.68")]
     [InlineData("R074", "R07.4")]
     [InlineData("A9999", "A99.99")]

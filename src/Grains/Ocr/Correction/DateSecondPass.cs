@@ -56,9 +56,23 @@ public static class DateSecondPass
     /// </summary>
     public static IReadOnlyList<Span> FindShortSuspects(IReadOnlyList<TesseractTsv.Word> words) =>
         Enumerable.Range(0, words.Count)
-            .Where(i => DateToken.MayBeShortDate(words[i].Text) && (i == 0 || words[i - 1].LineKey != words[i].LineKey || DateToken.IsDateCue(words[i - 1].Text)))
+            .Where(i => DateToken.MayBeShortDate(words[i].Text) && StandsWhereDateStands(words, i))
             .Select(i => new Span(i, i, words[i].Text))
             .ToList();
+
+    /// <summary>
+    /// The page's words with each short date whose dots were read as colons (<see cref="DateToken.ShortColonsRestored"/>)
+    /// restored where a date stands (first on its line or after a date cue: <c>진료일: 22:5:18</c>); the change is recorded.
+    /// </summary>
+    public static IReadOnlyList<TesseractTsv.Word> RestoreShortColons(IReadOnlyList<TesseractTsv.Word> words) =>
+        words.Select((word, i) => StandsWhereDateStands(words, i) && DateToken.ShortColonsRestored(word.Text) is { } restored
+            ? Merge(words, i, i, restored, SeparatorReason)
+            : word).ToList();
+
+    /// <summary>First on its line, or after a date cue, whose colon the model may report as a word of its own (<c>일 : 2411.9</c>).</summary>
+    private static bool StandsWhereDateStands(IReadOnlyList<TesseractTsv.Word> words, int i) =>
+        i == 0 || words[i - 1].LineKey != words[i].LineKey || DateToken.IsDateCue(words[i - 1].Text)
+        || (words[i - 1].Text == ":" && i >= 2 && words[i - 2].LineKey == words[i].LineKey && DateToken.IsDateCue(words[i - 2].Text));
 
     /// <summary>
     /// The page's words with each short-date suspect replaced by its re-reading (<paramref name="readings"/>, by word
@@ -98,7 +112,8 @@ public static class DateSecondPass
 
             var prefixes = Enumerable.Range(i, last - i + 1).Select(k => DateToken.WithoutLeadingMark(Text(words, i, k))).ToList();
             var text = prefixes[^1];
-            if (text.Count(c => char.IsAsciiDigit(c) || DateToken.IsOneStroke(c)) >= MinimumDigits && !prefixes.Any(DateToken.IsWellFormed))
+            var garbled = Enumerable.Range(i + 1, last - i).Any(k => IsGarbledPart(words[k - 1], words[k]));
+            if (text.Count(c => char.IsAsciiDigit(c) || DateToken.IsOneStroke(c)) >= MinimumDigits - (garbled ? 1 : 0) && !prefixes.Any(DateToken.IsWellFormed))
             {
                 spans.Add(new Span(i, last, text));
                 i = last;
@@ -127,13 +142,6 @@ public static class DateSecondPass
     public static IReadOnlyList<Span> Unresolved(IReadOnlyList<Span> spans, IReadOnlyDictionary<int, string> readings) =>
         spans.Where(span => !span.IsDoubtful && !span.Text.All(char.IsAsciiDigit)
             && !(readings.TryGetValue(span.First, out var reading) && DateToken.Corrected(span.Text, reading) is not null)).ToList();
-
-    /// <summary>
-    /// The readings of <paramref name="first"/>, each replaced by the one of <paramref name="retry"/> for the same span
-    /// (a span is retried only when its first reading changed nothing).
-    /// </summary>
-    public static IReadOnlyDictionary<int, string> Overlaid(IReadOnlyDictionary<int, string> first, IReadOnlyDictionary<int, string> retry) =>
-        first.Where(r => !retry.ContainsKey(r.Key)).Concat(retry).ToDictionary();
 
     /// <summary>The image regions of the spans: their words' box with a margin, never into the next word of the line.</summary>
     public static IReadOnlyList<RegionStrip.Region> Regions(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<Span> spans) =>
@@ -169,13 +177,16 @@ public static class DateSecondPass
 
     /// <summary>
     /// The page's words with each damaged span replaced by its consistent re-reading (<paramref name="readings"/>,
-    /// empty when the image was not re-read), or else by its restored separator, and each disputed well-formed date by
-    /// the re-reading that the third reading (<paramref name="checks"/>) confirms; the span's words become one word.
+    /// empty when the image was not re-read; a span's re-reading at half the size, <paramref name="retries"/>, when it has
+    /// one), or else by its restored separator, or else by what its two re-readings agree on (<see cref="DateToken.Agreed"/>);
+    /// and each disputed well-formed date by the re-reading that the third reading (<paramref name="checks"/>) confirms;
+    /// the span's words become one word.
     /// </summary>
     public static IReadOnlyList<TesseractTsv.Word> Apply(
         IReadOnlyList<TesseractTsv.Word> words,
         IReadOnlyList<Span> spans,
         IReadOnlyDictionary<int, string> readings,
+        IReadOnlyDictionary<int, string> retries,
         IReadOnlyDictionary<int, string> checks)
     {
         var result = new List<TesseractTsv.Word>(words.Count);
@@ -184,7 +195,8 @@ public static class DateSecondPass
         {
             result.AddRange(words.Skip(next).Take(span.First - next));
             next = span.First;
-            readings.TryGetValue(span.First, out var reading);
+            readings.TryGetValue(span.First, out var firstLook);
+            var reading = retries.TryGetValue(span.First, out var retry) ? retry : firstLook;
             if (span.IsDoubtful)
             {
                 if (reading is not null && checks.TryGetValue(span.First, out var check) && DateToken.Confirmed(span.Text, reading, check) is { } confirmed)
@@ -205,14 +217,18 @@ public static class DateSecondPass
             }
 
             var cue = words.Take(span.First).Any(w => w.LineKey == words[span.First].LineKey && DateToken.IsDateCue(w.Text));
-            for (var last = span.Last; last >= span.First; last--)
+            var repairedUpTo = Enumerable.Range(span.First, span.Last - span.First + 1).Reverse()
+                .Select(last => (Last: last, Text: DateToken.Repaired(Text(words, span.First, last), cue)))
+                .FirstOrDefault(r => r.Text is not null);
+            if (repairedUpTo.Text is not null)
             {
-                if (DateToken.Repaired(Text(words, span.First, last), cue) is { } repaired)
-                {
-                    result.Add(Merge(words, span.First, last, repaired, SeparatorReason));
-                    next = last + 1;
-                    break;
-                }
+                result.Add(Merge(words, span.First, repairedUpTo.Last, repairedUpTo.Text, SeparatorReason));
+                next = repairedUpTo.Last + 1;
+            }
+            else if (firstLook is not null && retry is not null && DateToken.Agreed(span.Text, firstLook, retry) is { } agreed)
+            {
+                result.Add(Merge(words, span.First, span.Last, agreed, AgreementReason));
+                next = span.Last + 1;
             }
         }
 
@@ -222,7 +238,8 @@ public static class DateSecondPass
 
     /// <summary>
     /// Whether <paramref name="word"/> continues the date: on the same line, close, short, made of digits, separators and
-    /// the unit syllables only. The Korean model reports syllables as words (<c>3</c>, <c>월</c>), so a word joined to
+    /// the unit syllables only (or 얼 after a digit: 일 with a stroke more, <see cref="DateToken.Repaired"/>), or a part garbled
+    /// after a unit (<see cref="IsGarbledPart"/>). The Korean model reports syllables as words (<c>3</c>, <c>월</c>), so a word joined to
     /// the previous one continues its group, and so does a unit syllable alone after a space (<c>2021 년</c>); another
     /// word after a space starts a new group, must hold a digit, and a date has
     /// at most <see cref="MaxFollowingWords"/> groups after the year's.
@@ -230,7 +247,18 @@ public static class DateSecondPass
     private static bool IsDatePart(TesseractTsv.Word previous, TesseractTsv.Word word, ref int groups)
     {
         var gap = word.Left - previous.Right;
-        if (word.LineKey != previous.LineKey || gap > previous.Height * MaxGapShareOfHeight || word.Text.Length > MaxPartLength || !IsDateText(word.Text))
+        if (word.LineKey != previous.LineKey || gap > previous.Height * MaxGapShareOfHeight || word.Text.Length > MaxPartLength)
+        {
+            return false;
+        }
+
+        if (IsGarbledPart(previous, word))
+        {
+            groups++;
+            return groups <= MaxFollowingWords;
+        }
+
+        if (!IsDateText(word.Text) && !(word.Text == "얼" && char.IsAsciiDigit(previous.Text[^1])))
         {
             return false;
         }
@@ -247,12 +275,20 @@ public static class DateSecondPass
 
     /// <summary>
     /// Digits (a 1 may be read as a bare stroke, <see cref="DateToken.IsOneStroke"/>), separators and unit syllables; the
-    /// last character may also be any other mark that is no Hangul when a digit comes before it: the unit syllable ending a part, misread (<c>03H</c>, <c>09m</c>, <c>10%</c>, <c>112!</c>).
+    /// last character may also be any other mark that is no Hangul, or 얼 (일 with a stroke more), when a digit comes before it: the unit
+    /// syllable ending a part, misread (<c>03H</c>, <c>09m</c>, <c>10%</c>, <c>112!</c>, <c>14얼</c>). A colon or degree sign may be a dot (<see cref="DateToken.Repaired"/>).
     /// </summary>
     private static bool IsDateText(string text) =>
-        text.All(IsDateCharacter) || (text.Length > 1 && text[..^1].All(IsDateCharacter) && text[..^1].Any(char.IsAsciiDigit) && !IsHangul(text[^1]));
+        text.All(IsDateCharacter) || (text.Length > 1 && text[..^1].All(IsDateCharacter) && text[..^1].Any(char.IsAsciiDigit) && (!IsHangul(text[^1]) || text[^1] == '얼'));
 
-    private static bool IsDateCharacter(char c) => char.IsAsciiDigit(c) || DateToken.IsOneStroke(c) || ".-/,'년월일".Contains(c);
+    private static bool IsDateCharacter(char c) => char.IsAsciiDigit(c) || DateToken.IsOneStroke(c) || ".-/,':°년월일".Contains(c);
+
+    /// <summary>
+    /// A part of a unit date the Latin model garbled, digits and unit together (<c>2022년 SB 12일</c>, <c>2023년 01월 ise</c>):
+    /// one to three Latin letters right after 년 or 월. Only re-readings that agree give its digits (<see cref="DateToken.Agreed"/>).
+    /// </summary>
+    private static bool IsGarbledPart(TesseractTsv.Word previous, TesseractTsv.Word word) =>
+        previous.Text.EndsWith('년') || previous.Text.EndsWith('월') ? word.Text.Length <= 3 && word.Text.All(char.IsAsciiLetter) : false;
 
     private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 

@@ -60,6 +60,64 @@ public static partial class DateToken
     }
 
     /// <summary>
+    /// What a span should read when two re-readings of its image (two sizes) agree on a part its first reading could not
+    /// give (<see cref="Corrected"/> found none), or null to keep it. Each re-reading must be a well-formed date with the
+    /// first reading's year and separator after it, and one of two things: (a) one of the month and day is the first
+    /// reading's digits exactly and the other is a part the first reading garbled: letters only (<c>2022년 SB 12일</c>,
+    /// <c>2023년 01월 ise</c>: 월 and 일 with their digits read by the Latin model) or letters where the re-reading has digits and
+    /// the same digits elsewhere (<c>2023/T0/18</c>); or (b) it is the first reading but for one digit the re-reading sees as a mark
+    /// (<c>2024-12717</c> read again as <c>2024-12"17</c>), which is the date's separator, the one after its year. Neither turns
+    /// a digit of the first reading into another: the digits come from where the first reading saw none, and only when
+    /// both views of the image read them alike.
+    /// </summary>
+    public static string? Agreed(string firstReading, string secondReading, string thirdReading) =>
+        FromRereading(firstReading, secondReading) is { } agreed && FromRereading(firstReading, thirdReading) == agreed ? agreed : null;
+
+    private static string? FromRereading(string firstReading, string secondReading)
+    {
+        var reading = Cleaned(secondReading);
+        return firstReading.Length > 4 && reading.Length > 4 && reading[4] == firstReading[4]
+            ? GarbledPartRead(firstReading, reading) ?? SeparatorSeenAsMark(firstReading, reading)
+            : null;
+    }
+
+    private static string? GarbledPartRead(string firstReading, string reading)
+    {
+        if (WellFormed().Match(reading) is not { Success: true } m || WellFormedYear(reading) is not { } year || !firstReading.StartsWith(year, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var parts = PartSeparators().Split(firstReading[4..]).Where(p => p.Length > 0).ToList();
+        string[] read = [m.Groups["m"].Value, m.Groups["d"].Value];
+        return parts.Count == 2 && parts.Zip(read).Count(p => p.First == p.Second) == 1 && parts.Zip(read).All(p => p.First == p.Second || IsGarbled(p.First, p.Second))
+            ? SpacedAsFirst(reading, firstReading)
+            : null;
+    }
+
+    /// <summary>Letters only, or letters where <paramref name="read"/> has digits and its digits elsewhere (<c>T0</c> for <c>10</c>).</summary>
+    private static bool IsGarbled(string part, string read) =>
+        part.Length <= 3 && (part.All(char.IsAsciiLetter)
+            || (part.Length == read.Length && part.Any(char.IsAsciiLetter) && part.Zip(read).All(p => p.First == p.Second || char.IsAsciiLetter(p.First))));
+
+    private static string? SeparatorSeenAsMark(string firstReading, string reading)
+    {
+        if (reading.Length != firstReading.Length || firstReading[4] is not ('.' or '-' or '/'))
+        {
+            return null;
+        }
+
+        var differences = Enumerable.Range(0, reading.Length).Where(i => reading[i] != firstReading[i]).ToList();
+        if (differences is not [var at] || !char.IsAsciiDigit(firstReading[at]) || !(char.IsPunctuation(reading[at]) || char.IsSymbol(reading[at])))
+        {
+            return null;
+        }
+
+        var restored = string.Concat(firstReading[..at], firstReading[4].ToString(), firstReading[(at + 1)..]);
+        return IsWellFormed(restored) ? restored : null;
+    }
+
+    /// <summary>
     /// A re-reading with units (<c>2023년 8월28일</c>) spaced as the first reading shows the date's parts: three groups there
     /// (<c>2023년 8월 282</c>) are a space after each unit in the image. The re-reading of a small crop often loses a space.
     /// </summary>
@@ -99,8 +157,8 @@ public static partial class DateToken
     /// such a number is as often a document number. A doubled dot is one dot (<c>2023. 6..15.</c>), and a stray mark after a
     /// unit syllable is the space that follows it (<c>2021년'5월 23일</c>, <c>2023년:05월.10일</c>, <c>06월-10일</c>), a space
     /// between a number and its unit is none (<c>2021 년 9월 21일</c>: the Korean model reports the syllable as a word),
-    /// and a third unit read as 월 after a month that has its own is 일 (<c>03월 16월</c>: the units come in one order and
-    /// both end in ㄹ), and a colon beside another separator is that separator (<c>2021:02.07</c>); these change no digit. A year followed by what
+    /// and a third unit read as 월 or 얼 after a month that has its own is 일 (<c>03월 16월</c>, <c>03월 14얼</c>: the units
+    /// come in one order, both end in ㄹ, and 얼 is 일 with a stroke more), and a colon beside another separator is that separator (<c>2021:02.07</c>); these change no digit. A year followed by what
     /// the model makes of 년 (<c>4</c>, <c>14</c>, <c>44</c>) before a month and day that keep their units
     /// (<c>202244 08월 21일</c>) is that year with its unit: the other units show the format, and no year has six digits.
     /// Null when the text is no such date.
@@ -116,7 +174,8 @@ public static partial class DateToken
     /// <summary>
     /// A date's separator read as a colon (or a degree sign: a dot with a speck above it) beside another separator is
     /// that other separator (<c>2021:02.07</c>, <c>2022-09:23</c>, <c>2022. 7:19.</c>): no time of day starts with a
-    /// year, and the other separator shows the format. Two colons (<c>22:5:18</c>) may be a time, and stay.
+    /// year, and the other separator shows the format. Two colons after a full year stay: nothing shows the format (a short
+    /// date with two colons is <see cref="ShortColonsRestored"/>'s).
     /// </summary>
     private static string ColonRestored(string text) =>
         ColonSeparator().Match(text) is { Success: true } m && (IsColon(m.Groups["a"].Value) != IsColon(m.Groups["b"].Value))
@@ -128,7 +187,7 @@ public static partial class DateToken
     private static bool IsColon(string separator) => separator is ":" or "°";
 
     private static string? YearUnitRestored(string text) =>
-        YearUnitLost().Match(text) is { Success: true } m ? $"{m.Groups["y"].Value}년 {m.Groups["rest"].Value}" : null;
+        YearUnitLost().Match(text) is { Success: true } m ? DayUnitMisread().Replace($"{m.Groups["y"].Value}년 {m.Groups["rest"].Value}", "${head}일") : null;
 
     private static string? SeparatorRestored(string text, bool dateCue) =>
         DotSpaceLost().Match(text) is { Success: true } m && (m.Groups["a"].Value + m.Groups["b"].Value).Trim().Length > 0
@@ -174,6 +233,17 @@ public static partial class DateToken
         return ValidMonthDay(month, day) && restored != firstReading ? restored : null;
     }
 
+    /// <summary>
+    /// A short date whose dots were read as colons (<c>22:5:18</c>, a dot with a speck above it), or null when the token is
+    /// none: two digits, a month and a day, valid, one of them written with one digit. Only then is it no time of day, which
+    /// writes its minutes and seconds with two digits (<c>22:05:18</c> stays). Changes no digit.
+    /// </summary>
+    public static string? ShortColonsRestored(string token) =>
+        ShortColons().Match(token) is { Success: true } m && (m.Groups["m"].Length == 1 || m.Groups["d"].Length == 1)
+            && ValidMonthDay(m.Groups["m"].Value, m.Groups["d"].Value)
+            ? $"{m.Groups["y"].Value}.{m.Groups["m"].Value}.{m.Groups["d"].Value}"
+            : null;
+
     private static bool ShortDateSplits(string digits) =>
         Enumerable.Range(1, 2).Any(monthLength => digits.Length - 2 - monthLength is 1 or 2
             && ValidMonthDay(digits.Substring(2, monthLength), digits[(2 + monthLength)..]));
@@ -218,6 +288,12 @@ public static partial class DateToken
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?<a>[.\-/:°]|\. )(?<m>[0-9]{1,2})(?<b>[.\-/:°]|\. )(?<d>[0-9]{1,2})(?<end>\.?)$", RegexOptions.CultureInvariant)]
     private static partial Regex ColonSeparator();
 
+    [GeneratedRegex(@"^(?<y>[0-9]{2}):(?<m>[0-9]{1,2}):(?<d>[0-9]{1,2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortColons();
+
+    [GeneratedRegex(@"[년월일.\-/,:°\s]+", RegexOptions.CultureInvariant)]
+    private static partial Regex PartSeparators();
+
     [GeneratedRegex(@"^(?:19|20)[0-9]{2}", RegexOptions.CultureInvariant)]
     private static partial Regex YearStart();
 
@@ -233,10 +309,10 @@ public static partial class DateToken
     [GeneratedRegex(@"(?<=[0-9]) (?=[년월일])", RegexOptions.CultureInvariant)]
     private static partial Regex SpaceBeforeUnit();
 
-    [GeneratedRegex(@"(?<head>년 ?[0-9]{1,2}월 ?[0-9]{1,2})월$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<head>년 ?[0-9]{1,2}월 ?[0-9]{1,2})[월얼]$", RegexOptions.CultureInvariant)]
     private static partial Regex DayUnitMisread();
 
-    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:4|14|44) (?<rest>[0-9]{1,2}월 ?[0-9]{1,2}일)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:4|14|44) (?<rest>[0-9]{1,2}월 ?[0-9]{1,2}[일월얼])$", RegexOptions.CultureInvariant)]
     private static partial Regex YearUnitLost();
 
     [GeneratedRegex(@"(?:일:?$|일자|날짜)", RegexOptions.CultureInvariant)]

@@ -37,19 +37,18 @@ public sealed class EventBuilder(RuleData data)
 
     public EventSet Build(IReadOnlyList<RuleDocument> documents, DateOnly today)
     {
-        var atoms = new List<Atom>();
-        var candidates = new List<DateCandidate>();
-        int pages = 0, blocks = 0;
-        foreach (var document in documents.OrderBy(d => d.FileOrder))
+        var files = documents.OrderBy(d => d.FileOrder).Select(document =>
         {
-            pages += document.Pages.Count;
-            blocks += document.Pages.Sum(p => p.Blocks.Count);
             var historyBlocks = new Dictionary<int, HashSet<int>>();
             var fileCandidates = FindCandidates(document, today, historyBlocks);
             FilterHeadersAndFooters(document, fileCandidates);
-            candidates.AddRange(fileCandidates);
-            atoms.AddRange(BuildAtoms(document, fileCandidates, historyBlocks));
-        }
+            return (Document: document, Candidates: fileCandidates, HistoryBlocks: historyBlocks);
+        }).ToList();
+        var candidates = files.SelectMany(f => f.Candidates).ToList();
+        ExcludeRepeatedPrintStamps(candidates);
+        var atoms = files.SelectMany(f => BuildAtoms(f.Document, f.Candidates, f.HistoryBlocks)).ToList();
+        var pages = documents.Sum(d => d.Pages.Count);
+        var blocks = documents.Sum(d => d.Pages.Sum(p => p.Blocks.Count));
 
         var events = Merge(atoms);
         PairStays(events);
@@ -140,10 +139,14 @@ public sealed class EventBuilder(RuleData data)
         return found;
     }
 
-    /// <summary>A past-history heading opens a section of a few blocks; a clinical heading closes it.</summary>
+    /// <summary>
+    /// A past-history heading opens a section of a few blocks; a clinical heading closes it. A heading is compared
+    /// without the marks around it (<c>■ 과거력</c>, <c>[과거력]</c>, <c>과거력:</c>), and so without the specks a scan
+    /// adds to a short line (<c>. 과거력</c>, <c>과거력 : ;</c>).
+    /// </summary>
     private int NextHistoryState(string text, int state)
     {
-        var trimmed = text.Trim().TrimStart('[', '<', '■', '□', '*', '-', '#').Trim();
+        var trimmed = WithoutMarksAround(text);
         foreach (var header in data.Dates.HistorySectionHeaders)
         {
             if (trimmed.StartsWith(header, StringComparison.OrdinalIgnoreCase) && trimmed.Length <= header.Length + 3)
@@ -168,6 +171,23 @@ public sealed class EventBuilder(RuleData data)
         return DateClassifier.ContainsAny(text, _clinicalLabels) ? 0 : state - 1;
     }
 
+    private static string WithoutMarksAround(string text)
+    {
+        var start = 0;
+        var end = text.Length;
+        while (start < end && !char.IsLetterOrDigit(text[start]))
+        {
+            start++;
+        }
+
+        while (end > start && !char.IsLetterOrDigit(text[end - 1]))
+        {
+            end--;
+        }
+
+        return text[start..end];
+    }
+
     private static bool InHeaderOrFooter(ExtractedPage page, TextBlock block, int index)
     {
         if (block.Box is { } box && page.Height > 0)
@@ -177,6 +197,27 @@ public sealed class EventBuilder(RuleData data)
 
         return index == 0 || index == page.Blocks.Count - 1;
     }
+
+    /// <summary>
+    /// An unlabelled date with a time of day that is, to the minute, a print or issue stamp of the case
+    /// (<c>출력일시: 2024.10.02 09:12</c>, printed by the records office on every copy) is that stamp: on a scan its
+    /// label may be unreadable (<c>SAQA: 2024.10.02 09:12</c>). A date without a time, or with a label of its own, is
+    /// never taken for one.
+    /// </summary>
+    private static void ExcludeRepeatedPrintStamps(List<DateCandidate> candidates)
+    {
+        var stamps = candidates
+            .Where(c => c.ExcludedReason == PrintStampReason && c.Date.Time is not null)
+            .Select(c => (c.Date.Date, c.Date.Time))
+            .ToHashSet();
+        foreach (var candidate in candidates.Where(c => c.ExcludedReason is null && c.Label is null && c.Date.Time is not null && stamps.Contains((c.Date.Date, c.Date.Time))))
+        {
+            candidate.Type = DateType.Admin;
+            candidate.ExcludedReason = PrintStampReason;
+        }
+    }
+
+    private const string PrintStampReason = "issue_or_print_date";
 
     /// <summary>
     /// Dates in the top or bottom band that repeat on most pages of a file are headers or footers (§6.6). A repeated

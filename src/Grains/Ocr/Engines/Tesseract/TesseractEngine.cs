@@ -140,6 +140,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadDatesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
     {
+        words = DateSecondPass.RestoreShortColons(words);
         var shortDates = DateSecondPass.FindShortSuspects(words);
         var shortReadings = await ReadRegionsAsync(dates, image, words, shortDates, halved: false, cancellationToken);
         words = DateSecondPass.ApplyShort(words, shortDates, shortReadings);
@@ -157,7 +158,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         var retried = await ReadRegionsAsync(
             dates, image, words, [.. DateSecondPass.UnresolvedShort(shortDates, shortReadings), .. DateSecondPass.Unresolved(spans, damagedReadings)], halved: true, cancellationToken);
         words = DateSecondPass.ApplyShort(words, shortDates, retried);
-        return DateSecondPass.Apply(words, spans, DateSecondPass.Overlaid(damagedReadings.Concat(doubtfulReadings).ToDictionary(), retried), checks);
+        return DateSecondPass.Apply(words, spans, damagedReadings.Concat(doubtfulReadings).ToDictionary(), retried, checks);
     }
 
     private static async Task<IReadOnlyDictionary<int, string>> ReadRegionsAsync(
