@@ -196,7 +196,7 @@ public sealed class AccessConfigurationTests
         Assert.Contains("\"acme\"", file);
         Assert.Contains(Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(key))), file);
         Assert.DoesNotContain(key, file);
-        Assert.DoesNotContain(key.Split('_')[2], file);
+        Assert.DoesNotContain(key.Split('_', 3)[2], file);
         if (!OperatingSystem.IsWindows())
         {
             Assert.Equal(UnixFileMode.UserRead | UnixFileMode.UserWrite, File.GetUnixFileMode(Path.Combine(data.Path, "auth", "api-keys.json")));
