@@ -95,8 +95,8 @@ public static class CodeColumn
         bool InColumn(int i) => words[i].Left + (words[i].Width / 2) >= left;
         var names = row.Where(i => !InColumn(i)).ToList();
         var inCell = row.Where(InColumn).ToList();
-        if (!names.Any(i => words[i].Text.Any(IsHangul)) || names.Any(i => words[i].Right > left + (words[i].Height / 2)) ||
-            inCell.Any(i => suspects.Contains(i) || words[i].Right > right || words[i].Text.Any(IsHangul) || KcdToken.IsWellFormed(KcdToken.Split(words[i].Text).Core)) ||
+        if (!names.Any(i => words[i].Text.Any(Hangul.IsSyllable)) || names.Any(i => words[i].Right > left + (words[i].Height / 2)) ||
+            inCell.Any(i => suspects.Contains(i) || words[i].Right > right || words[i].Text.Any(Hangul.IsSyllable) || KcdToken.IsWellFormed(KcdToken.Split(words[i].Text).Core)) ||
             inCell.Sum(i => words[i].Text.Length) > MaxNoiseLength)
         {
             return null;
@@ -120,6 +120,4 @@ public static class CodeColumn
         var sorted = values.Order().ToList();
         return sorted[sorted.Count / 2];
     }
-
-    private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 }

@@ -211,12 +211,10 @@ public static partial class CodeLetterPass
 
         var prefix = KcdToken.Split(words[index].Text).Prefix;
         var label = DiagnosisLabels.FirstOrDefault(before[0].StartsWith) ?? (before[0] == "A:" && KcdToken.IsBracketed(words[index].Text) ? "A:" : null);
-        return label is not null && (before[0][label.Length..] + string.Concat(before.Skip(1)) + prefix).Any(IsHangul);
+        return label is not null && (before[0][label.Length..] + string.Concat(before.Skip(1)) + prefix).Any(Hangul.IsSyllable);
     }
 
     private static bool IsText(TesseractTsv.Word word) => word.Text.Any(char.IsLetterOrDigit);
-
-    private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
     [GeneratedRegex(@"^[0-9][0-9]{2}(?:\.[0-9]{1,2}|[0-9]{1,2})?$", RegexOptions.CultureInvariant)]
     private static partial Regex LetterAsDigit();

@@ -58,7 +58,7 @@ public static class CodeSecondPass
             var word = words[index];
             var pad = Math.Max(3, word.Height / 5);
             var prefix = KcdToken.Split(word.Text).Prefix;
-            if (prefix.Length > 1 && prefix[^1] is '(' or '[' && prefix.Any(c => c is >= '\uAC00' and <= '\uD7A3'))
+            if (prefix.Length > 1 && prefix[^1] is '(' or '[' && prefix.Any(Hangul.IsSyllable))
             {
                 var unit = word.Width / word.Text.Sum(KcdToken.GlyphUnits);
                 var left = word.Left + (int)((prefix.Sum(KcdToken.GlyphUnits) - 0.6) * unit);

@@ -279,7 +279,7 @@ public static class DateSecondPass
     /// syllable ending a part, misread (<c>03H</c>, <c>09m</c>, <c>10%</c>, <c>112!</c>, <c>14얼</c>). A colon or degree sign may be a dot (<see cref="DateToken.Repaired"/>).
     /// </summary>
     private static bool IsDateText(string text) =>
-        text.All(IsDateCharacter) || (text.Length > 1 && text[..^1].All(IsDateCharacter) && text[..^1].Any(char.IsAsciiDigit) && (!IsHangul(text[^1]) || text[^1] == '얼'));
+        text.All(IsDateCharacter) || (text.Length > 1 && text[..^1].All(IsDateCharacter) && text[..^1].Any(char.IsAsciiDigit) && (!Hangul.IsSyllable(text[^1]) || text[^1] == '얼'));
 
     private static bool IsDateCharacter(char c) => char.IsAsciiDigit(c) || DateToken.IsOneStroke(c) || ".-/,':°년월일".Contains(c);
 
@@ -288,9 +288,7 @@ public static class DateSecondPass
     /// one to three Latin letters right after 년 or 월. Only re-readings that agree give its digits (<see cref="DateToken.Agreed"/>).
     /// </summary>
     private static bool IsGarbledPart(TesseractTsv.Word previous, TesseractTsv.Word word) =>
-        previous.Text.EndsWith('년') || previous.Text.EndsWith('월') ? word.Text.Length <= 3 && word.Text.All(char.IsAsciiLetter) : false;
-
-    private static bool IsHangul(char c) => c is >= '\uAC00' and <= '\uD7A3';
+        (previous.Text.EndsWith('년') || previous.Text.EndsWith('월')) && word.Text.Length <= 3 && word.Text.All(char.IsAsciiLetter);
 
     private static string Text(IReadOnlyList<TesseractTsv.Word> words, int first, int last) =>
         TesseractTsv.LineText(words.Skip(first).Take(last - first + 1).Select((w, k) => k == 0 ? w with { SpaceBefore = null } : w).ToList());

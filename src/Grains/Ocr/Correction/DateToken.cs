@@ -179,9 +179,8 @@ public static partial class DateToken
     /// </summary>
     private static string ColonRestored(string text) =>
         ColonSeparator().Match(text) is { Success: true } m && (IsColon(m.Groups["a"].Value) != IsColon(m.Groups["b"].Value))
-            ? IsColon(m.Groups["a"].Value)
-                ? $"{m.Groups["y"].Value}{m.Groups["b"].Value}{m.Groups["m"].Value}{m.Groups["b"].Value}{m.Groups["d"].Value}{m.Groups["end"].Value}"
-                : $"{m.Groups["y"].Value}{m.Groups["a"].Value}{m.Groups["m"].Value}{m.Groups["a"].Value}{m.Groups["d"].Value}{m.Groups["end"].Value}"
+            && (IsColon(m.Groups["a"].Value) ? m.Groups["b"].Value : m.Groups["a"].Value) is var separator
+            ? $"{m.Groups["y"].Value}{separator}{m.Groups["m"].Value}{separator}{m.Groups["d"].Value}{m.Groups["end"].Value}"
             : text;
 
     private static bool IsColon(string separator) => separator is ":" or "°";
@@ -269,7 +268,6 @@ public static partial class DateToken
     /// <c>2024년 04월 26일`</c>): no date starts or ends with one.
     /// </summary>
     private static string Cleaned(string reading) => Spaces().Replace(reading.Trim().TrimStart(LeadingMarks).TrimEnd(TrailingMarks).Trim(), " ");
-
 
     private static string Digits(string text) => new(text.Where(char.IsAsciiDigit).ToArray());
 

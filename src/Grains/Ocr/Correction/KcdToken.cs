@@ -184,7 +184,7 @@ public static partial class KcdToken
     public static double GlyphUnits(char c) => c switch
     {
         '.' or ',' or ':' or ';' or '(' or ')' or '[' or ']' or '|' or '\'' => 0.5,
-        >= '\uAC00' and <= '\uD7A3' => 1.7,
+        _ when Hangul.IsSyllable(c) => 1.7,
         _ => 1,
     };
 
