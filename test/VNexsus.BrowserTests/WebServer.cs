@@ -1,6 +1,10 @@
 using Microsoft.Playwright;
 using VNexsus.Testing;
 
+// Each class starts its own API process and Chromium; two at once beside another test assembly overloaded a 2-core CI
+// machine until pages missed their timeouts, so the classes take turns.
+[assembly: CollectionBehavior(DisableTestParallelization = true)]
+
 namespace VNexsus.BrowserTests;
 
 /// <summary>
