@@ -72,6 +72,31 @@ public sealed class TableRuleRemoverTests
     }
 
     [Fact]
+    public void Rules_on_the_last_column_and_row_of_an_odd_sized_page_are_erased_and_a_glyph_beside_them_is_kept()
+    {
+        // 1237 × 1751: no row is a whole number of vectors, so the rule search's last, partial stretch of every row counts.
+        var page = GrayImage.Blank(1237, 1751, Paper);
+        for (var y = 200; y < page.Height; y++)
+        {
+            page.Pixels[(y * page.Width) + page.Width - 1] = InkLevel; // a border down the last column, to the bottom
+        }
+
+        Array.Fill(page.Pixels, InkLevel, ((page.Height - 1) * page.Width) + 900, page.Width - 900); // and along the last row
+        for (var y = 600; y < 630; y++)
+        {
+            page.Pixels[(y * page.Width) + page.Width - 20] = InkLevel; // a stem near the border, too short for a rule
+        }
+
+        var result = TableRuleRemover.Remove(page);
+
+        Assert.Equal(Paper, result.Image[page.Width - 1, 1000]);
+        Assert.Equal(Paper, result.Image[page.Width - 1, page.Height - 1]);
+        Assert.Equal(Paper, result.Image[1000, page.Height - 1]);
+        Assert.Equal(InkLevel, result.Image[page.Width - 20, 615]);
+        Assert.Equal(page.Height - 200 + page.Width - 900 - 1, result.ErasedPixels);
+    }
+
+    [Fact]
     public void A_page_without_rules_is_unchanged()
     {
         var (page, _, _) = RuledTable();
