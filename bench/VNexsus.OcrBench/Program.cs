@@ -145,11 +145,10 @@ static async Task<Run> RunVNexsusAsync(string pdf, int pageCount, int workers)
     var pages = new string[pageCount];
     var corrections = 0;
 
-    // Warm-up, not timed: a silo has its code compiled and its libraries loaded long before a page comes in.
-    var first = await rasterizer.RenderAsync(document, 1, CancellationToken.None);
-    var top = VNexsus.Ocr.Imaging.GrayImage.Decode(first.Bytes, first.MediaType);
-    top = top.Crop(0, 0, top.Width, top.Height / 8);
-    await engine.RecognizeAsync(new PageImage(top.ToPgm(), ImageHeader.Pgm, top.Width, top.Height), CancellationToken.None);
+    // Warm-up, not timed: a silo has its code compiled and every worker's Tesseract handles open (one per pass, models
+    // loaded) long before a page comes in. So each worker reads a whole page first, with every pass that page needs.
+    await Task.WhenAll(Enumerable.Range(1, Math.Min(workers, pageCount)).Select(async page =>
+        await engine.RecognizeAsync(await rasterizer.RenderAsync(document, page, CancellationToken.None), CancellationToken.None)));
 
     var cpu = CpuTime.OfThisProcess() + CpuTime.OfEndedChildren();
     var started = Stopwatch.GetTimestamp();

@@ -54,12 +54,23 @@ public sealed class GrayImage
     public static GrayImage? TryDecode(byte[] bytes, string mediaType) => mediaType == ImageHeader.Pgm ? DecodePgm(bytes) : DecodeWithSkia(bytes);
 
     /// <summary>Binary PGM (P5, 8 bits): a header of a few bytes, then the pixels; encodes in a copy.</summary>
-    public byte[] ToPgm()
+    public byte[] ToPgm() => Pgm(Width, Height, Pixels);
+
+    /// <summary>
+    /// <paramref name="pixels"/> (<paramref name="width"/> × <paramref name="height"/>, rows top to bottom) as binary PGM,
+    /// copied once: a page's pixels are millions of bytes.
+    /// </summary>
+    public static byte[] Pgm(int width, int height, ReadOnlySpan<byte> pixels)
     {
-        var header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{Width} {Height}\n255\n"));
-        var bytes = new byte[header.Length + Pixels.Length];
+        if (pixels.Length != (long)width * height)
+        {
+            throw new ArgumentException($"{pixels.Length} bytes do not make a {width}×{height} image", nameof(pixels));
+        }
+
+        var header = Encoding.ASCII.GetBytes(string.Create(CultureInfo.InvariantCulture, $"P5\n{width} {height}\n255\n"));
+        var bytes = new byte[header.Length + pixels.Length];
         header.CopyTo(bytes, 0);
-        Pixels.CopyTo(bytes, header.Length);
+        pixels.CopyTo(bytes.AsSpan(header.Length));
         return bytes;
     }
 

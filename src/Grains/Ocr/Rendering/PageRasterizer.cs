@@ -85,7 +85,7 @@ public sealed class PageRasterizer(BlobStore blobs, DocumentLimits limits)
             return null;
         }
 
-        return Encoded(new Imaging.GrayImage(width, height, samples.ToArray()).ToPgm(), ImageHeader.Pgm);
+        return Encoded(Imaging.GrayImage.Pgm(width, height, samples.Span), ImageHeader.Pgm);
     }
 
     /// <summary>300 dpi, or less when the page at 300 dpi would exceed the pixel limits (a poster-sized page).</summary>

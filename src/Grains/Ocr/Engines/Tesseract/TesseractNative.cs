@@ -90,6 +90,16 @@ internal static partial class TesseractNative
     [LibraryImport(LibC, EntryPoint = "setenv", StringMarshalling = StringMarshalling.Utf8)]
     public static partial int SetEnvironment(string name, string value, int overwrite);
 
+    /// <summary>glibc's <c>M_TRIM_THRESHOLD</c>: free memory at the top of a heap kept for reuse up to this many bytes.</summary>
+    public const int MallocTrimThreshold = -1;
+
+    /// <summary>glibc's <c>M_MMAP_THRESHOLD</c>: blocks at least this large get pages of their own (mmap), returned when freed.</summary>
+    public const int MallocMmapThreshold = -3;
+
+    /// <summary>libc's <c>mallopt</c>; non-zero on success.</summary>
+    [LibraryImport(LibC, EntryPoint = "mallopt")]
+    public static partial int SetMallocOption(int option, int value);
+
     /// <summary>A UTF-8 string Tesseract returned, copied and freed.</summary>
     public static string TakeText(nint text)
     {
