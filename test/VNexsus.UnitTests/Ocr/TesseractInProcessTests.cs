@@ -30,17 +30,31 @@ public sealed class TesseractInProcessTests
     }
 
     [Fact]
-    public async Task Concurrent_pages_share_at_most_capacity_handles_and_read_as_one_at_a_time()
+    public async Task Concurrent_pages_share_at_most_capacity_handles_and_threads_and_read_as_one_at_a_time()
     {
         var image = Scan();
         using var pool = new TesseractHandlePool(KoreanPage, capacity: 2, TimeSpan.FromMinutes(5));
         var alone = await pool.ReadAsync(image, CancellationToken.None);
 
         var together = await Task.WhenAll(Enumerable.Range(0, 5).Select(_ => pool.ReadAsync(image, CancellationToken.None)));
+        var again = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => pool.ReadAsync(image, CancellationToken.None)));
 
-        Assert.All(together, output => Assert.Equal(alone, output));
+        Assert.All(together.Concat(again), output => Assert.Equal(alone, output));
         Assert.InRange(pool.HandlesCreated, 1, 2);
+        Assert.InRange(pool.ThreadsStarted, 1, 2); // nine reads, the threads kept between them
         Assert.Equal(0, pool.PagesRecognising);
+    }
+
+    [Fact]
+    public async Task A_disposed_pool_refuses_a_read_clearly()
+    {
+        var image = Scan();
+        var pool = new TesseractHandlePool(KoreanPage, capacity: 1, TimeSpan.FromMinutes(5));
+        await pool.ReadAsync(image, CancellationToken.None);
+
+        pool.Dispose();
+
+        await Assert.ThrowsAsync<ObjectDisposedException>(() => pool.ReadAsync(image, CancellationToken.None));
     }
 
     [Fact]
