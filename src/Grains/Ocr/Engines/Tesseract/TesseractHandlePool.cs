@@ -9,7 +9,7 @@ namespace VNexsus.Ocr.Engines.Tesseract;
 /// never reused, so a page cannot leave a broken engine behind for the next. Reads run on the pool's own threads, at most
 /// one per handle, started on first use and kept: glibc gives each thread its own heap (arena), so a thread that stays
 /// reuses the page buffers the last page freed, where a new thread per read (as before) landed on another heap and had
-/// its buffers faulted in and zeroed again (13 % of a clean page's CPU, measured with one worker).
+/// its buffers faulted in and zeroed again (about 11 % of a clean page's CPU, measured with one worker).
 /// </summary>
 public sealed class TesseractHandlePool : ITesseractReader
 {
