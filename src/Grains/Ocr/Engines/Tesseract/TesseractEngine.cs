@@ -178,7 +178,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
             var read = TesseractTsv.ParseWords(await codes.ReadAsync(strip.Image, cancellationToken));
             var latin = CodeSecondPass.TokenReadings(words, strip, read);
             words = CodeSecondPass.Apply(words, strip, read);
-            if (RegionStrip.Build(image, CodeLetterPass.Regions(words, CodeLetterPass.FindSuspects(words, latin))) is { } letterStrip)
+            if (RegionStrip.Build(image, CodeLetterPass.Regions(words, CodeLetterPass.FindSuspects(words, latin), image)) is { } letterStrip)
             {
                 words = CodeLetterPass.Apply(words, latin, letterStrip, TesseractTsv.ParseWords(await letters.ReadAsync(letterStrip.Image, cancellationToken)));
             }
