@@ -54,6 +54,29 @@ public sealed class CodeLetterPassTests
         Assert.True(regions[2].Left < 500 - 30);
     }
 
+    [Fact]
+    public void On_the_page_the_letters_crop_is_the_glyphs_own_ink_columns_with_its_neighbours_painted_out()
+    {
+        // (110) in a word box at x = 300..400: the bracket at 300..306, the glyphs at 312..322, 330..340, 348..362, 370..376.
+        var page = GrayImage.Blank(1200, 200, 220);
+        foreach (var (left, right) in new[] { (300, 306), (312, 322), (330, 340), (348, 362), (370, 376) })
+        {
+            for (var y = 52; y < 88; y++)
+            {
+                page.Pixels.AsSpan((y * page.Width) + left, right - left).Fill(40);
+            }
+        }
+
+        var words = new List<TesseractTsv.Word> { new(1, 1, 1, 300, 50, 77, 40, 90, "(110)") };
+
+        var regions = CodeLetterPass.Regions(words, [0], page);
+
+        Assert.Equal((312 - 3, 322 + 4), (regions[0].InkLeft, regions[0].InkRight)); // half-way to the bracket and to the next digit
+        Assert.True(regions[0].Left < 306 && regions[0].Left + regions[0].Width > 330); // on as much paper as the estimate crops
+        Assert.Equal(312 - 3, regions[1].Left);
+        Assert.Equal(CodeLetterPass.Regions(words, [0])[0].Left, CodeLetterPass.Regions(words, [0], GrayImage.Blank(1200, 200, 220))[0].Left); // no ink: the estimate
+    }
+
     [Theory]
     [InlineData(new[] { "주진단", "발목의", "염좌", "593.40" }, 3, true)] // last on a diagnosis line, after the name
     [InlineData(new[] { "부진단", "고혈압", "110", "." }, 2, true)] // a mark after the code is no word
