@@ -1,7 +1,11 @@
+using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
 using VNexsus.Ocr.Correction;
 using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Ocr.Engines;
 using VNexsus.Ocr.Imaging;
+using VNexsus.Ocr.Rendering;
+using VNexsus.Testing;
 
 namespace VNexsus.OcrTests;
 
@@ -52,6 +56,21 @@ public sealed class CodeLetterPassTests
         Assert.True(regions[1].Left + regions[1].Width >= 450);
         Assert.True(regions[2].Left + regions[2].Width <= 500);
         Assert.True(regions[2].Left < 500 - 30);
+    }
+
+    [Fact]
+    public async Task A_J_both_digit_models_missed_is_read_from_its_glyph_not_taken_for_I()
+    {
+        using var engine = new TesseractEngine(Options.Create(new TesseractOptions()));
+        var image = GrayImage.Decode(Fixtures.Bytes(Fixtures.DiagnosisTableHeavyScan), ImageHeader.Jpeg);
+
+        var page = await engine.RecognizeAsync(new PageImage(image.ToPgm(), ImageHeader.Pgm, image.Width, image.Height), CancellationToken.None);
+
+        var text = string.Join('\n', page.Blocks.Select(b => b.Text));
+        Assert.DoesNotContain("I20.9", text);
+        Assert.Contains("J20.9", text);
+        var correction = Assert.Single(page.Blocks.SelectMany(b => b.Corrections ?? []), c => c.Corrected == "J20.9");
+        Assert.Equal(("120.9", CodeLetterPass.Reason), (correction.Original, correction.Reason));
     }
 
     [Fact]
