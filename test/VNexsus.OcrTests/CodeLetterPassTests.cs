@@ -216,7 +216,9 @@ public sealed class CodeLetterPassTests
     [InlineData("593.40", "S", "", 'S')] // the Korean model, without Latin letters, read the S as the 5 it looks like
     [InlineData("080", "O", "", 'O')]
     [InlineData("643.9", "G", "", 'G')]
-    [InlineData("130.9", "L", "", 'L')]
+    [InlineData("130.9", "L", "L", 'L')]
+    [InlineData("130.9", "L", "", null)] // I, J and L are all read as 1: the 1 confirms none of them
+    [InlineData("120.9", "I", "", null)]
     [InlineData("120.9", "J", "JZ", 'J')] // both letters-only crops read J
     [InlineData("593.40", "S", "SGBAO", 'S')]
     [InlineData("120.9", "J", "", null)] // a J is not drawn like 1 (it has a hook): the 1 does not confirm it

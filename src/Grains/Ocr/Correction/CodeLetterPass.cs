@@ -123,9 +123,10 @@ public static partial class CodeLetterPass
     /// The letter the letters-only reading of the glyph alone (<paramref name="glyph"/>) shows when a second reading of
     /// the glyph confirms it, or null. The glyph read in its token (<paramref name="whole"/>) confirms it by starting with
     /// the same letter. When that reading is empty (the model often reads nothing in a crop of mostly digits), the first
-    /// reading confirms it where it saw the glyph as the digit that letter is drawn like (S as 5, O as 0, G as 6, B as 8,
-    /// I or L as 1): the Korean model has no Latin letters, so it gives a letter's look-alike digit. A first reading
-    /// that lost the glyph, or a second reading that shows another letter, confirms nothing.
+    /// reading confirms it where it saw the glyph as the digit that letter is drawn like (S as 5, O as 0, G as 6, B as 8):
+    /// the Korean model has no Latin letters, so it gives a letter's look-alike digit. Not a 1: I, J and L all come out
+    /// as 1, so it confirms none of them (<see cref="WithLetterI"/> decides a bar). A first reading that lost the glyph,
+    /// or a second reading that shows another letter, confirms nothing.
     /// </summary>
     public static char? Letter(string token, string glyph, string whole)
     {
@@ -137,7 +138,7 @@ public static partial class CodeLetterPass
         var core = KcdToken.Split(token).Core;
         var confirmed = whole.Length > 0
             ? whole[0] == glyph[0]
-            : core.Length > 0 && !LetterLost().IsMatch(core) && KcdToken.DigitFor(glyph[0]) == core[0];
+            : core.Length > 0 && !LetterLost().IsMatch(core) && core[0] != '1' && KcdToken.DigitFor(glyph[0]) == core[0];
         return confirmed ? glyph[0] : null;
     }
 
