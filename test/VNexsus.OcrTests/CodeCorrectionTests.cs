@@ -254,6 +254,9 @@ public sealed class CodeCorrectionTests
     [InlineData("110", "110", true, "I10")] // in a code column a number is the letter I
     [InlineData("110", "112", true, null)] // other digits
     [InlineData("210", "210", true, null)] // only 1 looks like I
+    [InlineData("120.9", "320.9", true, null)] // the Korean model reads J as 1 too; the Latin model saw no bar (seed 23: J20.9)
+    [InlineData("110", "10", true, null)] // the Latin model lost the glyph: only the letters-only look may say which letter
+    [InlineData("110", "I10", true, "I10")]
     public void A_bar_or_1_is_the_letter_I_only_where_no_number_can_stand(string token, string reading, bool codePosition, string? expected)
     {
         Assert.Equal(expected, KcdToken.WithLetterI(token, reading, codePosition));

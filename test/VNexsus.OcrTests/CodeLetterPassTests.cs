@@ -1,7 +1,11 @@
+using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
 using VNexsus.Ocr.Correction;
 using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Ocr.Engines;
 using VNexsus.Ocr.Imaging;
+using VNexsus.Ocr.Rendering;
+using VNexsus.Testing;
 
 namespace VNexsus.OcrTests;
 
@@ -15,6 +19,8 @@ public sealed class CodeLetterPassTests
     [InlineData("질병분류기호:643.9", "643.9", 'G', "질병분류기호:G43.9")] // a label run into the code stays in front
     [InlineData("6119", "611.9", 'E', "E11.9")] // a dot only the Latin reading shows, with the same digits
     [InlineData("20.9)", "120.9", 'J', "J20.9)")] // the letter lost: the Latin reading saw a glyph in front
+    [InlineData("(593.40)", "93.40", 'S', "(S93.40)")] // the Latin reading lost the glyph the first read as 5: it confirms the digits
+    [InlineData("59340", "9340", 'S', "S9340")]
     public void The_letter_is_the_letters_only_reading_of_the_glyph_in_front_of_the_digits(string token, string latin, char letter, string expected)
     {
         Assert.Equal(expected, CodeLetterPass.Corrected(token, latin, letter));
@@ -29,6 +35,7 @@ public sealed class CodeLetterPassTests
     [InlineData("110", "110", '.')] // no letter read
     [InlineData("1100", "11000", 'I')] // the digits after the glyph are not the first reading's
     [InlineData("37.5", "37.5", 'B')] // a temperature: the Latin reading saw nothing in front
+    [InlineData("593.40", "3.40", 'S')] // the Latin reading lost a digit as well
     public void Without_one_glyph_in_front_of_the_same_digits_nothing_changes(string token, string latin, char letter)
     {
         Assert.Null(CodeLetterPass.Corrected(token, latin, letter));
@@ -49,6 +56,44 @@ public sealed class CodeLetterPassTests
         Assert.True(regions[1].Left + regions[1].Width >= 450);
         Assert.True(regions[2].Left + regions[2].Width <= 500);
         Assert.True(regions[2].Left < 500 - 30);
+    }
+
+    [Fact]
+    public async Task A_J_both_digit_models_missed_is_read_from_its_glyph_not_taken_for_I()
+    {
+        using var engine = new TesseractEngine(Options.Create(new TesseractOptions()));
+        var image = GrayImage.Decode(Fixtures.Bytes(Fixtures.DiagnosisTableHeavyScan), ImageHeader.Jpeg);
+
+        var page = await engine.RecognizeAsync(new PageImage(image.ToPgm(), ImageHeader.Pgm, image.Width, image.Height), CancellationToken.None);
+
+        var text = string.Join('\n', page.Blocks.Select(b => b.Text));
+        Assert.DoesNotContain("I20.9", text);
+        Assert.Contains("J20.9", text);
+        var correction = Assert.Single(page.Blocks.SelectMany(b => b.Corrections ?? []), c => c.Corrected == "J20.9");
+        Assert.Equal(("120.9", CodeLetterPass.Reason), (correction.Original, correction.Reason));
+    }
+
+    [Fact]
+    public void On_the_page_the_letters_crop_is_the_glyphs_own_ink_columns_with_its_neighbours_painted_out()
+    {
+        // (110) in a word box at x = 300..400: the bracket at 300..306, the glyphs at 312..322, 330..340, 348..362, 370..376.
+        var page = GrayImage.Blank(1200, 200, 220);
+        foreach (var (left, right) in new[] { (300, 306), (312, 322), (330, 340), (348, 362), (370, 376) })
+        {
+            for (var y = 52; y < 88; y++)
+            {
+                page.Pixels.AsSpan((y * page.Width) + left, right - left).Fill(40);
+            }
+        }
+
+        var words = new List<TesseractTsv.Word> { new(1, 1, 1, 300, 50, 77, 40, 90, "(110)") };
+
+        var regions = CodeLetterPass.Regions(words, [0], page);
+
+        Assert.Equal((312 - 3, 322 + 4), (regions[0].InkLeft, regions[0].InkRight)); // half-way to the bracket and to the next digit
+        Assert.True(regions[0].Left < 306 && regions[0].Left + regions[0].Width > 330); // on as much paper as the estimate crops
+        Assert.Equal(312 - 3, regions[1].Left);
+        Assert.Equal(CodeLetterPass.Regions(words, [0])[0].Left, CodeLetterPass.Regions(words, [0], GrayImage.Blank(1200, 200, 220))[0].Left); // no ink: the estimate
     }
 
     [Theory]
@@ -86,6 +131,8 @@ public sealed class CodeLetterPassTests
     [InlineData("S", "SGBAO", "S93.40")]
     [InlineData("G", "SGBAO", "593.40")] // the glyph alone and the glyph in its token are read differently: not clear
     [InlineData("", "SGBAO", "593.40")] // the glyph alone read as nothing
+    [InlineData("S", "", "S93.40")] // the glyph in its token read as nothing: the first reading's 5 is what an S looks like without Latin letters
+    [InlineData("B", "", "593.40")] // a 5 is not what a B looks like
     public void The_letter_is_taken_only_when_both_crops_read_it_and_the_change_is_recorded(string glyph, string tail, string expected)
     {
         var words = Line(["부진단", "염좌", "593.40"]);
@@ -128,15 +175,18 @@ public sealed class CodeLetterPassTests
     [InlineData("120.9", "120.9", "", "I20.9")]
     [InlineData("110", "S.110", "", "I10")] // a mark in front of the Latin reading's 1
     [InlineData("110", "10", "", "I10")] // the Latin model dropped the bar too
+    [InlineData("(110)", "I1.0", "", "(I10)")] // the Latin model saw the I, and a dot among the digits that the first reading does not show
     public void A_bar_both_digit_models_read_as_1_is_the_letter_I_where_only_a_code_can_stand(string token, string latin, string glyph, string expected)
     {
-        Assert.Equal(expected, CodeLetterPass.WithLetterI(token, latin, glyph));
+        Assert.Equal(expected, CodeLetterPass.WithLetterI(token, latin, [glyph, ""]));
     }
 
     [Theory]
     [InlineData("130.9", "130.9", "L")] // the glyph alone shows another letter that looks like 1
     [InlineData("1069", "1069", "J")]
-    [InlineData("(110)", "I10", "")] // the Latin model saw no 1 (it saw the letter: its own pass decides)
+    [InlineData("(110)", "T10", "")] // the Latin model saw another glyph
+    [InlineData("120.9", "120.9", "J")] // the glyph alone read J: I and J disagree, the code stays unread
+    [InlineData("(110)", "I12", "")] // an I, but other digits
     [InlineData("(110)", "112", "")] // the Latin reading shows other digits
     [InlineData("(210)", "210", "")] // only 1 looks like I
     [InlineData("10", "10", "")] // the bar itself was not read: no digit is I
@@ -144,7 +194,43 @@ public sealed class CodeLetterPassTests
     [InlineData("(110)", "110", "T")] // another letter
     public void A_bar_is_I_only_when_both_models_read_it_as_1_and_the_letters_only_model_saw_no_other_letter(string token, string latin, string glyph)
     {
-        Assert.Null(CodeLetterPass.WithLetterI(token, latin, glyph));
+        Assert.Null(CodeLetterPass.WithLetterI(token, latin, [glyph, ""]));
+    }
+
+    [Theory]
+    [InlineData("I", "J")] // the glyph alone read I, the glyph in its token J
+    [InlineData("", "JZ")]
+    [InlineData("", "L")]
+    public void A_bar_is_not_I_when_a_letters_only_reading_shows_another_letter_drawn_like_1(string glyph, string whole)
+    {
+        Assert.Null(CodeLetterPass.WithLetterI("120.9", "120.9", [glyph, whole]));
+    }
+
+    [Fact]
+    public void A_lone_bar_dropped_from_the_reading_in_its_token_leaves_the_digits_after_it_as_letters()
+    {
+        Assert.Equal("I10", CodeLetterPass.WithLetterI("110", "S.110", ["", "O"])); // 10 read as letters: O
+    }
+
+    [Theory]
+    [InlineData("593.40", "S", "", 'S')] // the Korean model, without Latin letters, read the S as the 5 it looks like
+    [InlineData("080", "O", "", 'O')]
+    [InlineData("643.9", "G", "", 'G')]
+    [InlineData("130.9", "L", "L", 'L')]
+    [InlineData("130.9", "L", "", null)] // I, J and L are all read as 1: the 1 confirms none of them
+    [InlineData("120.9", "I", "", null)]
+    [InlineData("120.9", "J", "JZ", 'J')] // both letters-only crops read J
+    [InlineData("593.40", "S", "SGBAO", 'S')]
+    [InlineData("120.9", "J", "", null)] // a J is not drawn like 1 (it has a hook): the 1 does not confirm it
+    [InlineData("120.9", "I", "J", null)] // the witnesses disagree between I and J: keep the code unread
+    [InlineData("593.40", "B", "", null)]
+    [InlineData("593.40", "S", "O", null)]
+    [InlineData("20.9", "J", "", null)] // the first reading lost the glyph: it confirms no letter
+    [InlineData("593.40", "", "S", null)] // the glyph alone read as nothing
+    [InlineData("593.40", "5", "", null)] // no letter
+    public void The_glyphs_letter_needs_a_second_reading_that_confirms_it(string token, string glyph, string whole, char? expected)
+    {
+        Assert.Equal(expected, CodeLetterPass.Letter(token, glyph, whole));
     }
 
     [Theory]

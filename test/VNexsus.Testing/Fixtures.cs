@@ -18,6 +18,13 @@ public static class Fixtures
     /// <summary>A heavy scan of a five-line outpatient record (0.5 % ink): bench/ocr-corpus/scan_pdf.py --profile heavy of test/golden/cases/several_hospitals-01, its first file.</summary>
     public const string FiveLineRecordHeavyScan = "five-line-record-heavy-scan.jpg";
 
+    /// <summary>
+    /// A heavy scan of a discharge summary whose diagnosis table holds <c>J20.9</c> between <c>F32.9</c> and <c>H10.9</c>:
+    /// page 3 of the heavy profile of bench/ocr-corpus/generate.py --docs 16 --seed 23. Both digit-reading models miss its
+    /// J (Korean <c>120.9</c>, Latin <c>320.9</c>); the engine of session 7 wrote the false code <c>I20.9</c>.
+    /// </summary>
+    public const string DiagnosisTableHeavyScan = "diagnosis-table-heavy-scan.jpg";
+
     /// <summary>The synthetic resident registration number printed on page 1 of the outpatient record.</summary>
     public const string ResidentNumber = "800101-1234567";
 

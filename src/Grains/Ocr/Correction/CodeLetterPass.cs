@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Ocr.Imaging;
 
 namespace VNexsus.Ocr.Correction;
 
@@ -58,30 +59,45 @@ public static partial class CodeLetterPass
     /// <summary>
     /// Two crops of each suspect, both starting at its letter: the token's first glyph after its brackets or label (the
     /// letter read as a digit), or the glyph width left of the token (the letter lost). One crop is that glyph alone, the
-    /// other runs on to the token's end. There are no glyph boxes, so the glyph is placed by the widths of the token's
-    /// characters in its word box (a dot or bracket is about half a digit, a syllable 1.7).
+    /// other runs on to the token's end. There are no glyph boxes: the glyph read as a digit is the page's run of inked
+    /// columns that stands for its character (<see cref="GlyphColumns"/>) when the token's runs are one per character;
+    /// otherwise, and for a lost letter, it is placed by the widths of the token's characters in its word box (a dot or
+    /// bracket is about half a digit, a syllable 1.7).
     /// </summary>
-    public static IReadOnlyList<RegionStrip.Region> Regions(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<int> suspects) =>
+    public static IReadOnlyList<RegionStrip.Region> Regions(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<int> suspects, GrayImage? page = null) =>
         suspects.SelectMany(index =>
         {
             var word = words[index];
             var (prefix, core, _) = KcdToken.Split(word.Text);
             var unit = word.Width / Math.Max(1, word.Text.Sum(KcdToken.GlyphUnits));
             var pad = Math.Max(3, word.Height / 5);
-            var left = (int)(LetterLost().IsMatch(core) ? word.Left - (1.25 * unit) : word.Left + (prefix.Sum(KcdToken.GlyphUnits) * unit) - (0.1 * unit));
+            var (top, height) = (word.Top - pad, word.Height + (2 * pad));
+            var lost = LetterLost().IsMatch(core);
+            if (!lost && page is not null && GlyphColumns.Glyph(page, word.Left, word.Top, word.Width, word.Height, word.Text, prefix.Length, pad) is { } glyph)
+            {
+                // The glyph alone is read on as much paper as the estimate would crop, its neighbours' ink painted out.
+                var paper = (int)Math.Ceiling(0.6 * unit);
+                return new[]
+                {
+                    new RegionStrip.Region(index, index, glyph.Left - paper, top, glyph.Right - glyph.Left + (2 * paper), height, word.Height, glyph.Left, glyph.Right),
+                    new RegionStrip.Region(index, index, glyph.Left, top, word.Right + pad - glyph.Left, height, word.Height),
+                };
+            }
+
+            var left = (int)(lost ? word.Left - (1.25 * unit) : word.Left + (prefix.Sum(KcdToken.GlyphUnits) * unit) - (0.1 * unit));
             return new[]
             {
-                new RegionStrip.Region(index, index, left, word.Top - pad, (int)Math.Ceiling(1.2 * unit), word.Height + (2 * pad), word.Height),
-                new RegionStrip.Region(index, index, left, word.Top - pad, word.Right + pad - left, word.Height + (2 * pad), word.Height),
+                new RegionStrip.Region(index, index, left, top, (int)Math.Ceiling(1.2 * unit), height, word.Height),
+                new RegionStrip.Region(index, index, left, top, word.Right + pad - left, height, word.Height),
             };
         }).ToList();
 
     /// <summary>
     /// The page's words with each suspect's letter taken from the letters-only readings of its two crops
-    /// (<see cref="Regions"/>) where both start with the same letter and <see cref="Corrected"/> gives a code; every
-    /// change is recorded on its word. The word confidence of a letters-only reading says nothing about its first glyph
-    /// (the digits after it are forced into letters: <c>S9340</c> read <c>S</c> at confidence 0), so the two readings
-    /// must agree instead: the glyph alone and the glyph in its token are read alike only when the letter is clear.
+    /// (<see cref="Regions"/>) where a second reading confirms it (<see cref="Letter"/>) and <see cref="Corrected"/> gives
+    /// a code; every change is recorded on its word. The word confidence of a letters-only reading says nothing about its
+    /// first glyph (the digits after it are forced into letters: <c>S9340</c> read <c>S</c> at confidence 0), so another
+    /// reading must agree instead.
     /// </summary>
     public static IReadOnlyList<TesseractTsv.Word> Apply(
         IReadOnlyList<TesseractTsv.Word> words, IReadOnlyDictionary<int, string> latinReadings, RegionStrip strip, IReadOnlyList<TesseractTsv.Word> stripWords)
@@ -91,9 +107,9 @@ public static partial class CodeLetterPass
         {
             var word = words[slots.Key];
             var readings = slots.Select(slot => string.Concat(RegionStrip.WordsIn(slot, stripWords).Select(w => w.Text))).ToList();
-            var agreed = readings.Count == 2 && readings.All(r => r.Length > 0 && r[0] == readings[0][0]);
-            var corrected = (agreed ? Corrected(word.Text, latinReadings[slots.Key], readings[0][0]) : null)
-                ?? WithLetterI(word.Text, latinReadings[slots.Key], readings[0]);
+            var letter = readings.Count == 2 ? Letter(word.Text, readings[0], readings[1]) : null;
+            var corrected = (letter is { } agreed ? Corrected(word.Text, latinReadings[slots.Key], agreed) : null)
+                ?? WithLetterI(word.Text, latinReadings[slots.Key], readings);
             if (corrected is not null)
             {
                 result[slots.Key] = word with { Text = corrected, Correction = new TextCorrection(word.Text, corrected, Reason, word.Box) };
@@ -104,6 +120,29 @@ public static partial class CodeLetterPass
     }
 
     /// <summary>
+    /// The letter the letters-only reading of the glyph alone (<paramref name="glyph"/>) shows when a second reading of
+    /// the glyph confirms it, or null. The glyph read in its token (<paramref name="whole"/>) confirms it by starting with
+    /// the same letter. When that reading is empty (the model often reads nothing in a crop of mostly digits), the first
+    /// reading confirms it where it saw the glyph as the digit that letter is drawn like (S as 5, O as 0, G as 6, B as 8):
+    /// the Korean model has no Latin letters, so it gives a letter's look-alike digit. Not a 1: I, J and L all come out
+    /// as 1, so it confirms none of them (<see cref="WithLetterI"/> decides a bar). A first reading that lost the glyph,
+    /// or a second reading that shows another letter, confirms nothing.
+    /// </summary>
+    public static char? Letter(string token, string glyph, string whole)
+    {
+        if (glyph.Length == 0 || !char.IsAsciiLetterUpper(glyph[0]))
+        {
+            return null;
+        }
+
+        var core = KcdToken.Split(token).Core;
+        var confirmed = whole.Length > 0
+            ? whole[0] == glyph[0]
+            : core.Length > 0 && !LetterLost().IsMatch(core) && core[0] != '1' && KcdToken.DigitFor(glyph[0]) == core[0];
+        return confirmed ? glyph[0] : null;
+    }
+
+    /// <summary>
     /// The token with <paramref name="letter"/> (the letters-only reading of the letter's crop) as its code's letter, or
     /// null. The Latin reading of the token (<paramref name="latin"/>) must show exactly one glyph in front of the first
     /// reading's digits after its first glyph (that glyph was the letter: <c>593.40</c>) or in front of all of them (the
@@ -111,6 +150,9 @@ public static partial class CodeLetterPass
     /// reading's; a dot only the Latin reading shows is taken when both show the same digits (<c>6119</c>, Latin
     /// <c>611.9</c>). A Latin reading that itself starts with the letter is a third reading of it: then it may have lost
     /// digits after it (<c>(651)</c>, Latin <c>RS</c>), as long as what it shows is among the first reading's, in order.
+    /// A Latin reading of just the first reading's digits after its first glyph lost that glyph (<c>593.40</c>, Latin
+    /// <c>93.40</c>): it confirms the digits, the letter is the letters-only reading's. Only where the first reading saw
+    /// the glyph; where that too shows none (<c>20.9</c>), nothing but the letters-only model says a glyph is there.
     /// </summary>
     public static string? Corrected(string token, string latin, char letter)
     {
@@ -123,8 +165,9 @@ public static partial class CodeLetterPass
         var digits = LetterLost().IsMatch(core) ? core : core[1..];
         latin = latin.TrimEnd('.');
         var tail = new string(latin[Math.Min(1, latin.Length)..].Select(KcdToken.DigitFor).ToArray());
-        var (latinDigits, firstDigits) = (tail.Replace(".", "", StringComparison.Ordinal), digits.Replace(".", "", StringComparison.Ordinal));
-        var consistent = latinDigits == firstDigits || (latin.Length > 0 && latin[0] == letter && latinDigits.Length > 0 && InOrderWithin(latinDigits, firstDigits));
+        var (latinDigits, firstDigits) = (Undotted(tail), Undotted(digits));
+        var glyphLost = !LetterLost().IsMatch(core) && Undotted(new string(latin.Select(KcdToken.DigitFor).ToArray())) == firstDigits;
+        var consistent = latinDigits == firstDigits || glyphLost || (latin.Length > 0 && latin[0] == letter && latinDigits.Length > 0 && InOrderWithin(latinDigits, firstDigits));
         if (latin.Length < 2 || !char.IsAsciiLetterOrDigit(latin[0]) || !consistent)
         {
             return null;
@@ -137,20 +180,27 @@ public static partial class CodeLetterPass
     /// <summary>
     /// The token with the letter I in front of its digits, or null. No code starts with a digit, and I is the letter
     /// drawn as the bar that both digit-reading models take for 1: in a position where only a code can stand, a first
-    /// glyph the Korean model read as 1 is I, unless the letters-only reading of that
-    /// glyph alone (<paramref name="glyphReading"/>) shows another letter (L and J are read as 1 too: <c>130.9</c> is
-    /// <c>L30.9</c>). That reading is often empty, because Tesseract drops a lone bar. The Latin reading must show the
+    /// glyph the Korean model read as 1 is I, unless a letters-only reading of that glyph (<paramref name="letterReadings"/>:
+    /// the glyph alone, then the glyph in its token) shows another letter (L and J are read as 1 too: <c>130.9</c> is
+    /// <c>L30.9</c>; when the readings disagree between I and J the code stays unread). Those readings are often empty,
+    /// because Tesseract drops a lone bar; the reading in the token then starts with what follows the bar (<c>110</c>
+    /// read <c>O</c>), so there only J or L, the other letters drawn like 1, speaks against I. The Latin reading must show the
     /// same digits, either after a 1 (marks in front of it aside: <c>S.110</c>) or alone (it dropped the bar too:
-    /// <c>10</c>); the digits and the dot are the first reading's.
+    /// <c>10</c>), or after an I (a dot it put among them aside: <c>I1.0</c>); the digits and the dot are the first
+    /// reading's.
     /// </summary>
-    public static string? WithLetterI(string token, string latin, string glyphReading)
+    public static string? WithLetterI(string token, string latin, IReadOnlyList<string> letterReadings)
     {
         var (prefix, core, suffix) = KcdToken.Split(token);
         var latinCore = latin.TrimEnd('.');
-        var bar = core.Length >= 3 && core[0] == '1' && Shape(core) && (latinCore.EndsWith(core, StringComparison.Ordinal) || latinCore == core[1..]);
+        var afterI = latinCore.Length > 1 && latinCore[0] == 'I' && Undotted(latinCore[1..]) == Undotted(core[1..]);
+        var bar = core.Length >= 3 && core[0] == '1' && Shape(core) && (latinCore.EndsWith(core, StringComparison.Ordinal) || latinCore == core[1..] || afterI);
         var code = "I" + core[1..];
-        return bar && KcdToken.IsWellFormed(code) && (glyphReading.Length == 0 || glyphReading[0] == 'I') ? prefix + code + suffix : null;
+        var otherLetter = letterReadings.Take(1).Any(r => r.Length > 0 && r[0] != 'I') || letterReadings.Skip(1).Any(r => r.Length > 0 && r[0] is 'J' or 'L');
+        return bar && KcdToken.IsWellFormed(code) && !otherLetter ? prefix + code + suffix : null;
     }
+
+    private static string Undotted(string text) => text.Replace(".", "", StringComparison.Ordinal);
 
     /// <summary>Whether the characters of <paramref name="part"/> appear in <paramref name="whole"/> in the same order.</summary>
     private static bool InOrderWithin(string part, string whole)

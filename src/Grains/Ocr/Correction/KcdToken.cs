@@ -167,15 +167,23 @@ public static partial class KcdToken
     /// code starts with a digit: in a code position (after a code label, in a code column) a first glyph read as any of
     /// them is I; elsewhere only a bar or l the Korean model saw after an opening bracket it also saw (<c>(|10)</c>:
     /// the bracket is not the bar), because that model reads digits well and saw no 1. Either way the second reading
-    /// must show the same digits after it.
+    /// must show the same digits after it, and a bar in front of them: the Korean model, which has no Latin letters,
+    /// reads J and L as 1 too, so its 1 alone does not say I. The Latin model, which has them, must have seen a bar
+    /// (<c>120.9</c>, Latin <c>320.9</c>, is the J of <c>J20.9</c>; a Latin reading that lost the glyph leaves it to the
+    /// letters-only look of <see cref="CodeLetterPass"/>).
     /// </summary>
     public static string? WithLetterI(string token, string secondReading, bool codePosition)
     {
         var (prefix, core, suffix) = Split(token);
         var looksLikeI = core.Length >= 3 && (codePosition ? core[0] is '1' or 'l' or '|' : core[0] is 'l' or '|' && prefix.EndsWith('('));
         var code = "I" + (core.Length > 0 ? core[1..] : "");
-        return looksLikeI && IsWellFormed(code) && secondReading.TrimEnd('.').EndsWith(core[1..], StringComparison.Ordinal) ? prefix + code + suffix : null;
+        var reading = secondReading.TrimEnd('.');
+        var latinBar = looksLikeI && reading.Length >= core.Length && reading.EndsWith(core[1..], StringComparison.Ordinal) && IsBar(reading[^core.Length]);
+        return latinBar && IsWellFormed(code) ? prefix + code + suffix : null;
     }
+
+    /// <summary>A glyph drawn as one upright stroke: the letter I, the digit 1, l or |.</summary>
+    public static bool IsBar(char c) => c is '1' or 'I' or 'l' or '|';
 
     /// <summary>
     /// The width of a character in digit widths, to place a glyph inside a word box (there are no glyph boxes): a dot or

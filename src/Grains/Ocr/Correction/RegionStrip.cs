@@ -15,8 +15,12 @@ public sealed record RegionStrip(GrayImage Image, IReadOnlyList<RegionStrip.Slot
 
     private const int Margin = 16;
 
-    /// <summary>A rectangle of the page to re-read, for the words <paramref name="First"/>..<paramref name="Last"/> (inclusive).</summary>
-    public sealed record Region(int First, int Last, int Left, int Top, int Width, int Height, int GlyphHeight);
+    /// <summary>
+    /// A rectangle of the page to re-read, for the words <paramref name="First"/>..<paramref name="Last"/> (inclusive).
+    /// Page columns outside <paramref name="InkLeft"/>..<paramref name="InkRight"/> (exclusive) are read as paper: a glyph
+    /// read alone keeps the paper around it without its neighbours' ink.
+    /// </summary>
+    public sealed record Region(int First, int Last, int Left, int Top, int Width, int Height, int GlyphHeight, int InkLeft = int.MinValue, int InkRight = int.MaxValue);
 
     /// <summary>Where one region sits in the strip.</summary>
     public sealed record Slot(Region Region, int Top, int Bottom)
@@ -36,7 +40,7 @@ public sealed record RegionStrip(GrayImage Image, IReadOnlyList<RegionStrip.Slot
         }
 
         var crops = regions
-            .Select(r => (Region: r, Image: Sized(page.Crop(r.Left, r.Top, r.Width, r.Height), enlarge: r.GlyphHeight < SmallGlyphHeight, halved)))
+            .Select(r => (Region: r, Image: Sized(Cropped(page, r), enlarge: r.GlyphHeight < SmallGlyphHeight, halved)))
             .ToList();
         var width = crops.Max(c => c.Image.Width) + (2 * Margin);
         var gaps = crops.Select(c => Math.Max(Margin, c.Image.Height / 2)).ToList();
@@ -51,6 +55,19 @@ public sealed record RegionStrip(GrayImage Image, IReadOnlyList<RegionStrip.Slot
         }
 
         return new RegionStrip(strip, slots);
+    }
+
+    private static GrayImage Cropped(GrayImage page, Region region)
+    {
+        var crop = page.Crop(region.Left, region.Top, region.Width, region.Height);
+        if (region.InkLeft == int.MinValue && region.InkRight == int.MaxValue)
+        {
+            return crop;
+        }
+
+        // Crop clips the rectangle to the page: its first column is the page's column Left clipped.
+        var left = Math.Clamp(region.Left, 0, page.Width - 1);
+        return crop.KeepingColumns(region.InkLeft - left, region.InkRight - left);
     }
 
     private static GrayImage Sized(GrayImage crop, bool enlarge, bool halved) => (enlarge, halved) switch

@@ -117,6 +117,30 @@ public sealed class GrayImage
         return new GrayImage(width, Height * factor, pixels);
     }
 
+    /// <summary>
+    /// A copy with every column outside <paramref name="fromColumn"/>..<paramref name="toColumn"/> (exclusive) painted the
+    /// paper's gray (the level four in five pixels reach: paper, not ink), so what stood there is not read with the rest.
+    /// </summary>
+    public GrayImage KeepingColumns(int fromColumn, int toColumn)
+    {
+        var sorted = (byte[])Pixels.Clone();
+        Array.Sort(sorted);
+        var paper = sorted[(int)(0.8 * (sorted.Length - 1))];
+        var pixels = (byte[])Pixels.Clone();
+        for (var y = 0; y < Height; y++)
+        {
+            for (var x = 0; x < Width; x++)
+            {
+                if (x < fromColumn || x >= toColumn)
+                {
+                    pixels[(y * Width) + x] = paper;
+                }
+            }
+        }
+
+        return new GrayImage(Width, Height, pixels);
+    }
+
     /// <summary>The image at half its size, each pixel the mean of a 2×2 block (a last odd row or column is dropped).</summary>
     public GrayImage Halved()
     {

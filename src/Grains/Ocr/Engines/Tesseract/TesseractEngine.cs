@@ -62,7 +62,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     }
 
     public string Profile =>
-        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v7";
+        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v8";
 
     /// <summary>Whether the passes run in this process (false: a child process per call).</summary>
     public bool InProcess => main is TesseractHandlePool;
@@ -178,7 +178,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
             var read = TesseractTsv.ParseWords(await codes.ReadAsync(strip.Image, cancellationToken));
             var latin = CodeSecondPass.TokenReadings(words, strip, read);
             words = CodeSecondPass.Apply(words, strip, read);
-            if (RegionStrip.Build(image, CodeLetterPass.Regions(words, CodeLetterPass.FindSuspects(words, latin))) is { } letterStrip)
+            if (RegionStrip.Build(image, CodeLetterPass.Regions(words, CodeLetterPass.FindSuspects(words, latin), image)) is { } letterStrip)
             {
                 words = CodeLetterPass.Apply(words, latin, letterStrip, TesseractTsv.ParseWords(await letters.ReadAsync(letterStrip.Image, cancellationToken)));
             }

@@ -1,0 +1,94 @@
+using VNexsus.Ocr.Imaging;
+
+namespace VNexsus.Ocr.Correction;
+
+/// <summary>
+/// Where the glyphs of a word stand, from the page's pixels: Tesseract gives word boxes only, and a glyph placed by the
+/// widths its characters usually have is often off by a bracket's width (the crop of the <c>1</c> of <c>(110)</c> took
+/// in the bracket and half the next digit, read <c>U</c>). Printed glyphs of a code stand apart: a run of columns with
+/// ink, between columns without, is one glyph. Whether the runs are the glyphs is known only when there are as many as
+/// the word has characters; otherwise nothing is said.
+/// </summary>
+public static class GlyphColumns
+{
+    /// <summary>Ink is darker than half-way between the rectangle's paper and its darkest pixel, by at least this contrast.</summary>
+    private const int MinimumContrast = 60;
+
+    /// <summary>A column holds ink when at least this many of its pixels are ink: one dark pixel is noise.</summary>
+    private const int InkPixels = 2;
+
+    /// <summary>The columns (left inclusive, right exclusive, in page coordinates) of each run of inked columns in the rectangle, left to right.</summary>
+    public static IReadOnlyList<(int Left, int Right)> Runs(GrayImage page, int left, int top, int width, int height)
+    {
+        var (x0, y0) = (Math.Max(0, left), Math.Max(0, top));
+        var (x1, y1) = (Math.Min(page.Width, left + width), Math.Min(page.Height, top + height));
+        if (x1 <= x0 || y1 <= y0)
+        {
+            return [];
+        }
+
+        var (darkest, lightest) = (255, 0);
+        for (var y = y0; y < y1; y++)
+        {
+            for (var x = x0; x < x1; x++)
+            {
+                darkest = Math.Min(darkest, page[x, y]);
+                lightest = Math.Max(lightest, page[x, y]);
+            }
+        }
+
+        if (lightest - darkest < MinimumContrast)
+        {
+            return [];
+        }
+
+        var threshold = (darkest + lightest) / 2;
+        var runs = new List<(int Left, int Right)>();
+        var start = -1;
+        for (var x = x0; x <= x1; x++)
+        {
+            var inked = x < x1 && InkIn(x) >= InkPixels;
+            if (inked && start < 0)
+            {
+                start = x;
+            }
+            else if (!inked && start >= 0)
+            {
+                runs.Add((start, x));
+                start = -1;
+            }
+        }
+
+        return runs;
+
+        int InkIn(int x)
+        {
+            var count = 0;
+            for (var y = y0; y < y1; y++)
+            {
+                count += page[x, y] < threshold ? 1 : 0;
+            }
+
+            return count;
+        }
+    }
+
+    /// <summary>
+    /// The columns of the word's character at <paramref name="index"/>, widened by up to <paramref name="margin"/> on
+    /// each side but never past half-way to the glyph beside it, or null when the word's runs are not one per character
+    /// (glyphs that touch, a speck, a syllable of several parts).
+    /// </summary>
+    public static (int Left, int Right)? Glyph(GrayImage page, int left, int top, int width, int height, string text, int index, int margin)
+    {
+        var runs = Runs(page, left, top, width, height);
+        if (runs.Count != text.Length || index >= runs.Count)
+        {
+            return null;
+        }
+
+        var (glyphLeft, glyphRight) = runs[index];
+        var before = index > 0 ? (glyphLeft - runs[index - 1].Right) / 2 : margin;
+        var after = index + 1 < runs.Count ? (runs[index + 1].Left - glyphRight) / 2 : margin;
+        return (glyphLeft - Math.Min(margin, before), glyphRight + Math.Min(margin, after));
+    }
+}

@@ -1,0 +1,78 @@
+using VNexsus.Ocr.Correction;
+using VNexsus.Ocr.Imaging;
+
+namespace VNexsus.OcrTests;
+
+public sealed class GlyphColumnsTests
+{
+    [Fact]
+    public void Each_run_of_inked_columns_is_one_glyph()
+    {
+        var page = Page((10, 14), (20, 26), (32, 35)); // a bracket, a digit, a dot
+
+        Assert.Equal(new[] { (10, 14), (20, 26), (32, 35) }, GlyphColumns.Runs(page, 0, 0, page.Width, page.Height));
+    }
+
+    [Fact]
+    public void A_lone_dark_pixel_is_noise_not_a_glyph()
+    {
+        var page = Page((20, 26));
+        page.Pixels[(15 * page.Width) + 40] = 40;
+
+        Assert.Equal(new[] { (20, 26) }, GlyphColumns.Runs(page, 0, 0, page.Width, page.Height));
+    }
+
+    [Fact]
+    public void Paper_alone_has_no_glyphs()
+    {
+        Assert.Empty(GlyphColumns.Runs(Page(), 0, 0, 60, 30));
+    }
+
+    [Fact]
+    public void A_characters_glyph_is_widened_by_the_margin_but_never_past_half_way_to_its_neighbour()
+    {
+        var page = Page((10, 14), (20, 26), (30, 36), (40, 46), (52, 56)); // ( 1 1 0 )
+
+        // 6 px of paper to the bracket, 4 px to the next digit: at most 3 and 2 px of them
+        Assert.Equal((17, 28), GlyphColumns.Glyph(page, 0, 0, page.Width, page.Height, "(110)", 1, margin: 5));
+        Assert.Equal((19, 27), GlyphColumns.Glyph(page, 0, 0, page.Width, page.Height, "(110)", 1, margin: 1));
+    }
+
+    [Fact]
+    public void Without_one_run_per_character_the_glyph_is_not_known()
+    {
+        var page = Page((10, 14), (20, 36), (40, 46), (52, 56)); // two digits that touch
+
+        Assert.Null(GlyphColumns.Glyph(page, 0, 0, page.Width, page.Height, "(110)", 1, margin: 3));
+    }
+
+    [Fact]
+    public void Columns_outside_the_kept_ones_are_painted_paper()
+    {
+        var page = Page((10, 14), (20, 26));
+
+        var kept = page.KeepingColumns(18, 28);
+
+        Assert.Equal(220, kept[12, 15]); // the bracket's ink is gone
+        Assert.Equal(40, kept[22, 15]);
+        Assert.Equal(40, page[12, 15]); // the page itself is untouched
+    }
+
+    /// <summary>A 70×30 page of paper gray 220 with ink (40) in full-height bars at the given columns.</summary>
+    private static GrayImage Page(params (int Left, int Right)[] bars)
+    {
+        var page = GrayImage.Blank(70, 30, 220);
+        foreach (var (left, right) in bars)
+        {
+            for (var y = 5; y < 25; y++)
+            {
+                for (var x = left; x < right; x++)
+                {
+                    page.Pixels[(y * page.Width) + x] = 40;
+                }
+            }
+        }
+
+        return page;
+    }
+}
