@@ -38,6 +38,15 @@ public sealed class SameFileCodesTests
     }
 
     [Fact]
+    public void Lines_of_marks_beside_the_codes_are_passed_over()
+    {
+        var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, "“ .", "주진단 본태성(원발성) 고혈압 I10"), Page(2, PageTextSource.Ocr, ", :", "A: 본태성(원발성) 고혈압 (110)", "| .")]);
+
+        Assert.Equal("A: 본태성(원발성) 고혈압 (I10)", pages[1].Blocks[1].Text);
+        Assert.Equal([", :", "| ."], new[] { pages[1].Blocks[0].Text, pages[1].Blocks[2].Text });
+    }
+
+    [Fact]
     public void Two_clean_codes_that_fit_leave_the_token_as_read()
     {
         ExtractedPage[] read =

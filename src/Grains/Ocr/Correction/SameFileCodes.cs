@@ -150,7 +150,7 @@ public static partial class SameFileCodes
             var corrections = new List<TextCorrection>();
             for (var t = 0; t < tokens.Count; t++, w++)
             {
-                if (!tokens[t].WasCorrected && CodeLetterPass.InCodePosition(words, w) && Resolve(tokens[t].Text, NameBefore(words, w), clean) is { } fixedText)
+                if (!tokens[t].WasCorrected && Resolve(tokens[t].Text, NameBefore(words, w), clean) is { } fixedText && CodeLetterPass.InCodePosition(words, w))
                 {
                     texts[t] = fixedText;
                     corrections.Add(new TextCorrection(tokens[t].Original, fixedText, Reason, words[w].Box));
