@@ -91,15 +91,18 @@ public sealed class SameFileCodesTests
         Assert.Null(pages[1].Blocks[0].Corrections);
     }
 
-    [Fact]
-    public void A_code_an_earlier_correction_guessed_is_no_clean_code()
+    [Theory]
+    [InlineData("A: 상세불명의 피부염 (130.9)", "A: 상세불명의 피부염 (L30.9)")] // beside the same disease
+    [InlineData("질병분류기호: 130.9 R51", "질병분류기호: 130.9 R51")] // no name to agree with
+    [InlineData("A: 상세불명의 두드러기 (130.9)", "A: 상세불명의 두드러기 (130.9)")] // another disease
+    public void A_code_an_earlier_correction_guessed_resolves_a_token_only_beside_the_same_disease(string damaged, string expected)
     {
-        var guessed = Page(1, PageTextSource.Ocr, "주진단 상세불명의 급성 기관지염 I20.9") with { };
-        guessed = guessed with { Blocks = [guessed.Blocks[0] with { Corrections = [new TextCorrection("120.9", "I20.9", CodeSecondPass.Reason, null)] }] };
+        var guessed = Page(1, PageTextSource.Ocr, "주진단 상세불명의 피부염 L30.9");
+        guessed = guessed with { Blocks = [guessed.Blocks[0] with { Corrections = [new TextCorrection("130.9", "L30.9", CodeSecondPass.Reason, null)] }] };
 
-        var pages = SameFileCodes.Apply([guessed, Page(2, PageTextSource.Ocr, "A: 상세불명의 급성 기관지염 (120.9)")]);
+        var pages = SameFileCodes.Apply([guessed, Page(2, PageTextSource.Ocr, damaged)]);
 
-        Assert.Equal("A: 상세불명의 급성 기관지염 (120.9)", pages[1].Text);
+        Assert.Equal(expected, pages[1].Text);
     }
 
     /// <summary>A page of one block per line, 40 px apart, each 1000 px wide.</summary>

@@ -17,8 +17,9 @@ namespace VNexsus.Ocr.Correction;
 /// token's own (a prescription prints <c>E119</c> where the 진단서 prints <c>E11.9</c>): the pass never adds a digit.
 /// </para>
 /// <para>
-/// A clean code is a well-formed token, in code position or dotted, that no earlier correction produced (a correction
-/// is a guess from the image, not a reading), on any page: a text layer's codes are the cleanest there are.
+/// A clean code is a well-formed token, in code position or dotted, on any page: a text layer's codes are the cleanest
+/// there are. One an earlier correction produced is a guess from the image, not a reading: it resolves another token
+/// only when both stand beside the same diagnosis name, and it still makes another clean code ambiguous.
 /// </para>
 /// </summary>
 public static partial class SameFileCodes
@@ -38,7 +39,7 @@ public static partial class SameFileCodes
     public static IReadOnlyList<ExtractedPage> Apply(IReadOnlyList<ExtractedPage> pages)
     {
         var lines = pages.Select(page => page.Blocks.Select(Tokens).ToList()).ToList();
-        var clean = new List<(string Code, string Digits, string? Name)>();
+        var clean = new List<CleanCode>();
         for (var p = 0; p < pages.Count; p++)
         {
             var tokens = lines[p].SelectMany(line => line).ToList();
@@ -46,9 +47,9 @@ public static partial class SameFileCodes
             for (var w = 0; w < words.Count; w++)
             {
                 var core = KcdToken.Split(words[w].Text).Core;
-                if (KcdToken.IsWellFormed(core) && !tokens[w].WasCorrected && (KcdToken.IsDotted(core) || CodeLetterPass.InCodePosition(words, w)))
+                if (KcdToken.IsWellFormed(core) && (KcdToken.IsDotted(core) || CodeLetterPass.InCodePosition(words, w)))
                 {
-                    clean.Add((core, Digits(core[1..]), NameBefore(words, w)));
+                    clean.Add(new CleanCode(core, Digits(core[1..]), NameBefore(words, w), tokens[w].WasCorrected));
                 }
             }
         }
@@ -74,7 +75,7 @@ public static partial class SameFileCodes
     /// What a damaged token reads with its letter from the clean codes, or null: the damaged token's digits (and dot) after
     /// the one letter whose clean code has the same digits; its brackets and marks stay.
     /// </summary>
-    public static string? Resolve(string token, string? name, IReadOnlyCollection<(string Code, string Digits, string? Name)> clean)
+    private static string? Resolve(string token, string? name, IReadOnlyCollection<CleanCode> clean)
     {
         var (prefix, core, suffix) = KcdToken.Split(token);
         var trailingDot = core.Length > 1 && core[^1] == '.' && !core[..^1].Contains('.', StringComparison.Ordinal);
@@ -104,8 +105,10 @@ public static partial class SameFileCodes
             return null;
         }
 
+        // A code an earlier correction read from the image is a guess: it speaks for another token only beside the same disease.
         var named = fits.Where(c => c.Name is not null).ToList();
-        if (name is not null && named.Count > 0 && !named.Any(c => NamesAgree(name, c.Name!)))
+        var agrees = name is not null && named.Any(c => NamesAgree(name, c.Name!));
+        if (fits.All(c => c.Guessed) ? !agrees : name is not null && named.Count > 0 && !agrees)
         {
             return null;
         }
@@ -137,7 +140,7 @@ public static partial class SameFileCodes
 
     private static string Specific(string name) => GenericWords.Aggregate(name, (text, word) => text.Replace(word, "", StringComparison.Ordinal));
 
-    private static ExtractedPage? Corrected(ExtractedPage page, List<List<Token>> lines, IReadOnlyCollection<(string Code, string Digits, string? Name)> clean)
+    private static ExtractedPage? Corrected(ExtractedPage page, List<List<Token>> lines, IReadOnlyCollection<CleanCode> clean)
     {
         var words = Words(page.Blocks, lines);
         var blocks = page.Blocks.ToList();
@@ -239,6 +242,9 @@ public static partial class SameFileCodes
     }
 
     private static string Digits(string text) => new(text.Where(char.IsAsciiDigit).ToArray());
+
+    /// <summary>A well-formed code of the file: its digits without the dot, the diagnosis name before it, and whether an earlier correction guessed it.</summary>
+    private sealed record CleanCode(string Code, string Digits, string? Name, bool Guessed);
 
     /// <summary>A token as the pass reads it (<see cref="Text"/>, a split dot joined back), as the block has it, and whether an earlier correction made it.</summary>
     private sealed record Token(string Text, string Original, bool WasCorrected);
