@@ -14,6 +14,7 @@ public sealed class SameFileCodesTests
     [InlineData("주진단 상세불명의 우울에피소드 F32.9", "부진단 상세불명의 우울에피소드 F32,9", "부진단 상세불명의 우울에피소드 F32.9")] // the dot read as a comma
     [InlineData("주진단 제2형 당뇨병 E11.9", "교부일: 2022-02-21 질병분류기호: A090 ㄷ119", "교부일: 2022-02-21 질병분류기호: A090 E119")] // the token's own form: undotted on a prescription
     [InlineData("부진단 상세불명의 편두통 G43.9", "교부일: 2021. 6. 4. 질병분류기호: 6439. R51", "교부일: 2021. 6. 4. 질병분류기호: G439. R51")]
+    [InlineData("부진단 상세불명의 편두통 G43.9", "부진탄 。 상세불명의 편두통 643.9", "부진탄 。 상세불명의 편두통 G43.9")] // a garbled label: last after the same name
     public void A_code_damaged_on_one_page_takes_its_letter_from_the_clean_code_on_another(string clean, string damaged, string expected)
     {
         var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, clean), Page(2, PageTextSource.Ocr, damaged)]);
@@ -82,6 +83,8 @@ public sealed class SameFileCodesTests
     [InlineData("주진단 상세불명의 무릎관절증 M17.9", "부진단 상세불명의 무릎관절증 M79")] // a well-formed code is never changed
     [InlineData("주진단 상세불명의 급성 기관지염 J20.9", "부진단 협심증 120.9")] // another disease beside the same digits
     [InlineData("주진단 본태성(원발성) 고혈압 I10", "공복혈당 110 mg/dL")] // not where a code stands
+    [InlineData("주진단 본태성(원발성) 고혈압 I10", "혈압 110")] // last after a name, but too short a one to agree on
+    [InlineData("주진단 본태성(원발성) 고혈압 I10", "상세불명의 두통 110")] // last after another name
     [InlineData("주진단 본태성(원발성) 고혈압 I10", "부진단 본태성(원발성) 고혈압 2010")] // a year
     public void Without_the_same_digits_in_a_code_position_nothing_changes(string clean, string damaged)
     {

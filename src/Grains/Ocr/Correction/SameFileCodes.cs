@@ -75,7 +75,7 @@ public static partial class SameFileCodes
     /// What a damaged token reads with its letter from the clean codes, or null: the damaged token's digits (and dot) after
     /// the one letter whose clean code has the same digits; its brackets and marks stay.
     /// </summary>
-    private static string? Resolve(string token, string? name, IReadOnlyCollection<CleanCode> clean)
+    private static string? Resolve(string token, string? name, IReadOnlyCollection<CleanCode> clean, bool nameRequired)
     {
         var (prefix, core, suffix) = KcdToken.Split(token);
         var trailingDot = core.Length > 1 && core[^1] == '.' && !core[..^1].Contains('.', StringComparison.Ordinal);
@@ -107,8 +107,8 @@ public static partial class SameFileCodes
 
         // A code an earlier correction read from the image is a guess: it speaks for another token only beside the same disease.
         var named = fits.Where(c => c.Name is not null).ToList();
-        var agrees = name is not null && named.Any(c => NamesAgree(name, c.Name!));
-        if (fits.All(c => c.Guessed) ? !agrees : name is not null && named.Count > 0 && !agrees)
+        var agrees = name is not null && named.Any(c => NamesAgree(name, c.Name!, nameRequired ? SharedRun : MinNameLength));
+        if (fits.All(c => c.Guessed) || nameRequired ? !agrees : name is not null && named.Count > 0 && !agrees)
         {
             return null;
         }
@@ -121,13 +121,14 @@ public static partial class SameFileCodes
     /// <summary>
     /// Whether two readings of a diagnosis name (Hangul syllables only) name the same disease: with the words every
     /// kind of disease may carry taken out (상세불명의, 기타), they share a run of syllables (고혈압, 기관지염), which OCR
-    /// damage elsewhere in the name (a garbled label in front, 의 read as 와) leaves standing.
+    /// damage elsewhere in the name (a garbled label in front, 의 read as 와) leaves standing. A name shorter than that
+    /// (두통) agrees when all of it is in the other and it is at least <paramref name="shortestRun"/> syllables long.
     /// </summary>
-    public static bool NamesAgree(string a, string b)
+    public static bool NamesAgree(string a, string b, int shortestRun = MinNameLength)
     {
         var (x, y) = (Specific(a), Specific(b));
         var run = Math.Min(SharedRun, Math.Min(x.Length, y.Length));
-        for (var start = 0; run >= MinNameLength && start + run <= x.Length; start++)
+        for (var start = 0; run >= shortestRun && start + run <= x.Length; start++)
         {
             if (y.Contains(x.Substring(start, run), StringComparison.Ordinal))
             {
@@ -153,7 +154,8 @@ public static partial class SameFileCodes
             var corrections = new List<TextCorrection>();
             for (var t = 0; t < tokens.Count; t++, w++)
             {
-                if (!tokens[t].WasCorrected && Resolve(tokens[t].Text, NameBefore(words, w), clean) is { } fixedText && CodeLetterPass.InCodePosition(words, w))
+                if (!tokens[t].WasCorrected && tokens[t].Text.Any(char.IsAsciiDigit) && Position(words, w) is { } position &&
+                    Resolve(tokens[t].Text, NameBefore(words, w), clean, nameRequired: position == CodePosition.AfterName) is { } fixedText)
                 {
                     texts[t] = fixedText;
                     corrections.Add(new TextCorrection(tokens[t].Original, fixedText, Reason, words[w].Box));
@@ -168,6 +170,22 @@ public static partial class SameFileCodes
         }
 
         return changed ? page with { Blocks = blocks } : null;
+    }
+
+    /// <summary>
+    /// Where a token stands: where only a code can (<see cref="CodeLetterPass.InCodePosition"/>), or last on its line after
+    /// a name (a table row whose label the OCR garbled, <c>부진탄 。 상세불명의 편두통 643.9</c>), where the name has to agree
+    /// with the clean code's over a full <see cref="SharedRun"/> (a measurement's <c>혈압 110</c> is no 고혈압); null anywhere else.
+    /// </summary>
+    private static CodePosition? Position(IReadOnlyList<TesseractTsv.Word> words, int index)
+    {
+        if (CodeLetterPass.InCodePosition(words, index))
+        {
+            return CodePosition.CodeOnly;
+        }
+
+        var later = words.Skip(index + 1).TakeWhile(w => w.LineKey == words[index].LineKey);
+        return later.Any(w => w.Text.Any(char.IsLetterOrDigit)) || NameBefore(words, index) is null ? null : CodePosition.AfterName;
     }
 
     /// <summary>
@@ -242,6 +260,12 @@ public static partial class SameFileCodes
     }
 
     private static string Digits(string text) => new(text.Where(char.IsAsciiDigit).ToArray());
+
+    private enum CodePosition
+    {
+        CodeOnly,
+        AfterName,
+    }
 
     /// <summary>A well-formed code of the file: its digits without the dot, the diagnosis name before it, and whether an earlier correction guessed it.</summary>
     private sealed record CleanCode(string Code, string Digits, string? Name, bool Guessed);
