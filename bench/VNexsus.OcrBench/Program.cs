@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
+using VNexsus.Ocr.Correction;
 using VNexsus.Ocr.Engines;
 using VNexsus.Ocr.Inspection;
 using VNexsus.Ocr.Engines.Tesseract;
@@ -12,7 +13,8 @@ using VNexsus.OcrBench;
 using VNexsus.Storage;
 
 // bench/ocr: the scanned-record accuracy and speed set. For each profile of a synthetic corpus (bench/ocr-corpus),
-// (a) VNexsus's Tesseract path: PageRasterizer + TesseractEngine (rule removal, psm 4, KCD second pass), one page per core;
+// (a) VNexsus's Tesseract path: PageRasterizer + TesseractEngine (rule removal, psm 4, KCD second pass), one page per core,
+//     then the file-level code pass over all pages as one document (SameFileCodes), as DocumentExtractor.Complete runs it;
 // (b) raw tesseract with the same basic settings on the same page images (rendered before timing), 2 processes at a time;
 // (c) ocrmypdf -l kor+eng --jobs 2 on the same PDF, when installed.
 // Besides wall-clock pages/s, the CPU seconds each engine spends per page (CpuTime): on a shared machine the neighbours'
@@ -142,8 +144,7 @@ static async Task<Run> RunVNexsusAsync(string pdf, int pageCount, int workers)
     var document = new DocumentRef(sha, DocumentKind.Pdf, bytes.Length);
     var rasterizer = new PageRasterizer(new BlobStore(data), new DocumentLimits());
     using var engine = new TesseractEngine(Options.Create(new TesseractOptions()), workers);
-    var pages = new string[pageCount];
-    var corrections = 0;
+    var recognizedPages = new ExtractedPage[pageCount];
 
     // Warm-up, not timed: a silo has its code compiled and every worker's Tesseract handles open (one per pass, models
     // loaded) long before a page comes in. So each worker reads a whole page first, with every pass that page needs.
@@ -163,10 +164,14 @@ static async Task<Run> RunVNexsusAsync(string pdf, int pageCount, int workers)
             Console.Error.WriteLine($"    page {page}: render {Stopwatch.GetElapsedTime(t0, t1).TotalMilliseconds:0} ms, recognise {Stopwatch.GetElapsedTime(t1).TotalMilliseconds:0} ms");
         }
 
-        pages[page - 1] = string.Join('\n', recognized.Blocks.Select(b => b.Text));
-        Interlocked.Add(ref corrections, recognized.Blocks.Sum(b => b.Corrections?.Count ?? 0));
+        recognizedPages[page - 1] = new ExtractedPage(page, recognized.Width, recognized.Height, PageTextSource.Ocr, recognized.Blocks, "scan");
     });
+
+    // The scan is one document: as the product does once all its pages are read (DocumentExtractor.Complete).
+    var read = SameFileCodes.Apply(recognizedPages);
     var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
+    var pages = read.Select(p => p.Text).ToArray();
+    var corrections = read.Sum(p => p.Blocks.Sum(b => b.Corrections?.Count ?? 0));
     return new Run(pages, seconds, CpuTime.OfThisProcess() + CpuTime.OfEndedChildren() - cpu, corrections);
 }
 

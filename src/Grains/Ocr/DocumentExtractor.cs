@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using UglyToad.PdfPig.Exceptions;
+using VNexsus.Ocr.Correction;
 using VNexsus.Ocr.Inspection;
 using VNexsus.Ocr.Rendering;
 using VNexsus.Storage;
@@ -74,7 +75,8 @@ public sealed class DocumentExtractor(BlobStore blobs, TimeProvider clock, Docum
         }
 
         var recognized = ocr.Where(r => r.Page is not null).ToDictionary(r => r.Page!.Page, r => r.Page!);
-        var pages = layer.Pages.Select(p => recognized.GetValueOrDefault(p.Page) ?? p).ToList();
+        // Once every page is read, a code the OCR damaged on one page is resolved by the same code read cleanly on another.
+        var pages = SameFileCodes.Apply(layer.Pages.Select(p => recognized.GetValueOrDefault(p.Page) ?? p).ToList());
         var failedPages = ocr.Where(r => r.Page is null).ToList();
         if (ocr.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.Text;
 using VNexsus.Ocr;
+using VNexsus.Ocr.Correction;
 using VNexsus.Ocr.Inspection;
 using VNexsus.Privacy;
 using VNexsus.Storage;
@@ -108,6 +109,31 @@ public sealed class ExtractionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_scanned_document_resolves_a_code_damaged_on_one_page_by_its_clean_reading_on_another()
+    {
+        using var staged = await _blobs.StageAsync(new MemoryStream(Fixtures.Bytes(Fixtures.ScannedPdf)), long.MaxValue, CancellationToken.None);
+        staged.Commit();
+        var document = new DocumentRef(staged.Sha256, DocumentKind.Pdf, staged.Length);
+        var layer = _extractor.ReadTextLayer(document);
+        string[][] read = [["진 단 서", "주진단 본태성(원발성) 고혈압 I10"], ["외래기록지", "A: 본태성(원발성) 고혈압 (110)"], ["처방전", "공복혈당 110 mg/dL"]];
+        // What the page grains answer: each page as the OCR engine read it, alone.
+        var ocr = layer.PagesNeedingOcr
+            .Select(page => new PageOcrResult(page, OcrPage(page, read[page - 1]), null, null, "silo", TimeSpan.Zero, "tesseract-test"))
+            .ToList();
+
+        var result = _extractor.Complete(document, layer, ocr);
+
+        Assert.True(result.Summary.Succeeded);
+        Assert.Equal(TextSource.OcrOnly, result.Summary.TextSource);
+        var pages = result.Document!.Pages;
+        Assert.Equal("A: 본태성(원발성) 고혈압 (I10)", pages[1].Blocks[1].Text);
+        var correction = Assert.Single(pages[1].Blocks[1].Corrections!);
+        Assert.Equal(("(110)", "(I10)", SameFileCodes.Reason), (correction.Original, correction.Corrected, correction.Reason));
+        Assert.Equal("공복혈당 110 mg/dL", pages[2].Blocks[1].Text);
+        Assert.Contains("(I10)", result.Document.MergedText);
+    }
+
+    [Fact]
     public void Binary_declared_as_text_is_refused()
     {
         var result = ExtractBytes([0x4D, 0x5A, 0x00, 0x00, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04], DocumentKind.Text);
@@ -130,6 +156,9 @@ public sealed class ExtractionTests : IDisposable
         Assert.NotNull(TextLayerQuality.ReasonToOcr("p. 1", pageHasImages: true));
         Assert.Null(TextLayerQuality.ReasonToOcr("p. 1", pageHasImages: false));
     }
+
+    private static ExtractedPage OcrPage(int page, string[] lines) =>
+        new(page, 1241, 1754, PageTextSource.Ocr, lines.Select((text, i) => new TextBlock(i, text, new BoundingBox(100, 100 + (60 * i), 1100, 140 + (60 * i)), 0.9)).ToList(), "scanned page");
 
     private ExtractionResult Extract(string fixture, DocumentKind kind) => ExtractBytes(Fixtures.Bytes(fixture), kind);
 

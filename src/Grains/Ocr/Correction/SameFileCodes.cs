@@ -1,0 +1,294 @@
+using System.Text.RegularExpressions;
+using VNexsus.Ocr.Engines.Tesseract;
+
+namespace VNexsus.Ocr.Correction;
+
+/// <summary>
+/// A code whose letter the OCR lost on one page, read cleanly on another page of the same file. A record repeats a
+/// patient's diagnoses on many pages (진단서, 소견서, 처방전 질병분류기호, 입퇴원확인서): a reader resolves <c>(110)</c> beside
+/// 본태성 고혈압 on one page by the clean <c>I10</c> on another, and so does this pass, once every page of the file is read.
+/// <para>
+/// Only tokens on OCR'd pages change, only in code position (<see cref="CodeLetterPass.InCodePosition"/>), and only
+/// where the damage is the Korean model's known one at the letter: the letter read as a digit or a mark (<c>593.40</c>,
+/// <c>ㄷ78.5</c>, <c>]20.9</c>) or lost (<c>20.9)</c>), the dot read as a comma or split off by a space
+/// (<c>(611 .9)</c>). The digits must be the clean code's digits, and the letter is taken only when one clean code of
+/// the file fits: with <c>I10</c> and <c>J10</c> both in the file, <c>110</c> stays. When the damaged token and a clean
+/// occurrence of its code both follow a diagnosis name, the names must agree too. The digits and the dot are the damaged
+/// token's own (a prescription prints <c>E119</c> where the 진단서 prints <c>E11.9</c>): the pass never adds a digit.
+/// </para>
+/// <para>
+/// A clean code is a well-formed token, in code position or dotted, on any page: a text layer's codes are the cleanest
+/// there are. One an earlier correction produced is a guess from the image, not a reading: it resolves another token
+/// only when both stand beside the same diagnosis name, and it still makes another clean code ambiguous.
+/// </para>
+/// </summary>
+public static partial class SameFileCodes
+{
+    public const string Reason = "kcd-same-file";
+
+    /// <summary>Fewest syllables of a diagnosis name worth comparing: fewer are a garbled label, not a name.</summary>
+    private const int MinNameLength = 2;
+
+    /// <summary>Syllables two readings of a name must share (or all of the shorter, at least <see cref="MinNameLength"/>): a disease noun (고혈압, 편두통), more than a particle or 급성.</summary>
+    private const int SharedRun = 3;
+
+    /// <summary>Words of KCD names that say nothing about which disease (상세불명의 급성 기관지염, 상세불명의 편두통).</summary>
+    private static readonly string[] GenericWords = ["상세불명의", "상세불명", "기타"];
+
+    /// <summary>The pages with every damaged code that a clean code of the file resolves corrected and the change recorded on its block.</summary>
+    public static IReadOnlyList<ExtractedPage> Apply(IReadOnlyList<ExtractedPage> pages)
+    {
+        var lines = pages.Select(page => page.Blocks.Select(Tokens).ToList()).ToList();
+        var clean = new List<CleanCode>();
+        for (var p = 0; p < pages.Count; p++)
+        {
+            var tokens = lines[p].SelectMany(line => line).ToList();
+            var words = Words(pages[p].Blocks, lines[p]);
+            for (var w = 0; w < words.Count; w++)
+            {
+                var core = KcdToken.Split(words[w].Text).Core;
+                if (KcdToken.IsWellFormed(core) && (KcdToken.IsDotted(core) || CodeLetterPass.InCodePosition(words, w)))
+                {
+                    clean.Add(new CleanCode(core, Digits(core[1..]), NameBefore(words, w), tokens[w].WasCorrected));
+                }
+            }
+        }
+
+        if (clean.Count == 0)
+        {
+            return pages;
+        }
+
+        var result = pages.ToList();
+        for (var p = 0; p < pages.Count; p++)
+        {
+            if (pages[p].Source == PageTextSource.Ocr && Corrected(pages[p], lines[p], clean) is { } corrected)
+            {
+                result[p] = corrected;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// What a damaged token reads with its letter from the clean codes, or null: the damaged token's digits (and dot) after
+    /// the one letter whose clean code has the same digits; its brackets and marks stay.
+    /// </summary>
+    private static string? Resolve(string token, string? name, IReadOnlyCollection<CleanCode> clean, bool nameRequired)
+    {
+        var (prefix, core, suffix) = KcdToken.Split(token);
+        var trailingDot = core.Length > 1 && core[^1] == '.' && !core[..^1].Contains('.', StringComparison.Ordinal);
+        var read = Dot().Replace(trailingDot ? core[..^1] : core, ".");
+        if (KcdToken.IsWellFormed(read))
+        {
+            // The letter survived and only the dot was damaged (F32,9): the code itself must be one of the file's.
+            return read != core.TrimEnd('.') && clean.Any(c => c.Code == read) ? prefix + read + (trailingDot ? "." : "") + suffix : null;
+        }
+
+        if (Year().IsMatch(read))
+        {
+            return null;
+        }
+
+        core = read;
+
+        // The first glyph read for the letter (a digit or a mark), or the letter lost: both readings are tried, and the
+        // file must hold exactly one code that one of them fits.
+        var readings = new[] { LetterAsGlyph().Match(core), LetterLost().Match(core) }
+            .Where(m => m.Success)
+            .Select(m => m.Groups["digits"].Value)
+            .ToList();
+        var fits = clean.Where(c => readings.Any(r => Digits(r) == c.Digits)).ToList();
+        if (fits.Select(c => c.Code[0] + c.Digits).Distinct().Count() != 1)
+        {
+            return null;
+        }
+
+        // A code an earlier correction read from the image is a guess: it speaks for another token only beside the same disease.
+        var named = fits.Where(c => c.Name is not null).ToList();
+        var agrees = name is not null && named.Any(c => NamesAgree(name, c.Name!, nameRequired ? SharedRun : MinNameLength));
+        if (fits.All(c => c.Guessed) || nameRequired ? !agrees : name is not null && named.Count > 0 && !agrees)
+        {
+            return null;
+        }
+
+        var digits = readings.First(r => Digits(r) == fits[0].Digits);
+        var code = fits[0].Code[0] + digits;
+        return KcdToken.IsWellFormed(code) ? prefix + code + (trailingDot ? "." : "") + suffix : null;
+    }
+
+    /// <summary>
+    /// Whether two readings of a diagnosis name (Hangul syllables only) name the same disease: with the words every
+    /// kind of disease may carry taken out (상세불명의, 기타), they share a run of syllables (고혈압, 기관지염), which OCR
+    /// damage elsewhere in the name (a garbled label in front, 의 read as 와) leaves standing. A name shorter than that
+    /// (두통) agrees when all of it is in the other and it is at least <paramref name="shortestRun"/> syllables long.
+    /// </summary>
+    public static bool NamesAgree(string a, string b, int shortestRun = MinNameLength)
+    {
+        var (x, y) = (Specific(a), Specific(b));
+        var run = Math.Min(SharedRun, Math.Min(x.Length, y.Length));
+        for (var start = 0; run >= shortestRun && start + run <= x.Length; start++)
+        {
+            if (y.Contains(x.Substring(start, run), StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static string Specific(string name) => GenericWords.Aggregate(name, (text, word) => text.Replace(word, "", StringComparison.Ordinal));
+
+    private static ExtractedPage? Corrected(ExtractedPage page, List<List<Token>> lines, IReadOnlyCollection<CleanCode> clean)
+    {
+        var words = Words(page.Blocks, lines);
+        var blocks = page.Blocks.ToList();
+        var changed = false;
+        var w = 0;
+        for (var b = 0; b < lines.Count; b++)
+        {
+            var tokens = lines[b];
+            var texts = tokens.Select(t => t.Original).ToList();
+            var corrections = new List<TextCorrection>();
+            for (var t = 0; t < tokens.Count; t++, w++)
+            {
+                if (!tokens[t].WasCorrected && tokens[t].Text.Any(char.IsAsciiDigit) && Position(words, w) is { } position &&
+                    Resolve(tokens[t].Text, NameBefore(words, w), clean, nameRequired: position == CodePosition.AfterName) is { } fixedText)
+                {
+                    texts[t] = fixedText;
+                    corrections.Add(new TextCorrection(tokens[t].Original, fixedText, Reason, words[w].Box));
+                }
+            }
+
+            if (corrections.Count > 0)
+            {
+                changed = true;
+                blocks[b] = blocks[b] with { Text = string.Join(' ', texts), Corrections = [.. blocks[b].Corrections ?? [], .. corrections] };
+            }
+        }
+
+        return changed ? page with { Blocks = blocks } : null;
+    }
+
+    /// <summary>
+    /// Where a token stands: where only a code can (<see cref="CodeLetterPass.InCodePosition"/>), or last on its line after
+    /// a name (a table row whose label the OCR garbled, <c>부진탄 。 상세불명의 편두통 643.9</c>), where the name has to agree
+    /// with the clean code's over a full <see cref="SharedRun"/> (a measurement's <c>혈압 110</c> is no 고혈압); null anywhere else.
+    /// </summary>
+    private static CodePosition? Position(IReadOnlyList<TesseractTsv.Word> words, int index)
+    {
+        if (CodeLetterPass.InCodePosition(words, index))
+        {
+            return CodePosition.CodeOnly;
+        }
+
+        var later = words.Skip(index + 1).TakeWhile(w => w.LineKey == words[index].LineKey);
+        return later.Any(w => w.Text.Any(char.IsLetterOrDigit)) || NameBefore(words, index) is null ? null : CodePosition.AfterName;
+    }
+
+    /// <summary>
+    /// The diagnosis name in front of a code last on its line (Hangul syllables after the line's label), or null when
+    /// there is none: a code after a code label (<c>질병분류기호:</c>) stands among other codes, not beside a name.
+    /// </summary>
+    private static string? NameBefore(IReadOnlyList<TesseractTsv.Word> words, int index)
+    {
+        var line = words.Take(index).Where(w => w.LineKey == words[index].LineKey).Select(w => w.Text).Append(KcdToken.Split(words[index].Text).Prefix);
+        var text = string.Join(' ', line);
+        if (CodeLetterPass.CodeLabelCues.Any(text.Contains))
+        {
+            return null;
+        }
+
+        text = text[(text.LastIndexOf(':') + 1)..].TrimStart();
+        var label = CodeLetterPass.DiagnosisLabels.FirstOrDefault(text.StartsWith);
+        var name = new string(text[(label?.Length ?? 0)..].Where(Hangul.IsSyllable).ToArray());
+        return name.Length >= MinNameLength ? name : null;
+    }
+
+    /// <summary>
+    /// A block's space-separated tokens; a dot the model split off with a space is joined back to its code
+    /// (<c>(611 .9)</c>), because the token is one code on the page.
+    /// </summary>
+    private static List<Token> Tokens(TextBlock block)
+    {
+        var parts = block.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var corrected = (block.Corrections ?? []).Select(c => c.Corrected).ToHashSet(StringComparer.Ordinal);
+        var tokens = new List<Token>();
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (i + 1 < parts.Length && SplitDot().IsMatch(parts[i] + " " + parts[i + 1]))
+            {
+                tokens.Add(new Token(parts[i] + parts[i + 1], parts[i] + " " + parts[i + 1], false));
+                i++;
+            }
+            else
+            {
+                tokens.Add(new Token(parts[i], parts[i], corrected.Contains(parts[i])));
+            }
+        }
+
+        return tokens;
+    }
+
+    /// <summary>
+    /// The page's tokens as words for <see cref="CodeLetterPass.InCodePosition"/>: one line per block, each token placed
+    /// in its block's box by the widths of its characters (a block keeps no word boxes).
+    /// </summary>
+    private static List<TesseractTsv.Word> Words(IReadOnlyList<TextBlock> blocks, List<List<Token>> lines)
+    {
+        var words = new List<TesseractTsv.Word>();
+        for (var b = 0; b < lines.Count; b++)
+        {
+            var box = blocks[b].Box;
+            var units = lines[b].Sum(t => t.Text.Sum(KcdToken.GlyphUnits) + 1) - 1;
+            var unit = box is null ? 0 : (box.XMax - box.XMin) / Math.Max(1, units);
+            var at = box?.XMin ?? 0;
+            foreach (var token in lines[b])
+            {
+                var width = token.Text.Sum(KcdToken.GlyphUnits) * unit;
+                words.Add(new TesseractTsv.Word(0, 0, b, (int)at, (int)(box?.YMin ?? 0), (int)Math.Max(1, width), (int)Math.Max(1, (box?.YMax ?? 1) - (box?.YMin ?? 0)), 0, token.Text)
+                {
+                    SpaceBefore = words.Count > 0 && words[^1].Line == b,
+                });
+                at += width + unit;
+            }
+        }
+
+        return words;
+    }
+
+    private static string Digits(string text) => new(text.Where(char.IsAsciiDigit).ToArray());
+
+    private enum CodePosition
+    {
+        CodeOnly,
+        AfterName,
+    }
+
+    /// <summary>A well-formed code of the file: its digits without the dot, the diagnosis name before it, and whether an earlier correction guessed it.</summary>
+    private sealed record CleanCode(string Code, string Digits, string? Name, bool Guessed);
+
+    /// <summary>A token as the pass reads it (<see cref="Text"/>, a split dot joined back), as the block has it, and whether an earlier correction made it.</summary>
+    private sealed record Token(string Text, string Original, bool WasCorrected);
+
+    /// <summary>A dot read as a comma or doubled.</summary>
+    [GeneratedRegex(@"[.,]{1,2}", RegexOptions.CultureInvariant)]
+    private static partial Regex Dot();
+
+    /// <summary>The letter read as one digit or mark (not a letter or syllable), then the code's digits.</summary>
+    [GeneratedRegex(@"^[^A-Za-z\uAC00-\uD7A3\s.,](?<digits>[0-9]{2}(?:\.[0-9]{1,2}|[0-9]{1,2})?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex LetterAsGlyph();
+
+    /// <summary>The letter lost: only the digits of a dotted code are left.</summary>
+    [GeneratedRegex(@"^(?<digits>[0-9]{2}\.[0-9]{1,2})$", RegexOptions.CultureInvariant)]
+    private static partial Regex LetterLost();
+
+    /// <summary>A code's digits with the dot split off by a space: <c>(611 .9)</c>, <c>611. 9</c>.</summary>
+    [GeneratedRegex(@"^[(\[]?[^A-Za-z\uAC00-\uD7A3\s.,]?[0-9]{2}(?: [.,]|[.,] )[0-9]{1,2}[)\]]?$", RegexOptions.CultureInvariant)]
+    private static partial Regex SplitDot();
+
+    [GeneratedRegex(@"^(?:19|20)[0-9]{2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Year();
+}

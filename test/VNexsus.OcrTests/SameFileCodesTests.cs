@@ -1,0 +1,115 @@
+using VNexsus.Ocr;
+using VNexsus.Ocr.Correction;
+
+namespace VNexsus.OcrTests;
+
+public sealed class SameFileCodesTests
+{
+    [Theory]
+    [InlineData("주진단 본태성(원발성) 고혈압 I10", "A: 본태성(원발성) 고혈압 (110)", "A: 본태성(원발성) 고혈압 (I10)")] // the letter read as a digit
+    [InlineData("부진단 발목의 염좌 S93.40", "A: 발목의 염좌 (593.40)", "A: 발목의 염좌 (S93.40)")]
+    [InlineData("주진단 상세불명의 고지질혈증 E78.5", "A: 상세불명의 고지질혈증 (ㄷ78.5) .", "A: 상세불명의 고지질혈증 (E78.5) .")] // read as a mark
+    [InlineData("주진단 상세불명의 급성 기관지염 J20.9", "A: 상세불명의 급성 기관지염 20.9) “", "A: 상세불명의 급성 기관지염 J20.9) “")] // the letter lost
+    [InlineData("주진단 제2형 당뇨병 E11.9", "A: 제2형 당뇨병, 합병증을 동반하지 않은 (611 .9) .", "A: 제2형 당뇨병, 합병증을 동반하지 않은 (E11.9) .")] // the dot split off
+    [InlineData("주진단 상세불명의 우울에피소드 F32.9", "부진단 상세불명의 우울에피소드 F32,9", "부진단 상세불명의 우울에피소드 F32.9")] // the dot read as a comma
+    [InlineData("주진단 제2형 당뇨병 E11.9", "교부일: 2022-02-21 질병분류기호: A090 ㄷ119", "교부일: 2022-02-21 질병분류기호: A090 E119")] // the token's own form: undotted on a prescription
+    [InlineData("부진단 상세불명의 편두통 G43.9", "교부일: 2021. 6. 4. 질병분류기호: 6439. R51", "교부일: 2021. 6. 4. 질병분류기호: G439. R51")]
+    [InlineData("부진단 상세불명의 편두통 G43.9", "부진탄 。 상세불명의 편두통 643.9", "부진탄 。 상세불명의 편두통 G43.9")] // a garbled label: last after the same name
+    public void A_code_damaged_on_one_page_takes_its_letter_from_the_clean_code_on_another(string clean, string damaged, string expected)
+    {
+        var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, clean), Page(2, PageTextSource.Ocr, damaged)]);
+
+        var block = Assert.Single(pages[1].Blocks);
+        Assert.Equal(expected, block.Text);
+        var correction = Assert.Single(block.Corrections!);
+        Assert.Equal(SameFileCodes.Reason, correction.Reason);
+        Assert.Equal(clean, pages[0].Blocks[0].Text);
+        Assert.Null(pages[0].Blocks[0].Corrections);
+    }
+
+    [Fact]
+    public void The_correction_records_the_token_as_read_and_as_corrected()
+    {
+        var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, "주진단 제2형 당뇨병 E11.9"), Page(2, PageTextSource.Ocr, "A: 제2형 당뇨병 (611 .9)")]);
+
+        var correction = Assert.Single(pages[1].Blocks[0].Corrections!);
+        Assert.Equal("(611 .9)", correction.Original);
+        Assert.Equal("(E11.9)", correction.Corrected);
+        Assert.NotNull(correction.Box);
+    }
+
+    [Fact]
+    public void Lines_of_marks_beside_the_codes_are_passed_over()
+    {
+        var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, "“ .", "주진단 본태성(원발성) 고혈압 I10"), Page(2, PageTextSource.Ocr, ", :", "A: 본태성(원발성) 고혈압 (110)", "| .")]);
+
+        Assert.Equal("A: 본태성(원발성) 고혈압 (I10)", pages[1].Blocks[1].Text);
+        Assert.Equal([", :", "| ."], new[] { pages[1].Blocks[0].Text, pages[1].Blocks[2].Text });
+    }
+
+    [Fact]
+    public void Two_clean_codes_that_fit_leave_the_token_as_read()
+    {
+        ExtractedPage[] read =
+        [
+            Page(1, PageTextSource.Ocr, "주진단 본태성(원발성) 고혈압 I10", "부진단 인플루엔자 J10"),
+            Page(2, PageTextSource.Ocr, "A: 고혈압 (110)"),
+        ];
+
+        Assert.Equal("A: 고혈압 (110)", SameFileCodes.Apply(read)[1].Text);
+    }
+
+    [Fact]
+    public void A_text_layer_page_is_never_changed()
+    {
+        ExtractedPage[] read = [Page(1, PageTextSource.Ocr, "주진단 본태성(원발성) 고혈압 I10"), Page(2, PageTextSource.TextLayer, "A: 본태성(원발성) 고혈압 (110)")];
+
+        var pages = SameFileCodes.Apply(read);
+
+        Assert.Same(read[1], pages[1]);
+    }
+
+    [Fact]
+    public void A_clean_code_on_a_text_layer_page_resolves_an_ocr_page()
+    {
+        ExtractedPage[] read = [Page(1, PageTextSource.TextLayer, "진단명: 본태성(원발성) 고혈압 (I10)"), Page(2, PageTextSource.Ocr, "부진단 본태성(원발성) 고혈압 110")];
+
+        Assert.Equal("부진단 본태성(원발성) 고혈압 I10", SameFileCodes.Apply(read)[1].Text);
+    }
+
+    [Theory]
+    [InlineData("주진단 제2형 당뇨병 E11.9", "A: 제2형 당뇨병 (61.9)")] // a digit lost: the clean code's digit is not taken
+    [InlineData("주진단 본태성(원발성) 고혈압 I10", "A: 본태성(원발성) 고혈압 (1100)")] // a digit more
+    [InlineData("주진단 상세불명의 무릎관절증 M17.9", "부진단 상세불명의 무릎관절증 M79")] // a well-formed code is never changed
+    [InlineData("주진단 상세불명의 급성 기관지염 J20.9", "부진단 협심증 120.9")] // another disease beside the same digits
+    [InlineData("주진단 본태성(원발성) 고혈압 I10", "공복혈당 110 mg/dL")] // not where a code stands
+    [InlineData("주진단 본태성(원발성) 고혈압 I10", "혈압 110")] // last after a name, but too short a one to agree on
+    [InlineData("주진단 본태성(원발성) 고혈압 I10", "상세불명의 두통 110")] // last after another name
+    [InlineData("주진단 본태성(원발성) 고혈압 I10", "부진단 본태성(원발성) 고혈압 2010")] // a year
+    public void Without_the_same_digits_in_a_code_position_nothing_changes(string clean, string damaged)
+    {
+        var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, clean), Page(2, PageTextSource.Ocr, damaged)]);
+
+        Assert.Equal(damaged, pages[1].Text);
+        Assert.Null(pages[1].Blocks[0].Corrections);
+    }
+
+    [Theory]
+    [InlineData("A: 상세불명의 피부염 (130.9)", "A: 상세불명의 피부염 (L30.9)")] // beside the same disease
+    [InlineData("질병분류기호: 130.9 R51", "질병분류기호: 130.9 R51")] // no name to agree with
+    [InlineData("A: 상세불명의 두드러기 (130.9)", "A: 상세불명의 두드러기 (130.9)")] // another disease
+    public void A_code_an_earlier_correction_guessed_resolves_a_token_only_beside_the_same_disease(string damaged, string expected)
+    {
+        var guessed = Page(1, PageTextSource.Ocr, "주진단 상세불명의 피부염 L30.9");
+        guessed = guessed with { Blocks = [guessed.Blocks[0] with { Corrections = [new TextCorrection("130.9", "L30.9", CodeSecondPass.Reason, null)] }] };
+
+        var pages = SameFileCodes.Apply([guessed, Page(2, PageTextSource.Ocr, damaged)]);
+
+        Assert.Equal(expected, pages[1].Text);
+    }
+
+    /// <summary>A page of one block per line, 40 px apart, each 1000 px wide.</summary>
+    private static ExtractedPage Page(int number, PageTextSource source, params string[] lines) =>
+        new(number, 1240, 1754, source, lines.Select((text, i) => new TextBlock(i, text, new BoundingBox(100, 100 + (40 * i), 1100, 130 + (40 * i)), 0.9)).ToList(),
+            source == PageTextSource.Ocr ? "scan" : null);
+}
