@@ -72,7 +72,7 @@ public static partial class CodeLetterPass
             var unit = word.Width / Math.Max(1, word.Text.Sum(KcdToken.GlyphUnits));
             var pad = Math.Max(3, word.Height / 5);
             var (top, height) = (word.Top - pad, word.Height + (2 * pad));
-            var lost = LetterLost().IsMatch(core);
+            var lost = KcdToken.IsLetterLost(core);
             if (!lost && page is not null && GlyphColumns.Glyph(page, word.Left, word.Top, word.Width, word.Height, word.Text, prefix.Length, pad) is { } glyph)
             {
                 // The glyph alone is read on as much paper as the estimate would crop, its neighbours' ink painted out.
@@ -138,7 +138,7 @@ public static partial class CodeLetterPass
         var core = KcdToken.Split(token).Core;
         var confirmed = whole.Length > 0
             ? whole[0] == glyph[0]
-            : core.Length > 0 && !LetterLost().IsMatch(core) && core[0] != '1' && KcdToken.DigitFor(glyph[0]) == core[0];
+            : core.Length > 0 && !KcdToken.IsLetterLost(core) && core[0] != '1' && KcdToken.DigitFor(glyph[0]) == core[0];
         return confirmed ? glyph[0] : null;
     }
 
@@ -162,11 +162,11 @@ public static partial class CodeLetterPass
             return null;
         }
 
-        var digits = LetterLost().IsMatch(core) ? core : core[1..];
+        var digits = KcdToken.IsLetterLost(core) ? core : core[1..];
         latin = latin.TrimEnd('.');
         var tail = new string(latin[Math.Min(1, latin.Length)..].Select(KcdToken.DigitFor).ToArray());
         var (latinDigits, firstDigits) = (Undotted(tail), Undotted(digits));
-        var glyphLost = !LetterLost().IsMatch(core) && Undotted(new string(latin.Select(KcdToken.DigitFor).ToArray())) == firstDigits;
+        var glyphLost = !KcdToken.IsLetterLost(core) && Undotted(new string(latin.Select(KcdToken.DigitFor).ToArray())) == firstDigits;
         var consistent = latinDigits == firstDigits || glyphLost || (latin.Length > 0 && latin[0] == letter && latinDigits.Length > 0 && InOrderWithin(latinDigits, firstDigits));
         if (latin.Length < 2 || !char.IsAsciiLetterOrDigit(latin[0]) || !consistent)
         {
@@ -219,7 +219,7 @@ public static partial class CodeLetterPass
     }
 
     private static bool Shape(string core) =>
-        !KcdToken.IsWellFormed(core) && (LetterAsDigit().IsMatch(core) || LetterLost().IsMatch(core)) && !Year().IsMatch(core);
+        !KcdToken.IsWellFormed(core) && (LetterAsDigit().IsMatch(core) || KcdToken.IsLetterLost(core)) && !KcdToken.IsYear(core);
 
     private static bool AfterCodeLabel(IReadOnlyList<TesseractTsv.Word> words, int index)
     {
@@ -268,10 +268,4 @@ public static partial class CodeLetterPass
 
     [GeneratedRegex(@"^[0-9][0-9]{2}(?:\.[0-9]{1,2}|[0-9]{1,2})?$", RegexOptions.CultureInvariant)]
     private static partial Regex LetterAsDigit();
-
-    [GeneratedRegex(@"^[0-9]{2}\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex LetterLost();
-
-    [GeneratedRegex(@"^(?:19|20)[0-9]{2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Year();
 }

@@ -75,7 +75,7 @@ public static partial class KcdToken
             return true;
         }
 
-        return lineHasCue && core.Length >= 3 && DamagedUndotted().IsMatch(core) && !Year().IsMatch(core);
+        return lineHasCue && core.Length >= 3 && DamagedUndotted().IsMatch(core) && !IsYear(core);
     }
 
     /// <summary>
@@ -209,8 +209,17 @@ public static partial class KcdToken
         _ => c,
     };
 
+    /// <summary>A year (<c>1999</c>, <c>2024</c>): four digits that no damaged code may be taken for.</summary>
+    public static bool IsYear(string core) => Year().IsMatch(core);
+
+    /// <summary>A dotted code whose letter was lost: only its digits are left (<c>20.9</c>).</summary>
+    public static bool IsLetterLost(string core) => LetterLost().IsMatch(core);
+
     [GeneratedRegex(@"^[A-Z][0-9]{2}(?:\.[0-9]{1,2}|[0-9]{1,2})?$", RegexOptions.CultureInvariant)]
     private static partial Regex WellFormed();
+
+    [GeneratedRegex(@"^[0-9]{2}\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex LetterLost();
 
     [GeneratedRegex(@"^[^\s\uAC00-\uD7A3]{0,2}?[0-9]{2}\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex DamagedDotted();

@@ -39,11 +39,12 @@ public static partial class SameFileCodes
     public static IReadOnlyList<ExtractedPage> Apply(IReadOnlyList<ExtractedPage> pages)
     {
         var lines = pages.Select(page => page.Blocks.Select(Tokens).ToList()).ToList();
+        var pageWords = pages.Select((page, p) => Words(page.Blocks, lines[p])).ToList();
         var clean = new List<CleanCode>();
         for (var p = 0; p < pages.Count; p++)
         {
             var tokens = lines[p].SelectMany(line => line).ToList();
-            var words = Words(pages[p].Blocks, lines[p]);
+            var words = pageWords[p];
             for (var w = 0; w < words.Count; w++)
             {
                 var core = KcdToken.Split(words[w].Text).Core;
@@ -62,7 +63,7 @@ public static partial class SameFileCodes
         var result = pages.ToList();
         for (var p = 0; p < pages.Count; p++)
         {
-            if (pages[p].Source == PageTextSource.Ocr && Corrected(pages[p], lines[p], clean) is { } corrected)
+            if (pages[p].Source == PageTextSource.Ocr && Corrected(pages[p], lines[p], pageWords[p], clean) is { } corrected)
             {
                 result[p] = corrected;
             }
@@ -86,7 +87,7 @@ public static partial class SameFileCodes
             return read != core.TrimEnd('.') && clean.Any(c => c.Code == read) ? prefix + read + (trailingDot ? "." : "") + suffix : null;
         }
 
-        if (Year().IsMatch(read))
+        if (KcdToken.IsYear(read))
         {
             return null;
         }
@@ -95,9 +96,9 @@ public static partial class SameFileCodes
 
         // The first glyph read for the letter (a digit or a mark), or the letter lost: both readings are tried, and the
         // file must hold exactly one code that one of them fits.
-        var readings = new[] { LetterAsGlyph().Match(core), LetterLost().Match(core) }
-            .Where(m => m.Success)
-            .Select(m => m.Groups["digits"].Value)
+        var asGlyph = LetterAsGlyph().Match(core);
+        var readings = new[] { asGlyph.Success ? asGlyph.Groups["digits"].Value : null, KcdToken.IsLetterLost(core) ? core : null }
+            .OfType<string>()
             .ToList();
         var fits = clean.Where(c => readings.Any(r => Digits(r) == c.Digits)).ToList();
         if (fits.Select(c => c.Code[0] + c.Digits).Distinct().Count() != 1)
@@ -108,7 +109,7 @@ public static partial class SameFileCodes
         // A code an earlier correction read from the image is a guess: it speaks for another token only beside the same disease.
         var named = fits.Where(c => c.Name is not null).ToList();
         var agrees = name is not null && named.Any(c => NamesAgree(name, c.Name!, nameRequired ? SharedRun : MinNameLength));
-        if (fits.All(c => c.Guessed) || nameRequired ? !agrees : name is not null && named.Count > 0 && !agrees)
+        if ((fits.All(c => c.Guessed) || nameRequired) ? !agrees : name is not null && named.Count > 0 && !agrees)
         {
             return null;
         }
@@ -141,9 +142,8 @@ public static partial class SameFileCodes
 
     private static string Specific(string name) => GenericWords.Aggregate(name, (text, word) => text.Replace(word, "", StringComparison.Ordinal));
 
-    private static ExtractedPage? Corrected(ExtractedPage page, List<List<Token>> lines, IReadOnlyCollection<CleanCode> clean)
+    private static ExtractedPage? Corrected(ExtractedPage page, List<List<Token>> lines, IReadOnlyList<TesseractTsv.Word> words, IReadOnlyCollection<CleanCode> clean)
     {
-        var words = Words(page.Blocks, lines);
         var blocks = page.Blocks.ToList();
         var changed = false;
         var w = 0;
@@ -281,14 +281,7 @@ public static partial class SameFileCodes
     [GeneratedRegex(@"^[^A-Za-z\uAC00-\uD7A3\s.,](?<digits>[0-9]{2}(?:\.[0-9]{1,2}|[0-9]{1,2})?)$", RegexOptions.CultureInvariant)]
     private static partial Regex LetterAsGlyph();
 
-    /// <summary>The letter lost: only the digits of a dotted code are left.</summary>
-    [GeneratedRegex(@"^(?<digits>[0-9]{2}\.[0-9]{1,2})$", RegexOptions.CultureInvariant)]
-    private static partial Regex LetterLost();
-
     /// <summary>A code's digits with the dot split off by a space: <c>(611 .9)</c>, <c>611. 9</c>.</summary>
     [GeneratedRegex(@"^[(\[]?[^A-Za-z\uAC00-\uD7A3\s.,]?[0-9]{2}(?: [.,]|[.,] )[0-9]{1,2}[)\]]?$", RegexOptions.CultureInvariant)]
     private static partial Regex SplitDot();
-
-    [GeneratedRegex(@"^(?:19|20)[0-9]{2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex Year();
 }
