@@ -61,9 +61,13 @@ public sealed class TracingTests
 
         Assert.All(pages, page => Assert.Contains(trace, parent => parent.SpanId == page.ParentSpanId && parent.DisplayName.Contains("IPageOcrGrain", StringComparison.Ordinal)));
 
-        // The report request is a trace of its own, with the report's span in it.
-        var reportRequest = all.Single(s => s.Kind == ActivityKind.Server && Route(s) == "/api/jobs/{jobId}/report");
-        Assert.Contains(all, s => s.OperationName == PipelineTracing.Report && s.TraceId == reportRequest.TraceId);
+        // The report request is a trace of its own, with the report's span in it. Its server span ends after the response
+        // has reached the client, so it is waited for like the upload's.
+        var reportRequest = await Eventually.Until(
+            () => Task.FromResult(spans.Snapshot().SingleOrDefault(s => s.Kind == ActivityKind.Server && Route(s) == "/api/jobs/{jobId}/report")),
+            span => span is not null,
+            "the report request's server span");
+        Assert.Contains(spans.Snapshot(), s => s.OperationName == PipelineTracing.Report && s.TraceId == reportRequest!.TraceId);
 
         // No span carries the file name, the document's text or its resident number.
         var attributes = string.Join('\n', all.SelectMany(s => s.TagObjects).Select(tag => $"{tag.Key}={tag.Value}"));
