@@ -10,6 +10,7 @@ using VNexsus.Ocr.Inspection;
 using VNexsus.Ocr.Engines.Tesseract;
 using VNexsus.Ocr.Rendering;
 using VNexsus.OcrBench;
+using VNexsus.Rules;
 using VNexsus.Storage;
 
 // bench/ocr: the scanned-record accuracy and speed set. For each profile of a synthetic corpus (bench/ocr-corpus),
@@ -168,7 +169,7 @@ static async Task<Run> RunVNexsusAsync(string pdf, int pageCount, int workers)
     });
 
     // The scan is one document: as the product does once all its pages are read (DocumentExtractor.Complete).
-    var read = SameFileCodes.Apply(recognizedPages);
+    var read = SameFileCodes.Apply(recognizedPages, RuleData.Default.Kcd);
     var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
     var pages = read.Select(p => p.Text).ToArray();
     var corrections = read.Sum(p => p.Blocks.Sum(b => b.Corrections?.Count ?? 0));

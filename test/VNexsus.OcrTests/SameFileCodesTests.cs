@@ -1,10 +1,17 @@
 using VNexsus.Ocr;
 using VNexsus.Ocr.Correction;
+using VNexsus.Rules;
+using VNexsus.Rules.Codes;
 
 namespace VNexsus.OcrTests;
 
 public sealed class SameFileCodesTests
 {
+    /// <summary>A KCD table without names: only the file's own clean codes resolve a token.</summary>
+    private static readonly KcdTable NoNames = new(RuleData.Default.Kcd.Data with { Names = new Dictionary<string, string>() });
+
+    /// <summary>The shipped catalogue.</summary>
+    private static readonly KcdTable Catalogue = RuleData.Default.Kcd;
     [Theory]
     [InlineData("주진단 본태성(원발성) 고혈압 I10", "A: 본태성(원발성) 고혈압 (110)", "A: 본태성(원발성) 고혈압 (I10)")] // the letter read as a digit
     [InlineData("부진단 발목의 염좌 S93.40", "A: 발목의 염좌 (593.40)", "A: 발목의 염좌 (S93.40)")]
@@ -17,7 +24,7 @@ public sealed class SameFileCodesTests
     [InlineData("부진단 상세불명의 편두통 G43.9", "부진탄 。 상세불명의 편두통 643.9", "부진탄 。 상세불명의 편두통 G43.9")] // a garbled label: last after the same name
     public void A_code_damaged_on_one_page_takes_its_letter_from_the_clean_code_on_another(string clean, string damaged, string expected)
     {
-        var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, clean), Page(2, PageTextSource.Ocr, damaged)]);
+        var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, clean), Page(2, PageTextSource.Ocr, damaged)], NoNames);
 
         var block = Assert.Single(pages[1].Blocks);
         Assert.Equal(expected, block.Text);
@@ -30,7 +37,7 @@ public sealed class SameFileCodesTests
     [Fact]
     public void The_correction_records_the_token_as_read_and_as_corrected()
     {
-        var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, "주진단 제2형 당뇨병 E11.9"), Page(2, PageTextSource.Ocr, "A: 제2형 당뇨병 (611 .9)")]);
+        var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, "주진단 제2형 당뇨병 E11.9"), Page(2, PageTextSource.Ocr, "A: 제2형 당뇨병 (611 .9)")], NoNames);
 
         var correction = Assert.Single(pages[1].Blocks[0].Corrections!);
         Assert.Equal("(611 .9)", correction.Original);
@@ -41,7 +48,7 @@ public sealed class SameFileCodesTests
     [Fact]
     public void Lines_of_marks_beside_the_codes_are_passed_over()
     {
-        var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, "“ .", "주진단 본태성(원발성) 고혈압 I10"), Page(2, PageTextSource.Ocr, ", :", "A: 본태성(원발성) 고혈압 (110)", "| .")]);
+        var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, "“ .", "주진단 본태성(원발성) 고혈압 I10"), Page(2, PageTextSource.Ocr, ", :", "A: 본태성(원발성) 고혈압 (110)", "| .")], NoNames);
 
         Assert.Equal("A: 본태성(원발성) 고혈압 (I10)", pages[1].Blocks[1].Text);
         Assert.Equal([", :", "| ."], new[] { pages[1].Blocks[0].Text, pages[1].Blocks[2].Text });
@@ -56,7 +63,7 @@ public sealed class SameFileCodesTests
             Page(2, PageTextSource.Ocr, "A: 고혈압 (110)"),
         ];
 
-        Assert.Equal("A: 고혈압 (110)", SameFileCodes.Apply(read)[1].Text);
+        Assert.Equal("A: 고혈압 (110)", SameFileCodes.Apply(read, NoNames)[1].Text);
     }
 
     [Fact]
@@ -64,7 +71,7 @@ public sealed class SameFileCodesTests
     {
         ExtractedPage[] read = [Page(1, PageTextSource.Ocr, "주진단 본태성(원발성) 고혈압 I10"), Page(2, PageTextSource.TextLayer, "A: 본태성(원발성) 고혈압 (110)")];
 
-        var pages = SameFileCodes.Apply(read);
+        var pages = SameFileCodes.Apply(read, NoNames);
 
         Assert.Same(read[1], pages[1]);
     }
@@ -74,7 +81,7 @@ public sealed class SameFileCodesTests
     {
         ExtractedPage[] read = [Page(1, PageTextSource.TextLayer, "진단명: 본태성(원발성) 고혈압 (I10)"), Page(2, PageTextSource.Ocr, "부진단 본태성(원발성) 고혈압 110")];
 
-        Assert.Equal("부진단 본태성(원발성) 고혈압 I10", SameFileCodes.Apply(read)[1].Text);
+        Assert.Equal("부진단 본태성(원발성) 고혈압 I10", SameFileCodes.Apply(read, NoNames)[1].Text);
     }
 
     [Theory]
@@ -88,7 +95,7 @@ public sealed class SameFileCodesTests
     [InlineData("주진단 본태성(원발성) 고혈압 I10", "부진단 본태성(원발성) 고혈압 2010")] // a year
     public void Without_the_same_digits_in_a_code_position_nothing_changes(string clean, string damaged)
     {
-        var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, clean), Page(2, PageTextSource.Ocr, damaged)]);
+        var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, clean), Page(2, PageTextSource.Ocr, damaged)], NoNames);
 
         Assert.Equal(damaged, pages[1].Text);
         Assert.Null(pages[1].Blocks[0].Corrections);
@@ -103,10 +110,103 @@ public sealed class SameFileCodesTests
         var guessed = Page(1, PageTextSource.Ocr, "주진단 상세불명의 피부염 L30.9");
         guessed = guessed with { Blocks = [guessed.Blocks[0] with { Corrections = [new TextCorrection("130.9", "L30.9", CodeSecondPass.Reason, null)] }] };
 
-        var pages = SameFileCodes.Apply([guessed, Page(2, PageTextSource.Ocr, damaged)]);
+        var pages = SameFileCodes.Apply([guessed, Page(2, PageTextSource.Ocr, damaged)], NoNames);
 
         Assert.Equal(expected, pages[1].Text);
     }
+
+    [Theory]
+    [InlineData("A: 본태성(원발성) 고혈압 (10)", "A: 본태성(원발성) 고혈압 (I10)")] // the letter lost
+    [InlineData("A: 본태성(원발성).고혈압 10)", "A: 본태성(원발성).고혈압 I10)")]
+    [InlineData("두통 51", "두통 R51")] // a table row: last on its line after the name
+    [InlineData("| 부위가 명시되지 않은 요로감염 390", "| 부위가 명시되지 않은 요로감염 N39.0")] // the dot put back beside a name
+    [InlineData("ㆍ: AMIS Bel 급성 상기도감염 006.9)", "ㆍ: AMIS Bel 급성 상기도감염 J06.9)")] // a garbled label in front
+    [InlineData("A: 발목의 염좌 (593.40)", "A: 발목의 염좌 (S93.40)")] // a fifth character, by the subcode it refines
+    [InlineData("A: 상세불명의 급성 기관지염 020.9) “", "A: 상세불명의 급성 기관지염 J20.9) “")]
+    [InlineData("단일 자연분만 080", "단일 자연분만 O80")]
+    [InlineData("부진단 상세불명의 결막염 , 109", "부진단 상세불명의 결막염 , H10.9")]
+    public void A_code_whose_letter_is_lost_takes_it_from_the_catalogue_name_the_name_beside_it_shows(string damaged, string expected)
+    {
+        var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, damaged)], Catalogue);
+
+        var block = Assert.Single(pages[0].Blocks);
+        Assert.Equal(expected, block.Text);
+        var correction = Assert.Single(block.Corrections!);
+        Assert.Equal(SameFileCodes.NameReason, correction.Reason);
+        Assert.NotNull(correction.Box);
+    }
+
+    [Theory]
+    [InlineData("A: 고혈압 (10)")] // I10 and O10 both end in 고혈압: too little of either name to tell
+    [InlineData("A: 임신 중 고혈압 (10)")] // nor here
+    [InlineData("A: (10)")] // no name
+    [InlineData("질병분류기호: 10 R51")] // beside a code label, not a name
+    [InlineData("A: 상세불명의 결막염 (110.0)")] // 상세불명 is no H10.0 점액화농성 결막염: a digit misread, not a letter
+    [InlineData("A: 본태성(원발성) 고혈압 (00)")] // the digits are not I10's
+    [InlineData("A: 본태성(원발성) 고혈압 (1100)")] // a digit more
+    [InlineData("A: 본태성(원발성) 고혈압 (I110)")] // a well-formed code is never changed
+    [InlineData("A: 편두통 (10)")] // the name of another disease
+    [InlineData("혈압 110")] // a measurement, not a code beside a name
+    [InlineData("본태성(원발성) 고혈압 10 mmHg")] // not where a code stands
+    [InlineData("부진단 본태성(원발성) 고혈압 2010")] // a year
+    public void Without_a_name_that_shows_one_catalogue_code_clearly_nothing_changes(string damaged)
+    {
+        var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, damaged)], Catalogue);
+
+        Assert.Equal(damaged, pages[0].Text);
+        Assert.Null(pages[0].Blocks[0].Corrections);
+    }
+
+    [Fact]
+    public void Between_two_catalogue_codes_with_the_same_digits_the_name_chooses_and_a_close_call_refuses()
+    {
+        var catalogue = new KcdTable(Catalogue.Data with
+        {
+            Names = new Dictionary<string, string> { ["I10"] = "본태성(일차성) 고혈압", ["O10"] = "임신, 출산 및 산후기에 합병된 기존의 고혈압", ["X10"] = "본태성 고혈압 유사" },
+        });
+
+        Assert.Equal("A: 임신, 출산 및 산후기에 합병된 기존의 고혈압 (O10)", SameFileCodes.Apply([Page(1, PageTextSource.Ocr, "A: 임신, 출산 및 산후기에 합병된 기존의 고혈압 (10)")], catalogue)[0].Text);
+        Assert.Equal("A: 본태성(일차성) 고혈압 (10)", SameFileCodes.Apply([Page(1, PageTextSource.Ocr, "A: 본태성(일차성) 고혈압 (10)")], catalogue)[0].Text);
+    }
+
+    [Fact]
+    public void A_clean_code_of_the_file_beside_the_same_disease_takes_precedence_over_the_catalogue()
+    {
+        ExtractedPage[] read = [Page(1, PageTextSource.Ocr, "주진단 임신성 고혈압 O10"), Page(2, PageTextSource.Ocr, "A: 본태성(원발성) 고혈압 (10)")];
+
+        var block = SameFileCodes.Apply(read, Catalogue)[1].Blocks[0];
+
+        Assert.Equal("A: 본태성(원발성) 고혈압 (O10)", block.Text);
+        Assert.Equal(SameFileCodes.Reason, Assert.Single(block.Corrections!).Reason);
+    }
+
+    [Fact]
+    public void A_clean_code_printed_without_a_name_is_named_by_the_catalogue_and_does_not_resolve_another_disease()
+    {
+        ExtractedPage[] read = [Page(1, PageTextSource.Ocr, "교부일: 2022-02-21 질병분류기호: J10"), Page(2, PageTextSource.Ocr, "A: 본태성(원발성) 고혈압 (110)")];
+
+        var block = SameFileCodes.Apply(read, Catalogue)[1].Blocks[0];
+
+        Assert.Equal("A: 본태성(원발성) 고혈압 (I10)", block.Text);
+        Assert.Equal(SameFileCodes.NameReason, Assert.Single(block.Corrections!).Reason);
+    }
+
+    [Fact]
+    public void A_file_that_prints_its_named_codes_undotted_gets_a_restored_code_undotted()
+    {
+        ExtractedPage[] read = [Page(1, PageTextSource.Ocr, "주진단 상세불명의 편두통 G439"), Page(2, PageTextSource.Ocr, "부위가 명시되지 않은 요로감염 390")];
+
+        Assert.Equal("부위가 명시되지 않은 요로감염 N390", SameFileCodes.Apply(read, Catalogue)[1].Text);
+    }
+
+    [Theory]
+    [InlineData("본태성(원발성) 고혈압", "I10", "본태성(일차성) 고혈압", 7.0 / 9)]
+    [InlineData("고혈압", "I10", "본태성(일차성) 고혈압", 3.0 / 9)]
+    [InlineData("AMIS Bel 급성 상기도감염", "J06.9", "상세불명의 급성 상기도감염", 1)]
+    [InlineData("상세불명의 결막염", "H10.0", "점액화농성 결막염", 0)]
+    [InlineData("결막염", "H10.0", "점액화농성 결막염", 3.0 / 8)]
+    public void Shown_is_the_share_of_the_catalogue_names_specific_syllables_the_name_beside_the_token_holds(string name, string code, string catalogueName, double expected) =>
+        Assert.Equal(expected, SameFileCodes.Shown(name, code, catalogueName), 3);
 
     /// <summary>A page of one block per line, 40 px apart, each 1000 px wide.</summary>
     private static ExtractedPage Page(int number, PageTextSource source, params string[] lines) =>

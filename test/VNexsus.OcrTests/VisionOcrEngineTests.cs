@@ -170,6 +170,6 @@ public sealed class VisionOcrEngineTests : VisionTestBase
     [Fact]
     public void The_profile_names_engine_feature_and_hints()
     {
-        Assert.Equal("vision-dtd-ko-en-v2", Engine().Profile);
+        Assert.Equal("vision-dtd-ko-en-v3", Engine().Profile);
     }
 }

@@ -3,6 +3,7 @@ using UglyToad.PdfPig.Exceptions;
 using VNexsus.Ocr.Correction;
 using VNexsus.Ocr.Inspection;
 using VNexsus.Ocr.Rendering;
+using VNexsus.Rules;
 using VNexsus.Storage;
 
 namespace VNexsus.Ocr;
@@ -75,8 +76,9 @@ public sealed class DocumentExtractor(BlobStore blobs, TimeProvider clock, Docum
         }
 
         var recognized = ocr.Where(r => r.Page is not null).ToDictionary(r => r.Page!.Page, r => r.Page!);
-        // Once every page is read, a code the OCR damaged on one page is resolved by the same code read cleanly on another.
-        var pages = SameFileCodes.Apply(layer.Pages.Select(p => recognized.GetValueOrDefault(p.Page) ?? p).ToList());
+        // Once every page is read, a code the OCR damaged on one page is resolved by the same code read cleanly on another,
+        // or by the KCD catalogue's name for it where the name beside it says which code it is.
+        var pages = SameFileCodes.Apply(layer.Pages.Select(p => recognized.GetValueOrDefault(p.Page) ?? p).ToList(), RuleData.Default.Kcd);
         var failedPages = ocr.Where(r => r.Page is null).ToList();
         if (ocr.Count > 0)
         {

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Rules.Codes;
 
 namespace VNexsus.Ocr.Correction;
 
@@ -19,12 +20,30 @@ namespace VNexsus.Ocr.Correction;
 /// <para>
 /// A clean code is a well-formed token, in code position or dotted, on any page: a text layer's codes are the cleanest
 /// there are. One an earlier correction produced is a guess from the image, not a reading: it resolves another token
-/// only when both stand beside the same diagnosis name, and it still makes another clean code ambiguous.
+/// only when both stand beside the same diagnosis name, and it still makes another clean code ambiguous. A clean code
+/// printed without a name (a prescription's) is named by the KCD catalogue, so that a name beside the damaged token can
+/// still disagree with it.
+/// </para>
+/// <para>
+/// Where no clean code of the file resolves the token and none stands beside a name that agrees with the token's, the
+/// KCD catalogue (<c>kcd.json</c> names) is the second reference, as it is for a reader: <c>고혈압 (10)</c> is I10
+/// because the name beside it is I10's. A catalogue code is taken only beside a name that shows more than half of the
+/// catalogue's specific name (<see cref="Shown"/>) and more than twice as much of it as of any other catalogue code
+/// with the same digits (I10 본태성(일차성) 고혈압 against O10 임신, 출산 및 산후기에 합병된 기존의 고혈압); a name
+/// saying 상세불명 never takes a subcode whose name does not. The catalogue never adds a code: it only chooses the
+/// letter of digits printed in code position beside a name.
+/// </para>
+/// <para>
+/// A token whose letter is restored beside a name gets its dot where the file prints the dots of its named codes
+/// (<c>요로감염 390</c> is <c>N39.0</c>; left undotted when every code the file prints beside a name is undotted).
 /// </para>
 /// </summary>
 public static partial class SameFileCodes
 {
     public const string Reason = "kcd-same-file";
+
+    /// <summary>The reason recorded when the letter comes from the KCD catalogue's name for the code.</summary>
+    public const string NameReason = "kcd-name";
 
     /// <summary>Fewest syllables of a diagnosis name worth comparing: fewer are a garbled label, not a name.</summary>
     private const int MinNameLength = 2;
@@ -32,15 +51,24 @@ public static partial class SameFileCodes
     /// <summary>Syllables two readings of a name must share (or all of the shorter, at least <see cref="MinNameLength"/>): a disease noun (고혈압, 편두통), more than a particle or 급성.</summary>
     private const int SharedRun = 3;
 
+    /// <summary>Share of a catalogue name's specific syllables the name beside a token must show.</summary>
+    private const double ShownEnough = 0.5;
+
     /// <summary>Words of KCD names that say nothing about which disease (상세불명의 급성 기관지염, 상세불명의 편두통).</summary>
     private static readonly string[] GenericWords = ["상세불명의", "상세불명", "기타"];
 
-    /// <summary>The pages with every damaged code that a clean code of the file resolves corrected and the change recorded on its block.</summary>
-    public static IReadOnlyList<ExtractedPage> Apply(IReadOnlyList<ExtractedPage> pages)
+    private const string Unspecified = "상세불명";
+
+    /// <summary>
+    /// The pages with every damaged code that a clean code of the file, or else the catalogue's name for a code, resolves
+    /// corrected and the change recorded on its block.
+    /// </summary>
+    public static IReadOnlyList<ExtractedPage> Apply(IReadOnlyList<ExtractedPage> pages, KcdTable catalogue)
     {
         var lines = pages.Select(page => page.Blocks.Select(Tokens).ToList()).ToList();
         var pageWords = pages.Select((page, p) => Words(page.Blocks, lines[p])).ToList();
         var clean = new List<CleanCode>();
+        var namedCodes = new List<string>();
         for (var p = 0; p < pages.Count; p++)
         {
             var tokens = lines[p].SelectMany(line => line).ToList();
@@ -50,20 +78,24 @@ public static partial class SameFileCodes
                 var core = KcdToken.Split(words[w].Text).Core;
                 if (KcdToken.IsWellFormed(core) && (KcdToken.IsDotted(core) || CodeLetterPass.InCodePosition(words, w)))
                 {
-                    clean.Add(new CleanCode(core, Digits(core[1..]), NameBefore(words, w), tokens[w].WasCorrected));
+                    var name = NameBefore(words, w);
+                    if (name is not null)
+                    {
+                        namedCodes.Add(core);
+                    }
+
+                    clean.Add(new CleanCode(core, Digits(core[1..]), name ?? CatalogueName(catalogue, core), tokens[w].WasCorrected));
                 }
             }
         }
 
-        if (clean.Count == 0)
-        {
-            return pages;
-        }
-
+        // A file whose named codes with a subcode are all printed undotted prints a restored one undotted too.
+        var withSubcode = namedCodes.Where(code => code.Length > 3).ToList();
+        var references = new References(clean, catalogue, withSubcode.Count == 0 || withSubcode.Any(KcdToken.IsDotted));
         var result = pages.ToList();
         for (var p = 0; p < pages.Count; p++)
         {
-            if (pages[p].Source == PageTextSource.Ocr && Corrected(pages[p], lines[p], pageWords[p], clean) is { } corrected)
+            if (pages[p].Source == PageTextSource.Ocr && Corrected(pages[p], lines[p], pageWords[p], references) is { } corrected)
             {
                 result[p] = corrected;
             }
@@ -73,10 +105,10 @@ public static partial class SameFileCodes
     }
 
     /// <summary>
-    /// What a damaged token reads with its letter from the clean codes, or null: the damaged token's digits (and dot) after
-    /// the one letter whose clean code has the same digits; its brackets and marks stay.
+    /// What a damaged token reads with its letter restored and why, or null: the damaged token's digits (and dot) after the
+    /// one letter whose clean code of the file, or else whose catalogue name, fits; its brackets and marks stay.
     /// </summary>
-    private static string? Resolve(string token, string? name, IReadOnlyCollection<CleanCode> clean, bool nameRequired)
+    private static Resolution? Resolve(string token, string? name, References references, bool nameRequired)
     {
         var (prefix, core, suffix) = KcdToken.Split(token);
         var trailingDot = core.Length > 1 && core[^1] == '.' && !core[..^1].Contains('.', StringComparison.Ordinal);
@@ -84,7 +116,7 @@ public static partial class SameFileCodes
         if (KcdToken.IsWellFormed(read))
         {
             // The letter survived and only the dot was damaged (F32,9): the code itself must be one of the file's.
-            return read != core.TrimEnd('.') && clean.Any(c => c.Code == read) ? prefix + read + (trailingDot ? "." : "") + suffix : null;
+            return read != core.TrimEnd('.') && references.Clean.Any(c => c.Code == read) ? new(prefix + read + (trailingDot ? "." : "") + suffix, Reason) : null;
         }
 
         if (KcdToken.IsYear(read))
@@ -92,15 +124,37 @@ public static partial class SameFileCodes
             return null;
         }
 
-        core = read;
-
-        // The first glyph read for the letter (a digit or a mark), or the letter lost: both readings are tried, and the
-        // file must hold exactly one code that one of them fits.
-        var asGlyph = LetterAsGlyph().Match(core);
-        var readings = new[] { asGlyph.Success ? asGlyph.Groups["digits"].Value : null, KcdToken.IsLetterLost(core) ? core : null }
+        // The first glyph read for the letter (a digit or a mark), or the letter lost: every reading is tried. A bare
+        // number is a code that lost its letter only beside a name (고혈압 (10), 두통 51).
+        var asGlyph = LetterAsGlyph().Match(read);
+        var readings = new[]
+            {
+                asGlyph.Success ? asGlyph.Groups["digits"].Value : null,
+                KcdToken.IsLetterLost(read) || (name is not null && Undotted().IsMatch(read)) ? read : null,
+            }
             .OfType<string>()
             .ToList();
-        var fits = clean.Where(c => readings.Any(r => Digits(r) == c.Digits)).ToList();
+        var fits = references.Clean.Where(c => readings.Any(r => Digits(r) == c.Digits)).ToList();
+        if (FromFile(name, fits, nameRequired) is { } fromFile)
+        {
+            var reading = readings.First(r => Digits(r) == fromFile.Digits);
+            return Restored(prefix, fromFile.Code[0], reading, trailingDot, suffix, name is not null && references.DottedBesideNames, Reason);
+        }
+
+        // The catalogue never overrules a code of the file read beside the same disease.
+        if (name is null || fits.Any(c => c.Name is not null && NamesAgree(name, c.Name)))
+        {
+            return null;
+        }
+
+        return FromCatalogue(name, readings, references.Catalogue) is var (letter, catalogueReading)
+            ? Restored(prefix, letter, catalogueReading, trailingDot, suffix, references.DottedBesideNames, NameReason)
+            : null;
+    }
+
+    /// <summary>The one clean code of the file the token's digits fit, or null when none or several do, or the names disagree.</summary>
+    private static CleanCode? FromFile(string? name, List<CleanCode> fits, bool nameRequired)
+    {
         if (fits.Select(c => c.Code[0] + c.Digits).Distinct().Count() != 1)
         {
             return null;
@@ -109,15 +163,78 @@ public static partial class SameFileCodes
         // A code an earlier correction read from the image is a guess: it speaks for another token only beside the same disease.
         var named = fits.Where(c => c.Name is not null).ToList();
         var agrees = name is not null && named.Any(c => NamesAgree(name, c.Name!, nameRequired ? SharedRun : MinNameLength));
-        if ((fits.All(c => c.Guessed) || nameRequired) ? !agrees : name is not null && named.Count > 0 && !agrees)
+        return ((fits.All(c => c.Guessed) || nameRequired) ? !agrees : name is not null && named.Count > 0 && !agrees) ? null : fits[0];
+    }
+
+    /// <summary>
+    /// The letter of the one catalogue code whose name the name beside the token shows clearly best (see
+    /// <see cref="Shown"/>) and the reading it fits, or null. A five-character code the catalogue does not list (KCD's
+    /// fifth characters, <c>S93.40</c>) is compared by the subcode it refines (S93.4 발목의 염좌 및 긴장).
+    /// </summary>
+    private static (char Letter, string Reading)? FromCatalogue(string name, List<string> readings, KcdTable catalogue)
+    {
+        var scored = readings
+            .SelectMany(reading =>
+            {
+                var digits = Digits(reading);
+                var listed = catalogue.NamedWithDigits(digits);
+                var refined = digits.Length == 4 ? catalogue.NamedWithDigits(digits[..3]).Where(sub => listed.All(code => code.Key[0] != sub.Key[0])) : [];
+                return listed.Concat(refined).Select(code => (Letter: code.Key[0], Reading: reading, Share: Shown(name, code.Key, code.Value)));
+            })
+            .OrderByDescending(candidate => candidate.Share)
+            .ToList();
+        if (scored.Count == 0 || scored[0].Share < ShownEnough || scored.Skip(1).Any(other => other.Share * 2 >= scored[0].Share))
         {
             return null;
         }
 
-        var digits = readings.First(r => Digits(r) == fits[0].Digits);
-        var code = fits[0].Code[0] + digits;
-        return KcdToken.IsWellFormed(code) ? prefix + code + (trailingDot ? "." : "") + suffix : null;
+        return (scored[0].Letter, scored[0].Reading);
     }
+
+    /// <summary>
+    /// How much of a catalogue code's name the name beside a token shows: the share of the catalogue name's specific
+    /// syllables (<see cref="Specific"/>) that lie in runs of two or more the token's name holds too, so a garbled label
+    /// in front or a differently worded qualifier (원발성 for 일차성) costs only its own syllables. Zero when the token's
+    /// name says 상세불명 and the code is a subcode whose name does not (결막염 110.0 is no H10.0 점액화농성 결막염).
+    /// </summary>
+    public static double Shown(string name, string code, string catalogueName)
+    {
+        if (name.Contains(Unspecified, StringComparison.Ordinal) && code.Contains('.', StringComparison.Ordinal) && !catalogueName.Contains(Unspecified, StringComparison.Ordinal))
+        {
+            return 0;
+        }
+
+        var (text, catalogued) = (Specific(name), Specific(catalogueName));
+        if (catalogued.Length < MinNameLength)
+        {
+            return 0;
+        }
+
+        var shown = new bool[catalogued.Length];
+        for (var start = 0; start + MinNameLength <= catalogued.Length; start++)
+        {
+            for (var end = catalogued.Length; end - start >= MinNameLength; end--)
+            {
+                if (text.Contains(catalogued[start..end], StringComparison.Ordinal))
+                {
+                    Array.Fill(shown, true, start, end - start);
+                    break;
+                }
+            }
+        }
+
+        return (double)shown.Count(s => s) / catalogued.Length;
+    }
+
+    /// <summary>The token with its letter: the reading's digits (and dot, put back beside a name where the file prints dots) after the letter.</summary>
+    private static Resolution? Restored(string prefix, char letter, string reading, bool trailingDot, string suffix, bool dotted, string reason)
+    {
+        var code = letter + (dotted && !reading.Contains('.', StringComparison.Ordinal) && reading.Length > 2 ? reading[..2] + "." + reading[2..] : reading);
+        return KcdToken.IsWellFormed(code) ? new(prefix + code + (trailingDot ? "." : "") + suffix, reason) : null;
+    }
+
+    private static string? CatalogueName(KcdTable catalogue, string code) =>
+        KcdTable.Normalise(code) is { } normalised ? catalogue.NameOf(normalised) is { } name ? new string(name.Where(Hangul.IsSyllable).ToArray()) : null : null;
 
     /// <summary>
     /// Whether two readings of a diagnosis name (Hangul syllables only) name the same disease: with the words every
@@ -140,9 +257,11 @@ public static partial class SameFileCodes
         return false;
     }
 
-    private static string Specific(string name) => GenericWords.Aggregate(name, (text, word) => text.Replace(word, "", StringComparison.Ordinal));
+    /// <summary>A name's Hangul syllables without the words every kind of disease may carry (상세불명의, 기타).</summary>
+    private static string Specific(string name) =>
+        GenericWords.Aggregate(new string(name.Where(Hangul.IsSyllable).ToArray()), (text, word) => text.Replace(word, "", StringComparison.Ordinal));
 
-    private static ExtractedPage? Corrected(ExtractedPage page, List<List<Token>> lines, IReadOnlyList<TesseractTsv.Word> words, IReadOnlyCollection<CleanCode> clean)
+    private static ExtractedPage? Corrected(ExtractedPage page, List<List<Token>> lines, IReadOnlyList<TesseractTsv.Word> words, References references)
     {
         var blocks = page.Blocks.ToList();
         var changed = false;
@@ -155,10 +274,10 @@ public static partial class SameFileCodes
             for (var t = 0; t < tokens.Count; t++, w++)
             {
                 if (!tokens[t].WasCorrected && tokens[t].Text.Any(char.IsAsciiDigit) && Position(words, w) is { } position &&
-                    Resolve(tokens[t].Text, NameBefore(words, w), clean, nameRequired: position == CodePosition.AfterName) is { } fixedText)
+                    Resolve(tokens[t].Text, NameBefore(words, w), references, nameRequired: position == CodePosition.AfterName) is { } resolved)
                 {
-                    texts[t] = fixedText;
-                    corrections.Add(new TextCorrection(tokens[t].Original, fixedText, Reason, words[w].Box));
+                    texts[t] = resolved.Text;
+                    corrections.Add(new TextCorrection(tokens[t].Original, resolved.Text, resolved.Reason, words[w].Box));
                 }
             }
 
@@ -267,8 +386,14 @@ public static partial class SameFileCodes
         AfterName,
     }
 
-    /// <summary>A well-formed code of the file: its digits without the dot, the diagnosis name before it, and whether an earlier correction guessed it.</summary>
+    /// <summary>A well-formed code of the file: its digits without the dot, the diagnosis name before it (else the catalogue's), and whether an earlier correction guessed it.</summary>
     private sealed record CleanCode(string Code, string Digits, string? Name, bool Guessed);
+
+    /// <summary>What resolves a damaged token: the file's clean codes, then the catalogue; and whether the file prints its named codes dotted.</summary>
+    private sealed record References(List<CleanCode> Clean, KcdTable Catalogue, bool DottedBesideNames);
+
+    /// <summary>A damaged token as resolved and the reason recorded.</summary>
+    private sealed record Resolution(string Text, string Reason);
 
     /// <summary>A token as the pass reads it (<see cref="Text"/>, a split dot joined back), as the block has it, and whether an earlier correction made it.</summary>
     private sealed record Token(string Text, string Original, bool WasCorrected);
@@ -280,6 +405,10 @@ public static partial class SameFileCodes
     /// <summary>The letter read as one digit or mark (not a letter or syllable), then the code's digits.</summary>
     [GeneratedRegex(@"^[^A-Za-z\uAC00-\uD7A3\s.,](?<digits>[0-9]{2}(?:\.[0-9]{1,2}|[0-9]{1,2})?)$", RegexOptions.CultureInvariant)]
     private static partial Regex LetterAsGlyph();
+
+    /// <summary>A code's digits alone, undotted: the letter lost beside a name (<c>10</c>, <c>390</c>).</summary>
+    [GeneratedRegex(@"^[0-9]{2,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex Undotted();
 
     /// <summary>A code's digits with the dot split off by a space: <c>(611 .9)</c>, <c>611. 9</c>.</summary>
     [GeneratedRegex(@"^[(\[]?[^A-Za-z\uAC00-\uD7A3\s.,]?[0-9]{2}(?: [.,]|[.,] )[0-9]{1,2}[)\]]?$", RegexOptions.CultureInvariant)]

@@ -2,7 +2,7 @@ using System.Text.RegularExpressions;
 
 namespace VNexsus.Rules.Codes;
 
-/// <summary>The KCD data of <c>kcd.json</c>: valid category ranges and a small name table.</summary>
+/// <summary>The KCD data of <c>kcd.json</c>: valid category ranges and the names of the codes common in records.</summary>
 public sealed record KcdData(IReadOnlyList<string> Categories, IReadOnlyDictionary<string, string> Names);
 
 /// <summary>A KCD-shaped token read from text: the normalised code (null when doubtful) and the raw reading.</summary>
@@ -16,10 +16,14 @@ public sealed record CodeToken(int Start, int Length, string Raw, string? Code, 
 public sealed partial class KcdTable
 {
     private readonly HashSet<string> _categories = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<KeyValuePair<string, string>>> _namedByDigits;
 
     public KcdTable(KcdData data)
     {
         Data = data;
+        _namedByDigits = data.Names
+            .GroupBy(named => new string(named.Key.Where(char.IsAsciiDigit).ToArray()), StringComparer.Ordinal)
+            .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
         foreach (var range in data.Categories)
         {
             var parts = range.Split('-');
@@ -41,9 +45,16 @@ public sealed partial class KcdTable
 
     public bool IsKnownCategory(string code) => code.Length >= 3 && _categories.Contains(code[..3]);
 
-    /// <summary>The table's name for a code (exact, else its category), only used when the document prints a code without a name.</summary>
+    /// <summary>The table's name for a code (exact match only), used when the document prints a code without a name.</summary>
     public string? NameOf(string code) =>
         Data.Names.TryGetValue(code, out var name) ? name : null;
+
+    /// <summary>
+    /// The named codes whose digits (without the dot) are <paramref name="digits"/>: what a code printed with its letter
+    /// lost may be (<c>10</c>: I10, O10, J10, ...). The OCR asks the name beside the token which one it is.
+    /// </summary>
+    public IReadOnlyList<KeyValuePair<string, string>> NamedWithDigits(string digits) =>
+        _namedByDigits.TryGetValue(digits, out var named) ? named : [];
 
     /// <summary>Normalises one token; null when it is not KCD-shaped.</summary>
     public static string? Normalise(string raw)

@@ -24,7 +24,7 @@ public sealed partial class VisionOcrEngine : IOcrEngine
     public const string ServiceKey = "vision";
 
     /// <summary>Engine + feature + language hints + mapping version: change it when any of them changes.</summary>
-    public const string EngineProfile = "vision-dtd-ko-en-v2";
+    public const string EngineProfile = "vision-dtd-ko-en-v3";
 
     public const string AnnotatePath = "v1/images:annotate";
 
