@@ -25,9 +25,11 @@ var corpus = Arg("--corpus") ?? throw new ArgumentException("--corpus DIR (made 
 var profiles = (Arg("--profiles") ?? "clean,light,heavy").Split(',');
 var skipOcrmypdf = args.Contains("--no-ocrmypdf");
 var dump = Arg("--dump");
-// --misses: after the table, every expected code and date VNexsus did not give verbatim, with what it read there.
+// --misses: after the table, every expected code and date VNexsus did not give verbatim, with what it read there, and
+// every code the file-level pass changed (kcd-same-file, kcd-name), to check that none is false.
 var listMisses = args.Contains("--misses");
 var misses = new List<string>();
+var fileCorrections = new List<string>();
 // The machine is shared and its load swings within seconds: each engine runs this many times, interleaved with the
 // others, and its fastest run counts (the text is the same every run).
 var rounds = int.Parse(Arg("--rounds") ?? "3", CultureInfo.InvariantCulture);
@@ -84,6 +86,7 @@ foreach (var profile in profiles)
     {
         misses.AddRange(truth.SelectMany((t, i) => Misses.Of(t.Number, t.Lines, t.Dates, t.Codes, ours.Pages[i]))
             .Select(m => $"{profile} p{m.Page:00} {m.Kind} {m.Expected}: truth «{m.TruthLine}» | read «{m.OcrLine}»"));
+        fileCorrections.AddRange(ours.FileCorrections.Select(c => $"{profile} {c}"));
     }
 
     var s = Score.Of(truth, ours.Pages);
@@ -121,6 +124,13 @@ if (listMisses)
     foreach (var miss in misses)
     {
         Console.WriteLine(miss);
+    }
+
+    Console.WriteLine();
+    Console.WriteLine($"VNexsus file-level code corrections ({fileCorrections.Count}):");
+    foreach (var correction in fileCorrections)
+    {
+        Console.WriteLine(correction);
     }
 }
 
@@ -173,7 +183,11 @@ static async Task<Run> RunVNexsusAsync(string pdf, int pageCount, int workers)
     var seconds = Stopwatch.GetElapsedTime(started).TotalSeconds;
     var pages = read.Select(p => p.Text).ToArray();
     var corrections = read.Sum(p => p.Blocks.Sum(b => b.Corrections?.Count ?? 0));
-    return new Run(pages, seconds, CpuTime.OfThisProcess() + CpuTime.OfEndedChildren() - cpu, corrections);
+    var fileLevel = read.SelectMany(p => p.Blocks.SelectMany(b => (b.Corrections ?? [])
+            .Where(c => c.Reason is SameFileCodes.Reason or SameFileCodes.NameReason)
+            .Select(c => $"p{p.Page:00} «{c.Original}» -> «{c.Corrected}» ({c.Reason}) in «{b.Text}»")))
+        .ToList();
+    return new Run(pages, seconds, CpuTime.OfThisProcess() + CpuTime.OfEndedChildren() - cpu, corrections, fileLevel);
 }
 
 // The page images VNexsus's rasteriser produces (the embedded JPEG of a scan, pdftoppm's PGM otherwise), written once
@@ -211,7 +225,7 @@ static async Task<Run> RunRawTesseractAsync(string folder, int pageCount)
         string[] arguments = [images[i], "stdout", "-l", "kor+eng", "--psm", "4", "-c", "tessedit_do_invert=0"];
         pages[i] = Encoding.UTF8.GetString(await ExternalTool.RunAsync("tesseract", arguments, null, new ToolLimits(TimeSpan.FromMinutes(5)), token, environment));
     });
-    return new Run(pages, Stopwatch.GetElapsedTime(started).TotalSeconds, CpuTime.OfEndedChildren() - cpu, 0);
+    return new Run(pages, Stopwatch.GetElapsedTime(started).TotalSeconds, CpuTime.OfEndedChildren() - cpu, 0, []);
 }
 
 static async Task<Run?> RunOcrmypdfAsync(string ocrmypdf, string pdf, int pageCount)
@@ -234,11 +248,11 @@ static async Task<Run?> RunOcrmypdfAsync(string ocrmypdf, string pdf, int pageCo
     var cpuSeconds = CpuTime.OfEndedChildren() - cpu;
     var text = Encoding.UTF8.GetString(await ExternalTool.RunAsync("pdftotext", ["-layout", output, "-"], null, new ToolLimits(TimeSpan.FromMinutes(1)), CancellationToken.None));
     var pages = text.Split('\f');
-    return new Run(Enumerable.Range(0, pageCount).Select(i => i < pages.Length ? pages[i] : "").ToArray(), seconds, cpuSeconds, 0);
+    return new Run(Enumerable.Range(0, pageCount).Select(i => i < pages.Length ? pages[i] : "").ToArray(), seconds, cpuSeconds, 0, []);
 }
 
 /// <param name="CpuSeconds">CPU time of the run: this process's and its ended children's for VNexsus, the children's for the others.</param>
-internal sealed record Run(string[] Pages, double Seconds, double CpuSeconds, int Corrections);
+internal sealed record Run(string[] Pages, double Seconds, double CpuSeconds, int Corrections, IReadOnlyList<string> FileCorrections);
 
 internal sealed record Score(double Cer, int Dates, int DateTotal, int Codes, int CodeTotal)
 {

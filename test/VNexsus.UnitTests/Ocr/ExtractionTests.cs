@@ -134,6 +134,27 @@ public sealed class ExtractionTests : IDisposable
     }
 
     [Fact]
+    public async Task A_scanned_document_restores_a_lost_letter_from_the_catalogue_name_beside_the_code()
+    {
+        using var staged = await _blobs.StageAsync(new MemoryStream(Fixtures.Bytes(Fixtures.ScannedPdf)), long.MaxValue, CancellationToken.None);
+        staged.Commit();
+        var document = new DocumentRef(staged.Sha256, DocumentKind.Pdf, staged.Length);
+        var layer = _extractor.ReadTextLayer(document);
+        string[][] read = [["진 단 서", "부진단 부위가 명시되지 않은 요로감염 390"], ["외래기록지", "A: 본태성(원발성) 고혈압 (10)"], ["처방전", "공복혈당 110 mg/dL"]];
+        var ocr = layer.PagesNeedingOcr
+            .Select(page => new PageOcrResult(page, OcrPage(page, read[page - 1]), null, null, "silo", TimeSpan.Zero, "tesseract-test"))
+            .ToList();
+
+        var pages = _extractor.Complete(document, layer, ocr).Document!.Pages;
+
+        Assert.Equal("부진단 부위가 명시되지 않은 요로감염 N39.0", pages[0].Blocks[1].Text);
+        Assert.Equal("A: 본태성(원발성) 고혈압 (I10)", pages[1].Blocks[1].Text);
+        var correction = Assert.Single(pages[1].Blocks[1].Corrections!);
+        Assert.Equal(("(10)", "(I10)", SameFileCodes.NameReason), (correction.Original, correction.Corrected, correction.Reason));
+        Assert.Equal("공복혈당 110 mg/dL", pages[2].Blocks[1].Text);
+    }
+
+    [Fact]
     public void Binary_declared_as_text_is_refused()
     {
         var result = ExtractBytes([0x4D, 0x5A, 0x00, 0x00, 0x90, 0x00, 0x03, 0x00, 0x00, 0x00, 0x04], DocumentKind.Text);

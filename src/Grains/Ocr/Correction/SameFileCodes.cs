@@ -141,15 +141,15 @@ public static partial class SameFileCodes
             return Restored(prefix, fromFile.Code[0], reading, trailingDot, suffix, name is not null && references.DottedBesideNames, Reason);
         }
 
-        // The catalogue never overrules a code of the file read beside the same disease.
-        if (name is null || fits.Any(c => c.Name is not null && NamesAgree(name, c.Name)))
+        // The catalogue never overrules a code of the file read beside the same disease (it may confirm it: 두통 51 beside
+        // the R51 of a prescription, whose name is too short for the file alone).
+        if (name is null || FromCatalogue(name, readings, references.Catalogue) is not var (letter, catalogueReading) ||
+            fits.Any(c => c.Name is not null && NamesAgree(name, c.Name) && (c.Code[0] != letter || c.Digits != Digits(catalogueReading))))
         {
             return null;
         }
 
-        return FromCatalogue(name, readings, references.Catalogue) is var (letter, catalogueReading)
-            ? Restored(prefix, letter, catalogueReading, trailingDot, suffix, references.DottedBesideNames, NameReason)
-            : null;
+        return Restored(prefix, letter, catalogueReading, trailingDot, suffix, references.DottedBesideNames, NameReason);
     }
 
     /// <summary>The one clean code of the file the token's digits fit, or null when none or several do, or the names disagree.</summary>
