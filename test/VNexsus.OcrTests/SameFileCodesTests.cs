@@ -181,6 +181,17 @@ public sealed class SameFileCodesTests
     }
 
     [Fact]
+    public void The_catalogue_confirms_a_clean_code_of_the_file_whose_name_is_too_short_for_the_file_alone()
+    {
+        ExtractedPage[] read = [Page(1, PageTextSource.Ocr, "교부일: 2021. 6. 4. 질병분류기호: G439 R51"), Page(2, PageTextSource.Ocr, "두통 51")];
+
+        Assert.Equal("두통 51", SameFileCodes.Apply(read, NoNames)[1].Text);
+        var block = SameFileCodes.Apply(read, Catalogue)[1].Blocks[0];
+        Assert.Equal("두통 R51", block.Text);
+        Assert.Equal(SameFileCodes.NameReason, Assert.Single(block.Corrections!).Reason);
+    }
+
+    [Fact]
     public void A_clean_code_printed_without_a_name_is_named_by_the_catalogue_and_does_not_resolve_another_disease()
     {
         ExtractedPage[] read = [Page(1, PageTextSource.Ocr, "교부일: 2022-02-21 질병분류기호: J10"), Page(2, PageTextSource.Ocr, "A: 본태성(원발성) 고혈압 (110)")];
