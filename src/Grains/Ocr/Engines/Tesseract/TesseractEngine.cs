@@ -62,7 +62,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     }
 
     public string Profile =>
-        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v8";
+        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v9";
 
     /// <summary>Whether the passes run in this process (false: a child process per call).</summary>
     public bool InProcess => main is TesseractHandlePool;
@@ -140,7 +140,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadDatesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
     {
-        words = DateSecondPass.RestoreShortColons(words);
+        words = DateSecondPass.RestoreUnitSpacing(DateSecondPass.RestoreShortColons(words));
         var shortDates = DateSecondPass.FindShortSuspects(words);
         var shortReadings = await ReadRegionsAsync(dates, image, words, shortDates, halved: false, cancellationToken);
         words = DateSecondPass.ApplyShort(words, shortDates, shortReadings);
