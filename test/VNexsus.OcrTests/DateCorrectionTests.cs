@@ -130,7 +130,7 @@ public sealed class DateCorrectionTests
     [InlineData("2021.02.07:", false, null)] // nor here: a colon after a date may start a time
     [InlineData("2023.ㆍ9. 23.", false, "2023. 9. 23.")] // a middle dot beside a dot is a speck of it
     [InlineData("2023.11. 14.,", false, "2023. 11. 14.")] // a comma after the final stop
-    [InlineData("2022.12.12.", false, null)] // no space seen: a compact date with a speck after it, not the spaced format
+    [InlineData("2021.2.10.", false, "2021. 2. 10.")] // the final stop shows the spaced format whose spaces the model lost
     [InlineData("2022년 12월 19윌", false, "2022년 12월 19일")] // 일 read as 윌, a stroke more in the vowel
     [InlineData("2022년 12월 19을", false, null)] // no other syllable is the day's unit
     [InlineData("2024년5월 7일", false, "2024년 5월 7일")] // one space style throughout

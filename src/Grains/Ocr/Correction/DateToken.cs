@@ -234,8 +234,7 @@ public static partial class DateToken
         YearUnitLost().Match(text) is { Success: true } m ? DayUnitMisread().Replace($"{m.Groups["y"].Value}년 {m.Groups["rest"].Value}", "${head}일") : null;
 
     private static string? SeparatorRestored(string text, bool dateCue) =>
-        DotSpaceLost().Match(text) is { Success: true } m && (m.Groups["a"].Value + m.Groups["b"].Value) is var separators
-            && separators.Trim().Length > 0 && separators.Contains(' ', StringComparison.Ordinal)
+        DotSpaceLost().Match(text) is { Success: true } m && (m.Groups["a"].Value + m.Groups["b"].Value).Trim().Length > 0
             ? $"{m.Groups["y"].Value}. {m.Groups["m"].Value}. {m.Groups["d"].Value}."
             : SeparatorLost().Match(text) is { Success: true } s && (dateCue || s.Groups["gap"].Value.Length > 0)
                 ? $"{s.Groups["y"].Value}{s.Groups["s"].Value}{s.Groups["m"].Value}{s.Groups["s"].Value}{s.Groups["d"].Value}"
