@@ -34,6 +34,17 @@ public sealed class DateCorrectionTests
     [InlineData("2022.7.1.", "2022.7.1", null)] // the final full stop shows the spaced format
     [InlineData("2022. 4 ㅣ.", "2022. 4. 11.", null)] // one stroke is one digit
     [InlineData("2023년 8월282", "2023년 8월28일", "2023년 8월28일")]
+    [InlineData("20214 02%) 20%", "2021년 02월 20일", "2021년 02월 20일")] // 월 read as two marks
+    [InlineData("20214 02%) 20%", "2021년 02월 28일", null)] // a digit the first reading never saw
+    [InlineData("202444 0181 112", "_2024년 01월”11일", "2024년 01월 11일")] // a speck before, a mark for the space after 월
+    [InlineData("2024년 049172", "2024년 04월'17일", "2024년 04월 17일")]
+    [InlineData("202444 02H 162.", "2024년 02월 16일.", "2024년 02월 16일.")] // a full stop both readings see stays
+    [InlineData("202414 049! 232).", "2024년 04월 23일 .", "2024년 04월 23일.")]
+    [InlineData("202444 02H 162", "2024년 02월 16일.", "2024년 02월 16일")] // one the first reading did not see does not
+    [InlineData("202444 02H 162.", "2024년 02월 16일", "2024년 02월 16일")] // a unit date needs no final stop
+    [InlineData("2023. 5. 4:", "2023.5.4:", "2023. 5. 4.")] // the first reading shows the spaced format the small crop lost
+    [InlineData("2023. 5. 4", "2023.5.4", "2023.5.4")] // no final mark: nothing shows the spaced format
+    [InlineData("2023 5 4:", "2023.5.4", "2023.5.4")] // no dot after the year in the first reading either
     public void A_rereading_replaces_a_span_only_when_it_is_a_date_consistent_with_every_digit_of_the_first(string first, string second, string? expected)
     {
         Assert.Equal(expected, DateToken.Corrected(first, second));
@@ -111,6 +122,19 @@ public sealed class DateCorrectionTests
     [InlineData("2022:07:19", false, null)] // two colons: nothing shows the format
     [InlineData("2021:13.07", false, null)] // no month 13
     [InlineData("2021:02.07:30", false, null)] // a time after it: not a date alone
+    [InlineData("2021. 3. 20:", false, "2021. 3. 20.")] // the spaced format's final stop read as a colon
+    [InlineData("2022-6. 15.", false, "2022. 6. 15.")] // a smear on the dot read as a dash
+    [InlineData("2022. 6-15.", false, "2022. 6. 15.")]
+    [InlineData("2022/6. 15.", false, null)] // a slash is no dot
+    [InlineData("2022-6-15:", false, null)] // no spaced dot shows the format
+    [InlineData("2021.02.07:", false, null)] // nor here: a colon after a date may start a time
+    [InlineData("2023.ㆍ9. 23.", false, "2023. 9. 23.")] // a middle dot beside a dot is a speck of it
+    [InlineData("2023.11. 14.,", false, "2023. 11. 14.")] // a comma after the final stop
+    [InlineData("2021.2.10.", false, "2021. 2. 10.")] // the final stop shows the spaced format whose spaces the model lost
+    [InlineData("2022년 12월 19윌", false, "2022년 12월 19일")] // 일 read as 윌, a stroke more in the vowel
+    [InlineData("2022년 12월 19을", false, null)] // no other syllable is the day's unit
+    [InlineData("2024년5월 7일", false, "2024년 5월 7일")] // one space style throughout
+    [InlineData("2024년5월7일", false, null)] // set close throughout: as printed
     public void A_lost_separator_is_restored_only_from_the_dates_other_separators(string text, bool dateCue, string? expected)
     {
         Assert.Equal(expected, DateToken.Repaired(text, dateCue));
@@ -150,6 +174,11 @@ public sealed class DateCorrectionTests
     [InlineData("2022:5:18", null)] // not a short date
     [InlineData("22:5", null)]
     [InlineData("9:5:18", null)]
+    [InlineData("23.10:27", "23.10.27")] // a dot kept shows the format: no time has one
+    [InlineData("23:10.27", "23.10.27")]
+    [InlineData("23.10.27", null)] // nothing to restore
+    [InlineData("23.13:27", null)] // no month 13
+    [InlineData("23.10:32", null)] // no day 32
     public void A_short_date_whose_dots_were_read_as_colons_is_no_time_when_a_part_has_one_digit(string token, string? expected)
     {
         Assert.Equal(expected, DateToken.ShortColonsRestored(token));
@@ -164,11 +193,12 @@ public sealed class DateCorrectionTests
             .. Line(2, ("21:7:4", 0), ("HbA1c", 200)),
             .. Line(3, ("투약", 0), ("22:5:18", 160)), // within a line, no cue: left alone
             .. Line(4, ("진료일:", 0), ("22:05:18", 160)), // may be a time
+            .. Line(5, ("교부일:", 0), ("23.10:27", 160)), // a dot kept shows the format
         ];
 
         var restored = DateSecondPass.RestoreShortColons(words);
 
-        Assert.Equal(["진료일:", "22.5.18", "담당의:", "21.7.4", "HbA1c", "투약", "22:5:18", "진료일:", "22:05:18"], restored.Select(w => w.Text));
+        Assert.Equal(["진료일:", "22.5.18", "담당의:", "21.7.4", "HbA1c", "투약", "22:5:18", "진료일:", "22:05:18", "교부일:", "23.10.27"], restored.Select(w => w.Text));
         Assert.Equal(new TextCorrection("22:5:18", "22.5.18", DateSecondPass.SeparatorReason, restored[1].Correction!.Box), restored[1].Correction);
         Assert.Null(restored[6].Correction);
     }
@@ -316,7 +346,41 @@ public sealed class DateCorrectionTests
     }
 
     [Theory]
+    [InlineData("2024년5월 7일", "2024년 5월 7일")]
+    [InlineData("2023년 5월7일", "2023년 5월 7일")]
+    [InlineData("2024년 5월 7일", null)] // spaced throughout
+    [InlineData("2024년5월7일", null)] // set close throughout
+    [InlineData("2024년5월 37일", null)] // no day 37
+    [InlineData("1024년5월 7일", null)] // no year of a record
+    public void A_unit_date_spaced_after_one_unit_only_is_spaced_after_both(string text, string? expected)
+    {
+        Assert.Equal(expected, DateToken.UnitSpacingRestored(text));
+    }
+
+    [Fact]
+    public void Unit_dates_spaced_after_one_unit_only_are_spaced_throughout_and_the_change_is_recorded()
+    {
+        var words = (TesseractTsv.Word[])
+        [
+            .. Line(1, ("2024년5월", 0), ("7일", 200), ("HbA1c", 400)),
+            .. Line(2, ("발병일:", 0), ("2024년", 160), ("5월", 300), ("7일", 400)), // as printed
+            .. Line(3, ("2024년", 0), ("5월", 140), ("7일", 240)),
+        ];
+        words[9] = words[9] with { SpaceBefore = false }; // 2024년 5월7일
+
+        var restored = DateSecondPass.RestoreUnitSpacing(words);
+
+        Assert.Equal(["2024년 5월 7일", "HbA1c", "발병일:", "2024년", "5월", "7일", "2024년 5월 7일"], restored.Select(w => w.Text));
+        Assert.Equal(new TextCorrection("2024년5월 7일", "2024년 5월 7일", DateSecondPass.SeparatorReason, restored[0].Correction!.Box), restored[0].Correction);
+        Assert.Equal(("2024년 5월7일", DateSecondPass.SeparatorReason), (restored[6].Correction!.Original, restored[6].Correction!.Reason));
+        Assert.All(restored.Skip(1).Take(5), w => Assert.Null(w.Correction));
+    }
+
+    [Theory]
     [InlineData("20244", "03H", "052", "2024년 03월 05일")] // 년→4, 월→H, 일→2
+    [InlineData("20214", "02%)", "20%", "2021년 02월 20일")] // 월 read as two marks
+    [InlineData("202344", "9g)", "12", "2023년 9월 1일")]
+    [InlineData("202414", "049!", "232).", "2024년 04월 23일")]
     [InlineData("202414", "118", "09m", "2024년 11월 09일")]
     [InlineData("20224", "10%", "232", "2022년 10월 23일")]
     [InlineData("20214", "118", "112!", "2021년 11월 11일")]
@@ -338,6 +402,9 @@ public sealed class DateCorrectionTests
     [InlineData("ALT1")] // a word, not a misread unit
     [InlineData("12가")] // Hangul that is no unit syllable
     [InlineData("%")] // a mark with no digit before it (letters alone after a unit are a garbled part: see the agreeing re-readings)
+    [InlineData("10mg")] // a dose: two letters after the digits are a unit of measure
+    [InlineData("12%)!")] // three marks are more than a unit syllable
+    [InlineData("12을")] // Hangul that is no unit syllable nor one misread
     public void A_part_with_a_mark_needs_digits_before_it_and_no_other_hangul(string third)
     {
         var words = Line(("20244", 300), ("03월", 460), (third, 560));
@@ -420,6 +487,31 @@ public sealed class DateCorrectionTests
 
         Assert.Empty(spans);
         Assert.Empty(DateSecondPass.Disputed(spans, new Dictionary<int, string> { [1] = "2022.02.20" }));
+    }
+
+    [Fact]
+    public void A_day_unit_read_as_wil_and_a_middle_dot_beside_a_dot_are_part_of_the_span_and_restored_keeping_a_mark_before_it()
+    {
+        var wil = Line(("교부일:", 0), ("2022", 160), ("년", 260), ("12", 320), ("월", 380), ("19", 440), ("윌", 500), ("질병분류기호:", 700));
+        for (var i = 2; i <= 6; i += 2)
+        {
+            wil[i] = wil[i] with { SpaceBefore = false };
+        }
+
+        var dotted = Line(("입원일", 0), ("::2023.", 160), ("ㆍ", 300), ("9.", 340), ("23.", 420), ("퇴원일:", 600));
+        dotted[2] = dotted[2] with { SpaceBefore = false };
+        dotted[3] = dotted[3] with { SpaceBefore = false };
+
+        var wilSpan = Assert.Single(DateSecondPass.FindSuspects(wil));
+        var dottedSpan = Assert.Single(DateSecondPass.FindSuspects(dotted));
+        var wilBlock = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(wil, [wilSpan], NoReadings, NoReadings, NoReadings)));
+        var dottedBlock = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(dotted, [dottedSpan], NoReadings, NoReadings, NoReadings)));
+
+        Assert.Equal(new DateSecondPass.Span(1, 6, "2022년 12월 19윌"), wilSpan);
+        Assert.Equal("교부일: 2022년 12월 19일 질병분류기호:", wilBlock.Text);
+        Assert.Equal(new DateSecondPass.Span(1, 4, "2023.ㆍ9. 23."), dottedSpan);
+        Assert.Equal("입원일 ::2023. 9. 23. 퇴원일:", dottedBlock.Text);
+        Assert.Equal(("::2023.ㆍ9. 23.", "::2023. 9. 23.", DateSecondPass.SeparatorReason), (dottedBlock.Corrections![0].Original, dottedBlock.Corrections[0].Corrected, dottedBlock.Corrections[0].Reason));
     }
 
     [Fact]

@@ -69,6 +69,33 @@ public static class DateSecondPass
             ? Merge(words, i, i, restored, SeparatorReason)
             : word).ToList();
 
+    /// <summary>
+    /// The page's words with each unit date spaced after one of its units and not the other spaced after both
+    /// (<see cref="DateToken.UnitSpacingRestored"/>: <c>2024년5월 7일</c>); the change is recorded. No re-reading is needed:
+    /// no digit changes.
+    /// </summary>
+    public static IReadOnlyList<TesseractTsv.Word> RestoreUnitSpacing(IReadOnlyList<TesseractTsv.Word> words)
+    {
+        var result = new List<TesseractTsv.Word>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var last = i;
+            var groups = 0;
+            while (DateToken.StartsWithYear(words[i].Text) && last + 1 < words.Count && IsDatePart(words[last], words[last + 1], ref groups))
+            {
+                last++;
+            }
+
+            var restored = Enumerable.Range(i, last - i + 1).Reverse()
+                .Select(k => (Last: k, Text: DateToken.UnitSpacingRestored(Text(words, i, k))))
+                .FirstOrDefault(r => r.Text is not null);
+            result.Add(restored.Text is null ? words[i] : Merge(words, i, restored.Last, restored.Text, SeparatorReason));
+            i = restored.Text is null ? i : restored.Last;
+        }
+
+        return result;
+    }
+
     /// <summary>First on its line, or after a date cue, whose colon the model may report as a word of its own (<c>일 : 2411.9</c>).</summary>
     private static bool StandsWhereDateStands(IReadOnlyList<TesseractTsv.Word> words, int i) =>
         i == 0 || words[i - 1].LineKey != words[i].LineKey || DateToken.IsDateCue(words[i - 1].Text)
@@ -217,12 +244,13 @@ public static class DateSecondPass
             }
 
             var cue = words.Take(span.First).Any(w => w.LineKey == words[span.First].LineKey && DateToken.IsDateCue(w.Text));
+            var mark = words[span.First].Text[..^DateToken.WithoutLeadingMark(words[span.First].Text).Length];
             var repairedUpTo = Enumerable.Range(span.First, span.Last - span.First + 1).Reverse()
-                .Select(last => (Last: last, Text: DateToken.Repaired(Text(words, span.First, last), cue)))
+                .Select(last => (Last: last, Text: DateToken.Repaired(Text(words, span.First, last)[mark.Length..], cue)))
                 .FirstOrDefault(r => r.Text is not null);
             if (repairedUpTo.Text is not null)
             {
-                result.Add(Merge(words, span.First, repairedUpTo.Last, repairedUpTo.Text, SeparatorReason));
+                result.Add(Merge(words, span.First, repairedUpTo.Last, mark + repairedUpTo.Text, SeparatorReason));
                 next = repairedUpTo.Last + 1;
             }
             else if (firstLook is not null && retry is not null && DateToken.Agreed(span.Text, firstLook, retry) is { } agreed)
@@ -238,7 +266,7 @@ public static class DateSecondPass
 
     /// <summary>
     /// Whether <paramref name="word"/> continues the date: on the same line, close, short, made of digits, separators and
-    /// the unit syllables only (or 얼 after a digit: 일 with a stroke more, <see cref="DateToken.Repaired"/>), or a part garbled
+    /// the unit syllables only (or 얼 or 윌 after a digit: 일 with a stroke more, <see cref="DateToken.IsDayUnitMisread"/>), or a part garbled
     /// after a unit (<see cref="IsGarbledPart"/>). The Korean model reports syllables as words (<c>3</c>, <c>월</c>), so a word joined to
     /// the previous one continues its group, and so does a unit syllable alone after a space (<c>2021 년</c>); another
     /// word after a space starts a new group, must hold a digit, and a date has
@@ -258,7 +286,7 @@ public static class DateSecondPass
             return groups <= MaxFollowingWords;
         }
 
-        if (!IsDateText(word.Text) && !(word.Text == "얼" && char.IsAsciiDigit(previous.Text[^1])))
+        if (!IsDateText(word.Text) && !(word.Text.Length == 1 && DateToken.IsDayUnitMisread(word.Text[0]) && char.IsAsciiDigit(previous.Text[^1])))
         {
             return false;
         }
@@ -274,14 +302,24 @@ public static class DateSecondPass
     }
 
     /// <summary>
-    /// Digits (a 1 may be read as a bare stroke, <see cref="DateToken.IsOneStroke"/>), separators and unit syllables; the
-    /// last character may also be any other mark that is no Hangul, or 얼 (일 with a stroke more), when a digit comes before it: the unit
-    /// syllable ending a part, misread (<c>03H</c>, <c>09m</c>, <c>10%</c>, <c>112!</c>, <c>14얼</c>). A colon or degree sign may be a dot (<see cref="DateToken.Repaired"/>).
+    /// Digits (a 1 may be read as a bare stroke, <see cref="DateToken.IsOneStroke"/>), separators and unit syllables; after
+    /// the last digit there may also be one or two other marks that are no Hangul (not two Latin letters: a unit such as
+    /// <c>mg</c>), or 얼 or 윌 (일 with a stroke more): the unit syllable ending a part, misread (<c>03H</c>, <c>09m</c>,
+    /// <c>10%</c>, <c>112!</c>, <c>14얼</c>, and <c>02%)</c>, <c>9g)</c>, <c>232).</c>: 월 or 일 as two marks). A colon or degree
+    /// sign may be a dot (<see cref="DateToken.Repaired"/>).
     /// </summary>
-    private static bool IsDateText(string text) =>
-        text.All(IsDateCharacter) || (text.Length > 1 && text[..^1].All(IsDateCharacter) && text[..^1].Any(char.IsAsciiDigit) && (!Hangul.IsSyllable(text[^1]) || text[^1] == '얼'));
+    private static bool IsDateText(string text)
+    {
+        var core = text[..(text.LastIndexOfAny(Digits) + 1)];
+        var unit = text[core.Length..];
+        return text.All(IsDateCharacter)
+            || (core.Length > 0 && core.All(IsDateCharacter) && unit.Length <= 2 && unit.All(c => !Hangul.IsSyllable(c) || IsDateCharacter(c) || DateToken.IsDayUnitMisread(c))
+                && !(unit.Length == 2 && unit.All(char.IsAsciiLetter)));
+    }
 
-    private static bool IsDateCharacter(char c) => char.IsAsciiDigit(c) || DateToken.IsOneStroke(c) || ".-/,':°년월일".Contains(c);
+    private static readonly char[] Digits = ['0', '1', '2', '3', '4', '5', '6', '7', '8', '9', 'ㅣ', '|'];
+
+    private static bool IsDateCharacter(char c) => char.IsAsciiDigit(c) || DateToken.IsOneStroke(c) || ".-/,':°ㆍ·년월일".Contains(c);
 
     /// <summary>
     /// A part of a unit date the Latin model garbled, digits and unit together (<c>2022년 SB 12일</c>, <c>2023년 01월 ise</c>):

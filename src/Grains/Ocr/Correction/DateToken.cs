@@ -13,7 +13,7 @@ namespace VNexsus.Ocr.Correction;
 /// </summary>
 public static partial class DateToken
 {
-    private static readonly char[] LeadingMarks = [',', ':', ';', '|', '\'', '"', '`'];
+    private static readonly char[] LeadingMarks = [',', ':', ';', '|', '\'', '"', '`', '_'];
 
     private static readonly char[] TrailingMarks = [',', ':', ';', '|', '\'', '"', '`', '!'];
 
@@ -34,13 +34,17 @@ public static partial class DateToken
     /// reading must be a well-formed date with the first reading's year, and its month and day digits must appear, in
     /// order, among the first reading's digits after the year (the first reading may hold more: unit syllables read as
     /// digits; never fewer; a bare stroke there, <see cref="IsOneStroke"/>, counts as the 1 it was), and a final full stop
-    /// of the first reading must be there too (<c>2022.7.1.</c> is the spaced format, never <c>2022.7.1</c>). A mark the crop caught from the word before (<c>: 2024년 03월 18일</c>) is no part of the reading.
+    /// of the first reading must be there too in a date of dots (<c>2022.7.1.</c> is the spaced format, never <c>2022.7.1</c>). A mark the crop caught from the word before (<c>: 2024년 03월 18일</c>) is no part of the reading,
+    /// a mark after a unit syllable is the space after it (<c>01월”11일</c>), and a full stop after a unit date
+    /// (<c>2024년 02월 16일.</c>, a speck or the end of a sentence) stays after it only where the first reading has one too.
     /// </summary>
     public static string? Corrected(string firstReading, string secondReading)
     {
-        var reading = Cleaned(secondReading);
-        if (reading == firstReading || WellFormedYear(reading) is not { } year || !firstReading.StartsWith(year, StringComparison.Ordinal)
-            || (firstReading.EndsWith('.') && !reading.EndsWith('.')))
+        var cleaned = Cleaned(secondReading);
+        var stop = UnitDateStop().Match(cleaned);
+        var reading = stop.Success ? stop.Groups["date"].Value : cleaned;
+        if (cleaned == firstReading || WellFormedYear(reading) is not { } year || !firstReading.StartsWith(year, StringComparison.Ordinal)
+            || (firstReading.EndsWith('.') && !cleaned.EndsWith('.') && !UnitDate().IsMatch(reading)))
         {
             return null;
         }
@@ -56,7 +60,7 @@ public static partial class DateToken
             }
         }
 
-        return at == needed.Length ? SpacedAsFirst(reading, firstReading) : null;
+        return at == needed.Length ? SpacedAsFirst(reading, firstReading) + (stop.Success && firstReading.EndsWith('.') ? "." : "") : null;
     }
 
     /// <summary>
@@ -118,13 +122,28 @@ public static partial class DateToken
     }
 
     /// <summary>
-    /// A re-reading with units (<c>2023년 8월28일</c>) spaced as the first reading shows the date's parts: three groups there
-    /// (<c>2023년 8월 282</c>) are a space after each unit in the image. The re-reading of a small crop often loses a space.
+    /// A re-reading spaced as the first reading shows the date's parts: the re-reading of a small crop often loses a space.
+    /// With units (<c>2023년 8월28일</c>), three groups there (<c>2023년 8월 282</c>) are a space after each unit in the
+    /// image; with dots (<c>2023.5.4</c>), three groups whose year ends in a dot and whose day ends in a mark
+    /// (<c>2023. 5. 4:</c>) are the spaced format, which ends in a full stop (<c>2023. 5. 4.</c>).
     /// </summary>
-    private static string SpacedAsFirst(string reading, string firstReading) =>
-        firstReading.Split(' ', StringSplitOptions.RemoveEmptyEntries).Length == 3 && UnitDate().Match(reading) is { Success: true } m
-            ? $"{m.Groups["y"].Value}년 {m.Groups["m"].Value}월 {m.Groups["d"].Value}일"
+    private static string SpacedAsFirst(string reading, string firstReading)
+    {
+        var groups = firstReading.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        if (groups.Length != 3)
+        {
+            return reading;
+        }
+
+        if (UnitDate().Match(reading) is { Success: true } units)
+        {
+            return $"{units.Groups["y"].Value}년 {units.Groups["m"].Value}월 {units.Groups["d"].Value}일";
+        }
+
+        return groups[0].EndsWith('.') && groups[2][^1] is '.' or ':' or ',' && DottedDate().Match(reading) is { Success: true } dots
+            ? $"{dots.Groups["y"].Value}. {dots.Groups["m"].Value}. {dots.Groups["d"].Value}."
             : reading;
+    }
 
     /// <summary>
     /// The second reading of a well-formed date when it disputes the first: a well-formed date of the same shape (every
@@ -166,22 +185,48 @@ public static partial class DateToken
     public static string? Repaired(string text, bool dateCue)
     {
         var marksCleaned = UnitMark().Replace(DoubledDot().Replace(text, "."), "${unit} ").Replace("  ", " ", StringComparison.Ordinal);
-        var cleaned = ColonRestored(DayUnitMisread().Replace(SpaceBeforeUnit().Replace(marksCleaned, ""), "${head}일"));
+        var unitsCleaned = DayUnitMisread().Replace(SpaceBeforeUnit().Replace(marksCleaned, ""), "${head}일");
+        var cleaned = UnitSpacingRestored(unitsCleaned) ?? ColonRestored(unitsCleaned);
         var candidate = IsWellFormed(cleaned) ? cleaned : SeparatorRestored(cleaned, dateCue) ?? YearUnitRestored(cleaned);
         return candidate is not null && candidate != text && IsWellFormed(candidate) ? candidate : null;
     }
 
     /// <summary>
-    /// A date's separator read as a colon (or a degree sign: a dot with a speck above it) beside another separator is
-    /// that other separator (<c>2021:02.07</c>, <c>2022-09:23</c>, <c>2022. 7:19.</c>): no time of day starts with a
-    /// year, and the other separator shows the format. Two colons after a full year stay: nothing shows the format (a short
-    /// date with two colons is <see cref="ShortColonsRestored"/>'s).
+    /// A unit date the model read with a space after one of its units and not after the other (<c>2024년5월 7일</c>,
+    /// <c>2023년 5월7일</c>) spaced after both, or null when the text is no such date: a date is printed in one style
+    /// throughout, and the model drops a space between glyphs set close far more often than it sees one that is not there.
+    /// Changes no digit.
     /// </summary>
-    private static string ColonRestored(string text) =>
-        ColonSeparator().Match(text) is { Success: true } m && (IsColon(m.Groups["a"].Value) != IsColon(m.Groups["b"].Value))
-            && (IsColon(m.Groups["a"].Value) ? m.Groups["b"].Value : m.Groups["a"].Value) is var separator
-            ? $"{m.Groups["y"].Value}{separator}{m.Groups["m"].Value}{separator}{m.Groups["d"].Value}{m.Groups["end"].Value}"
+    public static string? UnitSpacingRestored(string text) =>
+        UnitDate().Match(text) is { Success: true } m && m.Groups["a"].Length != m.Groups["b"].Length && WellFormedYear(text) is not null
+            ? $"{m.Groups["y"].Value}년 {m.Groups["m"].Value}월 {m.Groups["d"].Value}일"
+            : null;
+
+    /// <summary>
+    /// A date's separator read as another mark, restored from the date's other separators (one style throughout): a colon (or
+    /// a degree sign: a dot with a speck above it) beside another separator is that separator (<c>2021:02.07</c>,
+    /// <c>2022-09:23</c>, <c>2022. 7:19.</c>): no time of day starts with a year. A date that shows the spaced format (a
+    /// dot and a space after its year or month, a final mark) is that format throughout: a dash or colon for one of its
+    /// dots (<c>2022-6. 15.</c>, <c>2021. 3. 20:</c>, a smear or a speck on the dot) is a dot. Two colons after a full year
+    /// stay: nothing shows the format (a short date with two colons is <see cref="ShortColonsRestored"/>'s).
+    /// </summary>
+    private static string ColonRestored(string text)
+    {
+        if (ColonSeparator().Match(text) is not { Success: true } m)
+        {
+            return text;
+        }
+
+        var (a, b, end) = (m.Groups["a"].Value, m.Groups["b"].Value, m.Groups["end"].Value);
+        if ((a == ". " || b == ". ") && end.Length > 0 && a is ". " or "." or "-" or ":" or "°" && b is ". " or "." or "-" or ":" or "°")
+        {
+            return $"{m.Groups["y"].Value}. {m.Groups["m"].Value}. {m.Groups["d"].Value}.";
+        }
+
+        return IsColon(a) != IsColon(b) && end != ":"
+            ? $"{m.Groups["y"].Value}{(IsColon(a) ? b : a)}{m.Groups["m"].Value}{(IsColon(a) ? b : a)}{m.Groups["d"].Value}{end}"
             : text;
+    }
 
     private static bool IsColon(string separator) => separator is ":" or "°";
 
@@ -234,11 +279,12 @@ public static partial class DateToken
 
     /// <summary>
     /// A short date whose dots were read as colons (<c>22:5:18</c>, a dot with a speck above it), or null when the token is
-    /// none: two digits, a month and a day, valid, one of them written with one digit. Only then is it no time of day, which
-    /// writes its minutes and seconds with two digits (<c>22:05:18</c> stays). Changes no digit.
+    /// none: two digits, a month and a day, valid, and either one dot kept (<c>23.10:27</c>: the dot shows the format, and no
+    /// time of day has one) or one of month and day written with one digit. Only then is it no time of day, which writes its
+    /// minutes and seconds with two digits (<c>22:05:18</c> stays). Changes no digit.
     /// </summary>
     public static string? ShortColonsRestored(string token) =>
-        ShortColons().Match(token) is { Success: true } m && (m.Groups["m"].Length == 1 || m.Groups["d"].Length == 1)
+        ShortColons().Match(token) is { Success: true } m && (m.Groups["a"].Value != m.Groups["b"].Value || m.Groups["m"].Length == 1 || m.Groups["d"].Length == 1)
             && ValidMonthDay(m.Groups["m"].Value, m.Groups["d"].Value)
             ? $"{m.Groups["y"].Value}.{m.Groups["m"].Value}.{m.Groups["d"].Value}"
             : null;
@@ -249,6 +295,12 @@ public static partial class DateToken
 
     private static bool ValidMonthDay(string month, string day) =>
         int.Parse(month, CultureInfo.InvariantCulture) is >= 1 and <= 12 && int.Parse(day, CultureInfo.InvariantCulture) is >= 1 and <= 31;
+
+    /// <summary>
+    /// What the model makes of 일 ending a date's day (<c>14얼</c>, <c>19윌</c>): the same ㅇ and ㄹ with a stroke more in
+    /// the vowel. It is 일 only after a month with its unit (<see cref="Repaired"/>).
+    /// </summary>
+    public static bool IsDayUnitMisread(char c) => c is '얼' or '윌';
 
     /// <summary>
     /// A bare vertical stroke, what the Korean model makes of a 1 between a date's dots (<c>2022. 4 ㅣ.</c>): the vowel ㅣ
@@ -267,26 +319,30 @@ public static partial class DateToken
     /// A re-reading without the marks its crop caught from the words around the date (<c>: 2024년 03월 18일</c>,
     /// <c>2024년 04월 26일`</c>): no date starts or ends with one.
     /// </summary>
-    private static string Cleaned(string reading) => Spaces().Replace(reading.Trim().TrimStart(LeadingMarks).TrimEnd(TrailingMarks).Trim(), " ");
+    private static string Cleaned(string reading) =>
+        Spaces().Replace(UnitMark().Replace(reading.Trim().TrimStart(LeadingMarks).TrimEnd(TrailingMarks).Trim(), "${unit} "), " ");
 
     private static string Digits(string text) => new(text.Where(char.IsAsciiDigit).ToArray());
 
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:(?<s>[.\-/])(?<m>[0-9]{1,2})\k<s>(?<d>[0-9]{1,2})|\. (?<m>[0-9]{1,2})\. (?<d>[0-9]{1,2})\.|년 ?(?<m>[0-9]{1,2})월 ?(?<d>[0-9]{1,2})일)$", RegexOptions.CultureInvariant)]
     private static partial Regex WellFormed();
 
-    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?<a>[.,] ?| )(?<m>[0-9]{1,2})(?<b>[.,] ?| )(?<d>[0-9]{1,2})[.,]$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?<a>[.,] ?| )(?<m>[0-9]{1,2})(?<b>[.,] ?| )(?<d>[0-9]{1,2})\.?[.,]$", RegexOptions.CultureInvariant)]
     private static partial Regex DotSpaceLost();
 
-    [GeneratedRegex(@"^(?<y>[0-9]{4})년 ?(?<m>[0-9]{1,2})월 ?(?<d>[0-9]{1,2})일$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>[0-9]{4})년(?<a> ?)(?<m>[0-9]{1,2})월(?<b> ?)(?<d>[0-9]{1,2})일$", RegexOptions.CultureInvariant)]
     private static partial Regex UnitDate();
+
+    [GeneratedRegex(@"^(?<y>[0-9]{4})\. ?(?<m>[0-9]{1,2})\. ?(?<d>[0-9]{1,2})\.?$", RegexOptions.CultureInvariant)]
+    private static partial Regex DottedDate();
 
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:(?<s>[.\-/])(?<m>[0-9]{2})(?<gap> ?)(?<d>[0-9]{2})|(?<gap> ?)(?<m>[0-9]{2})(?<s>[.\-/])(?<d>[0-9]{2}))$", RegexOptions.CultureInvariant)]
     private static partial Regex SeparatorLost();
 
-    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?<a>[.\-/:°]|\. )(?<m>[0-9]{1,2})(?<b>[.\-/:°]|\. )(?<d>[0-9]{1,2})(?<end>\.?)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?<a>[.\-/:°]|\. )(?<m>[0-9]{1,2})(?<b>[.\-/:°]|\. )(?<d>[0-9]{1,2})(?<end>[.:]?)$", RegexOptions.CultureInvariant)]
     private static partial Regex ColonSeparator();
 
-    [GeneratedRegex(@"^(?<y>[0-9]{2}):(?<m>[0-9]{1,2}):(?<d>[0-9]{1,2})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>[0-9]{2})(?<a>[:.])(?<m>[0-9]{1,2})(?<b>[:.])(?<d>[0-9]{1,2})$(?<=:.*)", RegexOptions.CultureInvariant)]
     private static partial Regex ShortColons();
 
     [GeneratedRegex(@"[년월일.\-/,:°\s]+", RegexOptions.CultureInvariant)]
@@ -298,19 +354,19 @@ public static partial class DateToken
     [GeneratedRegex(@"^[0-9]{2}\.[0-9]{1,2}\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortDate();
 
-    [GeneratedRegex(@"\.{2,}", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\.(?: ?[.ㆍ·])+|[ㆍ·] ?\.", RegexOptions.CultureInvariant)]
     private static partial Regex DoubledDot();
 
-    [GeneratedRegex(@"(?<unit>[년월])['`.,:\-]", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<unit>[년월])['`.,:\-‘’“”""]", RegexOptions.CultureInvariant)]
     private static partial Regex UnitMark();
 
     [GeneratedRegex(@"(?<=[0-9]) (?=[년월일])", RegexOptions.CultureInvariant)]
     private static partial Regex SpaceBeforeUnit();
 
-    [GeneratedRegex(@"(?<head>년 ?[0-9]{1,2}월 ?[0-9]{1,2})[월얼]$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?<head>년 ?[0-9]{1,2}월 ?[0-9]{1,2})[월얼윌]$", RegexOptions.CultureInvariant)]
     private static partial Regex DayUnitMisread();
 
-    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:4|14|44) (?<rest>[0-9]{1,2}월 ?[0-9]{1,2}[일월얼])$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?:4|14|44) (?<rest>[0-9]{1,2}월 ?[0-9]{1,2}[일월얼윌])$", RegexOptions.CultureInvariant)]
     private static partial Regex YearUnitLost();
 
     [GeneratedRegex(@"(?:일:?$|일자|날짜)", RegexOptions.CultureInvariant)]
@@ -318,4 +374,7 @@ public static partial class DateToken
 
     [GeneratedRegex(@"\s+", RegexOptions.CultureInvariant)]
     private static partial Regex Spaces();
+
+    [GeneratedRegex(@"^(?<date>.+일) ?\.$", RegexOptions.CultureInvariant)]
+    private static partial Regex UnitDateStop();
 }

@@ -140,7 +140,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadDatesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
     {
-        words = DateSecondPass.RestoreShortColons(words);
+        words = DateSecondPass.RestoreUnitSpacing(DateSecondPass.RestoreShortColons(words));
         var shortDates = DateSecondPass.FindShortSuspects(words);
         var shortReadings = await ReadRegionsAsync(dates, image, words, shortDates, halved: false, cancellationToken);
         words = DateSecondPass.ApplyShort(words, shortDates, shortReadings);
