@@ -35,10 +35,10 @@ public static class CodeColumn
     /// holding a word in <paramref name="suspects"/> (re-read as a token, checked against its digits) are left out.
     /// The rows of a table are the lines of its header's block below the header and, because the Korean model often
     /// reads a table's rows or its code column as blocks of their own, the lines of any block as far down as the column
-    /// runs (<see cref="Column"/>). A line of the column alone, without a diagnosis name (the model read the code apart
-    /// from its row's name, or the column as a block), is a cell too when it holds only noise. An empty or noisy cell
-    /// whose crop would take in a word of the column that is not its own is left out: that word is the row's code, read
-    /// on a line of its own, and is looked at there.
+    /// runs (<see cref="ColumnBottom"/>). A line of the column alone, without a diagnosis name (the model read the code
+    /// apart from its row's name, or the column as a block), is a cell too when it holds only noise. A cell whose crop
+    /// would come near a word of the column with digits that is not its own is left out: that word is the row's code,
+    /// read on a line of its own, and is looked at there.
     /// </summary>
     public static IReadOnlyList<RegionStrip.Region> Cells(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyCollection<int> suspects)
     {
@@ -58,7 +58,7 @@ public static class CodeColumn
             foreach (var row in indexed.Where(line => line != header && Centre(words, line) > top && (words[line[0]].Block == block || Centre(words, line) <= bottom)))
             {
                 if ((Cell(words, row, left, right, suspects) ?? Orphan(words, row, left, right, suspects)) is { } cell &&
-                    !columnWords.Any(i => !row.Contains(i) && Near(cell, words[i], glyph)))
+                    !columnWords.Any(i => !row.Contains(i) && words[i].Text.Any(char.IsAsciiDigit) && Near(cell, words[i], glyph)))
                 {
                     cells.Add(cell with { GlyphHeight = glyph });
                 }

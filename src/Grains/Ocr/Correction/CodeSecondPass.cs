@@ -143,7 +143,7 @@ public static class CodeSecondPass
             return null;
         }
 
-        if (first.Count(char.IsAsciiDigit) >= 2 && Consistent(first, read) is { } corrected)
+        if (first.Count(char.IsAsciiDigit) >= 2 && (Consistent(first, read) ?? Continued(first, read)) is { } corrected)
         {
             return corrected;
         }
@@ -162,6 +162,18 @@ public static class CodeSecondPass
 
         static bool Agree(string a, string b) =>
             a.EndsWith(b, StringComparison.Ordinal) || b.EndsWith(a, StringComparison.Ordinal) || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The Latin reading when it is a well-formed code that holds all the first reading saw (two digits or more, and its
+    /// dot), in order and together: the first reading lost glyphs at both ends (<c>29.</c> for <c>K29.7</c>).
+    /// </summary>
+    private static string? Continued(string first, IReadOnlyList<TesseractTsv.Word> read)
+    {
+        var seen = first.Trim('"', '\'', '|', ':', ';', ',', '(', ')', '[', ']');
+        var reading = string.Concat(read.Select(w => w.Text)).TrimEnd('.');
+        return seen.Length >= 3 && seen.All(c => char.IsAsciiDigit(c) || c == '.') && KcdToken.IsWellFormed(reading) &&
+            reading[1..].Contains(seen, StringComparison.Ordinal) ? reading : null;
     }
 
     /// <summary>The reading of each token slot of a strip (the cells' slots are left out), keyed by the token's index.</summary>
