@@ -143,7 +143,7 @@ public static class CodeSecondPass
             return null;
         }
 
-        if (first.Count(char.IsAsciiDigit) >= 2 && (Consistent(first, read) ?? Continued(first, read)) is { } corrected)
+        if (first.Count(char.IsAsciiDigit) >= 2 && (Consistent(first, read) ?? Continued(first, read) ?? MarkAtDot(first, read)) is { } corrected)
         {
             return corrected;
         }
@@ -174,6 +174,20 @@ public static class CodeSecondPass
         var reading = string.Concat(read.Select(w => w.Text)).TrimEnd('.');
         return seen.Length >= 3 && seen.All(c => char.IsAsciiDigit(c) || c == '.') && KcdToken.IsWellFormed(reading) &&
             reading[1..].Contains(seen, StringComparison.Ordinal) ? reading : null;
+    }
+
+    /// <summary>
+    /// The code with its dot where the first reading saw a code with a mark in its dot's place (<c>F32:9</c>,
+    /// <c>M54,5</c>) and the Latin reading shows the same letter and digits without one: both models saw the code, the
+    /// Korean one a mark where a code has only its dot.
+    /// </summary>
+    private static string? MarkAtDot(string first, IReadOnlyList<TesseractTsv.Word> read)
+    {
+        // Not KcdToken.Split: it takes a colon for the end of a label (질병분류기호:).
+        var core = first.Trim('"', '\'', '|', '(', ')', '[', ']');
+        var reading = string.Concat(read.Select(w => w.Text)).TrimEnd('.');
+        var dotted = core.Length >= 5 && ":;,-".Contains(core[3]) ? core[..3] + "." + core[4..] : null;
+        return dotted is not null && KcdToken.IsDotted(dotted) && reading.Replace(".", "", StringComparison.Ordinal) == core[..3] + core[4..] ? dotted : null;
     }
 
     /// <summary>The reading of each token slot of a strip (the cells' slots are left out), keyed by the token's index.</summary>
