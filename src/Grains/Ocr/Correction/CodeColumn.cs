@@ -185,7 +185,9 @@ public static class CodeColumn
             return null;
         }
 
-        var (top, bandHeight) = Band(words, row);
+        // A cell's noise is where its code's ink is, which is not always level with the row's name (codes printed higher
+        // or lower than their names were read as noise half a row above them).
+        var (top, bandHeight) = Band(words, inCell.Count > 0 ? inCell : row);
         var height = Median(row.Select(i => words[i].Height));
         var cellLeft = Math.Max(left, names.Max(i => words[i].Right) + 2);
         return inCell.Count == 0
