@@ -59,6 +59,21 @@ public sealed class CodeCellTests
     }
 
     [Fact]
+    public void A_noisy_cell_is_cropped_where_its_noise_is_so_a_code_printed_above_its_name_is_read_whole()
+    {
+        var words = Page(
+            (2, 1, 390, [("병명", 170), ("분류기호", 1134)]),
+            (2, 2, 460, [("상세불명의", 170), ("위염", 300), ("Kee?", 1112)]), // K29.7, half a row above its name (seed 7 p14)
+            (2, 3, 493, [("K35.8", 1113)]));
+        words[4] = words[4] with { Top = 441 };
+
+        var cell = Assert.Single(CodeColumn.Cells(words, new HashSet<int>()));
+
+        Assert.Equal((4, 4), (cell.First, cell.Last));
+        Assert.InRange(cell.Top, 430, 441);
+    }
+
+    [Fact]
     public void The_header_of_a_certificate_code_column_is_found_when_the_model_dropped_its_first_syllable()
     {
         var words = Page(
