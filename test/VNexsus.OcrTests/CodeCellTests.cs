@@ -134,6 +134,21 @@ public sealed class CodeCellTests
     }
 
     [Fact]
+    public void Split_words_are_joined_only_where_a_code_stands()
+    {
+        TesseractTsv.Word[] page =
+        [
+            Word(1, 1, 100, 50, "A:"), Word(1, 1, 160, 50, "당뇨병"), Word(1, 1, 400, 50, "(61"), Word(1, 1, 453, 50, "1.9)"),
+            Word(1, 2, 100, 150, "혈색소"), Word(1, 2, 400, 150, "12"), Word(1, 2, 438, 150, "3.5"), Word(1, 2, 500, 150, "g/dL"),
+        ];
+
+        var (words, joins) = SplitCodes.Join(page);
+
+        Assert.Equal(new[] { "A:", "당뇨병", "(611.9)", "혈색소", "12", "3.5", "g/dL" }, words.Select(w => w.Text));
+        Assert.Single(joins);
+    }
+
+    [Fact]
     public void Words_far_apart_are_not_joined()
     {
         Assert.Null(SplitCodes.Joined(Word(1, 1, 500, 50, "K21"), Word(1, 1, 800, 50, "0")));

@@ -15,7 +15,11 @@ public static class SplitCodes
     /// <summary>The widest gap (in the taller word's heights) between the two halves: a lost dot or a glyph's width.</summary>
     private const double MaxGap = 1.0;
 
-    /// <summary>The page's words with split codes joined, and the words each joined token was made of (keyed by the token).</summary>
+    /// <summary>
+    /// The page's words with split codes joined, and the words each joined token was made of (keyed by the token). Only
+    /// where a code stands: in brackets, on a line with a code cue, last on a diagnosis line or under a code column's
+    /// header (a lab value split as <c>12 3.5</c> stays two words).
+    /// </summary>
     public static (IReadOnlyList<TesseractTsv.Word> Words, IReadOnlyDictionary<TesseractTsv.Word, (TesseractTsv.Word First, TesseractTsv.Word Second)> Joins) Join(
         IReadOnlyList<TesseractTsv.Word> words)
     {
@@ -35,8 +39,15 @@ public static class SplitCodes
             }
         }
 
-        return (result, joins);
+        var placed = joins.Where(join => InCodePosition(result, result.FindIndex(w => ReferenceEquals(w, join.Key)))).ToDictionary(ReferenceEqualityComparer.Instance);
+        return placed.Count == joins.Count ? (result, joins) : (Restore(result, joins.Where(j => !placed.ContainsKey(j.Key)).ToDictionary(ReferenceEqualityComparer.Instance)), placed);
     }
+
+    private static bool InCodePosition(IReadOnlyList<TesseractTsv.Word> words, int index) =>
+        KcdToken.IsBracketed(words[index].Text) ||
+        KcdToken.HasCue(TesseractTsv.LineText(words.Where(w => w.LineKey == words[index].LineKey).ToList())) ||
+        CodeLetterPass.LastOnDiagnosisLine(words, index) ||
+        CodeColumn.UnderHeader(words, index);
 
     /// <summary>
     /// The words after the code passes with each joined token that is still the join (no pass corrected it) split back
