@@ -5,9 +5,10 @@ namespace VNexsus.Ocr.Correction;
 /// <summary>
 /// The cells of a table's code column that the first reading lost. On heavy scans the Korean model reads a whole code
 /// column as noise (<c>ae</c>, <c>a To</c>, <c>|</c>) or not at all, while the column's header (<c>상병코드</c>,
-/// <c>분류기호</c>) and the diagnosis names of its rows survive. A row of the header's block that has Hangul left of the
-/// column and, under the header, only such noise or nothing is a cell worth a look with the Latin model. The look only
-/// ever keeps what that model reads as a well-formed code in the cell's own pixels.
+/// <c>분류기호</c>) and the diagnosis names of its rows survive. A row of the table that has Hangul left of the column
+/// and, under the header, only such noise or nothing, or a line of the column alone holding only noise, is a cell worth
+/// a look with the Latin model (<see cref="Cells"/>). The look only ever keeps what that model reads as a well-formed
+/// code in the cell's own pixels.
 /// </summary>
 public static class CodeColumn
 {
@@ -84,7 +85,8 @@ public static class CodeColumn
     /// <summary>
     /// Whether the word stands in a column of codes: a dotted code of its block is in the row right above or below it
     /// and overlaps it. Not whatever lies under a code header: the header's reach runs on past the table (measured: the
-    /// days column of the prescription table below read <c>142</c>, 14일, under <c>상병코드</c>).
+    /// days column of the prescription table below read <c>142</c>, 14일, under <c>상병코드</c>); <see cref="UnderHeader"/>
+    /// stops where the column does.
     /// </summary>
     public static bool Holds(IReadOnlyList<TesseractTsv.Word> words, int index)
     {
