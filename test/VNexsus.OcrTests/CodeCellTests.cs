@@ -85,6 +85,17 @@ public sealed class CodeCellTests
         Assert.Equal((6, 6), Assert.Single(CodeColumn.Cells(words, new HashSet<int>())) is var c ? (c.First, c.Last) : default);
     }
 
+    [Fact]
+    public void A_code_label_names_no_column()
+    {
+        var words = Page(
+            (1, 1, 400, [("교부일:", 150), ("24.4.28", 250), ("질병분류기호:", 370), ("080", 546), ("110", 617)]),
+            (1, 2, 450, [("아세트아미노펜정", 150), ("50079", 540)])); // under the label, on the next line: no code position
+
+        Assert.False(CodeColumn.UnderHeader(words, 6));
+        Assert.Empty(CodeColumn.Cells(words, new HashSet<int>()));
+    }
+
     [Theory]
     [InlineData("\"1109.", "H10.9", 17, "H10.9")] // the first reading's digits end the code's: taken however unsure
     [InlineData("M54-5", "M54.5", 0, "M54.5")] // the same digits; only the Latin reading shows the dot
@@ -123,6 +134,8 @@ public sealed class CodeCellTests
     [InlineData("(\\/1", "7.9)", "(\\/17.9)")] // M17.9 (seed 31 p01)
     [InlineData("K21", "0", "K210")] // K21.0, its dot lost (seed 13 p14): a code only if the image shows the dot
     [InlineData("I10", "F32.9", null)] // two codes
+    [InlineData("080", "110", null)] // two codes whose letters were read as digits (질병분류기호: O80 I10, seed 17 p15)
+    [InlineData("080", "1", null)] // more than a code's head in front
     [InlineData("2021", "3.5", null)]
     [InlineData("3", "회", null)]
     [InlineData("1", "2", null)] // no code shape

@@ -96,7 +96,7 @@ public static class CodeColumn
             code.Left < word.Right && word.Left < code.Right && KcdToken.IsDotted(KcdToken.Split(code.Text).Core));
     }
 
-    /// <summary>The code column a header line names, from the space-separated group of words holding the cue.</summary>
+    /// <summary>The code column a header line names, from the space-separated group of words holding the cue (not a label: no colon).</summary>
     private static (int Block, int Bottom, int Left, int Right, int Height)? Header(IReadOnlyList<TesseractTsv.Word> words, List<int> line)
     {
         var groups = new List<List<int>>();
@@ -116,7 +116,9 @@ public static class CodeColumn
             }
         }
 
-        var cue = groups.FirstOrDefault(g => HeaderCues.Any(string.Concat(g.Select(i => words[i].Text)).Contains));
+        // A label (질병분류기호: followed by the codes on its line) names no column.
+        var cue = groups.Select(g => (Group: g, Text: string.Concat(g.Select(i => words[i].Text))))
+            .FirstOrDefault(g => HeaderCues.Any(g.Text.Contains) && !g.Text.Contains(':', StringComparison.Ordinal)).Group;
         if (cue is null)
         {
             return null;

@@ -78,10 +78,13 @@ public static class SplitCodes
     /// <summary>The two words as one token, or null when they are not a split code.</summary>
     public static TesseractTsv.Word? Joined(TesseractTsv.Word first, TesseractTsv.Word second)
     {
+        // A code's head (61, \/1, K21: at most its letter's glyph and two digits) and a tail that is no code shape of its
+        // own (1.9, 0): two words that are each a code's shape (질병분류기호: 080 110) are two codes, each re-read alone.
         var gap = second.Left - first.Right;
         if (first.LineKey != second.LineKey || gap < 0 || gap > MaxGap * Math.Max(first.Height, second.Height) ||
             !char.IsAsciiDigit(first.Text[^1]) || !(char.IsAsciiDigit(second.Text[0]) || second.Text[0] == '.') ||
-            IsCode(second.Text))
+            KcdToken.Split(first.Text).Core.Count(char.IsAsciiDigit) > 2 ||
+            KcdToken.IsWellFormed(KcdToken.Split(second.Text).Core) || KcdToken.IsSuspect(second.Text, lineHasCue: true))
         {
             return null;
         }
@@ -93,8 +96,6 @@ public static class SplitCodes
         return codeShaped && !KcdToken.IsYear(core)
             ? first with { Width = second.Right - first.Left, Top = top, Height = Math.Max(first.Bottom, second.Bottom) - top, Confidence = Math.Min(first.Confidence, second.Confidence), Text = text }
             : null;
-
-        static bool IsCode(string token) => KcdToken.IsWellFormed(KcdToken.Split(token).Core);
     }
 
     private static string Text((TesseractTsv.Word First, TesseractTsv.Word Second) parts) => parts.First.Text + " " + parts.Second.Text;
