@@ -38,9 +38,9 @@ public static partial class CodeLetterPass
             .Order()
             .ToList();
 
-    /// <summary>Whether the token is a code position: after a code label, last on a diagnosis line, or in a column of codes.</summary>
+    /// <summary>Whether the token is a code position: after a code label, last on a diagnosis line, in a column of codes, or under a code column's header.</summary>
     public static bool InCodePosition(IReadOnlyList<TesseractTsv.Word> words, int index) =>
-        AfterCodeLabel(words, index) || LastOnDiagnosisLine(words, index) || BetweenCodes(words, index);
+        AfterCodeLabel(words, index) || LastOnDiagnosisLine(words, index) || BetweenCodes(words, index) || CodeColumn.UnderHeader(words, index);
 
     /// <summary>
     /// In a column of codes: codes of its block overlap it in the rows right above and right below. One code beside it

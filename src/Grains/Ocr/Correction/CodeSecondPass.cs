@@ -44,7 +44,7 @@ public static class CodeSecondPass
                 (KcdToken.MayHaveLostDot(words[i].Text) && (dottedLines.Contains(words[i].LineKey) || InCodePosition(i) || CodeLetterPass.LastOnDiagnosisLine(words, i))))
             .ToList();
 
-        bool InCodePosition(int i) => KcdToken.IsBracketed(words[i].Text) || CodeColumn.Holds(words, i);
+        bool InCodePosition(int i) => KcdToken.IsBracketed(words[i].Text) || CodeColumn.Holds(words, i) || CodeColumn.UnderHeader(words, i);
     }
 
     /// <summary>
@@ -100,7 +100,7 @@ public static class CodeSecondPass
                 var reading = string.Concat(read.Select(w => w.Text));
                 if ((Consistent(word.Text, read)
                      ?? KcdToken.AfterCodeLabel(word.Text, reading, TextBefore(words, slot.WordIndex))
-                     ?? KcdToken.WithLetterI(word.Text, reading, codePosition: CodeColumn.Holds(words, slot.WordIndex))) is { } corrected)
+                     ?? KcdToken.WithLetterI(word.Text, reading, codePosition: CodeColumn.Holds(words, slot.WordIndex) || CodeColumn.UnderHeader(words, slot.WordIndex))) is { } corrected)
                 {
                     result[slot.WordIndex] = word with
                     {
@@ -126,27 +126,68 @@ public static class CodeSecondPass
     }
 
     /// <summary>
-    /// What a lost cell reads, or null: the Latin reading (one stray character in front allowed), read with at least
-    /// <see cref="MinimumCellConfidence"/>, when it is a well-formed code once the letter-for-digit confusions after its
+    /// What a lost cell reads, or null. Where the first reading saw a damaged code in the cell (<c>"1109.</c>,
+    /// <c>M54-5</c>), the Latin reading is taken as a suspect token's is (<see cref="KcdToken.Corrected"/>: its digits
+    /// must end the first reading's), however unsure the model says it is. Otherwise, with nothing to agree with, the
+    /// Latin reading (one stray character in front allowed) must be read with at least
+    /// <see cref="MinimumCellConfidence"/> and be a well-formed code once the letter-for-digit confusions after its
     /// letter are undone. A column of codes holds no plain numbers, so a first glyph read as 1, l or | is the letter I
     /// (<c>110</c> is <c>I10</c>). Digits the first reading saw in the cell (two or more) must agree with the code's: one
-    /// must end the other.
+    /// must start or end the other (the first reading loses glyphs at a code's ends: <c>29.</c> for <c>K29.7</c>).
     /// </summary>
     public static string? CellReading(IEnumerable<TesseractTsv.Word> firstReading, IReadOnlyList<TesseractTsv.Word> read)
     {
-        if (read.Count == 0 || read.Min(w => w.Confidence) < MinimumCellConfidence)
+        var first = string.Concat(firstReading.Select(w => w.Text));
+        if (read.Count == 0)
+        {
+            return null;
+        }
+
+        if (first.Count(char.IsAsciiDigit) >= 2 && (Consistent(first, read) ?? Continued(first, read) ?? MarkAtDot(first, read)) is { } corrected)
+        {
+            return corrected;
+        }
+
+        if (read.Min(w => w.Confidence) < MinimumCellConfidence)
         {
             return null;
         }
 
         var reading = string.Concat(read.Select(w => w.Text)).TrimEnd('.');
-        var seen = new string(string.Concat(firstReading.Select(w => w.Text)).Where(char.IsAsciiDigit).ToArray());
+        var seen = new string(first.Where(char.IsAsciiDigit).ToArray());
         return new[] { reading, reading.Length > 1 ? reading[1..] : "" }
             .Where(r => r.Length >= 3)
             .Select(r => (r[0] is '1' or 'l' or '|' ? 'I' : r[0]) + new string(r[1..].Select(KcdToken.DigitFor).ToArray()))
             .FirstOrDefault(code => KcdToken.IsWellFormed(code) && (seen.Length < 2 || Agree(seen, new string(code.Where(char.IsAsciiDigit).ToArray()))));
 
-        static bool Agree(string a, string b) => a.EndsWith(b, StringComparison.Ordinal) || b.EndsWith(a, StringComparison.Ordinal);
+        static bool Agree(string a, string b) =>
+            a.EndsWith(b, StringComparison.Ordinal) || b.EndsWith(a, StringComparison.Ordinal) || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// The Latin reading when it is a well-formed code that holds all the first reading saw (two digits or more, and its
+    /// dot), in order and together: the first reading lost glyphs at both ends (<c>29.</c> for <c>K29.7</c>).
+    /// </summary>
+    private static string? Continued(string first, IReadOnlyList<TesseractTsv.Word> read)
+    {
+        var seen = first.Trim('"', '\'', '|', ':', ';', ',', '(', ')', '[', ']');
+        var reading = string.Concat(read.Select(w => w.Text)).TrimEnd('.');
+        return seen.Length >= 3 && seen.All(c => char.IsAsciiDigit(c) || c == '.') && KcdToken.IsWellFormed(reading) &&
+            reading[1..].Contains(seen, StringComparison.Ordinal) ? reading : null;
+    }
+
+    /// <summary>
+    /// The code with its dot where the first reading saw a code with a mark in its dot's place (<c>F32:9</c>,
+    /// <c>M54,5</c>) and the Latin reading shows the same letter and digits without one: both models saw the code, the
+    /// Korean one a mark where a code has only its dot.
+    /// </summary>
+    private static string? MarkAtDot(string first, IReadOnlyList<TesseractTsv.Word> read)
+    {
+        // Not KcdToken.Split: it takes a colon for the end of a label (질병분류기호:).
+        var core = first.Trim('"', '\'', '|', '(', ')', '[', ']');
+        var reading = string.Concat(read.Select(w => w.Text)).TrimEnd('.');
+        var dotted = core.Length >= 5 && ":;,-".Contains(core[3]) ? core[..3] + "." + core[4..] : null;
+        return dotted is not null && KcdToken.IsDotted(dotted) && reading.Replace(".", "", StringComparison.Ordinal) == core[..3] + core[4..] ? dotted : null;
     }
 
     /// <summary>The reading of each token slot of a strip (the cells' slots are left out), keyed by the token's index.</summary>

@@ -14,7 +14,8 @@ namespace VNexsus.Ocr.Engines.Tesseract;
 /// <item>the cleaned page is read with <c>kor+eng</c>, page segmentation mode 4, giving TSV and text; a page read as
 /// almost nothing legible is checked for a sideways or upside-down scan and read again turned upright
 /// (<see cref="PageOrientation"/>);</item>
-/// <item>code-like tokens whose first letter the Korean model lost are re-read in one extra call on a strip of their
+/// <item>code-like tokens whose first letter the Korean model lost (a code it split in two words joined first:
+/// <see cref="SplitCodes"/>) are re-read in one extra call on a strip of their
 /// crops with a Latin-only model (<see cref="CodeSecondPass"/>), the letters that model too read as digits where only a
 /// code can stand by a letters-only model in one more (<see cref="CodeLetterPass"/>), the cells of code columns the first reading lost in
 /// another (<see cref="CodeColumn"/>), damaged dates in one call with the Korean model alone and doubtful well-formed
@@ -170,8 +171,9 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
             : DateSecondPass.Readings(strip, TesseractTsv.ParseWords(await reader.ReadAsync(strip.Image, cancellationToken)));
     }
 
-    private async Task<IReadOnlyList<TesseractTsv.Word>> ReadCodesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
+    private async Task<IReadOnlyList<TesseractTsv.Word>> ReadCodesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> page, CancellationToken cancellationToken)
     {
+        var (words, joins) = SplitCodes.Join(page);
         var suspects = CodeSecondPass.FindSuspects(words);
         if (CodeSecondPass.SuspectStrip(image, words, suspects) is { } strip)
         {
@@ -184,8 +186,11 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
             }
         }
 
-        return CodeSecondPass.CellStrip(image, words, suspects) is { } cells
-            ? CodeSecondPass.Apply(words, cells, TesseractTsv.ParseWords(await codes.ReadAsync(cells.Image, cancellationToken)))
-            : words;
+        if (CodeSecondPass.CellStrip(image, words, suspects) is { } cells)
+        {
+            words = CodeSecondPass.Apply(words, cells, TesseractTsv.ParseWords(await codes.ReadAsync(cells.Image, cancellationToken)));
+        }
+
+        return SplitCodes.Restore(words, joins);
     }
 }

@@ -1,0 +1,102 @@
+using VNexsus.Ocr.Engines.Tesseract;
+
+namespace VNexsus.Ocr.Correction;
+
+/// <summary>
+/// Codes the first reading split into two words where a glyph was lost or widened the gap: <c>(61 1.9)</c> for
+/// <c>(E11.9)</c>, <c>(\/1 7.9)</c> for <c>(M17.9)</c>, <c>K21 0</c> for <c>K21.0</c>. Two neighbouring words of a line
+/// that together have a code's shape, neither a code alone, are one token for the code passes, which crop and re-read
+/// them as one. A joined token that no pass turns into a well-formed code goes back to the two words it was: the join
+/// alone changes no text (<c>K21 0</c> may be a code and a count), and a corrected one records the two words as what the
+/// first reading had.
+/// </summary>
+public static class SplitCodes
+{
+    /// <summary>The widest gap (in the taller word's heights) between the two halves: a lost dot or a glyph's width.</summary>
+    private const double MaxGap = 1.0;
+
+    /// <summary>
+    /// The page's words with split codes joined, and the words each joined token was made of (keyed by the token). Only
+    /// where a code stands: in brackets, on a line with a code cue, last on a diagnosis line or under a code column's
+    /// header (a lab value split as <c>12 3.5</c> stays two words).
+    /// </summary>
+    public static (IReadOnlyList<TesseractTsv.Word> Words, IReadOnlyDictionary<TesseractTsv.Word, (TesseractTsv.Word First, TesseractTsv.Word Second)> Joins) Join(
+        IReadOnlyList<TesseractTsv.Word> words)
+    {
+        var result = new List<TesseractTsv.Word>(words.Count);
+        var joins = new Dictionary<TesseractTsv.Word, (TesseractTsv.Word, TesseractTsv.Word)>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < words.Count; i++)
+        {
+            if (i + 1 < words.Count && Joined(words[i], words[i + 1]) is { } token)
+            {
+                result.Add(token);
+                joins.Add(token, (words[i], words[i + 1]));
+                i++;
+            }
+            else
+            {
+                result.Add(words[i]);
+            }
+        }
+
+        var placed = joins.Where(join => InCodePosition(result, result.FindIndex(w => ReferenceEquals(w, join.Key)))).ToDictionary(ReferenceEqualityComparer.Instance);
+        return placed.Count == joins.Count ? (result, joins) : (Restore(result, joins.Where(j => !placed.ContainsKey(j.Key)).ToDictionary(ReferenceEqualityComparer.Instance)), placed);
+    }
+
+    private static bool InCodePosition(IReadOnlyList<TesseractTsv.Word> words, int index) =>
+        KcdToken.IsBracketed(words[index].Text) ||
+        KcdToken.HasCue(TesseractTsv.LineText(words.Where(w => w.LineKey == words[index].LineKey).ToList())) ||
+        CodeLetterPass.LastOnDiagnosisLine(words, index) ||
+        CodeColumn.UnderHeader(words, index);
+
+    /// <summary>
+    /// The words after the code passes with each joined token that is still the join (no pass corrected it) split back
+    /// into its two words, and each corrected one recording the two words as its original.
+    /// </summary>
+    public static IReadOnlyList<TesseractTsv.Word> Restore(
+        IReadOnlyList<TesseractTsv.Word> words, IReadOnlyDictionary<TesseractTsv.Word, (TesseractTsv.Word First, TesseractTsv.Word Second)> joins)
+    {
+        if (joins.Count == 0)
+        {
+            return words;
+        }
+
+        var byBox = joins.ToDictionary(j => j.Key.Box, j => j.Value);
+        return words.SelectMany(word =>
+        {
+            if (joins.TryGetValue(word, out var parts))
+            {
+                return new[] { parts.First, parts.Second };
+            }
+
+            return word.Correction is { } correction && byBox.TryGetValue(word.Box, out parts)
+                ? [word with { Correction = correction with { Original = Text(parts) } }]
+                : new[] { word };
+        }).ToList();
+    }
+
+    /// <summary>The two words as one token, or null when they are not a split code.</summary>
+    public static TesseractTsv.Word? Joined(TesseractTsv.Word first, TesseractTsv.Word second)
+    {
+        // A code's head (61, \/1, K21: at most its letter's glyph and two digits) and a tail that is no code shape of its
+        // own (1.9, 0): two words that are each a code's shape (질병분류기호: 080 110) are two codes, each re-read alone.
+        var gap = second.Left - first.Right;
+        if (first.LineKey != second.LineKey || gap < 0 || gap > MaxGap * Math.Max(first.Height, second.Height) ||
+            !char.IsAsciiDigit(first.Text[^1]) || !(char.IsAsciiDigit(second.Text[0]) || second.Text[0] == '.') ||
+            KcdToken.Split(first.Text).Core.Count(char.IsAsciiDigit) > 2 ||
+            KcdToken.IsWellFormed(KcdToken.Split(second.Text).Core) || KcdToken.IsSuspect(second.Text, lineHasCue: true))
+        {
+            return null;
+        }
+
+        var text = first.Text + second.Text;
+        var core = KcdToken.Split(text).Core;
+        var codeShaped = KcdToken.IsWellFormed(core) || KcdToken.IsSuspect(text, lineHasCue: true) || KcdToken.MayHaveLostDot(text);
+        var top = Math.Min(first.Top, second.Top);
+        return codeShaped && !KcdToken.IsYear(core)
+            ? first with { Width = second.Right - first.Left, Top = top, Height = Math.Max(first.Bottom, second.Bottom) - top, Confidence = Math.Min(first.Confidence, second.Confidence), Text = text }
+            : null;
+    }
+
+    private static string Text((TesseractTsv.Word First, TesseractTsv.Word Second) parts) => parts.First.Text + " " + parts.Second.Text;
+}
