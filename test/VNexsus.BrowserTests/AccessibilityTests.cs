@@ -22,7 +22,8 @@ public sealed class AccessibilityTests(WebServer server) : IClassFixture<WebServ
 
         await TabToAsync(page, "#file-input");
         Assert.Equal("solid", await page.Locator("#dropzone").EvaluateAsync<string>("zone => getComputedStyle(zone).outlineStyle"));
-        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"));
+        // The chooser opens after Chromium's renderer handles the key press; on a loaded 2-core machine that took more than 20 s once.
+        var chooser = await page.RunAndWaitForFileChooserAsync(() => page.Keyboard.PressAsync("Space"), new() { Timeout = 60_000 });
         await chooser.SetFilesAsync(Fixtures.PathOf(Fixtures.OutpatientPdf));
         await Expect(page.Locator("#file-list li")).ToHaveCountAsync(1);
         await page.Locator("#join-date").FillAsync("2024-06-01");
