@@ -144,9 +144,10 @@ public static class CodeColumn
     /// The code header of a diagnosis table that the Korean model read as Latin letters (<c>상병코드</c> as <c>bias</c>,
     /// <c>분류기호</c> as <c>wait</c>): the last group of a header line that names the table's diagnosis column
     /// (<see cref="NameHeaders"/>, no colon: not a label), when it stands apart from that header, right of it, and holds
-    /// letters but no Hangul and no digit. A table's header is Korean, so Latin letters there are a Korean header misread;
-    /// the only Korean tables whose diagnosis column has a column to its right made of a single word are those of codes
-    /// (a remarks column, <c>비고</c>, is read as Hangul).
+    /// letters but no Hangul and no digit. A Korean table's header is Korean, so Latin letters there are a header misread,
+    /// and the column diagnosis tables print right of the names is the codes'. Were it another (a remarks column, which
+    /// reads as Hangul), its cells still gain only what the Latin model reads there as a well-formed code with the
+    /// confidence a lost cell needs.
     /// </summary>
     private static List<int>? MisreadCue(IReadOnlyList<TesseractTsv.Word> words, List<(List<int> Group, string Text)> groups)
     {
