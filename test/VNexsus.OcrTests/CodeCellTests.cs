@@ -86,6 +86,45 @@ public sealed class CodeCellTests
     }
 
     [Fact]
+    public void A_code_header_read_as_latin_letters_beside_the_diagnosis_header_still_names_the_column()
+    {
+        var words = Page(
+            (3, 1, 395, [("병명", 186), (".", 784), ("wait", 1126)]), // 분류기호 read as wait (default corpus p14)
+            (3, 2, 446, [("상세불명의", 186), ("무릎관절증", 313), ("wire", 1127)]), // M17.9
+            (3, 3, 498, [("본태성(원발성)", 185), ("고혈압", 358), ("ho", 1127)]), // I10
+            (4, 1, 572, [("발병일:", 175), ("21.9.20", 275)]));
+
+        var cells = CodeColumn.Cells(words, new HashSet<int>());
+
+        Assert.Equal([(5, 5), (8, 8)], cells.Select(c => (c.First, c.Last)));
+        Assert.True(CodeColumn.UnderHeader(words, 8));
+    }
+
+    [Theory]
+    [InlineData("병명", "비고")] // a Korean header read as Korean is not a code column's
+    [InlineData("병명:", "wait")] // a label, not a table's header
+    [InlineData("병명", "wa1t")] // digits: not a header misread
+    [InlineData("구분", "wait")] // no diagnosis column on the line
+    public void Only_latin_letters_standing_a_column_apart_from_a_diagnosis_header_are_a_misread_code_header(string nameHeader, string misread)
+    {
+        var words = Page(
+            (3, 1, 395, [(nameHeader, 186), (misread, 1126)]),
+            (3, 2, 446, [("상세불명의", 186), ("무릎관절증", 313), ("wire", 1127)]));
+
+        Assert.Empty(CodeColumn.Cells(words, new HashSet<int>()));
+    }
+
+    [Fact]
+    public void Latin_letters_just_after_a_diagnosis_header_name_no_column()
+    {
+        var words = Page(
+            (3, 1, 395, [("병명", 186), ("wait", 300)]),
+            (3, 2, 446, [("상세불명의", 186), ("무릎관절증", 313), ("wire", 1127)]));
+
+        Assert.Empty(CodeColumn.Cells(words, new HashSet<int>()));
+    }
+
+    [Fact]
     public void A_code_label_names_no_column()
     {
         var words = Page(

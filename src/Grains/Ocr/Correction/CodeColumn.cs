@@ -15,6 +15,9 @@ public static class CodeColumn
     /// <summary>Header words of a code column: <c>기호</c> for <c>분류기호</c>, whose first syllable the model drops (<c>류 기호</c>).</summary>
     public static readonly string[] HeaderCues = ["코드", "기호", "KCD"];
 
+    /// <summary>Headers of a diagnosis table's name column, beside which a table prints its codes.</summary>
+    private static readonly string[] NameHeaders = ["병명", "진단명", "상병명"];
+
     /// <summary>How far (in line heights) a code may start left of its header, and end right of it.</summary>
     private const double Reach = 1.5;
 
@@ -26,6 +29,12 @@ public static class CodeColumn
     /// apart, so the next row's centre is 1.6 heights below a code's bottom; the first line after a table was 2.8.
     /// </summary>
     private const double LastRow = 2.5;
+
+    /// <summary>
+    /// How far (in header heights) a misread code header stands right of the diagnosis column's header at least: a column
+    /// apart, not a word after it (measured 35 heights on a certificate).
+    /// </summary>
+    private const double MisreadCueGap = 8;
 
     /// <summary>Noise in a cell is at most this long; longer text is something else the model read.</summary>
     private const int MaxNoiseLength = 6;
@@ -117,8 +126,9 @@ public static class CodeColumn
         }
 
         // A label (질병분류기호: followed by the codes on its line) names no column.
-        var cue = groups.Select(g => (Group: g, Text: string.Concat(g.Select(i => words[i].Text))))
-            .FirstOrDefault(g => HeaderCues.Any(g.Text.Contains) && !g.Text.Contains(':', StringComparison.Ordinal)).Group;
+        var texts = groups.Select(g => (Group: g, Text: string.Concat(g.Select(i => words[i].Text)))).ToList();
+        var cue = texts.FirstOrDefault(g => HeaderCues.Any(g.Text.Contains) && !g.Text.Contains(':', StringComparison.Ordinal)).Group
+            ?? MisreadCue(words, texts);
         if (cue is null)
         {
             return null;
@@ -128,6 +138,31 @@ public static class CodeColumn
         var height = Median(cue.Select(i => words[i].Height));
         var reach = (int)(Reach * height);
         return (words[cue[0]].Block, cue.Max(i => words[i].Bottom), cue.Min(i => words[i].Left) - reach, cue.Max(i => words[i].Right) + reach, height);
+    }
+
+    /// <summary>
+    /// The code header of a diagnosis table that the Korean model read as Latin letters (<c>상병코드</c> as <c>bias</c>,
+    /// <c>분류기호</c> as <c>wait</c>): the last group of a header line that names the table's diagnosis column
+    /// (<see cref="NameHeaders"/>, no colon: not a label), when it stands apart from that header, right of it, and holds
+    /// letters but no Hangul and no digit. A Korean table's header is Korean, so Latin letters there are a header misread,
+    /// and the column diagnosis tables print right of the names is the codes'. Were it another (a remarks column, which
+    /// reads as Hangul), its cells still gain only what the Latin model reads there as a well-formed code with the
+    /// confidence a lost cell needs.
+    /// </summary>
+    private static List<int>? MisreadCue(IReadOnlyList<TesseractTsv.Word> words, List<(List<int> Group, string Text)> groups)
+    {
+        var name = groups.FindIndex(g => NameHeaders.Contains(g.Text));
+        if (name < 0 || name == groups.Count - 1)
+        {
+            return null;
+        }
+
+        var (last, text) = groups[^1];
+        var gap = words[last[0]].Left - words[groups[name].Group[^1]].Right;
+        return text.Count(char.IsAsciiLetter) >= 2 && !text.Any(c => Hangul.IsSyllable(c) || char.IsAsciiDigit(c) || c == ':') &&
+            gap > MisreadCueGap * Median(groups[name].Group.Select(i => words[i].Height))
+            ? last
+            : null;
     }
 
     /// <summary>
