@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using VNexsus.Ocr.Correction;
 using VNexsus.Ocr.Imaging;
+using VNexsus.Ocr.Layout;
 
 namespace VNexsus.Ocr.Engines.Tesseract;
 
@@ -13,7 +14,8 @@ namespace VNexsus.Ocr.Engines.Tesseract;
 /// its pixel space;</item>
 /// <item>the cleaned page is read with <c>kor+eng</c>, page segmentation mode 4, giving TSV and text; a page read as
 /// almost nothing legible is checked for a sideways or upside-down scan and read again turned upright
-/// (<see cref="PageOrientation"/>);</item>
+/// (<see cref="PageOrientation"/>); a table's codes read as lines of their own are put back on their rows
+/// (<see cref="DetachedCodes"/>);</item>
 /// <item>code-like tokens whose first letter the Korean model lost (a code it split in two words joined first:
 /// <see cref="SplitCodes"/>) are re-read in one extra call on a strip of their
 /// crops with a Latin-only model (<see cref="CodeSecondPass"/>), the letters that model too read as digits where only a
@@ -63,7 +65,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     }
 
     public string Profile =>
-        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v9";
+        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v10";
 
     /// <summary>Whether the passes run in this process (false: a child process per call).</summary>
     public bool InProcess => main is TesseractHandlePool;
@@ -84,6 +86,8 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         {
             (image, words, turn) = await ReadUprightAsync(image, words, cancellationToken);
         }
+
+        words = DetachedCodes.Place(words);
 
         if (image is not null && settings.CodeSecondPass)
         {
