@@ -186,6 +186,16 @@ public sealed class CodeCorrectionTests
     }
 
     [Theory]
+    [InlineData("(04154.5)", "M54.5", true, "(M54.5)")] // M, the widest letter, read as three glyphs (seed 53 light p16)
+    [InlineData("(04154.5)", "M64.5", true, null)] // other digits
+    [InlineData("(204154.5)", "M54.5", false, null)] // four glyphs are more than one letter
+    public void The_widest_letter_read_as_three_glyphs_is_one_letter_for_the_latin_reading_to_name(string token, string reading, bool suspect, string? expected)
+    {
+        Assert.Equal(suspect, KcdToken.IsSuspect(token, lineHasCue: false));
+        Assert.Equal(expected, KcdToken.Corrected(token, reading));
+    }
+
+    [Theory]
     [InlineData("M54-.5", true)] // a stray mark at the dot: code-like anywhere
     [InlineData("M17.9", false)] // dotted: nothing to look at
     [InlineData("10-15", false)] // a range, no dot

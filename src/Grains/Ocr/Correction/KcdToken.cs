@@ -10,6 +10,12 @@ namespace VNexsus.Ocr.Correction;
 /// </summary>
 public static partial class KcdToken
 {
+    /// <summary>
+    /// Most glyphs the Korean model may read for a code's one letter: the widest, M, came out as three
+    /// (<c>(04154.5)</c> for <c>(M54.5)</c>, seed 53 light p16).
+    /// </summary>
+    private const int MaxLetterGlyphs = 3;
+
     /// <summary>Words on a line that names diagnoses or codes; undotted code-like numbers are looked at only there.</summary>
     public static readonly string[] Cues = ["진단", "상병", "코드", "KCD", "kcd", "분류", "병명", "질병"];
 
@@ -52,7 +58,7 @@ public static partial class KcdToken
     }
 
     /// <summary>
-    /// Whether a token looks like a code whose first letter was damaged: at most two stray characters, then two digits,
+    /// Whether a token looks like a code whose first letter was damaged: at most three stray characters (<see cref="MaxLetterGlyphs"/>), then two digits,
     /// a dot (with at most one stray mark beside it: <c>M54-.5</c>) and one or two digits (anywhere); or, on a line with
     /// a code cue, two to four digits (undotted codes, or codes whose letter became a digit: <c>851</c>, <c>6297</c>).
     /// Well-formed codes, dates and plain years are not.
@@ -101,7 +107,7 @@ public static partial class KcdToken
     /// letter-for-digit confusions of a Latin model are undone after its first character (O→0, I→1, S→5, B→8 …), must be
     /// a well-formed code whose digits end the first reading's digits. The letter is taken from the second reading, the
     /// digits and the dot from the first (the Korean model rarely gets digits wrong; the Latin model is the one that can
-    /// see the letter). At most two characters in front of those digits may be replaced, and the result must be
+    /// see the letter). At most <see cref="MaxLetterGlyphs"/> characters in front of those digits may be replaced, and the result must be
     /// well-formed itself. The dot is the second reading's when the first has none where the code's digits are
     /// (<c>M179</c>, <c>M54-.5</c>: both readings show the same digits, only the Latin one the dot). A first reading
     /// that starts with a letter keeps it: the Latin model's letters are no better than the Korean model's there.
@@ -137,7 +143,7 @@ public static partial class KcdToken
             }
         }
 
-        if (matched < digits.Length || tailStart > 2)
+        if (matched < digits.Length || tailStart > MaxLetterGlyphs)
         {
             return null;
         }
@@ -221,7 +227,7 @@ public static partial class KcdToken
     [GeneratedRegex(@"^[0-9]{2}\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex LetterLost();
 
-    [GeneratedRegex(@"^[^\s\uAC00-\uD7A3]{0,2}?[0-9]{2}\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[^\s\uAC00-\uD7A3]{0,3}?[0-9]{2}\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex DamagedDotted();
 
     [GeneratedRegex(@"^[^\s\uAC00-\uD7A3.]{0,2}?[0-9]{2,4}$", RegexOptions.CultureInvariant)]
