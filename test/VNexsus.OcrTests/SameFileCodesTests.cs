@@ -22,6 +22,7 @@ public sealed class SameFileCodesTests
     [InlineData("주진단 제2형 당뇨병 E11.9", "교부일: 2022-02-21 질병분류기호: A090 ㄷ119", "교부일: 2022-02-21 질병분류기호: A090 E119")] // the token's own form: undotted on a prescription
     [InlineData("부진단 상세불명의 편두통 G43.9", "교부일: 2021. 6. 4. 질병분류기호: 6439. R51", "교부일: 2021. 6. 4. 질병분류기호: G439. R51")]
     [InlineData("부진단 상세불명의 편두통 G43.9", "부진탄 。 상세불명의 편두통 643.9", "부진탄 。 상세불명의 편두통 G43.9")] // a garbled label: last after the same name
+    [InlineData("주진단 두통 R51", "교부일: 2024.02.09 질병분류기호:H109 51", "교부일: 2024.02.09 질병분류기호:H109 R51")] // the letter lost among codes (seed 53 light p05)
     public void A_code_damaged_on_one_page_takes_its_letter_from_the_clean_code_on_another(string clean, string damaged, string expected)
     {
         var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, clean), Page(2, PageTextSource.Ocr, damaged)], NoNames);
@@ -93,6 +94,8 @@ public sealed class SameFileCodesTests
     [InlineData("주진단 본태성(원발성) 고혈압 I10", "혈압 110")] // last after a name, but too short a one to agree on
     [InlineData("주진단 본태성(원발성) 고혈압 I10", "상세불명의 두통 110")] // last after another name
     [InlineData("주진단 본태성(원발성) 고혈압 I10", "부진단 본태성(원발성) 고혈압 2010")] // a year
+    [InlineData("주진단 두통 R51", "교부일: 2024.02.09 질병분류기호:H109 52")] // a bare number among codes: only the file's codes' digits
+    [InlineData("주진단 두통 R51", "외래 추적: 51일 후")] // a bare number where no code stands
     public void Without_the_same_digits_in_a_code_position_nothing_changes(string clean, string damaged)
     {
         var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, clean), Page(2, PageTextSource.Ocr, damaged)], NoNames);

@@ -108,7 +108,7 @@ public static partial class SameFileCodes
     /// What a damaged token reads with its letter restored and why, or null: the damaged token's digits (and dot) after the
     /// one letter whose clean code of the file, or else whose catalogue name, fits; its brackets and marks stay.
     /// </summary>
-    private static Resolution? Resolve(string token, string? name, References references, bool nameRequired)
+    private static Resolution? Resolve(string token, string? name, References references, bool nameRequired, bool codeOnly)
     {
         var (prefix, core, suffix) = KcdToken.Split(token);
         var trailingDot = core.Length > 1 && core[^1] == '.' && !core[..^1].Contains('.', StringComparison.Ordinal);
@@ -125,12 +125,13 @@ public static partial class SameFileCodes
         }
 
         // The first glyph read for the letter (a digit or a mark), or the letter lost: every reading is tried. A bare
-        // number is a code that lost its letter only beside a name (고혈압 (10), 두통 51).
+        // number is a code that lost its letter only beside a name (고혈압 (10), 두통 51) or where only a code can stand
+        // (질병분류기호: H109 51), and there only the file's own codes can name its letter.
         var asGlyph = LetterAsGlyph().Match(read);
         var readings = new[]
             {
                 asGlyph.Success ? asGlyph.Groups["digits"].Value : null,
-                KcdToken.IsLetterLost(read) || (name is not null && Undotted().IsMatch(read)) ? read : null,
+                KcdToken.IsLetterLost(read) || ((name is not null || codeOnly) && Undotted().IsMatch(read)) ? read : null,
             }
             .OfType<string>()
             .ToList();
@@ -274,7 +275,7 @@ public static partial class SameFileCodes
             for (var t = 0; t < tokens.Count; t++, w++)
             {
                 if (!tokens[t].WasCorrected && tokens[t].Text.Any(char.IsAsciiDigit) && Position(words, w) is { } position &&
-                    Resolve(tokens[t].Text, NameBefore(words, w), references, nameRequired: position == CodePosition.AfterName) is { } resolved)
+                    Resolve(tokens[t].Text, NameBefore(words, w), references, nameRequired: position == CodePosition.AfterName, codeOnly: position == CodePosition.CodeOnly) is { } resolved)
                 {
                     texts[t] = resolved.Text;
                     corrections.Add(new TextCorrection(tokens[t].Original, resolved.Text, resolved.Reason, words[w].Box));
