@@ -189,6 +189,7 @@ public sealed class CodeCorrectionTests
     [InlineData("(04154.5)", "M54.5", true, "(M54.5)")] // M, the widest letter, read as three glyphs (seed 53 light p16)
     [InlineData("(04154.5)", "M64.5", true, null)] // other digits
     [InlineData("(204154.5)", "M54.5", false, null)] // four glyphs are more than one letter
+    [InlineData("23.11.19", "M11.19", false, null)] // a short date, not three glyphs for a letter
     public void The_widest_letter_read_as_three_glyphs_is_one_letter_for_the_latin_reading_to_name(string token, string reading, bool suspect, string? expected)
     {
         Assert.Equal(suspect, KcdToken.IsSuspect(token, lineHasCue: false));

@@ -58,7 +58,8 @@ public static partial class KcdToken
     }
 
     /// <summary>
-    /// Whether a token looks like a code whose first letter was damaged: at most three stray characters (<see cref="MaxLetterGlyphs"/>), then two digits,
+    /// Whether a token looks like a code whose first letter was damaged: at most two stray characters, or three without a
+    /// dot (<see cref="MaxLetterGlyphs"/>; <c>23.11.19</c> is a date), then two digits,
     /// a dot (with at most one stray mark beside it: <c>M54-.5</c>) and one or two digits (anywhere); or, on a line with
     /// a code cue, two to four digits (undotted codes, or codes whose letter became a digit: <c>851</c>, <c>6297</c>).
     /// Well-formed codes, dates and plain years are not.
@@ -107,7 +108,7 @@ public static partial class KcdToken
     /// letter-for-digit confusions of a Latin model are undone after its first character (O→0, I→1, S→5, B→8 …), must be
     /// a well-formed code whose digits end the first reading's digits. The letter is taken from the second reading, the
     /// digits and the dot from the first (the Korean model rarely gets digits wrong; the Latin model is the one that can
-    /// see the letter). At most <see cref="MaxLetterGlyphs"/> characters in front of those digits may be replaced, and the result must be
+    /// see the letter). At most <see cref="MaxLetterGlyphs"/> characters in front of those digits may be replaced (two when one is a dot), and the result must be
     /// well-formed itself. The dot is the second reading's when the first has none where the code's digits are
     /// (<c>M179</c>, <c>M54-.5</c>: both readings show the same digits, only the Latin one the dot). A first reading
     /// that starts with a letter keeps it: the Latin model's letters are no better than the Korean model's there.
@@ -143,7 +144,7 @@ public static partial class KcdToken
             }
         }
 
-        if (matched < digits.Length || tailStart > MaxLetterGlyphs)
+        if (matched < digits.Length || tailStart > (core[..tailStart].Contains('.', StringComparison.Ordinal) ? MaxLetterGlyphs - 1 : MaxLetterGlyphs))
         {
             return null;
         }
@@ -227,7 +228,7 @@ public static partial class KcdToken
     [GeneratedRegex(@"^[0-9]{2}\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex LetterLost();
 
-    [GeneratedRegex(@"^[^\s\uAC00-\uD7A3]{0,3}?[0-9]{2}\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:[^\s\uAC00-\uD7A3]{0,2}?|[^\s\uAC00-\uD7A3.]{3})[0-9]{2}\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex DamagedDotted();
 
     [GeneratedRegex(@"^[^\s\uAC00-\uD7A3.]{0,2}?[0-9]{2,4}$", RegexOptions.CultureInvariant)]
