@@ -76,11 +76,13 @@ public static class CodeSecondPass
 
     /// <summary>
     /// The strip of the cells of code columns the first reading lost (<see cref="CodeColumn"/>; rows holding a suspect
-    /// are left to the suspect's own crop), or null when there is none. Never read in one strip with the suspects: the
-    /// cells' noisy crops changed how the recogniser read the suspects' (measured: codes it had read right were lost).
+    /// are left to the suspect's own crop), and of columns it lost entirely (<see cref="CodeColumn.LostCells"/>), or null
+    /// when there is none. Never read in one strip with the suspects: the cells' noisy crops changed how the recogniser
+    /// read the suspects' (measured: codes it had read right were lost). A row with a cell under a code header has no
+    /// other: two words would go in its one place.
     /// </summary>
     public static RegionStrip? CellStrip(GrayImage page, IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<int> suspects) =>
-        RegionStrip.Build(page, CodeColumn.Cells(words, suspects.ToHashSet()));
+        RegionStrip.Build(page, CodeColumn.Cells(words, suspects.ToHashSet()).Concat(CodeColumn.LostCells(words, page)).DistinctBy(cell => cell.First).ToList());
 
     /// <summary>
     /// The page's words with the suspect tokens replaced where the strip's reading is a consistent, well-formed code, and
