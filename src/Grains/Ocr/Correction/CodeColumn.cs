@@ -305,8 +305,9 @@ public static class CodeColumn
 
         var threshold = 2 * Median(pixels.Select(p => p.Level)) / 3;
         var ink = pixels.Where(p => p.Level < threshold).ToList();
+        var columns = ink.GroupBy(p => p.X).ToDictionary(g => g.Key, g => g.Count());
         var runs = new List<(int From, int To)>();
-        foreach (var x in ink.GroupBy(p => p.X).Where(g => g.Count() >= cell.GlyphHeight / 3).Select(g => g.Key).Order())
+        foreach (var x in columns.Where(c => c.Value >= cell.GlyphHeight / 3).Select(c => c.Key).Order())
         {
             if (runs.Count > 0 && x - runs[^1].To <= cell.GlyphHeight)
             {
@@ -324,7 +325,18 @@ public static class CodeColumn
             return null;
         }
 
+        // The stems' span, and on past them through the strokes that join them (a 7's bar, a 5's bowl).
         var (from, to) = (glyphs[0].From, glyphs[^1].To);
+        while (columns.GetValueOrDefault(from - 1) >= 2)
+        {
+            from--;
+        }
+
+        while (columns.GetValueOrDefault(to + 1) >= 2)
+        {
+            to++;
+        }
+
         var rows = ink.Where(p => p.X >= from && p.X <= to).GroupBy(p => p.Y).Where(g => g.Count() >= 3).Select(g => g.Key).ToList();
         var pad = Math.Max(3, cell.GlyphHeight / 5);
         var left = Math.Max(0, from - (cell.GlyphHeight / 3));
