@@ -71,6 +71,31 @@ public sealed class LostColumnTests
     }
 
     [Fact]
+    public void A_lost_cell_read_with_a_digit_for_its_letter_takes_the_letter_only_when_both_letters_only_readings_agree()
+    {
+        var words = Table(("발목의", "염좌"), ("단일", "자연분만"));
+        var page = Paper();
+        Ink(page, RowCentreAt(460, CodeLeft));
+        Ink(page, RowCentreAt(512, CodeLeft));
+        var cells = RegionStrip.Build(page, CodeColumn.LostCells(words, page))!;
+        TesseractTsv.Word[] latin = [Read(cells.Slots[0], 85, "593.40"), Read(cells.Slots[1], 90, "080")];
+
+        var letterCrops = RegionStrip.Build(page, CodeSecondPass.LetterRegions(page, cells, latin))!;
+        TesseractTsv.Word[] letters =
+        [
+            Read(letterCrops.Slots[0], 0, "S"), Read(letterCrops.Slots[1], 0, "SOZAO"), // the glyph alone, and on to the code's end
+            Read(letterCrops.Slots[2], 0, "D"), Read(letterCrops.Slots[3], 0, "OBO"), // D or O: no letter
+        ];
+        var blocks = TesseractTsv.ToBlocks(CodeSecondPass.Apply(words, cells, latin, CodeSecondPass.CellLetters(cells, latin, letterCrops, letters)));
+
+        Assert.Equal(4, letterCrops.Slots.Count);
+        Assert.Equal("발목의 염좌 S93.40", blocks[2].Text.Split('\n')[0]);
+        Assert.DoesNotContain("80", blocks[2].Text, StringComparison.Ordinal);
+        var correction = Assert.Single(blocks[2].Corrections!);
+        Assert.Equal(("", "S93.40", CodeSecondPass.ColumnReason), (correction.Original, correction.Corrected, correction.Reason));
+    }
+
+    [Fact]
     public void A_band_along_a_slope_is_cut_level()
     {
         var page = Paper();
@@ -96,6 +121,10 @@ public sealed class LostColumnTests
     /// <summary>A word on the turned page: <paramref name="top"/> is its line's top at x 150.</summary>
     private static TesseractTsv.Word Word(int block, int line, int top, int left, string text) =>
         new(block, 1, line, left, top + (int)Math.Round(Slope * (left - 150)), Math.Max(15, text.Length * 15), 22, 90, text) { SpaceBefore = left > 160 };
+
+    /// <summary>A word a strip's reading gives in a slot.</summary>
+    private static TesseractTsv.Word Read(RegionStrip.Slot slot, double confidence, string text) =>
+        new(1, 1, slot.Top, 20, slot.Top + 2, text.Length * 15, slot.Bottom - slot.Top - 4, confidence, text);
 
     private static double RowCentreAt(int top, int x) => top + 11 + (Slope * (x - 150));
 
