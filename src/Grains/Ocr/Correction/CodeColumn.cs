@@ -117,19 +117,22 @@ public static class CodeColumn
                 continue;
             }
 
-            foreach (var row in rows)
+            // The names' heights, not the rows': noise read before a name (AASB) may be a box twice their height; and
+            // each row's lower quartile, not its median: the model's syllable boxes are often twice the line's height too
+            // (단일 자연분만 measured 29, 62, 62 and 38 px on a 26 px line). One height for every cell of the table, as
+            // for the cells under a header (Cells): the strip is read as one block of text, and crops enlarged and crops
+            // left as they are in one strip were read as nothing at all.
+            var names = rows.Select(row => row.Where(i => words[i].Text.Any(Hangul.IsSyllable)).Select(i => words[i]).ToList()).ToList();
+            var glyph = Median(names.Select(row => LowerQuartile(row.Select(w => w.Height))));
+
+            // Half a glyph of paper above and below: a code printed off its name's level stays in its band, and rows
+            // measured 2 glyphs apart keep the next row's code out of it.
+            var band = 2 * glyph;
+            foreach (var (row, rowNames) in rows.Zip(names))
             {
-                // The names' heights, not the row's: noise read before a name (AASB) may be a box twice their height; and
-                // their lower quartile, not the median: the model's syllable boxes are often twice the line's height too
-                // (단일 자연분만 measured 29, 62, 62 and 38 px on a 26 px line).
-                var names = row.Where(i => words[i].Text.Any(Hangul.IsSyllable)).ToList();
-                var height = LowerQuartile(names.Select(i => words[i].Height));
-                var left = row.Max(i => words[i].Right) + height;
-                // Half a glyph of paper above and below: a code printed off its name's level stays in its band, and rows
-                // measured 2 glyphs apart keep the next row's code out of it.
-                var band = 2 * height;
-                var top = (int)Math.Round(PageSkew.CentreAt(names.Select(i => words[i]).ToList(), left, slope) - (band / 2.0));
-                var cell = new RegionStrip.Region(row[^1] + 1, row[^1], left, top, right - left, band, height, Slope: slope);
+                var left = row.Max(i => words[i].Right) + glyph;
+                var top = (int)Math.Round(PageSkew.CentreAt(rowNames, left, slope) - (band / 2.0));
+                var cell = new RegionStrip.Region(row[^1] + 1, row[^1], left, top, right - left, band, glyph, Slope: slope);
                 if (cell.Width > 0 && !words.Any(w => Within(cell, w)) && Inked(page, cell) is { } inked)
                 {
                     cells.Add(inked);
