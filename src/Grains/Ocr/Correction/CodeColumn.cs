@@ -1,4 +1,6 @@
 using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Ocr.Imaging;
+using VNexsus.Ocr.Layout;
 
 namespace VNexsus.Ocr.Correction;
 
@@ -35,6 +37,9 @@ public static class CodeColumn
     /// apart, not a word after it (measured 35 heights on a certificate).
     /// </summary>
     private const double MisreadCueGap = 8;
+
+    /// <summary>A diagnosis table whose code column was lost entirely has at least this many rows of names: one name under a header is no table.</summary>
+    private const int LostRows = 2;
 
     /// <summary>Noise in a cell is at most this long; longer text is something else the model read.</summary>
     private const int MaxNoiseLength = 6;
@@ -79,6 +84,66 @@ public static class CodeColumn
     }
 
     /// <summary>
+    /// The cells of a diagnosis table's code column that the first reading lost entirely, header included: on heavy scans
+    /// the Korean model may read nothing right of the names (seed 43 p04: <c>병명</c> and two rows of names, nothing right
+    /// of x 1011 on the whole page, where the image shows <c>분류기호</c> over <c>E78.5</c> and <c>H10.9</c> at x ≈ 1100–1180).
+    /// A line naming the diagnosis column (<see cref="NameHeaders"/>, not a label) with at least <see cref="LostRows"/> rows
+    /// of names under it, none of which has anything read after its name, has a lost column when it has no code header of
+    /// its own (that column is <see cref="Cells"/>'). Each row's cell is an empty cell (Last is First − 1, First where its
+    /// word goes) running from past its name to the page's right margin (taken as wide as its left one: the page's text
+    /// gives no right edge when the column is what was lost), as a band along the page's slope (<see cref="PageSkew"/>):
+    /// a 2° turn moves a row 30 px over the 800 px from its name to its code, more than a line's height. A cell whose
+    /// band holds a word of another line is left out: something was read there, and it is looked at as that word. Only
+    /// what the Latin model reads in a cell as a well-formed code with the confidence a lost cell needs is ever kept
+    /// (<see cref="CodeSecondPass.CellReading"/>).
+    /// </summary>
+    public static IReadOnlyList<RegionStrip.Region> LostCells(IReadOnlyList<TesseractTsv.Word> words, GrayImage page)
+    {
+        var lines = Enumerable.Range(0, words.Count).GroupBy(i => words[i].LineKey).Select(g => g.ToList()).OrderBy(line => Centre(words, line)).ToList();
+        var cells = new List<RegionStrip.Region>();
+        var headers = Enumerable.Range(0, lines.Count).Where(k => NamesColumn(words, lines[k]) && Header(words, lines[k]) is null).ToList();
+        if (headers.Count == 0)
+        {
+            return cells;
+        }
+
+        var slope = PageSkew.Slope(words);
+        var right = page.Width - words.Min(w => w.Left);
+        foreach (var header in headers)
+        {
+            var rows = Rows(words, lines, header);
+            if (rows.Count < LostRows || !rows.All(row => EndsInName(words, row)))
+            {
+                continue;
+            }
+
+            // The names' heights, not the rows': noise read before a name (AASB) may be a box twice their height; and
+            // each row's lower quartile, not its median: the model's syllable boxes are often twice the line's height too
+            // (단일 자연분만 measured 29, 62, 62 and 38 px on a 26 px line). One height for every cell of the table, as
+            // for the cells under a header (Cells): the strip is read as one block of text, and crops enlarged and crops
+            // left as they are in one strip were read as nothing at all.
+            var names = rows.Select(row => row.Where(i => words[i].Text.Any(Hangul.IsSyllable)).Select(i => words[i]).ToList()).ToList();
+            var glyph = Median(names.Select(row => LowerQuartile(row.Select(w => w.Height))));
+
+            // Half a glyph of paper above and below: a code printed off its name's level stays in its band, and rows
+            // measured 2 glyphs apart keep the next row's code out of it.
+            var band = 2 * glyph;
+            foreach (var (row, rowNames) in rows.Zip(names))
+            {
+                var left = row.Max(i => words[i].Right) + glyph;
+                var top = (int)Math.Round(PageSkew.CentreAt(rowNames, left, slope) - (band / 2.0));
+                var cell = new RegionStrip.Region(row[^1] + 1, row[^1], left, top, right - left, band, glyph, Slope: slope);
+                if (cell.Width > 0 && !words.Any(w => Within(cell, w)) && Inked(page, cell) is { } inked)
+                {
+                    cells.Add(inked);
+                }
+            }
+        }
+
+        return cells;
+    }
+
+    /// <summary>
     /// Whether the word stands under a code column's header as far down as the column runs (<see cref="ColumnBottom"/>):
     /// a position where only a code can stand, whatever its neighbours read.
     /// </summary>
@@ -108,6 +173,24 @@ public static class CodeColumn
     /// <summary>The code column a header line names, from the space-separated group of words holding the cue (not a label: no colon).</summary>
     private static (int Block, int Bottom, int Left, int Right, int Height)? Header(IReadOnlyList<TesseractTsv.Word> words, List<int> line)
     {
+        // A label (질병분류기호: followed by the codes on its line) names no column.
+        var texts = Groups(words, line);
+        var cue = texts.FirstOrDefault(g => HeaderCues.Any(g.Text.Contains) && !g.Text.Contains(':', StringComparison.Ordinal)).Group
+            ?? MisreadCue(words, texts);
+        if (cue is null)
+        {
+            return null;
+        }
+
+        // The median, not the tallest: a syllable box of the Korean model may be twice the line's height.
+        var height = Median(cue.Select(i => words[i].Height));
+        var reach = (int)(Reach * height);
+        return (words[cue[0]].Block, cue.Max(i => words[i].Bottom), cue.Min(i => words[i].Left) - reach, cue.Max(i => words[i].Right) + reach, height);
+    }
+
+    /// <summary>A line's space-separated groups of words, each with its text.</summary>
+    private static List<(List<int> Group, string Text)> Groups(IReadOnlyList<TesseractTsv.Word> words, List<int> line)
+    {
         var groups = new List<List<int>>();
         foreach (var index in line)
         {
@@ -125,19 +208,7 @@ public static class CodeColumn
             }
         }
 
-        // A label (질병분류기호: followed by the codes on its line) names no column.
-        var texts = groups.Select(g => (Group: g, Text: string.Concat(g.Select(i => words[i].Text)))).ToList();
-        var cue = texts.FirstOrDefault(g => HeaderCues.Any(g.Text.Contains) && !g.Text.Contains(':', StringComparison.Ordinal)).Group
-            ?? MisreadCue(words, texts);
-        if (cue is null)
-        {
-            return null;
-        }
-
-        // The median, not the tallest: a syllable box of the Korean model may be twice the line's height.
-        var height = Median(cue.Select(i => words[i].Height));
-        var reach = (int)(Reach * height);
-        return (words[cue[0]].Block, cue.Max(i => words[i].Bottom), cue.Min(i => words[i].Left) - reach, cue.Max(i => words[i].Right) + reach, height);
+        return groups.Select(g => (Group: g, Text: string.Concat(g.Select(i => words[i].Text)))).ToList();
     }
 
     /// <summary>
@@ -163,6 +234,128 @@ public static class CodeColumn
             gap > MisreadCueGap * Median(groups[name].Group.Select(i => words[i].Height))
             ? last
             : null;
+    }
+
+    /// <summary>Whether a line names a table's diagnosis column: a group of its words, or the line alone (<c>진 단 명</c> read as three words).</summary>
+    private static bool NamesColumn(IReadOnlyList<TesseractTsv.Word> words, List<int> line) =>
+        Groups(words, line).Any(g => NameHeaders.Contains(g.Text)) || NameHeaders.Contains(string.Concat(line.Select(i => words[i].Text)));
+
+    /// <summary>
+    /// The rows under a diagnosis column's header: the lines that follow it down the page, each within
+    /// <see cref="NeighbourRows"/> of its heights of the one above and starting left of the header's end, that hold Hangul
+    /// and no colon (<c>발병일:</c> is the first line after a table). A line without Hangul before the first row is the
+    /// table's own header misread (<c>구분 진단명</c> as <c>Fe lee</c> under a section title <c>진단명</c>); after a row it
+    /// ends the table.
+    /// </summary>
+    private static List<List<int>> Rows(IReadOnlyList<TesseractTsv.Word> words, List<List<int>> lines, int header)
+    {
+        var rows = new List<List<int>>();
+        var headerRight = lines[header].Max(i => words[i].Right);
+        var bottom = Centre(words, lines[header]) + (Median(lines[header].Select(i => words[i].Height)) / 2);
+        foreach (var line in lines.Skip(header + 1).Where(line => words[line[0]].Left < headerRight))
+        {
+            var height = Median(line.Select(i => words[i].Height));
+            var centre = Centre(words, line);
+            if (centre - (height / 2) > bottom + (NeighbourRows * height) || line.Any(i => words[i].Text.Contains(':', StringComparison.Ordinal)))
+            {
+                break;
+            }
+
+            var hangul = line.Any(i => words[i].Text.Any(Hangul.IsSyllable));
+            if (!hangul && rows.Count > 0)
+            {
+                break;
+            }
+
+            if (hangul)
+            {
+                rows.Add(line);
+            }
+
+            bottom = centre + (height / 2);
+        }
+
+        return rows;
+    }
+
+    /// <summary>Whether the last word of a row that holds a letter or digit is Hangul: nothing was read after its name.</summary>
+    private static bool EndsInName(IReadOnlyList<TesseractTsv.Word> words, List<int> row) =>
+        row.Select(i => words[i]).Where(w => w.Text.Any(char.IsLetterOrDigit)).MaxBy(w => w.Right) is { } last && last.Text.Any(Hangul.IsSyllable);
+
+    /// <summary>
+    /// The part of a lost cell that holds ink, with a little paper around it, or null when it holds none. A crop of the
+    /// whole band, 1000 px of paper for a code of 100, was read as nothing at all (the strip's white margins beside that
+    /// much of a scan's gray paper); and the code's word gets the box of its ink, not of the band. Ink is what is darker
+    /// than two thirds of the paper's level (measured on a heavy scan with its rules and specks erased: glyph strokes
+    /// 87–140, paper 227, what specks remain 195 and lighter). A column of ink holds a third of a glyph's height of it (a
+    /// glyph's stem; the bowls, bars and dots between stems are bridged as gaps of up to a glyph), and a row of ink three
+    /// pixels of it: the specks a heavy scan keeps are dots a few pixels across, and crops that took one in beside a code
+    /// were read with no confidence (measured: <c>K29.7</c> 0, <c>I10</c> read as nothing in a crop 350 px wide). A run
+    /// narrower than half a glyph is no code either.
+    /// </summary>
+    private static RegionStrip.Region? Inked(GrayImage page, RegionStrip.Region cell)
+    {
+        var pixels = Enumerable.Range(0, cell.Width)
+            .Select(x => (X: x, Column: cell.Left + x, Top: cell.Top + (int)Math.Round(cell.Slope * x)))
+            .Where(c => c.Column >= 0 && c.Column < page.Width)
+            .SelectMany(c => Enumerable.Range(Math.Max(0, c.Top), Math.Max(0, Math.Min(page.Height, c.Top + cell.Height) - Math.Max(0, c.Top)))
+                .Select(y => (c.X, Y: y - c.Top, Level: (int)page[c.Column, y])))
+            .ToList();
+        if (pixels.Count == 0)
+        {
+            return null;
+        }
+
+        var threshold = 2 * Median(pixels.Select(p => p.Level)) / 3;
+        var ink = pixels.Where(p => p.Level < threshold).ToList();
+        var columns = ink.GroupBy(p => p.X).ToDictionary(g => g.Key, g => g.Count());
+        var runs = new List<(int From, int To)>();
+        foreach (var x in columns.Where(c => c.Value >= cell.GlyphHeight / 3).Select(c => c.Key).Order())
+        {
+            if (runs.Count > 0 && x - runs[^1].To <= cell.GlyphHeight)
+            {
+                runs[^1] = (runs[^1].From, x);
+            }
+            else
+            {
+                runs.Add((x, x));
+            }
+        }
+
+        var glyphs = runs.Where(r => r.To - r.From + 1 >= cell.GlyphHeight / 2).ToList();
+        if (glyphs.Count == 0)
+        {
+            return null;
+        }
+
+        // The stems' span, and on past them through the strokes that join them (a 7's bar, a 5's bowl).
+        var (from, to) = (glyphs[0].From, glyphs[^1].To);
+        while (columns.GetValueOrDefault(from - 1) >= 2)
+        {
+            from--;
+        }
+
+        while (columns.GetValueOrDefault(to + 1) >= 2)
+        {
+            to++;
+        }
+
+        var rows = ink.Where(p => p.X >= from && p.X <= to).GroupBy(p => p.Y).Where(g => g.Count() >= 3).Select(g => g.Key).ToList();
+        var pad = Math.Max(3, cell.GlyphHeight / 5);
+        var left = Math.Max(0, from - (cell.GlyphHeight / 3));
+        var right = Math.Min(cell.Width, to + 1 + (cell.GlyphHeight / 3));
+        var top = Math.Max(0, rows.Min() - pad);
+        var bottom = Math.Min(cell.Height, rows.Max() + 1 + pad);
+        return cell with { Left = cell.Left + left, Top = cell.Top + (int)Math.Round(cell.Slope * left) + top, Width = right - left, Height = bottom - top };
+    }
+
+    /// <summary>Whether a word's centre lies in a band along the page's slope (<see cref="RegionStrip.Region.Slope"/>).</summary>
+    private static bool Within(RegionStrip.Region cell, TesseractTsv.Word word)
+    {
+        var x = word.Left + (word.Width / 2.0);
+        var y = word.Top + (word.Height / 2.0);
+        var top = cell.Top + (cell.Slope * (x - cell.Left));
+        return x > cell.Left && x < cell.Left + cell.Width && y > top && y < top + cell.Height;
     }
 
     /// <summary>
@@ -244,6 +437,12 @@ public static class CodeColumn
         var height = Median(row.Select(i => words[i].Height));
         var pad = Math.Max(3, height / 5);
         return (Centre(words, row) - (height / 2) - pad, height + (2 * pad));
+    }
+
+    private static int LowerQuartile(IEnumerable<int> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted[(sorted.Count - 1) / 4];
     }
 
     private static int Median(IEnumerable<int> values)

@@ -218,6 +218,9 @@ public static partial class CodeLetterPass
         return true;
     }
 
+    /// <summary>Whether a code-shaped reading has a digit where its letter should be (<c>593.40</c>, <c>080</c>; not a year).</summary>
+    public static bool LetterReadAsDigit(string core) => LetterAsDigit().IsMatch(core) && !KcdToken.IsYear(core);
+
     private static bool Shape(string core) =>
         !KcdToken.IsWellFormed(core) && (LetterAsDigit().IsMatch(core) || KcdToken.IsLetterLost(core)) && !KcdToken.IsYear(core);
 

@@ -76,17 +76,58 @@ public static class CodeSecondPass
 
     /// <summary>
     /// The strip of the cells of code columns the first reading lost (<see cref="CodeColumn"/>; rows holding a suspect
-    /// are left to the suspect's own crop), or null when there is none. Never read in one strip with the suspects: the
-    /// cells' noisy crops changed how the recogniser read the suspects' (measured: codes it had read right were lost).
+    /// are left to the suspect's own crop), and of columns it lost entirely (<see cref="CodeColumn.LostCells"/>), or null
+    /// when there is none. Never read in one strip with the suspects: the cells' noisy crops changed how the recogniser
+    /// read the suspects' (measured: codes it had read right were lost). A row with a cell under a code header has no
+    /// other: two words would go in its one place.
     /// </summary>
     public static RegionStrip? CellStrip(GrayImage page, IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<int> suspects) =>
-        RegionStrip.Build(page, CodeColumn.Cells(words, suspects.ToHashSet()));
+        RegionStrip.Build(page, CodeColumn.Cells(words, suspects.ToHashSet()).Concat(CodeColumn.LostCells(words, page)).DistinctBy(cell => cell.First).ToList());
+
+    /// <summary>
+    /// The letters-only crops (<see cref="CodeLetterPass.Regions"/>: the first glyph alone, and on to the end) of the empty
+    /// cells of a cell strip whose Latin reading is sure of itself and a code but for its first glyph, a digit a letter is
+    /// drawn like (<c>593.40</c> for <c>S93.40</c>, <c>080</c> for <c>O80</c>): a lost cell has no first reading to say
+    /// which letter, so the letters-only model must (<see cref="CellLetters"/>).
+    /// </summary>
+    public static IReadOnlyList<RegionStrip.Region> LetterRegions(GrayImage page, RegionStrip strip, IReadOnlyList<TesseractTsv.Word> stripWords) =>
+        strip.Slots
+            .Where(slot => slot.Region.Last < slot.Region.First)
+            .Select(slot => (slot.Region, Read: RegionStrip.WordsIn(slot, stripWords)))
+            .Where(cell => cell.Read.Count > 0 && cell.Read.Min(w => w.Confidence) >= MinimumCellConfidence &&
+                CodeLetterPass.LetterReadAsDigit(string.Concat(cell.Read.Select(w => w.Text)).TrimEnd('.')))
+            .SelectMany(cell =>
+            {
+                // The code as a word on the page, where the cell's ink is: its crop has a third of a glyph of paper each side.
+                var pad = cell.Region.GlyphHeight / 3;
+                var code = new TesseractTsv.Word(0, 0, 0, cell.Region.Left + pad, cell.Region.Top + Math.Max(3, cell.Region.GlyphHeight / 5),
+                    cell.Region.Width - (2 * pad), cell.Region.GlyphHeight, 0, string.Concat(cell.Read.Select(w => w.Text)).TrimEnd('.'));
+                return CodeLetterPass.Regions([code], [0], page).Select(region => region with { First = cell.Region.First, Last = cell.Region.Last });
+            })
+            .ToList();
+
+    /// <summary>
+    /// The letter of each lost cell (by its region's First) that the letters-only readings of its two crops
+    /// (<see cref="LetterRegions"/>) agree on (<see cref="CodeLetterPass.Letter"/>, the Latin reading in the first reading's
+    /// place: a digit the letter is drawn like confirms it when the reading on to the end shows nothing).
+    /// </summary>
+    public static IReadOnlyDictionary<int, char> CellLetters(RegionStrip cells, IReadOnlyList<TesseractTsv.Word> cellWords, RegionStrip letters, IReadOnlyList<TesseractTsv.Word> letterWords) =>
+        letters.Slots.GroupBy(slot => slot.Region.First)
+            .Select(crops => (
+                First: crops.Key,
+                Latin: string.Concat(RegionStrip.WordsIn(cells.Slots.First(slot => slot.Region.First == crops.Key), cellWords).Select(w => w.Text)).TrimEnd('.'),
+                Readings: crops.Select(slot => string.Concat(RegionStrip.WordsIn(slot, letterWords).Select(w => w.Text))).ToList()))
+            .Select(cell => (cell.First, Letter: cell.Readings.Count == 2 ? CodeLetterPass.Letter(cell.Latin, cell.Readings[0], cell.Readings[1]) : null))
+            .Where(cell => cell.Letter is not null)
+            .ToDictionary(cell => cell.First, cell => cell.Letter!.Value);
 
     /// <summary>
     /// The page's words with the suspect tokens replaced where the strip's reading is a consistent, well-formed code, and
-    /// lost cells of code columns filled where it is a well-formed code.
+    /// lost cells of code columns filled where it is a well-formed code, or one once its first glyph is the letter the
+    /// letters-only model read there (<paramref name="letters"/>, by the cell's region's First).
     /// </summary>
-    public static IReadOnlyList<TesseractTsv.Word> Apply(IReadOnlyList<TesseractTsv.Word> words, RegionStrip strip, IReadOnlyList<TesseractTsv.Word> stripWords)
+    public static IReadOnlyList<TesseractTsv.Word> Apply(
+        IReadOnlyList<TesseractTsv.Word> words, RegionStrip strip, IReadOnlyList<TesseractTsv.Word> stripWords, IReadOnlyDictionary<int, char>? letters = null)
     {
         var result = words.ToList();
         var cells = new List<(RegionStrip.Region Region, TesseractTsv.Word Word)>();
@@ -109,7 +150,8 @@ public static class CodeSecondPass
                     };
                 }
             }
-            else if (CellReading(words.Skip(slot.Region.First).Take(slot.Region.Last - slot.Region.First + 1), read) is { } code)
+            else if ((CellReading(words.Skip(slot.Region.First).Take(slot.Region.Last - slot.Region.First + 1), read)
+                      ?? Lettered(read, letters?.GetValueOrDefault(slot.Region.First))) is { } code)
             {
                 cells.Add((slot.Region, CellWord(words, slot.Region, read, code)));
             }
@@ -162,6 +204,13 @@ public static class CodeSecondPass
 
         static bool Agree(string a, string b) =>
             a.EndsWith(b, StringComparison.Ordinal) || b.EndsWith(a, StringComparison.Ordinal) || a.StartsWith(b, StringComparison.Ordinal) || b.StartsWith(a, StringComparison.Ordinal);
+    }
+
+    /// <summary>The Latin reading of a lost cell with its first glyph, a digit, taken for the letter the letters-only model read there (<see cref="CodeLetterPass.Corrected"/>).</summary>
+    private static string? Lettered(IReadOnlyList<TesseractTsv.Word> read, char? letter)
+    {
+        var reading = string.Concat(read.Select(w => w.Text)).TrimEnd('.');
+        return letter is { } agreed && read.Count > 0 && read.Min(w => w.Confidence) >= MinimumCellConfidence ? CodeLetterPass.Corrected(reading, reading, agreed) : null;
     }
 
     /// <summary>

@@ -18,9 +18,10 @@ public sealed record RegionStrip(GrayImage Image, IReadOnlyList<RegionStrip.Slot
     /// <summary>
     /// A rectangle of the page to re-read, for the words <paramref name="First"/>..<paramref name="Last"/> (inclusive).
     /// Page columns outside <paramref name="InkLeft"/>..<paramref name="InkRight"/> (exclusive) are read as paper: a glyph
-    /// read alone keeps the paper around it without its neighbours' ink.
+    /// read alone keeps the paper around it without its neighbours' ink. A region with a <paramref name="Slope"/> (pixels
+    /// down per pixel right) is a band along a turned page's line (<see cref="GrayImage.CropAlong"/>), Top its top at Left.
     /// </summary>
-    public sealed record Region(int First, int Last, int Left, int Top, int Width, int Height, int GlyphHeight, int InkLeft = int.MinValue, int InkRight = int.MaxValue);
+    public sealed record Region(int First, int Last, int Left, int Top, int Width, int Height, int GlyphHeight, int InkLeft = int.MinValue, int InkRight = int.MaxValue, double Slope = 0);
 
     /// <summary>Where one region sits in the strip.</summary>
     public sealed record Slot(Region Region, int Top, int Bottom)
@@ -59,6 +60,11 @@ public sealed record RegionStrip(GrayImage Image, IReadOnlyList<RegionStrip.Slot
 
     private static GrayImage Cropped(GrayImage page, Region region)
     {
+        if (region.Slope != 0)
+        {
+            return page.CropAlong(region.Left, region.Top, region.Width, region.Height, region.Slope);
+        }
+
         var crop = page.Crop(region.Left, region.Top, region.Width, region.Height);
         if (region.InkLeft == int.MinValue && region.InkRight == int.MaxValue)
         {

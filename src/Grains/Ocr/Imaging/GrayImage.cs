@@ -90,6 +90,34 @@ public sealed class GrayImage
         return new GrayImage(x1 - x0, y1 - y0, crop);
     }
 
+    /// <summary>
+    /// A band of the image that follows a slope (pixels down per pixel right): column x of the result is column
+    /// <paramref name="left"/> + x of the image from row <paramref name="top"/> + slope·x down. A line of text on a turned
+    /// page stays inside a band this way across the page, where a level crop of the same height would lose it at one end.
+    /// Pixels off the image are white.
+    /// </summary>
+    public GrayImage CropAlong(int left, int top, int width, int height, double slope)
+    {
+        var pixels = new byte[width * height];
+        Array.Fill(pixels, (byte)255);
+        for (var x = 0; x < width; x++)
+        {
+            var column = left + x;
+            if (column < 0 || column >= Width)
+            {
+                continue;
+            }
+
+            var shift = top + (int)Math.Round(slope * x);
+            for (var y = Math.Max(0, -shift); y < height && shift + y < Height; y++)
+            {
+                pixels[(y * width) + x] = Pixels[((shift + y) * Width) + column];
+            }
+        }
+
+        return new GrayImage(width, height, pixels);
+    }
+
     /// <summary>An integer enlargement (each pixel repeated), used to bring small crops to a size Tesseract reads well.</summary>
     public GrayImage Enlarge(int factor)
     {

@@ -65,7 +65,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     }
 
     public string Profile =>
-        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v10";
+        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v11";
 
     /// <summary>Whether the passes run in this process (false: a child process per call).</summary>
     public bool InProcess => main is TesseractHandlePool;
@@ -192,7 +192,11 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
 
         if (CodeSecondPass.CellStrip(image, words, suspects) is { } cells)
         {
-            words = CodeSecondPass.Apply(words, cells, TesseractTsv.ParseWords(await codes.ReadAsync(cells.Image, cancellationToken)));
+            var read = TesseractTsv.ParseWords(await codes.ReadAsync(cells.Image, cancellationToken));
+            var cellLetters = RegionStrip.Build(image, CodeSecondPass.LetterRegions(image, cells, read)) is { } letterStrip
+                ? CodeSecondPass.CellLetters(cells, read, letterStrip, TesseractTsv.ParseWords(await letters.ReadAsync(letterStrip.Image, cancellationToken)))
+                : null;
+            words = CodeSecondPass.Apply(words, cells, read, cellLetters);
         }
 
         return SplitCodes.Restore(words, joins);
