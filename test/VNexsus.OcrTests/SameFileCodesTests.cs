@@ -128,6 +128,7 @@ public sealed class SameFileCodesTests
     [InlineData("A: 상세불명의 급성 기관지염 020.9) “", "A: 상세불명의 급성 기관지염 J20.9) “")]
     [InlineData("단일 자연분만 080", "단일 자연분만 O80")]
     [InlineData("부진단 상세불명의 결막염 , 109", "부진단 상세불명의 결막염 , H10.9")]
+    [InlineData("2021-09-22 외래 내과 110 '본태성 고혈압 메트포르민 500mg", "2021-09-22 외래 내과 I10 '본태성 고혈압 메트포르민 500mg")] // the code column before the names (golden repeated_followups-02)
     public void A_code_whose_letter_is_lost_takes_it_from_the_catalogue_name_the_name_beside_it_shows(string damaged, string expected)
     {
         var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, damaged)], Catalogue);
@@ -152,6 +153,8 @@ public sealed class SameFileCodesTests
     [InlineData("혈압 110")] // a measurement, not a code beside a name
     [InlineData("본태성(원발성) 고혈압 10 mmHg")] // not where a code stands
     [InlineData("부진단 본태성(원발성) 고혈압 2010")] // a year
+    [InlineData("10 본태성(원발성) 고혈압")] // a bare number before a name may be the row's number
+    [InlineData("외래 110 3 본태성(원발성) 고혈압")] // no name right after it
     public void Without_a_name_that_shows_one_catalogue_code_clearly_nothing_changes(string damaged)
     {
         var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, damaged)], Catalogue);

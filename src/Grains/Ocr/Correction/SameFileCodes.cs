@@ -108,7 +108,7 @@ public static partial class SameFileCodes
     /// What a damaged token reads with its letter restored and why, or null: the damaged token's digits (and dot) after the
     /// one letter whose clean code of the file, or else whose catalogue name, fits; its brackets and marks stay.
     /// </summary>
-    private static Resolution? Resolve(string token, string? name, References references, bool nameRequired, bool codeOnly)
+    private static Resolution? Resolve(string token, string? name, References references, CodePosition position)
     {
         var (prefix, core, suffix) = KcdToken.Split(token);
         var trailingDot = core.Length > 1 && core[^1] == '.' && !core[..^1].Contains('.', StringComparison.Ordinal);
@@ -125,18 +125,19 @@ public static partial class SameFileCodes
         }
 
         // The first glyph read for the letter (a digit or a mark), or the letter lost: every reading is tried. A bare
-        // number is a code that lost its letter only beside a name (고혈압 (10), 두통 51) or where only a code can stand
-        // (질병분류기호: H109 51), and there only the file's own codes can name its letter.
+        // number is a code that lost its letter only after a name (고혈압 (10), 두통 51) or where only a code can stand
+        // (질병분류기호: H109 51), and there only the file's own codes can name its letter; before a name it may be the
+        // row's number.
         var asGlyph = LetterAsGlyph().Match(read);
         var readings = new[]
             {
                 asGlyph.Success ? asGlyph.Groups["digits"].Value : null,
-                KcdToken.IsLetterLost(read) || ((name is not null || codeOnly) && Undotted().IsMatch(read)) ? read : null,
+                KcdToken.IsLetterLost(read) || (position != CodePosition.BeforeName && (name is not null || position == CodePosition.CodeOnly) && Undotted().IsMatch(read)) ? read : null,
             }
             .OfType<string>()
             .ToList();
         var fits = references.Clean.Where(c => readings.Any(r => Digits(r) == c.Digits)).ToList();
-        if (FromFile(name, fits, nameRequired) is { } fromFile)
+        if (FromFile(name, fits, nameRequired: position != CodePosition.CodeOnly) is { } fromFile)
         {
             var reading = readings.First(r => Digits(r) == fromFile.Digits);
             return Restored(prefix, fromFile.Code[0], reading, trailingDot, suffix, name is not null && references.DottedBesideNames, Reason);
@@ -275,7 +276,7 @@ public static partial class SameFileCodes
             for (var t = 0; t < tokens.Count; t++, w++)
             {
                 if (!tokens[t].WasCorrected && tokens[t].Text.Any(char.IsAsciiDigit) && Position(words, w) is { } position &&
-                    Resolve(tokens[t].Text, NameBefore(words, w), references, nameRequired: position == CodePosition.AfterName, codeOnly: position == CodePosition.CodeOnly) is { } resolved)
+                    Resolve(tokens[t].Text, position == CodePosition.BeforeName ? NameAfter(words, w) : NameBefore(words, w), references, position) is { } resolved)
                 {
                     texts[t] = resolved.Text;
                     corrections.Add(new TextCorrection(tokens[t].Original, resolved.Text, resolved.Reason, words[w].Box));
@@ -295,7 +296,8 @@ public static partial class SameFileCodes
     /// <summary>
     /// Where a token stands: where only a code can (<see cref="CodeLetterPass.InCodePosition"/>), or last on its line after
     /// a name (a table row whose label the OCR garbled, <c>부진탄 。 상세불명의 편두통 643.9</c>), where the name has to agree
-    /// with the clean code's over a full <see cref="SharedRun"/> (a measurement's <c>혈압 110</c> is no 고혈압); null anywhere else.
+    /// with the clean code's over a full <see cref="SharedRun"/> (a measurement's <c>혈압 110</c> is no 고혈압), or before a
+    /// name (<see cref="NameAfter"/>), on the same terms; null anywhere else.
     /// </summary>
     private static CodePosition? Position(IReadOnlyList<TesseractTsv.Word> words, int index)
     {
@@ -305,7 +307,25 @@ public static partial class SameFileCodes
         }
 
         var later = words.Skip(index + 1).TakeWhile(w => w.LineKey == words[index].LineKey);
-        return later.Any(w => w.Text.Any(char.IsLetterOrDigit)) || NameBefore(words, index) is null ? null : CodePosition.AfterName;
+        if (!later.Any(w => w.Text.Any(char.IsLetterOrDigit)))
+        {
+            return NameBefore(words, index) is null ? null : CodePosition.AfterName;
+        }
+
+        return NameAfter(words, index) is null ? null : CodePosition.BeforeName;
+    }
+
+    /// <summary>
+    /// The diagnosis name right after a code (a table whose code column comes first: <c>110 본태성 고혈압 메트포르민</c>):
+    /// the Hangul syllables of the words that follow on its line, marks passed over, up to the next word with a Latin
+    /// letter or a digit; null when fewer than <see cref="MinNameLength"/>.
+    /// </summary>
+    private static string? NameAfter(IReadOnlyList<TesseractTsv.Word> words, int index)
+    {
+        var following = words.Skip(index + 1)
+            .TakeWhile(w => w.LineKey == words[index].LineKey && !w.Text.Any(c => char.IsAsciiDigit(c) || char.IsAsciiLetter(c)));
+        var name = new string(following.SelectMany(w => w.Text).Where(Hangul.IsSyllable).ToArray());
+        return name.Length >= MinNameLength ? name : null;
     }
 
     /// <summary>
@@ -385,6 +405,7 @@ public static partial class SameFileCodes
     {
         CodeOnly,
         AfterName,
+        BeforeName,
     }
 
     /// <summary>A well-formed code of the file: its digits without the dot, the diagnosis name before it (else the catalogue's), and whether an earlier correction guessed it.</summary>
