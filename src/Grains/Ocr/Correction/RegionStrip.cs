@@ -19,7 +19,8 @@ public sealed record RegionStrip(GrayImage Image, IReadOnlyList<RegionStrip.Slot
     /// A rectangle of the page to re-read, for the words <paramref name="First"/>..<paramref name="Last"/> (inclusive).
     /// Page columns outside <paramref name="InkLeft"/>..<paramref name="InkRight"/> (exclusive) are read as paper: a glyph
     /// read alone keeps the paper around it without its neighbours' ink. A region with a <paramref name="Slope"/> (pixels
-    /// down per pixel right) is a band along a turned page's line (<see cref="GrayImage.CropAlong"/>), Top its top at Left.
+    /// down per pixel right) is a band along a turned page's line (<see cref="GrayImage.CropAlong"/>), Top its top at Left;
+    /// such a band is cropped to its ink beforehand and keeps every column it has.
     /// </summary>
     public sealed record Region(int First, int Last, int Left, int Top, int Width, int Height, int GlyphHeight, int InkLeft = int.MinValue, int InkRight = int.MaxValue, double Slope = 0);
 
