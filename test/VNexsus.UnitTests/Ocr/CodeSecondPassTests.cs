@@ -44,7 +44,7 @@ public sealed class CodeSecondPassTests
     [InlineData("678.5", "E79.5", null)] // the readings disagree on the digits: keep the first
     [InlineData("678.5", "678.5", null)] // no letter seen
     [InlineData("36.5", "36.5", null)]
-    [InlineData("12678.5", "E78.5", null)] // more than two characters would be replaced
+    [InlineData("12678.5", "E78.5", null)] // more than two characters would be replaced (three only for the wide M and W)
     [InlineData("678.5", "", null)]
     public void A_second_reading_replaces_a_token_only_when_it_is_a_consistent_well_formed_code(string first, string second, string? expected)
     {

@@ -12,7 +12,7 @@ public static partial class KcdToken
 {
     /// <summary>
     /// Most glyphs the Korean model may read for a code's one letter: the widest, M, came out as three
-    /// (<c>(04154.5)</c> for <c>(M54.5)</c>, seed 53 light p16).
+    /// (<c>(04154.5)</c> for <c>(M54.5)</c>, seed 53 light p16); other letters two at most.
     /// </summary>
     private const int MaxLetterGlyphs = 3;
 
@@ -108,7 +108,7 @@ public static partial class KcdToken
     /// letter-for-digit confusions of a Latin model are undone after its first character (O→0, I→1, S→5, B→8 …), must be
     /// a well-formed code whose digits end the first reading's digits. The letter is taken from the second reading, the
     /// digits and the dot from the first (the Korean model rarely gets digits wrong; the Latin model is the one that can
-    /// see the letter). At most <see cref="MaxLetterGlyphs"/> characters in front of those digits may be replaced (two when one is a dot), and the result must be
+    /// see the letter). At most two characters in front of those digits may be replaced (three, none a dot, for the wide M and W: <see cref="MaxLetterGlyphs"/>), and the result must be
     /// well-formed itself. The dot is the second reading's when the first has none where the code's digits are
     /// (<c>M179</c>, <c>M54-.5</c>: both readings show the same digits, only the Latin one the dot). A first reading
     /// that starts with a letter keeps it: the Latin model's letters are no better than the Korean model's there.
@@ -144,7 +144,7 @@ public static partial class KcdToken
             }
         }
 
-        if (matched < digits.Length || tailStart > (core[..tailStart].Contains('.', StringComparison.Ordinal) ? MaxLetterGlyphs - 1 : MaxLetterGlyphs))
+        if (matched < digits.Length || tailStart > (second[0] is 'M' or 'W' && !core[..tailStart].Contains('.', StringComparison.Ordinal) ? MaxLetterGlyphs : MaxLetterGlyphs - 1))
         {
             return null;
         }
