@@ -85,6 +85,16 @@ public sealed class SameFileCodesTests
         Assert.Equal("부진단 본태성(원발성) 고혈압 I10", SameFileCodes.Apply(read, NoNames)[1].Text);
     }
 
+    [Fact]
+    public void A_lab_value_where_a_code_headers_column_runs_on_is_no_code_that_lost_its_letter()
+    {
+        // A discharge summary's diagnosis table above its lab table: the code header's column runs on through 결과 into
+        // the results (seed 31 light p13 had ALT 51 U/L made R51).
+        var page = Page(1, PageTextSource.Ocr, "구분 진단명 상병코드", "주진단 두통 R51", "부진단 본태성(원발성) 고혈압 I10", "검사결과", "검사일 항목 결과", "21.2.7 ALT 51 U/L", "2023-08-27 AST 10 U/L");
+
+        Assert.Equal(page.Text, SameFileCodes.Apply([page], Catalogue)[0].Text);
+    }
+
     [Theory]
     [InlineData("주진단 제2형 당뇨병 E11.9", "A: 제2형 당뇨병 (61.9)")] // a digit lost: the clean code's digit is not taken
     [InlineData("주진단 본태성(원발성) 고혈압 I10", "A: 본태성(원발성) 고혈압 (1100)")] // a digit more

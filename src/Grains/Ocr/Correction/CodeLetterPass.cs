@@ -224,7 +224,8 @@ public static partial class CodeLetterPass
     private static bool Shape(string core) =>
         !KcdToken.IsWellFormed(core) && (LetterAsDigit().IsMatch(core) || KcdToken.IsLetterLost(core)) && !KcdToken.IsYear(core);
 
-    private static bool AfterCodeLabel(IReadOnlyList<TesseractTsv.Word> words, int index)
+    /// <summary>Whether the token follows a code label (<c>질병분류기호:</c>), with only codes or code shapes between.</summary>
+    public static bool AfterCodeLabel(IReadOnlyList<TesseractTsv.Word> words, int index)
     {
         var line = words.Take(index + 1).Where(w => w.LineKey == words[index].LineKey).ToList();
         var before = TesseractTsv.LineText(line)[..^words[index].Text.Length] + KcdToken.Split(words[index].Text).Prefix;

@@ -125,19 +125,20 @@ public static partial class SameFileCodes
         }
 
         // The first glyph read for the letter (a digit or a mark), or the letter lost: every reading is tried. A bare
-        // number is a code that lost its letter only after a name (고혈압 (10), 두통 51) or where only a code can stand
-        // (질병분류기호: H109 51), and there only the file's own codes can name its letter; before a name it may be the
-        // row's number.
+        // number is a code that lost its letter only after a name (고혈압 (10), 두통 51) or among codes after a code label
+        // (질병분류기호: H109 51), and there only the file's own codes can name its letter: not anywhere else a code may
+        // stand (a code header's column runs on into a lab table's results: ALT 51 U/L), nor before a name, where it may
+        // be the row's number.
         var asGlyph = LetterAsGlyph().Match(read);
         var readings = new[]
             {
                 asGlyph.Success ? asGlyph.Groups["digits"].Value : null,
-                KcdToken.IsLetterLost(read) || (position != CodePosition.BeforeName && (name is not null || position == CodePosition.CodeOnly) && Undotted().IsMatch(read)) ? read : null,
+                KcdToken.IsLetterLost(read) || ((position == CodePosition.AmongCodes || (position != CodePosition.BeforeName && name is not null)) && Undotted().IsMatch(read)) ? read : null,
             }
             .OfType<string>()
             .ToList();
         var fits = references.Clean.Where(c => readings.Any(r => Digits(r) == c.Digits)).ToList();
-        if (FromFile(name, fits, nameRequired: position != CodePosition.CodeOnly) is { } fromFile)
+        if (FromFile(name, fits, nameRequired: position is CodePosition.AfterName or CodePosition.BeforeName) is { } fromFile)
         {
             var reading = readings.First(r => Digits(r) == fromFile.Digits);
             return Restored(prefix, fromFile.Code[0], reading, trailingDot, suffix, name is not null && references.DottedBesideNames, Reason);
@@ -294,13 +295,19 @@ public static partial class SameFileCodes
     }
 
     /// <summary>
-    /// Where a token stands: where only a code can (<see cref="CodeLetterPass.InCodePosition"/>), or last on its line after
+    /// Where a token stands: among codes after a code label (<see cref="CodeLetterPass.AfterCodeLabel"/>), elsewhere where
+    /// only a code can (<see cref="CodeLetterPass.InCodePosition"/>), or last on its line after
     /// a name (a table row whose label the OCR garbled, <c>부진탄 。 상세불명의 편두통 643.9</c>), where the name has to agree
     /// with the clean code's over a full <see cref="SharedRun"/> (a measurement's <c>혈압 110</c> is no 고혈압), or before a
     /// name (<see cref="NameAfter"/>), on the same terms; null anywhere else.
     /// </summary>
     private static CodePosition? Position(IReadOnlyList<TesseractTsv.Word> words, int index)
     {
+        if (CodeLetterPass.AfterCodeLabel(words, index))
+        {
+            return CodePosition.AmongCodes;
+        }
+
         if (CodeLetterPass.InCodePosition(words, index))
         {
             return CodePosition.CodeOnly;
@@ -403,6 +410,8 @@ public static partial class SameFileCodes
 
     private enum CodePosition
     {
+        /// <summary>After a code label, among codes.</summary>
+        AmongCodes,
         CodeOnly,
         AfterName,
         BeforeName,
