@@ -95,13 +95,13 @@ public static class CodeSecondPass
             .Where(slot => slot.Region.Last < slot.Region.First)
             .Select(slot => (slot.Region, Read: RegionStrip.WordsIn(slot, stripWords)))
             .Where(cell => cell.Read.Count > 0 && cell.Read.Min(w => w.Confidence) >= MinimumCellConfidence &&
-                CodeLetterPass.LetterReadAsDigit(string.Concat(cell.Read.Select(w => w.Text)).TrimEnd('.')))
+                CodeLetterPass.LetterReadAsDigit(CodeReading(cell.Read)))
             .SelectMany(cell =>
             {
                 // The code as a word on the page, where the cell's ink is: its crop has a third of a glyph of paper each side.
                 var pad = cell.Region.GlyphHeight / 3;
                 var code = new TesseractTsv.Word(0, 0, 0, cell.Region.Left + pad, cell.Region.Top + Math.Max(3, cell.Region.GlyphHeight / 5),
-                    cell.Region.Width - (2 * pad), cell.Region.GlyphHeight, 0, string.Concat(cell.Read.Select(w => w.Text)).TrimEnd('.'));
+                    cell.Region.Width - (2 * pad), cell.Region.GlyphHeight, 0, CodeReading(cell.Read));
                 return CodeLetterPass.Regions([code], [0], page).Select(region => region with { First = cell.Region.First, Last = cell.Region.Last });
             })
             .ToList();
@@ -115,7 +115,7 @@ public static class CodeSecondPass
         letters.Slots.GroupBy(slot => slot.Region.First)
             .Select(crops => (
                 First: crops.Key,
-                Latin: string.Concat(RegionStrip.WordsIn(cells.Slots.First(slot => slot.Region.First == crops.Key), cellWords).Select(w => w.Text)).TrimEnd('.'),
+                Latin: CodeReading(RegionStrip.WordsIn(cells.Slots.First(slot => slot.Region.First == crops.Key), cellWords)),
                 Readings: crops.Select(slot => string.Concat(RegionStrip.WordsIn(slot, letterWords).Select(w => w.Text))).ToList()))
             .Select(cell => (cell.First, Letter: cell.Readings.Count == 2 ? CodeLetterPass.Letter(cell.Latin, cell.Readings[0], cell.Readings[1]) : null))
             .Where(cell => cell.Letter is not null)
@@ -195,7 +195,7 @@ public static class CodeSecondPass
             return null;
         }
 
-        var reading = string.Concat(read.Select(w => w.Text)).TrimEnd('.');
+        var reading = CodeReading(read);
         var seen = new string(first.Where(char.IsAsciiDigit).ToArray());
         return new[] { reading, reading.Length > 1 ? reading[1..] : "" }
             .Where(r => r.Length >= 3)
@@ -209,7 +209,7 @@ public static class CodeSecondPass
     /// <summary>The Latin reading of a lost cell with its first glyph, a digit, taken for the letter the letters-only model read there (<see cref="CodeLetterPass.Corrected"/>).</summary>
     private static string? Lettered(IReadOnlyList<TesseractTsv.Word> read, char? letter)
     {
-        var reading = string.Concat(read.Select(w => w.Text)).TrimEnd('.');
+        var reading = CodeReading(read);
         return letter is { } agreed && read.Count > 0 && read.Min(w => w.Confidence) >= MinimumCellConfidence ? CodeLetterPass.Corrected(reading, reading, agreed) : null;
     }
 
@@ -220,7 +220,7 @@ public static class CodeSecondPass
     private static string? Continued(string first, IReadOnlyList<TesseractTsv.Word> read)
     {
         var seen = first.Trim('"', '\'', '|', ':', ';', ',', '(', ')', '[', ']');
-        var reading = string.Concat(read.Select(w => w.Text)).TrimEnd('.');
+        var reading = CodeReading(read);
         return seen.Length >= 3 && seen.All(c => char.IsAsciiDigit(c) || c == '.') && KcdToken.IsWellFormed(reading) &&
             reading[1..].Contains(seen, StringComparison.Ordinal) ? reading : null;
     }
@@ -234,7 +234,7 @@ public static class CodeSecondPass
     {
         // Not KcdToken.Split: it takes a colon for the end of a label (질병분류기호:).
         var core = first.Trim('"', '\'', '|', '(', ')', '[', ']');
-        var reading = string.Concat(read.Select(w => w.Text)).TrimEnd('.');
+        var reading = CodeReading(read);
         var dotted = core.Length >= 5 && ":;,-".Contains(core[3]) ? core[..3] + "." + core[4..] : null;
         return dotted is not null && KcdToken.IsDotted(dotted) && reading.Replace(".", "", StringComparison.Ordinal) == core[..3] + core[4..] ? dotted : null;
     }
@@ -273,9 +273,12 @@ public static class CodeSecondPass
     /// </summary>
     private static string? Consistent(string token, IReadOnlyList<TesseractTsv.Word> read)
     {
-        var reading = string.Concat(read.Select(w => w.Text)).TrimEnd('.');
+        var reading = CodeReading(read);
         // A label run into the code (질병분류기호:110) is read as a separate word before it.
         string[] candidates = [reading, reading.Length > 1 ? reading[1..] : "", read.Count > 1 ? read[^1].Text.TrimEnd('.') : ""];
         return candidates.Where(c => c.Length > 0).Select(c => KcdToken.Corrected(token, c)).FirstOrDefault(c => c is not null);
     }
+
+    /// <summary>What the Latin model read in a slot, as one token: a trailing full stop is not part of a code.</summary>
+    private static string CodeReading(IReadOnlyList<TesseractTsv.Word> read) => string.Concat(read.Select(w => w.Text)).TrimEnd('.');
 }
