@@ -221,8 +221,7 @@ public static partial class CodeLetterPass
     /// <summary>Whether a code-shaped reading has a digit where its letter should be (<c>593.40</c>, <c>080</c>; not a year).</summary>
     public static bool LetterReadAsDigit(string core) => LetterAsDigit().IsMatch(core) && !KcdToken.IsYear(core);
 
-    private static bool Shape(string core) =>
-        !KcdToken.IsWellFormed(core) && (LetterAsDigit().IsMatch(core) || KcdToken.IsLetterLost(core)) && !KcdToken.IsYear(core);
+    private static bool Shape(string core) => !KcdToken.IsWellFormed(core) && (LetterReadAsDigit(core) || KcdToken.IsLetterLost(core));
 
     /// <summary>Whether the token follows a code label (<c>질병분류기호:</c>), with only codes or code shapes between.</summary>
     public static bool AfterCodeLabel(IReadOnlyList<TesseractTsv.Word> words, int index)

@@ -144,7 +144,8 @@ public static partial class KcdToken
             }
         }
 
-        if (matched < digits.Length || tailStart > (second[0] is 'M' or 'W' && !core[..tailStart].Contains('.', StringComparison.Ordinal) ? MaxLetterGlyphs : MaxLetterGlyphs - 1))
+        var wideLetter = second[0] is 'M' or 'W' && !core[..tailStart].Contains('.', StringComparison.Ordinal);
+        if (matched < digits.Length || tailStart > (wideLetter ? MaxLetterGlyphs : MaxLetterGlyphs - 1))
         {
             return null;
         }

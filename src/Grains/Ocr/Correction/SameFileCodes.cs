@@ -130,10 +130,11 @@ public static partial class SameFileCodes
         // stand (a code header's column runs on into a lab table's results: ALT 51 U/L), nor before a name, where it may
         // be the row's number.
         var asGlyph = LetterAsGlyph().Match(read);
+        var bareNumberIsCode = position == CodePosition.AmongCodes || (position != CodePosition.BeforeName && name is not null);
         var readings = new[]
             {
                 asGlyph.Success ? asGlyph.Groups["digits"].Value : null,
-                KcdToken.IsLetterLost(read) || ((position == CodePosition.AmongCodes || (position != CodePosition.BeforeName && name is not null)) && Undotted().IsMatch(read)) ? read : null,
+                KcdToken.IsLetterLost(read) || (bareNumberIsCode && Undotted().IsMatch(read)) ? read : null,
             }
             .OfType<string>()
             .ToList();
