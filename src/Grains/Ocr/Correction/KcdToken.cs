@@ -77,7 +77,7 @@ public static partial class KcdToken
             return false;
         }
 
-        if (DamagedDotted().IsMatch(core) || StrayMarkAtDot().IsMatch(core))
+        if (DamagedDotted().IsMatch(core) || StrayMarkAtDot().IsMatch(core) || DigitsAsLetters().IsMatch(core))
         {
             return true;
         }
@@ -115,7 +115,8 @@ public static partial class KcdToken
     /// </summary>
     public static string? Corrected(string firstToken, string secondReading)
     {
-        var (prefix, core, suffix) = Split(firstToken);
+        var (prefix, read, suffix) = Split(firstToken);
+        var core = DigitsAsLetters().IsMatch(read) ? read[0] + new string(read[1..].Select(DigitFor).ToArray()) : read;
         if (secondReading.Length < 3 || !char.IsAsciiLetterUpper(secondReading[0]))
         {
             return null;
@@ -156,7 +157,7 @@ public static partial class KcdToken
             corrected = second;
         }
 
-        return corrected == core || !IsWellFormed(corrected) ? null : prefix + corrected + suffix;
+        return corrected == read || !IsWellFormed(corrected) ? null : prefix + corrected + suffix;
     }
 
     /// <summary>
@@ -208,7 +209,7 @@ public static partial class KcdToken
     public static char DigitFor(char c) => c switch
     {
         'O' or 'Q' or 'D' => '0',
-        'I' or 'L' => '1',
+        'I' or 'L' or 'l' => '1',
         'Z' => '2',
         'T' => '7',
         'S' => '5',
@@ -237,6 +238,14 @@ public static partial class KcdToken
 
     [GeneratedRegex(@"^[A-Z][0-9]{3,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex MaybeLostDot();
+
+    /// <summary>
+    /// A dotted code whose letter was read but a digit after it perhaps taken for a look-alike letter (<c>(MS4.5)</c> for
+    /// <c>(M54.5)</c>, seed 67 heavy p07): no KCD code has a letter after its first character. Dotted only: <c>CO2</c>
+    /// is carbon dioxide, not C02. A well-formed code matches too, and stays as it is.
+    /// </summary>
+    [GeneratedRegex(@"^[A-Z][0-9OSIlBZ]{2}\.[0-9OSIlBZ]{1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex DigitsAsLetters();
 
     [GeneratedRegex(@"^[^\s\uAC00-\uD7A3]{0,2}?[0-9]{2}(?:[-,'`]\.|\.[-,'`])[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex StrayMarkAtDot();

@@ -59,6 +59,9 @@ public static partial class SameFileCodes
 
     private const string Unspecified = "상세불명";
 
+    /// <summary>The letters drawn as one upright stroke, which a worn scan's reading cannot tell apart (<see cref="UprightLetter"/>).</summary>
+    private const string UprightLetters = "IJL";
+
     /// <summary>
     /// The pages with every damaged code that a clean code of the file, or else the catalogue's name for a code, resolves
     /// corrected and the change recorded on its block.
@@ -156,6 +159,40 @@ public static partial class SameFileCodes
         return Restored(prefix, letter, catalogueReading, trailingDot, suffix, references.DottedBesideNames, NameReason);
     }
 
+    /// <summary>
+    /// A code read with the letter I beside a name that is another upright letter's code: I, J and L are each one upright
+    /// stroke on a worn scan, the Korean model reads all three as 1, and the Latin model's I (<c>120.9</c> read
+    /// <c>I20.9</c> beside 상세불명의 급성 기관지염, seed 67 p08) says only that the stroke stood upright. Where the first
+    /// reading gave an upright stroke for the letter (<see cref="KcdToken.IsBar"/>), the name beside the code decides
+    /// among the codes of those digits with an upright letter: a clean code of the file with J or L read beside a name
+    /// that agrees, else the catalogue's, on the terms <see cref="FromCatalogue"/> sets for a lost letter. The digits and
+    /// the dot stay as read; a name the I code's agrees with as well keeps the I.
+    /// </summary>
+    private static Resolution? UprightLetter(Token token, string? name, References references)
+    {
+        var (prefix, core, suffix) = KcdToken.Split(token.Text);
+        var firstGlyph = KcdToken.Split(token.FirstReading).Core.FirstOrDefault();
+        if (name is null || !KcdToken.IsWellFormed(core) || core[0] != 'I' || !KcdToken.IsBar(firstGlyph))
+        {
+            return null;
+        }
+
+        var digits = Digits(core);
+        var fileCodes = references.Clean
+            .Where(c => !c.Guessed && c.Digits == digits && UprightLetters.Contains(c.Code[0]) && c.Name is not null && NamesAgree(name, c.Name, SharedRun))
+            .Select(c => c.Code[0])
+            .Distinct()
+            .ToList();
+        if (fileCodes.Count == 1)
+        {
+            return fileCodes[0] == 'I' ? null : new(prefix + fileCodes[0] + core[1..] + suffix, Reason);
+        }
+
+        return FromCatalogue(name, [core[1..]], references.Catalogue, UprightLetters) is (var letter and not 'I', _)
+            ? new(prefix + letter + core[1..] + suffix, NameReason)
+            : null;
+    }
+
     /// <summary>The one clean code of the file the token's digits fit, or null when none or several do, or the names disagree.</summary>
     private static CleanCode? FromFile(string? name, List<CleanCode> fits, bool nameRequired)
     {
@@ -175,7 +212,7 @@ public static partial class SameFileCodes
     /// <see cref="Shown"/>) and the reading it fits, or null. A five-character code the catalogue does not list (KCD's
     /// fifth characters, <c>S93.40</c>) is compared by the subcode it refines (S93.4 발목의 염좌 및 긴장).
     /// </summary>
-    private static (char Letter, string Reading)? FromCatalogue(string name, List<string> readings, KcdTable catalogue)
+    private static (char Letter, string Reading)? FromCatalogue(string name, List<string> readings, KcdTable catalogue, string? letters = null)
     {
         var scored = readings
             .SelectMany(reading =>
@@ -183,7 +220,9 @@ public static partial class SameFileCodes
                 var digits = Digits(reading);
                 var listed = catalogue.NamedWithDigits(digits);
                 var refined = digits.Length == 4 ? catalogue.NamedWithDigits(digits[..3]).Where(sub => listed.All(code => code.Key[0] != sub.Key[0])) : [];
-                return listed.Concat(refined).Select(code => (Letter: code.Key[0], Reading: reading, Share: Shown(name, code.Key, code.Value)));
+                return listed.Concat(refined)
+                    .Where(code => letters is null || letters.Contains(code.Key[0]))
+                    .Select(code => (Letter: code.Key[0], Reading: reading, Share: Shown(name, code.Key, code.Value)));
             })
             .OrderByDescending(candidate => candidate.Share)
             .ToList();
@@ -277,8 +316,9 @@ public static partial class SameFileCodes
             var corrections = new List<TextCorrection>();
             for (var t = 0; t < tokens.Count; t++, w++)
             {
-                if (!tokens[t].WasCorrected && tokens[t].Text.Any(char.IsAsciiDigit) && Position(words, w) is { } position &&
-                    Resolve(tokens[t].Text, position == CodePosition.BeforeName ? NameAfter(words, w) : NameBefore(words, w), references, position) is { } resolved)
+                if (tokens[t].Text.Any(char.IsAsciiDigit) && Position(words, w) is { } position &&
+                    ((tokens[t].WasCorrected ? null : Resolve(tokens[t].Text, position == CodePosition.BeforeName ? NameAfter(words, w) : NameBefore(words, w), references, position))
+                        ?? (position == CodePosition.BeforeName ? null : UprightLetter(tokens[t], NameBefore(words, w), references))) is { } resolved)
                 {
                     texts[t] = resolved.Text;
                     corrections.Add(new TextCorrection(tokens[t].Original, resolved.Text, resolved.Reason, words[w].Box));
@@ -362,18 +402,18 @@ public static partial class SameFileCodes
     private static List<Token> Tokens(TextBlock block)
     {
         var parts = block.Text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        var corrected = (block.Corrections ?? []).Select(c => c.Corrected).ToHashSet(StringComparer.Ordinal);
+        var corrected = (block.Corrections ?? []).GroupBy(c => c.Corrected, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Original, StringComparer.Ordinal);
         var tokens = new List<Token>();
         for (var i = 0; i < parts.Length; i++)
         {
             if (i + 1 < parts.Length && SplitDot().IsMatch(parts[i] + " " + parts[i + 1]))
             {
-                tokens.Add(new Token(parts[i] + parts[i + 1], parts[i] + " " + parts[i + 1], false));
+                tokens.Add(new Token(parts[i] + parts[i + 1], parts[i] + " " + parts[i + 1], null));
                 i++;
             }
             else
             {
-                tokens.Add(new Token(parts[i], parts[i], corrected.Contains(parts[i])));
+                tokens.Add(new Token(parts[i], parts[i], corrected.GetValueOrDefault(parts[i])));
             }
         }
 
@@ -427,8 +467,14 @@ public static partial class SameFileCodes
     /// <summary>A damaged token as resolved and the reason recorded.</summary>
     private sealed record Resolution(string Text, string Reason);
 
-    /// <summary>A token as the pass reads it (<see cref="Text"/>, a split dot joined back), as the block has it, and whether an earlier correction made it.</summary>
-    private sealed record Token(string Text, string Original, bool WasCorrected);
+    /// <summary>A token as the pass reads it (<see cref="Text"/>, a split dot joined back), as the block has it, and what the OCR read before an earlier correction made it (null when none did).</summary>
+    private sealed record Token(string Text, string Original, string? ReadBefore)
+    {
+        public bool WasCorrected => ReadBefore is not null;
+
+        /// <summary>What the OCR's first reading gave for the token.</summary>
+        public string FirstReading => ReadBefore ?? Text;
+    }
 
     /// <summary>A dot read as a comma or doubled.</summary>
     [GeneratedRegex(@"[.,]{1,2}", RegexOptions.CultureInvariant)]
