@@ -197,6 +197,26 @@ public sealed class CodeCorrectionTests
     }
 
     [Theory]
+    [InlineData("(MS4.5)", "MS4.5", "(M54.5)")] // a digit read as its look-alike letter (seed 67 heavy p07), the Latin reading agreeing
+    [InlineData("(MS4.5)", "M54.5", "(M54.5)")]
+    [InlineData("(MS4.5)", "M64.5", null)] // other digits
+    [InlineData("(NB0.0)", "N80.0", "(N80.0)")]
+    public void A_digit_read_as_a_look_alike_letter_in_a_dotted_code_is_a_digit_when_the_latin_reading_agrees(string token, string reading, string? expected)
+    {
+        Assert.True(KcdToken.IsSuspect(token, lineHasCue: false));
+        Assert.Equal(expected, KcdToken.Corrected(token, reading));
+    }
+
+    [Theory]
+    [InlineData("CO2")] // carbon dioxide: undotted, never a code with a look-alike
+    [InlineData("BS4")]
+    [InlineData("MS.5")]
+    public void Look_alike_letters_make_no_suspect_outside_a_dotted_code(string token)
+    {
+        Assert.False(KcdToken.IsSuspect(token, lineHasCue: true));
+    }
+
+    [Theory]
     [InlineData("M54-.5", true)] // a stray mark at the dot: code-like anywhere
     [InlineData("M17.9", false)] // dotted: nothing to look at
     [InlineData("10-15", false)] // a range, no dot

@@ -38,6 +38,41 @@ public sealed class LostColumnTests
     }
 
     [Fact]
+    public void The_rows_run_as_far_as_names_end_their_lines_and_the_next_sections_lines_do_not_cancel_the_table()
+    {
+        // Seed 67 heavy p03: no colon after the table; the next section's title and a line of its lab table follow.
+        var words = Table(("상세불명의", "고지질혈증"), ("상세불명의", "결막염"))
+            .Where(w => w.Block != 4)
+            .Concat([Word(4, 1, 590, 160, "검사결과"), Word(5, 1, 640, 160, "2023년"), Word(5, 1, 640, 280, "HbA1c")])
+            .ToArray();
+        var page = Paper();
+        Ink(page, RowCentreAt(460, CodeLeft));
+        Ink(page, RowCentreAt(512, CodeLeft));
+
+        var cells = CodeColumn.LostCells(words, page);
+
+        Assert.Equal(new[] { (8, 7), (10, 9) }, cells.Select(c => (c.First, c.Last)));
+    }
+
+    [Fact]
+    public void A_stub_of_the_columns_border_below_the_codes_line_is_left_out_of_its_cell()
+    {
+        var words = Table(("상세불명의", "고지질혈증"), ("상세불명의", "결막염"));
+        var page = Paper();
+        var ink = Ink(page, RowCentreAt(460, CodeLeft));
+        Ink(page, RowCentreAt(512, CodeLeft));
+        var stubTop = ink.Bottom + 2; // what rule removal left of the border, 14 px left of the code and under its line
+        for (var y = stubTop; y < stubTop + 10; y++)
+        {
+            page.Pixels[(y * page.Width) + CodeLeft - 14] = 90;
+        }
+
+        var cell = CodeColumn.LostCells(words, page)[0];
+
+        Assert.InRange(cell.Left, ink.Left - 13, ink.Left - 1);
+    }
+
+    [Fact]
     public void A_table_with_no_ink_right_of_its_names_costs_no_reading()
     {
         var words = Table(("상세불명의", "고지질혈증"), ("상세불명의", "결막염"));

@@ -173,6 +173,45 @@ public sealed class SameFileCodesTests
         Assert.Null(pages[0].Blocks[0].Corrections);
     }
 
+    [Theory]
+    [InlineData("부진단 | 상세불명의 급성 기관지염 120.9", "부진단 | 상세불명의 급성 기관지염 I20.9", "부진단 | 상세불명의 급성 기관지염 J20.9")] // seed 67 heavy p08
+    [InlineData("상세불명의 피부염 130.9", "상세불명의 피부염 I30.9", "상세불명의 피부염 L30.9")] // p14
+    [InlineData("상세불명의 피부염 I30.9", "상세불명의 피부염 I30.9", "상세불명의 피부염 L30.9")] // the first reading's own I
+    public void An_I_read_for_an_upright_stroke_beside_the_name_of_a_J_or_L_code_takes_that_codes_letter(string read, string corrected, string expected)
+    {
+        var pages = SameFileCodes.Apply([CorrectedPage(read, corrected)], Catalogue);
+
+        var block = Assert.Single(pages[0].Blocks);
+        Assert.Equal(expected, block.Text);
+        var last = block.Corrections![^1];
+        Assert.Equal((corrected.Split(' ')[^1], expected.Split(' ')[^1], SameFileCodes.NameReason), (last.Original, last.Corrected, last.Reason));
+    }
+
+    [Theory]
+    [InlineData("주진단 상세불명의 협심증 120.9", "주진단 상세불명의 협심증 I20.9")] // the I code's own name
+    [InlineData("A: 본태성(원발성) 고혈압 (110)", "A: 본태성(원발성) 고혈압 (I10)")]
+    [InlineData("부진단 상세불명의 급성 기관지염 620.9", "부진단 상세불명의 급성 기관지염 I20.9")] // no upright stroke was read: 6 is no J
+    [InlineData("질병분류기호: 120.9 R51", "질병분류기호: I20.9 R51")] // no name beside it
+    [InlineData("부진단 상세불명의 피부염 E30.9", "부진단 상세불명의 피부염 E30.9")] // not an I
+    public void An_I_stays_beside_its_own_name_without_an_upright_stroke_or_without_a_name(string read, string corrected)
+    {
+        var pages = SameFileCodes.Apply([CorrectedPage(read, corrected)], Catalogue);
+
+        Assert.Equal(corrected, pages[0].Text);
+    }
+
+    [Fact]
+    public void A_clean_J_code_of_the_file_beside_the_same_disease_names_the_upright_stroke()
+    {
+        var catalogueWithoutJ = new KcdTable(Catalogue.Data with { Names = new Dictionary<string, string>() });
+        ExtractedPage[] read = [Page(1, PageTextSource.Ocr, "주진단 상세불명의 급성 기관지염 J20.9"), CorrectedPage("부진단 급성 기관지염 120.9", "부진단 급성 기관지염 I20.9", 2)];
+
+        var block = SameFileCodes.Apply(read, catalogueWithoutJ)[1].Blocks[0];
+
+        Assert.Equal("부진단 급성 기관지염 J20.9", block.Text);
+        Assert.Equal(SameFileCodes.Reason, block.Corrections![^1].Reason);
+    }
+
     [Fact]
     public void Between_two_catalogue_codes_with_the_same_digits_the_name_chooses_and_a_close_call_refuses()
     {
@@ -234,6 +273,16 @@ public sealed class SameFileCodesTests
     [InlineData("결막염", "H10.0", "점액화농성 결막염", 3.0 / 8)]
     public void Shown_is_the_share_of_the_catalogue_names_specific_syllables_the_name_beside_the_token_holds(string name, string code, string catalogueName, double expected) =>
         Assert.Equal(expected, SameFileCodes.Shown(name, code, catalogueName), 3);
+
+    /// <summary>An OCR page of one line whose last token an earlier pass corrected (none when the texts are the same).</summary>
+    private static ExtractedPage CorrectedPage(string read, string corrected, int number = 1)
+    {
+        var page = Page(number, PageTextSource.Ocr, corrected);
+        var (original, now) = (read.Split(' ')[^1], corrected.Split(' ')[^1]);
+        return original == now
+            ? page
+            : page with { Blocks = [page.Blocks[0] with { Corrections = [new TextCorrection(original, now, CodeSecondPass.Reason, page.Blocks[0].Box)] }] };
+    }
 
     /// <summary>A page of one block per line, 40 px apart, each 1000 px wide.</summary>
     private static ExtractedPage Page(int number, PageTextSource source, params string[] lines) =>

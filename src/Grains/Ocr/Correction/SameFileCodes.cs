@@ -165,8 +165,8 @@ public static partial class SameFileCodes
     /// <c>I20.9</c> beside 상세불명의 급성 기관지염, seed 67 p08) says only that the stroke stood upright. Where the first
     /// reading gave an upright stroke for the letter (<see cref="KcdToken.IsBar"/>), the name beside the code decides
     /// among the codes of those digits with an upright letter: a clean code of the file with J or L read beside a name
-    /// that agrees, else the catalogue's, on the terms <see cref="FromCatalogue"/> sets for a lost letter. The digits and
-    /// the dot stay as read; a name the I code's agrees with as well keeps the I.
+    /// that agrees, else the catalogue's (I's included), on the terms <see cref="FromCatalogue"/> sets for a lost letter.
+    /// The digits and the dot stay as read; a name the I code's agrees with as well keeps the I.
     /// </summary>
     private static Resolution? UprightLetter(Token token, string? name, References references)
     {
@@ -177,15 +177,16 @@ public static partial class SameFileCodes
             return null;
         }
 
+        // The file's I codes are no witness: the same stroke printed on another page reads I the same way.
         var digits = Digits(core);
-        var fileCodes = references.Clean
-            .Where(c => !c.Guessed && c.Digits == digits && UprightLetters.Contains(c.Code[0]) && c.Name is not null && NamesAgree(name, c.Name, SharedRun))
+        var fileLetters = references.Clean
+            .Where(c => !c.Guessed && c.Digits == digits && c.Code[0] is 'J' or 'L' && c.Name is not null && NamesAgree(name, c.Name, SharedRun))
             .Select(c => c.Code[0])
             .Distinct()
             .ToList();
-        if (fileCodes.Count == 1)
+        if (fileLetters.Count == 1)
         {
-            return fileCodes[0] == 'I' ? null : new(prefix + fileCodes[0] + core[1..] + suffix, Reason);
+            return new(prefix + fileLetters[0] + core[1..] + suffix, Reason);
         }
 
         return FromCatalogue(name, [core[1..]], references.Catalogue, UprightLetters) is (var letter and not 'I', _)
