@@ -88,8 +88,10 @@ public static class CodeColumn
     /// the Korean model may read nothing right of the names (seed 43 p04: <c>병명</c> and two rows of names, nothing right
     /// of x 1011 on the whole page, where the image shows <c>분류기호</c> over <c>E78.5</c> and <c>H10.9</c> at x ≈ 1100–1180).
     /// A line naming the diagnosis column (<see cref="NameHeaders"/>, not a label) with at least <see cref="LostRows"/> rows
-    /// of names under it, none of which has anything read after its name, has a lost column when it has no code header of
-    /// its own (that column is <see cref="Cells"/>'). Each row's cell is an empty cell (Last is First − 1, First where its
+    /// of names under it with nothing read after the name has a lost column when it has no code header of its own (that
+    /// column is <see cref="Cells"/>'). The rows are taken down to the first line that ends in something else: without a
+    /// colon line after the table, the next section's title and its own table follow (seed 67 p03: <c>검사결과</c>, then
+    /// <c>2023년 11월 16일 HbA1c</c>), and a title's band to the margin holds no ink. Each row's cell is an empty cell (Last is First − 1, First where its
     /// word goes) running from past its name to the page's right margin (taken as wide as its left one: the page's text
     /// gives no right edge when the column is what was lost), as a band along the page's slope (<see cref="PageSkew"/>):
     /// a 2° turn moves a row 30 px over the 800 px from its name to its code, more than a line's height. A cell whose

@@ -60,7 +60,8 @@ public static partial class KcdToken
     /// <summary>
     /// Whether a token looks like a code whose first letter was damaged: at most two stray characters, or three without a
     /// dot (<see cref="MaxLetterGlyphs"/>; <c>23.11.19</c> is a date), then two digits,
-    /// a dot (with at most one stray mark beside it: <c>M54-.5</c>) and one or two digits (anywhere); or, on a line with
+    /// a dot (with at most one stray mark beside it: <c>M54-.5</c>) and one or two digits (anywhere); a dotted code with a
+    /// digit read as a look-alike letter (<c>MS4.5</c>, anywhere); or, on a line with
     /// a code cue, two to four digits (undotted codes, or codes whose letter became a digit: <c>851</c>, <c>6297</c>).
     /// Well-formed codes, dates and plain years are not.
     /// </summary>
@@ -111,7 +112,8 @@ public static partial class KcdToken
     /// see the letter). At most two characters in front of those digits may be replaced (three, none a dot, for the wide M and W: <see cref="MaxLetterGlyphs"/>), and the result must be
     /// well-formed itself. The dot is the second reading's when the first has none where the code's digits are
     /// (<c>M179</c>, <c>M54-.5</c>: both readings show the same digits, only the Latin one the dot). A first reading
-    /// that starts with a letter keeps it: the Latin model's letters are no better than the Korean model's there.
+    /// that starts with a letter keeps it: the Latin model's letters are no better than the Korean model's there. Its
+    /// digits read as look-alike letters (<see cref="DigitsAsLetters"/>: <c>MS4.5</c>) are the digits they look like.
     /// </summary>
     public static string? Corrected(string firstToken, string secondReading)
     {

@@ -37,6 +37,10 @@ namespace VNexsus.Ocr.Correction;
 /// A token whose letter is restored beside a name gets its dot where the file prints the dots of its named codes
 /// (<c>요로감염 390</c> is <c>N39.0</c>; left undotted when every code the file prints beside a name is undotted).
 /// </para>
+/// <para>
+/// One well-formed reading is looked at again: a code read with the letter I where the first reading saw an upright
+/// stroke, beside the name of a J or L code with the same digits (<see cref="UprightLetter"/>).
+/// </para>
 /// </summary>
 public static partial class SameFileCodes
 {
