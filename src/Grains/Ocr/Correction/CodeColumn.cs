@@ -91,10 +91,11 @@ public static class CodeColumn
     /// of names under it with nothing read after the name has a lost column when it has no code header of its own (that
     /// column is <see cref="Cells"/>'). The rows are taken down to the first line that ends in something else: without a
     /// colon line after the table, the next section's title and its own table follow (seed 67 p03: <c>검사결과</c>, then
-    /// <c>2023년 11월 16일 HbA1c</c>), and a title's band to the margin holds no ink. Each row's cell is an empty cell (Last is First − 1, First where its
-    /// word goes) running from past its name to the page's right margin (taken as wide as its left one: the page's text
-    /// gives no right edge when the column is what was lost), as a band along the page's slope (<see cref="PageSkew"/>):
-    /// a 2° turn moves a row 30 px over the 800 px from its name to its code, more than a line's height. A cell whose
+    /// <c>2023년 11월 16일 HbA1c</c>), and a title's band to the margin holds no ink. Each row's cell is an empty cell
+    /// (Last is First − 1, First where its word goes) running from past its name to the page's right margin (taken as
+    /// wide as its left one: the page's text gives no right edge when the column is what was lost), as a band along the
+    /// page's slope (<see cref="PageSkew"/>): a 2° turn moves a row 30 px over the 800 px from its name to its code, more
+    /// than a line's height. A cell whose
     /// band holds a word of another line is left out: something was read there, and it is looked at as that word. Only
     /// what the Latin model reads in a cell as a well-formed code with the confidence a lost cell needs is ever kept
     /// (<see cref="CodeSecondPass.CellReading"/>).
@@ -310,8 +311,9 @@ public static class CodeColumn
 
         var threshold = 2 * Median(pixels.Select(p => p.Level)) / 3;
         var ink = pixels.Where(p => p.Level < threshold).ToList();
-        var columns = ink.GroupBy(p => p.X).ToDictionary(g => g.Key, g => g.Count());
-        var stems = ink.GroupBy(p => p.X).Where(g => g.Count() >= cell.GlyphHeight / 3).Select(g => (X: g.Key, Top: g.Min(p => p.Y), Bottom: g.Max(p => p.Y))).ToList();
+        var byColumn = ink.GroupBy(p => p.X).ToList();
+        var columns = byColumn.ToDictionary(g => g.Key, g => g.Count());
+        var stems = byColumn.Where(g => g.Count() >= cell.GlyphHeight / 3).Select(g => (X: g.Key, Top: g.Min(p => p.Y), Bottom: g.Max(p => p.Y))).ToList();
         if (stems.Count == 0)
         {
             return null;
