@@ -201,6 +201,7 @@ public sealed class CodeCorrectionTests
     [InlineData("(MS4.5)", "M54.5", "(M54.5)")]
     [InlineData("(MS4.5)", "M64.5", null)] // other digits
     [InlineData("(NB0.0)", "N80.0", "(N80.0)")]
+    [InlineData("GA3.9", "G43.9", "G43.9")] // A for 4 (seed 29 heavy p13)
     public void A_digit_read_as_a_look_alike_letter_in_a_dotted_code_is_a_digit_when_the_latin_reading_agrees(string token, string reading, string? expected)
     {
         Assert.True(KcdToken.IsSuspect(token, lineHasCue: false));

@@ -39,6 +39,14 @@ public sealed class GlyphColumnsTests
     }
 
     [Fact]
+    public void A_glyph_the_word_box_cuts_through_is_found_whole_and_a_neighbour_outside_the_box_is_not_the_words()
+    {
+        var page = Page((2, 6), (14, 24), (28, 34), (38, 44), (48, 54)); // a colon's dot, then A090 whose box starts at the A's right leg
+
+        Assert.Equal((13, 25), GlyphColumns.Glyph(page, 19, 0, 36, 20, "4090", 0, margin: 1)); // the whole A, a pixel of paper each side
+    }
+
+    [Fact]
     public void Without_one_run_per_character_the_glyph_is_not_known()
     {
         var page = Page((10, 14), (20, 36), (40, 46), (52, 56)); // two digits that touch

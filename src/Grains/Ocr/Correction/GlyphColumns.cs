@@ -80,7 +80,10 @@ public static class GlyphColumns
     /// </summary>
     public static (int Left, int Right)? Glyph(GrayImage page, int left, int top, int width, int height, string text, int index, int margin)
     {
-        var runs = Runs(page, left, top, width, height);
+        // Tesseract's word box may cut through the word's first or last glyph (seed 67 p20: the box of A090 starts at
+        // the right leg of the A): the runs are found on a strip a glyph's height wider on each side, and the ones that
+        // reach into the box are the word's.
+        var runs = Runs(page, left - height, top, width + (2 * height), height).Where(run => run.Right > left && run.Left < left + width).ToList();
         if (runs.Count != text.Length || index >= runs.Count)
         {
             return null;

@@ -217,6 +217,7 @@ public static partial class KcdToken
         'S' => '5',
         'G' => '6',
         'B' => '8',
+        'A' => '4',
         _ => c,
     };
 
@@ -246,7 +247,7 @@ public static partial class KcdToken
     /// <c>(M54.5)</c>, seed 67 heavy p07): no KCD code has a letter after its first character. Dotted only: <c>CO2</c>
     /// is carbon dioxide, not C02. A well-formed code matches too, and stays as it is.
     /// </summary>
-    [GeneratedRegex(@"^[A-Z][0-9OSIlBZ]{2}\.[0-9OSIlBZ]{1,2}$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^[A-Z][0-9OSIlBZA]{2}\.[0-9OSIlBZA]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex DigitsAsLetters();
 
     [GeneratedRegex(@"^[^\s\uAC00-\uD7A3]{0,2}?[0-9]{2}(?:[-,'`]\.|\.[-,'`])[0-9]{1,2}$", RegexOptions.CultureInvariant)]
