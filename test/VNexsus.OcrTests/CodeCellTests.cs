@@ -178,6 +178,9 @@ public sealed class CodeCellTests
     [InlineData("2021", "3.5", null)]
     [InlineData("3", "회", null)]
     [InlineData("1", "2", null)] // no code shape
+    [InlineData("ㄷ", "119", "ㄷ119")] // E119, its E read as the Hangul letter it looks like, a word of its own (seed 83 light p10)
+    [InlineData("ㄷ", "2022", null)] // a year
+    [InlineData("ㆍ", "119", null)] // a bullet, not a consonant
     public void Two_neighbouring_words_with_a_code_shape_together_are_one_token(string first, string second, string? expected)
     {
         var joined = SplitCodes.Joined(Word(1, 1, 500, 50, first), Word(1, 1, 500 + (first.Length * 15) + 8, 50, second) with { SpaceBefore = true });

@@ -218,6 +218,23 @@ public sealed class CodeCorrectionTests
     }
 
     [Theory]
+    [InlineData("질병분류기호:\\4/179", "M179", "질병분류기호:M179")] // M read as three glyphs in an undotted code (seed 83 light p20)
+    [InlineData("질병분류기호:\\4/179", "N179", null)] // three glyphs only for M and W
+    public void The_widest_letter_read_as_three_glyphs_in_an_undotted_code_on_a_code_line_is_one_letter(string token, string reading, string? expected)
+    {
+        Assert.True(KcdToken.IsSuspect(token, lineHasCue: true));
+        Assert.Equal(expected, KcdToken.Corrected(token, reading));
+    }
+
+    [Theory]
+    [InlineData("1234567")] // a longer number: three digits in front of four are no letter
+    [InlineData("10-155")] // a range
+    public void A_long_number_on_a_code_line_is_no_code_suspect(string token)
+    {
+        Assert.False(KcdToken.IsSuspect(token, lineHasCue: true));
+    }
+
+    [Theory]
     [InlineData("M54-.5", true)] // a stray mark at the dot: code-like anywhere
     [InlineData("M17.9", false)] // dotted: nothing to look at
     [InlineData("10-15", false)] // a range, no dot

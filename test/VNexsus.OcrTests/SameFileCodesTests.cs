@@ -201,6 +201,18 @@ public sealed class SameFileCodesTests
     }
 
     [Fact]
+    public void An_I_re_lettered_by_its_name_gives_its_letter_to_a_damaged_code_of_the_file_beside_the_same_disease()
+    {
+        // Seed 89 heavy: I30.9 read on p13, (130.9) on p17, both beside 피부염.
+        ExtractedPage[] read = [CorrectedPage("주진단 상세불명의 피부염 130.9", "주진단 상세불명의 피부염 I30.9"), Page(2, PageTextSource.Ocr, "A: 상세불명의 피부염 (130.9)")];
+
+        var pages = SameFileCodes.Apply(read, Catalogue);
+
+        Assert.Equal("주진단 상세불명의 피부염 L30.9", pages[0].Text);
+        Assert.Equal("A: 상세불명의 피부염 (L30.9)", pages[1].Text);
+    }
+
+    [Fact]
     public void A_clean_J_code_of_the_file_beside_the_same_disease_names_the_upright_stroke()
     {
         var catalogueWithoutJ = new KcdTable(Catalogue.Data with { Names = new Dictionary<string, string>() });

@@ -4,4 +4,10 @@ namespace VNexsus.Ocr.Correction;
 public static class Hangul
 {
     public static bool IsSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
+
+    /// <summary>
+    /// A Hangul consonant on its own (ㄱ–ㅎ): the Korean model's reading of a Latin letter drawn like it (E as ㄷ, L as ㄴ).
+    /// Not the vowels, which are bars and dots (ㅣ, ㅡ, ㆍ read for a bullet).
+    /// </summary>
+    public static bool IsConsonant(char c) => c is >= '\u3131' and <= '\u314E';
 }

@@ -83,8 +83,15 @@ public static partial class KcdToken
             return true;
         }
 
-        return lineHasCue && core.Length >= 3 && DamagedUndotted().IsMatch(core) && !IsYear(core);
+        return lineHasCue && core.Length >= 3 && (DamagedUndotted().IsMatch(core) || WideLetterUndotted(core)) && !IsYear(core);
     }
+
+    /// <summary>
+    /// M (or W) read as three glyphs in front of an undotted code's digits (seed 83 light p20: <c>\4/179</c> for M179): at
+    /// most one of them a digit, so that a range (<c>10-15</c>) or a longer number is none.
+    /// </summary>
+    private static bool WideLetterUndotted(string core) =>
+        ThreeGlyphsUndotted().Match(core) is { Success: true } match && match.Groups["glyphs"].Value.Count(char.IsAsciiDigit) <= 1;
 
     /// <summary>
     /// Whether the token is an undotted code with digits after its category (<c>M179</c>), whose dot the model may have
@@ -238,6 +245,10 @@ public static partial class KcdToken
 
     [GeneratedRegex(@"^[^\s\uAC00-\uD7A3.]{0,2}?[0-9]{2,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex DamagedUndotted();
+
+    /// <summary>Three stray glyphs, then two to four digits: the widest letter read as three glyphs in an undotted code (<see cref="WideLetterUndotted"/>).</summary>
+    [GeneratedRegex(@"^(?<glyphs>[^\s\uAC00-\uD7A3.]{3})[0-9]{2,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ThreeGlyphsUndotted();
 
     [GeneratedRegex(@"^[A-Z][0-9]{3,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex MaybeLostDot();

@@ -70,7 +70,13 @@ public static partial class SameFileCodes
     /// The pages with every damaged code that a clean code of the file, or else the catalogue's name for a code, resolves
     /// corrected and the change recorded on its block.
     /// </summary>
-    public static IReadOnlyList<ExtractedPage> Apply(IReadOnlyList<ExtractedPage> pages, KcdTable catalogue)
+    public static IReadOnlyList<ExtractedPage> Apply(IReadOnlyList<ExtractedPage> pages, KcdTable catalogue) =>
+        // An I is re-lettered first: the J or L it becomes is then the file's code for the damaged tokens of its digits
+        // (seed 89 heavy: the I30.9 read beside 피부염 on p13 had kept (130.9) beside 피부염 on p17 from the catalogue's L30.9).
+        Pass(Pass(pages, catalogue, relettering: true), catalogue, relettering: false);
+
+    /// <summary>One pass over the file: its codes with an I re-lettered (<see cref="UprightLetter"/>), or its damaged codes resolved.</summary>
+    private static IReadOnlyList<ExtractedPage> Pass(IReadOnlyList<ExtractedPage> pages, KcdTable catalogue, bool relettering)
     {
         var lines = pages.Select(page => page.Blocks.Select(Tokens).ToList()).ToList();
         var pageWords = pages.Select((page, p) => Words(page.Blocks, lines[p])).ToList();
@@ -102,7 +108,7 @@ public static partial class SameFileCodes
         var result = pages.ToList();
         for (var p = 0; p < pages.Count; p++)
         {
-            if (pages[p].Source == PageTextSource.Ocr && Corrected(pages[p], lines[p], pageWords[p], references) is { } corrected)
+            if (pages[p].Source == PageTextSource.Ocr && Corrected(pages[p], lines[p], pageWords[p], references, relettering) is { } corrected)
             {
                 result[p] = corrected;
             }
@@ -309,7 +315,7 @@ public static partial class SameFileCodes
     private static string Specific(string name) =>
         GenericWords.Aggregate(new string(name.Where(Hangul.IsSyllable).ToArray()), (text, word) => text.Replace(word, "", StringComparison.Ordinal));
 
-    private static ExtractedPage? Corrected(ExtractedPage page, List<List<Token>> lines, IReadOnlyList<TesseractTsv.Word> words, References references)
+    private static ExtractedPage? Corrected(ExtractedPage page, List<List<Token>> lines, IReadOnlyList<TesseractTsv.Word> words, References references, bool relettering)
     {
         var blocks = page.Blocks.ToList();
         var changed = false;
@@ -322,8 +328,9 @@ public static partial class SameFileCodes
             for (var t = 0; t < tokens.Count; t++, w++)
             {
                 if (tokens[t].Text.Any(char.IsAsciiDigit) && Position(words, w) is { } position &&
-                    ((tokens[t].WasCorrected ? null : Resolve(tokens[t].Text, position == CodePosition.BeforeName ? NameAfter(words, w) : NameBefore(words, w), references, position))
-                        ?? (position == CodePosition.BeforeName ? null : UprightLetter(tokens[t], NameBefore(words, w), references))) is { } resolved)
+                    (relettering
+                        ? (position == CodePosition.BeforeName ? null : UprightLetter(tokens[t], NameBefore(words, w), references))
+                        : (tokens[t].WasCorrected ? null : Resolve(tokens[t].Text, position == CodePosition.BeforeName ? NameAfter(words, w) : NameBefore(words, w), references, position))) is { } resolved)
                 {
                     texts[t] = resolved.Text;
                     corrections.Add(new TextCorrection(tokens[t].Original, resolved.Text, resolved.Reason, words[w].Box));

@@ -15,6 +15,9 @@ public static class SplitCodes
     /// <summary>The widest gap (in the taller word's heights) between the two halves: a lost dot or a glyph's width.</summary>
     private const double MaxGap = 1.0;
 
+    /// <summary>The widest gap (in the taller word's heights) after a code's letter read as a word of its own: a letter's spacing.</summary>
+    private const double LetterGap = 0.5;
+
     /// <summary>
     /// The page's words with split codes joined, and the words each joined token was made of (keyed by the token). Only
     /// where a code stands: in brackets, on a line with a code cue, last on a diagnosis line or under a code column's
@@ -80,11 +83,15 @@ public static class SplitCodes
     {
         // A code's head (61, \/1, K21: at most its letter's glyph and two digits) and a tail that is no code shape of its
         // own (1.9, 0): two words that are each a code's shape (질병분류기호: 080 110) are two codes, each re-read alone.
+        // Or the letter alone, read as the Hangul letter it looks like, close before the code's digits (seed 83 light
+        // p10: ㄷ 119 for E119, 10 px apart): the digits then are a code's shape of their own, and their letter is that word.
         var gap = second.Left - first.Right;
-        if (first.LineKey != second.LineKey || gap < 0 || gap > MaxGap * Math.Max(first.Height, second.Height) ||
-            !char.IsAsciiDigit(first.Text[^1]) || !(char.IsAsciiDigit(second.Text[0]) || second.Text[0] == '.') ||
+        var height = Math.Max(first.Height, second.Height);
+        var letterAlone = first.Text.Length == 1 && Hangul.IsConsonant(first.Text[0]) && gap <= LetterGap * height && !KcdToken.IsYear(second.Text);
+        if (first.LineKey != second.LineKey || gap < 0 || gap > MaxGap * height ||
+            !(char.IsAsciiDigit(first.Text[^1]) || letterAlone) || !(char.IsAsciiDigit(second.Text[0]) || second.Text[0] == '.') ||
             KcdToken.Split(first.Text).Core.Count(char.IsAsciiDigit) > 2 ||
-            KcdToken.IsWellFormed(KcdToken.Split(second.Text).Core) || KcdToken.IsSuspect(second.Text, lineHasCue: true))
+            KcdToken.IsWellFormed(KcdToken.Split(second.Text).Core) || (!letterAlone && KcdToken.IsSuspect(second.Text, lineHasCue: true)))
         {
             return null;
         }
