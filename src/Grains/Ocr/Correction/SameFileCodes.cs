@@ -73,10 +73,13 @@ public static partial class SameFileCodes
     public static IReadOnlyList<ExtractedPage> Apply(IReadOnlyList<ExtractedPage> pages, KcdTable catalogue) =>
         // An I is re-lettered first: the J or L it becomes is then the file's code for the damaged tokens of its digits
         // (seed 89 heavy: the I30.9 read beside 피부염 on p13 had kept (130.9) beside 피부염 on p17 from the catalogue's L30.9).
-        Pass(Pass(pages, catalogue, relettering: true), catalogue, relettering: false);
+        Pass(Pass(pages, catalogue, Reletter), catalogue, ResolveDamaged);
 
-    /// <summary>One pass over the file: its codes with an I re-lettered (<see cref="UprightLetter"/>), or its damaged codes resolved.</summary>
-    private static IReadOnlyList<ExtractedPage> Pass(IReadOnlyList<ExtractedPage> pages, KcdTable catalogue, bool relettering)
+    /// <summary>What one pass over the file makes of a token in code position (the page's words, its index, where it stands), or null to keep it.</summary>
+    private delegate Resolution? TokenRule(Token token, IReadOnlyList<TesseractTsv.Word> words, int index, CodePosition position, References references);
+
+    /// <summary>One pass over the file: every token in code position on its OCR'd pages put to <paramref name="rule"/>, with the file's clean codes as they stand before the pass.</summary>
+    private static IReadOnlyList<ExtractedPage> Pass(IReadOnlyList<ExtractedPage> pages, KcdTable catalogue, TokenRule rule)
     {
         var lines = pages.Select(page => page.Blocks.Select(Tokens).ToList()).ToList();
         var pageWords = pages.Select((page, p) => Words(page.Blocks, lines[p])).ToList();
@@ -108,7 +111,7 @@ public static partial class SameFileCodes
         var result = pages.ToList();
         for (var p = 0; p < pages.Count; p++)
         {
-            if (pages[p].Source == PageTextSource.Ocr && Corrected(pages[p], lines[p], pageWords[p], references, relettering) is { } corrected)
+            if (pages[p].Source == PageTextSource.Ocr && Corrected(pages[p], lines[p], pageWords[p], references, rule) is { } corrected)
             {
                 result[p] = corrected;
             }
@@ -168,6 +171,14 @@ public static partial class SameFileCodes
 
         return Restored(prefix, letter, catalogueReading, trailingDot, suffix, references.DottedBesideNames, NameReason);
     }
+
+    /// <summary>A damaged token no earlier correction made, resolved beside the name after it when it stands before one, else the name before it.</summary>
+    private static Resolution? ResolveDamaged(Token token, IReadOnlyList<TesseractTsv.Word> words, int index, CodePosition position, References references) =>
+        token.WasCorrected ? null : Resolve(token.Text, position == CodePosition.BeforeName ? NameAfter(words, index) : NameBefore(words, index), references, position);
+
+    /// <summary>A code read with I re-lettered by the name before it (<see cref="UprightLetter"/>); a code before its name is left.</summary>
+    private static Resolution? Reletter(Token token, IReadOnlyList<TesseractTsv.Word> words, int index, CodePosition position, References references) =>
+        position == CodePosition.BeforeName ? null : UprightLetter(token, NameBefore(words, index), references);
 
     /// <summary>
     /// A code read with the letter I beside a name that is another upright letter's code: I, J and L are each one upright
@@ -315,7 +326,7 @@ public static partial class SameFileCodes
     private static string Specific(string name) =>
         GenericWords.Aggregate(new string(name.Where(Hangul.IsSyllable).ToArray()), (text, word) => text.Replace(word, "", StringComparison.Ordinal));
 
-    private static ExtractedPage? Corrected(ExtractedPage page, List<List<Token>> lines, IReadOnlyList<TesseractTsv.Word> words, References references, bool relettering)
+    private static ExtractedPage? Corrected(ExtractedPage page, List<List<Token>> lines, IReadOnlyList<TesseractTsv.Word> words, References references, TokenRule rule)
     {
         var blocks = page.Blocks.ToList();
         var changed = false;
@@ -328,9 +339,7 @@ public static partial class SameFileCodes
             for (var t = 0; t < tokens.Count; t++, w++)
             {
                 if (tokens[t].Text.Any(char.IsAsciiDigit) && Position(words, w) is { } position &&
-                    (relettering
-                        ? (position == CodePosition.BeforeName ? null : UprightLetter(tokens[t], NameBefore(words, w), references))
-                        : (tokens[t].WasCorrected ? null : Resolve(tokens[t].Text, position == CodePosition.BeforeName ? NameAfter(words, w) : NameBefore(words, w), references, position))) is { } resolved)
+                    rule(tokens[t], words, w, position, references) is { } resolved)
                 {
                     texts[t] = resolved.Text;
                     corrections.Add(new TextCorrection(tokens[t].Original, resolved.Text, resolved.Reason, words[w].Box));
