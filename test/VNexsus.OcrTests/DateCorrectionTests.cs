@@ -179,6 +179,10 @@ public sealed class DateCorrectionTests
     [InlineData("23.10.27", null)] // nothing to restore
     [InlineData("23.13:27", null)] // no month 13
     [InlineData("23.10:32", null)] // no day 32
+    [InlineData("퇴원일:22:1.18", "퇴원일:22.1.18")] // its cue read on before it
+    [InlineData("퇴원일:22.1.18", null)] // the cue's colon is none of the date's
+    [InlineData("퇴원일:22:05:18", null)] // may be a time
+    [InlineData("투약:22:1.18", null)] // no date cue
     public void A_short_date_whose_dots_were_read_as_colons_is_no_time_when_a_part_has_one_digit(string token, string? expected)
     {
         Assert.Equal(expected, DateToken.ShortColonsRestored(token));
@@ -194,13 +198,47 @@ public sealed class DateCorrectionTests
             .. Line(3, ("투약", 0), ("22:5:18", 160)), // within a line, no cue: left alone
             .. Line(4, ("진료일:", 0), ("22:05:18", 160)), // may be a time
             .. Line(5, ("교부일:", 0), ("23.10:27", 160)), // a dot kept shows the format
+            .. Line(6, ("입원일:", 0), ("2021-06-25", 160), ("퇴원일:22:1.18", 400)), // the cue in the word
         ];
 
         var restored = DateSecondPass.RestoreShortColons(words);
 
-        Assert.Equal(["진료일:", "22.5.18", "담당의:", "21.7.4", "HbA1c", "투약", "22:5:18", "진료일:", "22:05:18", "교부일:", "23.10.27"], restored.Select(w => w.Text));
+        Assert.Equal(
+            ["진료일:", "22.5.18", "담당의:", "21.7.4", "HbA1c", "투약", "22:5:18", "진료일:", "22:05:18", "교부일:", "23.10.27", "입원일:", "2021-06-25", "퇴원일:22.1.18"],
+            restored.Select(w => w.Text));
         Assert.Equal(new TextCorrection("22:5:18", "22.5.18", DateSecondPass.SeparatorReason, restored[1].Correction!.Box), restored[1].Correction);
         Assert.Null(restored[6].Correction);
+    }
+
+    [Theory]
+    [InlineData("21", ".10.11", "21.10.11")]
+    [InlineData("24", ".5.9", "24.5.9")]
+    [InlineData("21", ".13.11", null)] // no month 13
+    [InlineData("21", ".10.32", null)] // no day 32
+    [InlineData("21.", "10.11", null)] // a space after a dot may be the text's
+    [InlineData("2021", ".10.11", null)] // no short date
+    [InlineData("21", "10.11", null)]
+    [InlineData("21", ".10.11.", null)]
+    public void A_short_date_read_with_a_space_before_its_first_dot_is_one_date(string first, string second, string? expected)
+    {
+        Assert.Equal(expected, DateToken.ShortDateJoined(first, second));
+    }
+
+    [Fact]
+    public void Short_dates_split_before_their_first_dot_are_joined_when_close_on_one_line_and_the_change_is_recorded()
+    {
+        var words = (TesseractTsv.Word[])
+        [
+            .. Line(1, ("4일분,", 0), ("21", 130), (".10.11", 175), ("재진", 400)),
+            .. Line(2, ("21", 0), (".10.11", 200)), // far apart
+            .. Line(3, ("21", 0)), .. Line(4, (".10.11", 45)), // on two lines
+        ];
+
+        var joined = DateSecondPass.JoinSplitShortDates(words);
+
+        Assert.Equal(["4일분,", "21.10.11", "재진", "21", ".10.11", "21", ".10.11"], joined.Select(w => w.Text));
+        Assert.Equal(new TextCorrection("21 .10.11", "21.10.11", DateSecondPass.SeparatorReason, joined[1].Correction!.Box), joined[1].Correction);
+        Assert.Equal((130, 165), (joined[1].Left, joined[1].Width));
     }
 
     [Fact]

@@ -51,8 +51,8 @@ public sealed class TesseractTests
         using var everyPass = new TesseractEngine(Options.Create(new TesseractOptions()));
         using var mainPassOnly = new TesseractEngine(Options.Create(new TesseractOptions { RemoveTableRules = false, CodeSecondPass = false, DateSecondPass = false }));
 
-        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v12", everyPass.Profile);
-        Assert.Equal("tesseract-kor+eng-psm4-v12", mainPassOnly.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v13", everyPass.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-v13", mainPassOnly.Profile);
     }
 
     [Fact]

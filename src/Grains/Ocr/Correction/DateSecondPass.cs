@@ -62,12 +62,32 @@ public static class DateSecondPass
 
     /// <summary>
     /// The page's words with each short date whose dots were read as colons (<see cref="DateToken.ShortColonsRestored"/>)
-    /// restored where a date stands (first on its line or after a date cue: <c>진료일: 22:5:18</c>); the change is recorded.
+    /// restored where a date stands (first on its line or after a date cue: <c>진료일: 22:5:18</c>, <c>퇴원일:22:1.18</c>);
+    /// the change is recorded.
     /// </summary>
     public static IReadOnlyList<TesseractTsv.Word> RestoreShortColons(IReadOnlyList<TesseractTsv.Word> words) =>
-        words.Select((word, i) => StandsWhereDateStands(words, i) && DateToken.ShortColonsRestored(word.Text) is { } restored
+        words.Select((word, i) => (StandsWhereDateStands(words, i) || DateToken.StartsWithDateCue(word.Text)) && DateToken.ShortColonsRestored(word.Text) is { } restored
             ? Merge(words, i, i, restored, SeparatorReason)
             : word).ToList();
+
+    /// <summary>
+    /// The page's words with each short date read as two close words of a line (<see cref="DateToken.ShortDateJoined"/>:
+    /// <c>21 .10.11</c>) made one; the change is recorded.
+    /// </summary>
+    public static IReadOnlyList<TesseractTsv.Word> JoinSplitShortDates(IReadOnlyList<TesseractTsv.Word> words)
+    {
+        var result = new List<TesseractTsv.Word>(words.Count);
+        for (var i = 0; i < words.Count; i++)
+        {
+            var joined = i + 1 < words.Count && words[i + 1].LineKey == words[i].LineKey && words[i + 1].Left - words[i].Right <= words[i].Height
+                ? DateToken.ShortDateJoined(words[i].Text, words[i + 1].Text)
+                : null;
+            result.Add(joined is null ? words[i] : Merge(words, i, i + 1, joined, SeparatorReason));
+            i += joined is null ? 0 : 1;
+        }
+
+        return result;
+    }
 
     /// <summary>
     /// The page's words with each unit date spaced after one of its units and not the other spaced after both

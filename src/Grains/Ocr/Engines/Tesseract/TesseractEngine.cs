@@ -65,7 +65,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     }
 
     public string Profile =>
-        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v12";
+        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v13";
 
     /// <summary>Whether the passes run in this process (false: a child process per call).</summary>
     public bool InProcess => main is TesseractHandlePool;
@@ -145,7 +145,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadDatesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
     {
-        words = DateSecondPass.RestoreUnitSpacing(DateSecondPass.RestoreShortColons(words));
+        words = DateSecondPass.RestoreUnitSpacing(DateSecondPass.JoinSplitShortDates(DateSecondPass.RestoreShortColons(words)));
         var shortDates = DateSecondPass.FindShortSuspects(words);
         var shortReadings = await ReadRegionsAsync(dates, image, words, shortDates, halved: false, cancellationToken);
         words = DateSecondPass.ApplyShort(words, shortDates, shortReadings);
