@@ -179,10 +179,10 @@ public sealed class DateCorrectionTests
     [InlineData("23.10.27", null)] // nothing to restore
     [InlineData("23.13:27", null)] // no month 13
     [InlineData("23.10:32", null)] // no day 32
-    [InlineData("퇴원일:22:1.18", "퇴원일:22.1.18")] // its cue read on before it
-    [InlineData("퇴원일:22.1.18", null)] // the cue's colon is none of the date's
-    [InlineData("퇴원일:22:05:18", null)] // may be a time
-    [InlineData("투약:22:1.18", null)] // no date cue
+    [InlineData(":22:1.18", ":22.1.18")] // the cue's colon read with it
+    [InlineData(":22.1.18", null)] // the cue's colon is none of the date's
+    [InlineData(":22:05:18", null)] // may be a time
+    [InlineData("::22:1.18", null)]
     public void A_short_date_whose_dots_were_read_as_colons_is_no_time_when_a_part_has_one_digit(string token, string? expected)
     {
         Assert.Equal(expected, DateToken.ShortColonsRestored(token));
@@ -198,13 +198,13 @@ public sealed class DateCorrectionTests
             .. Line(3, ("투약", 0), ("22:5:18", 160)), // within a line, no cue: left alone
             .. Line(4, ("진료일:", 0), ("22:05:18", 160)), // may be a time
             .. Line(5, ("교부일:", 0), ("23.10:27", 160)), // a dot kept shows the format
-            .. Line(6, ("입원일:", 0), ("2021-06-25", 160), ("퇴원일:22:1.18", 400)), // the cue in the word
+            .. Line(6, ("입원일:", 0), ("2021-06-25", 160), ("퇴원일", 400), (":22:1.18", 520)), // the cue's colon read with the date
         ];
 
         var restored = DateSecondPass.RestoreShortColons(words);
 
         Assert.Equal(
-            ["진료일:", "22.5.18", "담당의:", "21.7.4", "HbA1c", "투약", "22:5:18", "진료일:", "22:05:18", "교부일:", "23.10.27", "입원일:", "2021-06-25", "퇴원일:22.1.18"],
+            ["진료일:", "22.5.18", "담당의:", "21.7.4", "HbA1c", "투약", "22:5:18", "진료일:", "22:05:18", "교부일:", "23.10.27", "입원일:", "2021-06-25", "퇴원일", ":22.1.18"],
             restored.Select(w => w.Text));
         Assert.Equal(new TextCorrection("22:5:18", "22.5.18", DateSecondPass.SeparatorReason, restored[1].Correction!.Box), restored[1].Correction);
         Assert.Null(restored[6].Correction);

@@ -66,7 +66,7 @@ public static class DateSecondPass
     /// the change is recorded.
     /// </summary>
     public static IReadOnlyList<TesseractTsv.Word> RestoreShortColons(IReadOnlyList<TesseractTsv.Word> words) =>
-        words.Select((word, i) => (StandsWhereDateStands(words, i) || DateToken.StartsWithDateCue(word.Text)) && DateToken.ShortColonsRestored(word.Text) is { } restored
+        words.Select((word, i) => StandsWhereDateStands(words, i) && DateToken.ShortColonsRestored(word.Text) is { } restored
             ? Merge(words, i, i, restored, SeparatorReason)
             : word).ToList();
 

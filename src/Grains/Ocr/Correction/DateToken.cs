@@ -281,19 +281,15 @@ public static partial class DateToken
     /// A short date whose dots were read as colons (<c>22:5:18</c>, a dot with a speck above it), or null when the token is
     /// none: two digits, a month and a day, valid, and either one dot kept (<c>23.10:27</c>: the dot shows the format, and no
     /// time of day has one) or one of month and day written with one digit. Only then is it no time of day, which writes its
-    /// minutes and seconds with two digits (<c>22:05:18</c> stays). The token may begin with its date cue and colon, read
-    /// without the space after them (<c>퇴원일:22:1.18</c> is <c>퇴원일:22.1.18</c>; <see cref="StartsWithDateCue"/>).
-    /// Changes no digit.
+    /// minutes and seconds with two digits (<c>22:05:18</c> stays). The token may begin with its cue's colon, read without
+    /// the space after it (<c>:22:1.18</c> after <c>퇴원일</c> is <c>:22.1.18</c>). Changes no digit.
     /// </summary>
     public static string? ShortColonsRestored(string token) =>
         ShortColons().Match(token) is { Success: true } m && m.Groups["date"].Value.Contains(':', StringComparison.Ordinal)
             && (m.Groups["a"].Value != m.Groups["b"].Value || m.Groups["m"].Length == 1 || m.Groups["d"].Length == 1)
             && ValidMonthDay(m.Groups["m"].Value, m.Groups["d"].Value)
-            ? $"{m.Groups["cue"].Value}{m.Groups["y"].Value}.{m.Groups["m"].Value}.{m.Groups["d"].Value}"
+            ? $"{m.Groups["lead"].Value}{m.Groups["y"].Value}.{m.Groups["m"].Value}.{m.Groups["d"].Value}"
             : null;
-
-    /// <summary>Whether a word begins with a date cue and its colon, the date read on after it (<c>퇴원일:22:1.18</c>).</summary>
-    public static bool StartsWithDateCue(string word) => CuePrefix().IsMatch(word);
 
     /// <summary>
     /// A short date read as two words, a space seen before its first dot (<c>21 .10.11</c>), joined; or null when the words
@@ -359,13 +355,8 @@ public static partial class DateToken
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?<a>[.\-/:°]|\. )(?<m>[0-9]{1,2})(?<b>[.\-/:°]|\. )(?<d>[0-9]{1,2})(?<end>[.:]?)$", RegexOptions.CultureInvariant)]
     private static partial Regex ColonSeparator();
 
-    private const string CueAndColon = "[가-힣]*(?:일|일자|날짜):";
-
-    [GeneratedRegex(@"^(?<cue>" + CueAndColon + @")?(?<date>(?<y>[0-9]{2})(?<a>[:.])(?<m>[0-9]{1,2})(?<b>[:.])(?<d>[0-9]{1,2}))$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<lead>:?)(?<date>(?<y>[0-9]{2})(?<a>[:.])(?<m>[0-9]{1,2})(?<b>[:.])(?<d>[0-9]{1,2}))$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortColons();
-
-    [GeneratedRegex("^" + CueAndColon, RegexOptions.CultureInvariant)]
-    private static partial Regex CuePrefix();
 
     [GeneratedRegex(@"[년월일.\-/,:°\s]+", RegexOptions.CultureInvariant)]
     private static partial Regex PartSeparators();
