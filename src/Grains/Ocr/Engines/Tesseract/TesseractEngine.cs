@@ -79,8 +79,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         // An image this process cannot decode goes to the tesseract CLI as it is: Tesseract reads more formats, and says
         // itself, in a child process, when the bytes are no image at all. Such a page gets neither rule removal nor the
         // second passes.
-        var output = image is null ? await undecodable.ReadAsync(page.Bytes, cancellationToken) : await main.ReadAsync(image, cancellationToken);
-        var words = TesseractTsv.ParseWords(output);
+        var words = image is null ? TesseractTsv.ParseWords(await undecodable.ReadAsync(page.Bytes, cancellationToken)) : await ReadMainAsync(image, cancellationToken);
         var (scannedWidth, scannedHeight, turn) = (image?.Width ?? 0, image?.Height ?? 0, 0);
         if (image is not null && PageOrientation.MayBeTurned(words))
         {
@@ -129,6 +128,22 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         return image is not null && settings.RemoveTableRules ? TableRuleRemover.Remove(image).Image : image;
     }
 
+    /// <summary>
+    /// The main pass's words, in the page's pixels. A page finer than <see cref="TesseractOptions.ReduceAboveDpi"/> is read
+    /// at two thirds of its size (<see cref="GrayImage.TwoThirds"/>): the main pass is most of a page's time, and reads a
+    /// 300-dpi page at 200 dpi in about a fifth less; the second passes still read their crops from the full page.
+    /// </summary>
+    private async Task<IReadOnlyList<TesseractTsv.Word>> ReadMainAsync(GrayImage image, CancellationToken cancellationToken)
+    {
+        if (TableRuleRemover.GuessDpi(image.Width, image.Height) <= settings.ReduceAboveDpi)
+        {
+            return TesseractTsv.ParseWords(await main.ReadAsync(image, cancellationToken));
+        }
+
+        var words = TesseractTsv.ParseWords(await main.ReadAsync(image.TwoThirds(), cancellationToken));
+        return words.Select(w => w.Scaled(3, 2)).ToList();
+    }
+
     /// <summary>The page turned upright and read again when the orientation pass names a turn and the turned page reads better (<see cref="PageOrientation"/>).</summary>
     private async Task<(GrayImage Image, IReadOnlyList<TesseractTsv.Word> Words, int Turn)> ReadUprightAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
     {
@@ -139,7 +154,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         }
 
         var turned = image.Turned(turn);
-        var read = TesseractTsv.ParseWords(await main.ReadAsync(turned, cancellationToken));
+        var read = await ReadMainAsync(turned, cancellationToken);
         return PageOrientation.ReadsBetter(read, words) ? (turned, read, turn) : (image, words, 0);
     }
 

@@ -29,6 +29,13 @@ public sealed class TesseractOptions
     /// <summary>Erase table rules before recognition (the largest accuracy gain measured: CER 20.6 % → 5.6 % on light scans).</summary>
     public bool RemoveTableRules { get; set; } = true;
 
+    /// <summary>
+    /// The main pass reads a page of a finer resolution than this (guessed from its size as an A4 page) at two thirds of
+    /// its size: 300-dpi pages at 200 dpi, about a fifth faster. A resolution no page has (e.g. 10000) reads every page at
+    /// its own size.
+    /// </summary>
+    public int ReduceAboveDpi { get; set; } = 250;
+
     /// <summary>Re-read code-like tokens with a Latin-only model to recover the letter the Korean model loses (+0.1 s a page).</summary>
     public bool CodeSecondPass { get; set; } = true;
 

@@ -32,6 +32,14 @@ public static class TesseractTsv
 
         /// <summary>Set when <see cref="Text"/> is not what the first reading said.</summary>
         public TextCorrection? Correction { get; init; }
+
+        /// <summary>The word read on an image scaled by <paramref name="denominator"/>/<paramref name="numerator"/>, in the original image's pixels: its box grown to cover every pixel it covered.</summary>
+        public Word Scaled(int numerator, int denominator)
+        {
+            var (left, top) = (Left * numerator / denominator, Top * numerator / denominator);
+            var (right, bottom) = (((Right * numerator) + denominator - 1) / denominator, ((Bottom * numerator) + denominator - 1) / denominator);
+            return this with { Left = left, Top = top, Width = right - left, Height = bottom - top };
+        }
     }
 
     public static IReadOnlyList<TextBlock> Parse(string tsv) => ToBlocks(ParseWords(tsv));
