@@ -1,6 +1,7 @@
 using System.Net;
 using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
+using VNexsus.Ocr.Engines.Tesseract;
 using VNexsus.Retention;
 using VNexsus.Rules;
 
@@ -135,6 +136,11 @@ public sealed class VNexsusOptionsValidator : IValidateOptions<VNexsusOptions>
             || options.Ocr.Tesseract.PageTimeout <= TimeSpan.Zero)
         {
             failures.Add("VNexsus:Ocr limits must be positive (MaxPagesInFlightPerDocument, CacheDuration, Tesseract:PageTimeout; MaxConcurrentPagesPerSilo 0 means one per core).");
+        }
+
+        if (options.Ocr.Tesseract.ReduceAboveDpi < TesseractOptions.LowestReduceAboveDpi)
+        {
+            failures.Add($"VNexsus:Ocr:Tesseract:ReduceAboveDpi must be at least {TesseractOptions.LowestReduceAboveDpi} (pages finer than it are read at two thirds of their size; 250 reads 300-dpi scans at 200 dpi), not {options.Ocr.Tesseract.ReduceAboveDpi}.");
         }
 
         if (options.Rules.CacheDuration <= TimeSpan.Zero)

@@ -87,6 +87,17 @@ public sealed class OptionsTests
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build();
 
     [Fact]
+    public void Pages_above_250_dpi_are_read_reduced_by_default_and_the_limit_cannot_go_below_150()
+    {
+        Assert.Equal(250, VNexsusHosting.ReadOptions(new ConfigurationBuilder().Build()).Ocr.Tesseract.ReduceAboveDpi);
+        Assert.Equal(10000, VNexsusHosting.ReadOptions(Configuration(("VNexsus:Ocr:Tesseract:ReduceAboveDpi", "10000"))).Ocr.Tesseract.ReduceAboveDpi);
+
+        var error = Assert.Throws<OptionsValidationException>(() => VNexsusHosting.ReadOptions(Configuration(("VNexsus:Ocr:Tesseract:ReduceAboveDpi", "100"))));
+
+        Assert.Contains("VNexsus:Ocr:Tesseract:ReduceAboveDpi must be at least 150", error.Message);
+    }
+
+    [Fact]
     public void The_rule_cache_keeps_analyses_an_hour_by_default_is_configurable_and_must_be_positive()
     {
         Assert.Equal(TimeSpan.FromHours(1), VNexsusHosting.ReadOptions(new ConfigurationBuilder().Build()).Rules.CacheDuration);

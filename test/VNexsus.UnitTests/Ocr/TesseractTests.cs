@@ -2,6 +2,7 @@ using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
 using VNexsus.Ocr.Engines;
 using VNexsus.Ocr.Engines.Tesseract;
+using VNexsus.Ocr.Imaging;
 using VNexsus.Ocr.Rendering;
 using VNexsus.Testing;
 
@@ -46,13 +47,44 @@ public sealed class TesseractTests
     }
 
     [Fact]
+    public void A_word_read_on_a_reduced_page_is_mapped_back_covering_every_pixel_it_covered()
+    {
+        var word = new TesseractTsv.Word(1, 2, 3, 10, 21, 5, 7, 88, "E11.9") { SpaceBefore = true };
+
+        var scaled = word.Scaled(3, 2);
+
+        Assert.Equal(new TesseractTsv.Word(1, 2, 3, 15, 31, 8, 11, 88, "E11.9") { SpaceBefore = true }, scaled); // 15..22.5 and 31.5..42, widened to whole pixels
+    }
+
+    [Fact]
+    public async Task A_page_finer_than_the_limit_is_read_at_two_thirds_of_its_size_with_its_boxes_in_its_own_pixels()
+    {
+        // The 150-dpi fixture enlarged to 300 dpi: read at 200 dpi, its boxes must land where the 150-dpi reading's
+        // do, doubled.
+        using var engine = new TesseractEngine(Options.Create(new TesseractOptions()));
+        var bytes = Fixtures.Bytes(Fixtures.ScanPng);
+        var original = GrayImage.Decode(bytes, ImageHeader.Png);
+        var fine = original.Enlarge(2);
+
+        var coarsePage = await engine.RecognizeAsync(new PageImage(bytes, ImageHeader.Png, original.Width, original.Height), CancellationToken.None);
+        var finePage = await engine.RecognizeAsync(new PageImage(fine.ToPgm(), ImageHeader.Pgm, fine.Width, fine.Height), CancellationToken.None);
+
+        var coarse = coarsePage.Blocks.Single(b => b.Text.Contains("2024.03.07")).Box!;
+        var read = finePage.Blocks.Single(b => b.Text.Contains("2024.03.07")).Box!;
+        Assert.True(TableRuleRemover.GuessDpi(fine.Width, fine.Height) > new TesseractOptions().ReduceAboveDpi, "the enlarged page is finer than the limit");
+        Assert.All(
+            [(read.XMin, 2 * coarse.XMin), (read.YMin, 2 * coarse.YMin), (read.XMax, 2 * coarse.XMax), (read.YMax, 2 * coarse.YMax)],
+            pair => Assert.InRange(pair.Item1, pair.Item2 - 8, pair.Item2 + 8));
+    }
+
+    [Fact]
     public void The_profile_names_the_settings_that_change_the_text()
     {
         using var everyPass = new TesseractEngine(Options.Create(new TesseractOptions()));
         using var mainPassOnly = new TesseractEngine(Options.Create(new TesseractOptions { RemoveTableRules = false, CodeSecondPass = false, DateSecondPass = false }));
 
-        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v13", everyPass.Profile);
-        Assert.Equal("tesseract-kor+eng-psm4-v13", mainPassOnly.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-reduce250-rules-kcd2-date2-v13", everyPass.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-reduce250-v13", mainPassOnly.Profile);
     }
 
     [Fact]
