@@ -211,12 +211,12 @@ public sealed class GrayImage
         }
 
         var pixels = new byte[width * height];
-        for (var x = 0; x < width; x++)
+        for (var y = 0; y < height; y += 2)
         {
-            for (var y = 0; y < height; y += 2)
+            var source = y / 2 * 3 * width;
+            for (var x = 0; x < width; x++)
             {
-                var source = (y / 2 * 3 * width) + x;
-                int a = rows[source], b = rows[source + width], c = rows[source + (2 * width)];
+                int a = rows[source + x], b = rows[source + width + x], c = rows[source + (2 * width) + x];
                 pixels[(y * width) + x] = (byte)(((2 * a) + b + 1) / 3);
                 pixels[((y + 1) * width) + x] = (byte)((b + (2 * c) + 1) / 3);
             }
