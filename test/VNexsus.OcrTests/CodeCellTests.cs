@@ -188,6 +188,19 @@ public sealed class CodeCellTests
         Assert.Equal(expected, joined?.Text);
     }
 
+    [Theory]
+    [InlineData("터", "1.9", false, "터1.9")] // E11.9, its E and first 1 read as one syllable (seed 53 light p13, read at 200 dpi)
+    [InlineData("터", "1.9", true, null)] // a space: a word, then a number
+    [InlineData("터", "19", false, null)] // no code shape
+    [InlineData("터", "12.5", false, null)]
+    [InlineData("터", "2021", false, null)] // a year
+    public void A_syllable_joined_to_a_code_tail_is_one_token_only_without_a_space(string first, string second, bool spaceBefore, string? expected)
+    {
+        var joined = SplitCodes.Joined(Word(1, 1, 500, 50, first), Word(1, 1, 518, 50, second) with { SpaceBefore = spaceBefore });
+
+        Assert.Equal(expected, joined?.Text);
+    }
+
     [Fact]
     public void Split_words_are_joined_only_where_a_code_stands()
     {

@@ -45,6 +45,21 @@ public sealed class CodeCorrectionTests
     }
 
     [Theory]
+    [InlineData("터1.9", "E11.9", "E11.9")] // E and the first 1 read as one syllable (ㅌ, ㅓ), four times on light scans read at 200 dpi
+    [InlineData("(터1.9)", "E11.9", "(E11.9)")]
+    [InlineData("터1.9", "EI1.9", "E11.9")] // the Latin model's I after the letter is a 1
+    [InlineData("터1.9", "E11.8", null)] // the rest differs
+    [InlineData("터1.9", "E1.9", null)] // no code
+    [InlineData("터1.9", "E119", null)] // no dot where the first reading saw one
+    [InlineData("터1.9", "EE1.9", null)] // no digit after the letter
+    public void A_letter_and_digit_read_as_one_syllable_take_both_from_the_latin_reading_in_a_code_position_only(string token, string reading, string? expected)
+    {
+        Assert.True(KcdToken.IsSuspect(token, lineHasCue: true));
+        Assert.False(KcdToken.IsSuspect(token, lineHasCue: false));
+        Assert.Equal(expected, KcdToken.Corrected(token, reading));
+    }
+
+    [Theory]
     [InlineData("질병분류기호:6119", "E119", "질병분류기호:E119")] // a label run into the code is kept, the code corrected after it
     [InlineData("질병분류기호::『329", "F329", "질병분류기호::F329")]
     [InlineData("질병분류기호:6119", "E118", null)]

@@ -87,7 +87,10 @@ public static class SplitCodes
         // p10: ㄷ 119 for E119, 10 px apart): the digits then are a code's shape of their own, and their letter is that word.
         var gap = second.Left - first.Right;
         var height = Math.Max(first.Height, second.Height);
-        var letterAlone = first.Text.Length == 1 && Hangul.IsConsonant(first.Text[0]) && gap <= LetterGap * height && !KcdToken.IsYear(second.Text);
+        // Or a letter and a digit read as one syllable, the rest of the code joined to it (터1.9 for E11.9): the joined
+        // text must then be that shape (KcdToken.IsSuspect).
+        var letterAlone = first.Text.Length == 1 && gap <= LetterGap * height && !KcdToken.IsYear(second.Text)
+            && (Hangul.IsConsonant(first.Text[0]) || (Hangul.IsSyllable(first.Text[0]) && second.SpaceBefore == false));
         if (first.LineKey != second.LineKey || gap < 0 || gap > MaxGap * height ||
             !(char.IsAsciiDigit(first.Text[^1]) || letterAlone) || !(char.IsAsciiDigit(second.Text[0]) || second.Text[0] == '.') ||
             KcdToken.Split(first.Text).Core.Count(char.IsAsciiDigit) > 2 ||
@@ -105,5 +108,6 @@ public static class SplitCodes
             : null;
     }
 
-    private static string Text((TesseractTsv.Word First, TesseractTsv.Word Second) parts) => parts.First.Text + " " + parts.Second.Text;
+    private static string Text((TesseractTsv.Word First, TesseractTsv.Word Second) parts) =>
+        parts.First.Text + (parts.Second.SpaceBefore == false ? "" : " ") + parts.Second.Text;
 }
