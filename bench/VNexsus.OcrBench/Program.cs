@@ -34,6 +34,7 @@ var fileCorrections = new List<string>();
 // others, and its fastest run counts (the text is the same every run).
 var rounds = int.Parse(Arg("--rounds") ?? "3", CultureInfo.InvariantCulture);
 var workers = int.Parse(Arg("--workers") ?? Environment.ProcessorCount.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture);
+var tesseract = new TesseractOptions { ReduceAboveDpi = Arg("--reduce-above-dpi") is { } dpi ? int.Parse(dpi, CultureInfo.InvariantCulture) : null };
 var ocrmypdfPath = skipOcrmypdf ? null : Which("ocrmypdf");
 var report = new StringBuilder();
 var rows = new List<string[]>();
@@ -50,7 +51,7 @@ foreach (var profile in profiles)
     Run? ours = null, raw = null, peer = null;
     for (var round = 0; round < rounds; round++)
     {
-        ours = Faster(ours, await RunVNexsusAsync(Path.Combine(folder, "scan.pdf"), truth.Count, workers));
+        ours = Faster(ours, await RunVNexsusAsync(Path.Combine(folder, "scan.pdf"), truth.Count, workers, tesseract));
         raw = Faster(raw, await RunRawTesseractAsync(rendered.Path, truth.Count));
         peer = ocrmypdfPath is null ? null : Faster(peer, await RunOcrmypdfAsync(ocrmypdfPath, Path.Combine(folder, "scan.pdf"), truth.Count));
     }
@@ -143,7 +144,7 @@ string? Arg(string name) => Array.IndexOf(args, name) is var i and >= 0 && i + 1
 static string? Which(string tool) =>
     (Environment.GetEnvironmentVariable("PATH") ?? "").Split(':').Select(d => Path.Combine(d, tool)).FirstOrDefault(File.Exists);
 
-static async Task<Run> RunVNexsusAsync(string pdf, int pageCount, int workers)
+static async Task<Run> RunVNexsusAsync(string pdf, int pageCount, int workers, TesseractOptions tesseract)
 {
     using var temp = new TempDir();
     var bytes = await File.ReadAllBytesAsync(pdf);
@@ -154,7 +155,7 @@ static async Task<Run> RunVNexsusAsync(string pdf, int pageCount, int workers)
     await File.WriteAllBytesAsync(blob, bytes);
     var document = new DocumentRef(sha, DocumentKind.Pdf, bytes.Length);
     var rasterizer = new PageRasterizer(new BlobStore(data), new DocumentLimits());
-    using var engine = new TesseractEngine(Options.Create(new TesseractOptions()), workers);
+    using var engine = new TesseractEngine(Options.Create(tesseract), workers);
     var recognizedPages = new ExtractedPage[pageCount];
 
     // Warm-up, not timed: a silo has its code compiled and every worker's Tesseract handles open (one per pass, models

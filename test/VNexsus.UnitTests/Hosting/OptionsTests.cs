@@ -87,10 +87,10 @@ public sealed class OptionsTests
         new ConfigurationBuilder().AddInMemoryCollection(values.Select(v => KeyValuePair.Create(v.Key, (string?)v.Value))).Build();
 
     [Fact]
-    public void Pages_above_250_dpi_are_read_reduced_by_default_and_the_limit_cannot_go_below_150()
+    public void Pages_are_read_at_their_own_size_unless_a_reduction_limit_is_set_which_cannot_go_below_150()
     {
-        Assert.Equal(250, VNexsusHosting.ReadOptions(new ConfigurationBuilder().Build()).Ocr.Tesseract.ReduceAboveDpi);
-        Assert.Equal(10000, VNexsusHosting.ReadOptions(Configuration(("VNexsus:Ocr:Tesseract:ReduceAboveDpi", "10000"))).Ocr.Tesseract.ReduceAboveDpi);
+        Assert.Null(VNexsusHosting.ReadOptions(new ConfigurationBuilder().Build()).Ocr.Tesseract.ReduceAboveDpi);
+        Assert.Equal(250, VNexsusHosting.ReadOptions(Configuration(("VNexsus:Ocr:Tesseract:ReduceAboveDpi", "250"))).Ocr.Tesseract.ReduceAboveDpi);
 
         var error = Assert.Throws<OptionsValidationException>(() => VNexsusHosting.ReadOptions(Configuration(("VNexsus:Ocr:Tesseract:ReduceAboveDpi", "100"))));
 

@@ -61,7 +61,8 @@ public sealed class TesseractTests
     {
         // The 150-dpi fixture enlarged to 300 dpi: read at 200 dpi, its boxes must land where the 150-dpi reading's
         // do, doubled.
-        using var engine = new TesseractEngine(Options.Create(new TesseractOptions()));
+        var options = new TesseractOptions { ReduceAboveDpi = 250 };
+        using var engine = new TesseractEngine(Options.Create(options));
         var bytes = Fixtures.Bytes(Fixtures.ScanPng);
         var original = GrayImage.Decode(bytes, ImageHeader.Png);
         var fine = original.Enlarge(2);
@@ -71,7 +72,7 @@ public sealed class TesseractTests
 
         var coarse = coarsePage.Blocks.Single(b => b.Text.Contains("2024.03.07")).Box!;
         var read = finePage.Blocks.Single(b => b.Text.Contains("2024.03.07")).Box!;
-        Assert.True(TableRuleRemover.GuessDpi(fine.Width, fine.Height) > new TesseractOptions().ReduceAboveDpi, "the enlarged page is finer than the limit");
+        Assert.True(TableRuleRemover.GuessDpi(fine.Width, fine.Height) > options.ReduceAboveDpi, "the enlarged page is finer than the limit");
         Assert.All(
             [(read.XMin, 2 * coarse.XMin), (read.YMin, 2 * coarse.YMin), (read.XMax, 2 * coarse.XMax), (read.YMax, 2 * coarse.YMax)],
             pair => Assert.InRange(pair.Item1, pair.Item2 - 8, pair.Item2 + 8));
@@ -82,9 +83,11 @@ public sealed class TesseractTests
     {
         using var everyPass = new TesseractEngine(Options.Create(new TesseractOptions()));
         using var mainPassOnly = new TesseractEngine(Options.Create(new TesseractOptions { RemoveTableRules = false, CodeSecondPass = false, DateSecondPass = false }));
+        using var reduced = new TesseractEngine(Options.Create(new TesseractOptions { ReduceAboveDpi = 250 }));
 
-        Assert.Equal("tesseract-kor+eng-psm4-reduce250-rules-kcd2-date2-v13", everyPass.Profile);
-        Assert.Equal("tesseract-kor+eng-psm4-reduce250-v13", mainPassOnly.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v13", everyPass.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-v13", mainPassOnly.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-reduce250-rules-kcd2-date2-v13", reduced.Profile);
     }
 
     [Fact]

@@ -65,7 +65,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     }
 
     public string Profile =>
-        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}-reduce{settings.ReduceAboveDpi}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v13";
+        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.ReduceAboveDpi is { } dpi ? $"-reduce{dpi}" : "")}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v13";
 
     /// <summary>Whether the passes run in this process (false: a child process per call).</summary>
     public bool InProcess => main is TesseractHandlePool;
@@ -129,13 +129,14 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     }
 
     /// <summary>
-    /// The main pass's words, in the page's pixels. A page finer than <see cref="TesseractOptions.ReduceAboveDpi"/> is read
-    /// at two thirds of its size (<see cref="GrayImage.TwoThirds"/>): the main pass is most of a page's time, and reads a
-    /// 300-dpi page at 200 dpi in about a fifth less; the second passes still read their crops from the full page.
+    /// The main pass's words, in the page's pixels. When <see cref="TesseractOptions.ReduceAboveDpi"/> is set, a page finer
+    /// than it is read at two thirds of its size (<see cref="GrayImage.TwoThirds"/>): the main pass is most of a page's
+    /// time, and reads a 300-dpi page at 200 dpi in about a fifth less; the second passes still read their crops from the
+    /// full page.
     /// </summary>
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadMainAsync(GrayImage image, CancellationToken cancellationToken)
     {
-        if (TableRuleRemover.GuessDpi(image.Width, image.Height) <= settings.ReduceAboveDpi)
+        if (settings.ReduceAboveDpi is not { } limit || TableRuleRemover.GuessDpi(image.Width, image.Height) <= limit)
         {
             return TesseractTsv.ParseWords(await main.ReadAsync(image, cancellationToken));
         }
