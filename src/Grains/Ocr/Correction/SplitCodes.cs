@@ -83,18 +83,18 @@ public static class SplitCodes
     {
         // A code's head (61, \/1, K21: at most its letter's glyph and two digits) and a tail that is no code shape of its
         // own (1.9, 0): two words that are each a code's shape (질병분류기호: 080 110) are two codes, each re-read alone.
-        // Or the letter alone, read as the Hangul letter it looks like, close before the code's digits (seed 83 light
-        // p10: ㄷ 119 for E119, 10 px apart): the digits then are a code's shape of their own, and their letter is that word.
+        // Or the code's letter read as Hangul, a word of its own close before the code's digits: a consonant that looks like
+        // the letter (seed 83 light p10: ㄷ 119 for E119, 10 px apart; the digits then are a code's shape of their own), or
+        // a syllable that looks like the letter and its first digit, with no space before the rest (터1.9 for E11.9; the
+        // joined text must then be that shape, KcdToken.IsSuspect).
         var gap = second.Left - first.Right;
         var height = Math.Max(first.Height, second.Height);
-        // Or a letter and a digit read as one syllable, the rest of the code joined to it (터1.9 for E11.9): the joined
-        // text must then be that shape (KcdToken.IsSuspect).
-        var letterAlone = first.Text.Length == 1 && gap <= LetterGap * height && !KcdToken.IsYear(second.Text)
+        var hangulLetter = first.Text.Length == 1 && gap <= LetterGap * height && !KcdToken.IsYear(second.Text)
             && (Hangul.IsConsonant(first.Text[0]) || (Hangul.IsSyllable(first.Text[0]) && second.SpaceBefore == false));
         if (first.LineKey != second.LineKey || gap < 0 || gap > MaxGap * height ||
-            !(char.IsAsciiDigit(first.Text[^1]) || letterAlone) || !(char.IsAsciiDigit(second.Text[0]) || second.Text[0] == '.') ||
+            !(char.IsAsciiDigit(first.Text[^1]) || hangulLetter) || !(char.IsAsciiDigit(second.Text[0]) || second.Text[0] == '.') ||
             KcdToken.Split(first.Text).Core.Count(char.IsAsciiDigit) > 2 ||
-            KcdToken.IsWellFormed(KcdToken.Split(second.Text).Core) || (!letterAlone && KcdToken.IsSuspect(second.Text, lineHasCue: true)))
+            KcdToken.IsWellFormed(KcdToken.Split(second.Text).Core) || (!hangulLetter && KcdToken.IsSuspect(second.Text, lineHasCue: true)))
         {
             return null;
         }
