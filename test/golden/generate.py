@@ -90,6 +90,43 @@ HOLDOUT_DIAGNOSES = [
     ("상세불명의 천식", "J45.9", "J45.9"), ("담낭결석", "K80.20", "K80.20"), ("급성 충수염", "K35.8", "K35.8"),
 ]
 HOLDOUT_EXAMS = ["갑상선 초음파", "복부 CT", "대장내시경", "경동맥 초음파", "심장초음파", "골밀도 검사", "흉부 X-ray"]
+DEV = {
+    "patient": "수진자: 박시험   생년월일: {birth}   차트번호: {no}", "issue": "증명서 발급일: {d}",
+    "visit_first": "진료일: {d} 신환 외래", "visit_again": "{d} 외래 경과관찰", "dx": "주상병 {code} - {name}",
+    "rx": "원외처방: 아토르바스타틴 10mg 1일 1회 {days}일", "table": "{d}  {code}  {name}  {dept}  외래", "table_rx": "  처방 {days}일",
+    "column": "{d} {code} {name}", "column_rx": " {days}일",
+    "exam": "검사시행일: {d} {name}", "finding": "검사소견: {finding}", "report": "보고일자: {d}",
+    "stay_range": "입원: {s} - {e}", "stay_pair": "입원일 {s}  퇴원일 {e}", "stay_course": "경과: 치료 후 안정되어 퇴원",
+    "surgery": "수술시행일: {d}  수술명: {op}", "anaesthesia": "마취: 척추마취",
+    "specimen": "검체 채취: {d} 생검", "pathology": "조직진단: {code} {name}", "path_report": "판독 보고일: {d}",
+    "booking": "다음 진료 예약일: {d} 09:00", "history_header": "기왕력", "written": "문서 작성일: {d}",
+    "explain": "진료일: {d} 외래 (결과 설명)", "retest": "추적검사: 1년 후 재검 권유",
+    "present_illness": "현병력: 5년 전 당뇨 진단 후 경구약 복용", "referral": "{name} 소견서 지참 내원",
+    "course": "경과: 증상 변화 없음, 약 유지", "print": "{header}  출력: {d} 11:05", "footer": "{n} 쪽 / 전체 {total} 쪽",
+    "copy_header": "의무기록 사본증명", "column_width": 100,
+    "bad_title": "외 래 경 과 기 록", "bad_visit": "진 료 일 : {y} . {m} . {d}  신환", "bad_dx": "주 상 병 :  {code}",
+    "bad_codes": [("G439", "G43.9"), ("N39 .0", "N39.0"), ("m54.5", "M54.5"), ("K5 9.0", "K59.0")],
+    "bad_again": "{yy:02d}.{m:02d}.{d:02d} 경 과  외래", "bad_noise": "SpO2 98%  비타민C 투여",
+}
+DEV_HOSPITALS = [
+    ("다온내과의원", "다온내과의원", None),
+    ("미래로병원", "미래로병원", "내과"),
+    ("온누리가정의원", "온누리가정의원", "가정의학과"),
+    ("동해대학교병원", "동해대학교병원", "소화기내과"),
+    ("의료법인 햇살병원", "햇살병원", "외과"),
+    ("한마음종합병원", "한마음종합병원", "정형외과"),
+    ("맑은소리이비인후과의원", "맑은소리이비인후과의원", None),
+    ("바로선정형외과의원", "바로선정형외과의원", None),
+    ("재단법인 소망병원", "소망병원", "신경과"),
+    ("새봄의원", "새봄의원", "내과"),
+]
+DEV_DIAGNOSES = [
+    ("당뇨병성 신경병증", "E11.4", "E11.4"), ("갑상선기능저하증", "E039", "E03.9"), ("뇌경색증", "I63.9", "I63.9"),
+    ("만성 위염", "K29.5", "K29.5"), ("요추 협착증", "M48.06", "M48.06"), ("편두통", "G43.9", "G43.9"),
+    ("고중성지방혈증", "E781", "E78.1"), ("과민대장증후군", "K58.9", "K58.9"), ("알레르기성 비염", "J30.4", "J30.4"),
+    ("요로감염", "N390", "N39.0"), ("대장 용종", "K63.5", "K63.5"), ("골다공증", "M81.0", "M81.0"),
+]
+DEV_EXAMS = ["상복부 초음파", "뇌 MRI", "위내시경", "갑상선 기능검사", "24시간 심전도", "요추 X-ray", "폐기능검사"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -550,10 +587,20 @@ def use_holdout_vocabulary():
     LAYOUTS = ["table", "header_footer", "free", "two_column"]
 
 
+def use_dev_vocabulary():
+    """Swaps the tables the writers read for the dev set's: a third vocabulary, for tuning OCR on wording the tuned set lacks."""
+    global P, HOSPITALS, DIAGNOSES, EXAMS, LAYOUTS
+    P, HOSPITALS, DIAGNOSES, EXAMS = DEV, DEV_HOSPITALS, DEV_DIAGNOSES, DEV_EXAMS
+    LAYOUTS = ["two_column", "free", "header_footer", "table"]
+
+
 def main():
-    holdout = "--holdout" in sys.argv[1:]
-    out = os.path.join(HERE, "holdout" if holdout else "cases")
-    if holdout:
+    dev = "--dev" in sys.argv[1:]
+    holdout = dev or "--holdout" in sys.argv[1:]
+    out = os.path.join(HERE, "dev" if dev else "holdout" if holdout else "cases")
+    if dev:
+        use_dev_vocabulary()
+    elif holdout:
         use_holdout_vocabulary()
     if os.path.isdir(out):
         shutil.rmtree(out)
@@ -565,7 +612,7 @@ def main():
         else:
             variants = 1 if kind == "long_record" else 5 if kind in ("outpatient", "several_hospitals", "repeated_followups") else 4
         for variant in range(variants):
-            cases.append(build_case(index, kind, writer, variant, "h-" if holdout else "", 7000 if holdout else 1000))
+            cases.append(build_case(index, kind, writer, variant, "d-" if dev else "h-" if holdout else "", 9000 if dev else 7000 if holdout else 1000))
     if holdout:
         # several contracts on two cases, one of them without an enrollment date
         cases[2].contracts.append({"joinDate": "2024-11-30", "policyId": "3.2.5"})

@@ -31,15 +31,17 @@ public static class CodeSecondPass
     /// shapes on a line with a code cue or a dotted code, in brackets, or in a column of codes; undotted codes whose dot
     /// may be lost only among dotted ones (on their line, in brackets, in a column of them) or last on a diagnosis line
     /// (<c>부진단 결막염 H109</c>, where records print the dot), not on a prescription's line of undotted codes, which
-    /// would cost its page an extra call for nothing.
+    /// would cost its page an extra call for nothing. A code the first reading split in two words (<paramref name="splitCodes"/>,
+    /// <see cref="SplitCodes"/>) is always looked at: the split is the damage.
     /// </summary>
-    public static IReadOnlyList<int> FindSuspects(IReadOnlyList<TesseractTsv.Word> words)
+    public static IReadOnlyList<int> FindSuspects(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyCollection<TesseractTsv.Word>? splitCodes = null)
     {
+        var split = splitCodes?.ToHashSet(ReferenceEqualityComparer.Instance) ?? [];
         var lines = TesseractTsv.Lines(words);
         var dottedLines = lines.Where(line => line.Any(w => KcdToken.IsDotted(KcdToken.Split(w.Text).Core))).Select(line => line[0].LineKey).ToHashSet();
         var cueLines = lines.Where(line => KcdToken.HasCue(TesseractTsv.LineText(line))).Select(line => line[0].LineKey).Concat(dottedLines).ToHashSet();
         return Enumerable.Range(0, words.Count)
-            .Where(i => KcdToken.IsSuspect(words[i].Text, lineHasCue: false) ||
+            .Where(i => split.Contains(words[i]) || KcdToken.IsSuspect(words[i].Text, lineHasCue: false) ||
                 (KcdToken.IsSuspect(words[i].Text, lineHasCue: true) && (cueLines.Contains(words[i].LineKey) || InCodePosition(i))) ||
                 (KcdToken.MayHaveLostDot(words[i].Text) && (dottedLines.Contains(words[i].LineKey) || InCodePosition(i) || CodeLetterPass.LastOnDiagnosisLine(words, i))))
             .ToList();

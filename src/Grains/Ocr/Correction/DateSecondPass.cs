@@ -71,6 +71,13 @@ public static class DateSecondPass
             : word).ToList();
 
     /// <summary>
+    /// The page's words with each date read as one word with the code after it given its space back
+    /// (<see cref="DateToken.CodeSeparated"/>: <c>2023.12.24E11.4</c>), so the code is read as a code; the change is recorded.
+    /// </summary>
+    public static IReadOnlyList<TesseractTsv.Word> SeparateGluedCodes(IReadOnlyList<TesseractTsv.Word> words) =>
+        words.Select((word, i) => DateToken.CodeSeparated(word.Text) is { } separated ? Merge(words, i, i, separated, SeparatorReason) : word).ToList();
+
+    /// <summary>
     /// The page's words with each short date read as two close words of a line (<see cref="DateToken.ShortDateJoined"/>:
     /// <c>21 .10.11</c>) made one; the change is recorded.
     /// </summary>

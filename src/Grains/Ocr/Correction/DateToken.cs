@@ -278,6 +278,19 @@ public static partial class DateToken
     }
 
     /// <summary>
+    /// A date and the code after it read as one word, the space between them lost (<c>2023.12.24E11.4</c>, golden dev set):
+    /// the two with the space, or null when the token is not a valid date directly followed by a well-formed code. Changes
+    /// no glyph.
+    /// </summary>
+    public static string? CodeSeparated(string token)
+    {
+        var match = DateThenCode().Match(token);
+        return match.Success && ValidMonthDay(match.Groups["m"].Value, match.Groups["d"].Value) && KcdToken.IsWellFormed(match.Groups["code"].Value)
+            ? $"{match.Groups["date"].Value} {match.Groups["code"].Value}"
+            : null;
+    }
+
+    /// <summary>
     /// A short date whose dots were read as colons (<c>22:5:18</c>, a dot with a speck above it), or null when the token is
     /// none: two digits, a month and a day, valid, and either one dot kept (<c>23.10:27</c>: the dot shows the format, and no
     /// time of day has one) or one of month and day written with one digit. Only then is it no time of day, which writes its
@@ -354,6 +367,9 @@ public static partial class DateToken
 
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})(?<a>[.\-/:°]|\. )(?<m>[0-9]{1,2})(?<b>[.\-/:°]|\. )(?<d>[0-9]{1,2})(?<end>[.:]?)$", RegexOptions.CultureInvariant)]
     private static partial Regex ColonSeparator();
+
+    [GeneratedRegex(@"^(?<date>(?:19|20)[0-9]{2}(?<s>[.\-/])(?<m>[0-9]{1,2})\k<s>(?<d>[0-9]{1,2}))(?<code>[A-Z][0-9]{2}(?:\.[0-9]{1,2})?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex DateThenCode();
 
     [GeneratedRegex(@"^(?<lead>:?)(?<date>(?<y>[0-9]{2})(?<a>[:.])(?<m>[0-9]{1,2})(?<b>[:.])(?<d>[0-9]{1,2}))$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortColons();

@@ -102,7 +102,15 @@ public static partial class KcdToken
     /// <summary>A well-formed code with its dot (<c>M54.5</c>): a line that holds one is a line of codes, as a cue word would say.</summary>
     public static bool IsDotted(string text) => IsWellFormed(text) && text.Contains('.', StringComparison.Ordinal);
 
-    public static bool HasCue(string lineText) => Cues.Any(lineText.Contains);
+    /// <summary>
+    /// Whether a line names diagnoses or codes. Spaces do not count: the Korean model gives a word's syllables as words of
+    /// their own (<c>주 상 병 2039</c>, golden dev set), and its text then has spaces inside the cue.
+    /// </summary>
+    public static bool HasCue(string lineText)
+    {
+        var squeezed = lineText.Replace(" ", "", StringComparison.Ordinal);
+        return Cues.Any(squeezed.Contains);
+    }
 
     /// <summary>
     /// Whether the token closes a bracket: <c>(851)</c>, <c>!10)</c>. A code is usually written in brackets after the

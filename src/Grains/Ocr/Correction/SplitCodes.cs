@@ -15,7 +15,7 @@ public static class SplitCodes
     /// <summary>The widest gap (in the taller word's heights) between the two halves: a lost dot or a glyph's width.</summary>
     private const double MaxGap = 1.0;
 
-    /// <summary>The widest gap (in the taller word's heights) after a code's letter read as a word of its own: a letter's spacing.</summary>
+    /// <summary>The widest gap (in the taller word's heights) after a code's letter and first digit read as one syllable: a glyph's spacing.</summary>
     private const double LetterGap = 0.5;
 
     /// <summary>
@@ -27,7 +27,7 @@ public static class SplitCodes
         IReadOnlyList<TesseractTsv.Word> words)
     {
         var result = new List<TesseractTsv.Word>(words.Count);
-        var joins = new Dictionary<TesseractTsv.Word, (TesseractTsv.Word, TesseractTsv.Word)>(ReferenceEqualityComparer.Instance);
+        var joins = new Dictionary<TesseractTsv.Word, (TesseractTsv.Word First, TesseractTsv.Word Second)>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < words.Count; i++)
         {
             if (i + 1 < words.Count && Joined(words[i], words[i + 1]) is { } token)
@@ -42,9 +42,17 @@ public static class SplitCodes
             }
         }
 
-        var placed = joins.Where(join => InCodePosition(result, result.FindIndex(w => ReferenceEquals(w, join.Key)))).ToDictionary(ReferenceEqualityComparer.Instance);
+        var placed = joins.Where(join => LetterOfDottedCode(join.Value.First, join.Key) || InCodePosition(result, result.FindIndex(w => ReferenceEquals(w, join.Key))))
+            .ToDictionary(ReferenceEqualityComparer.Instance);
         return placed.Count == joins.Count ? (result, joins) : (Restore(result, joins.Where(j => !placed.ContainsKey(j.Key)).ToDictionary(ReferenceEqualityComparer.Instance)), placed);
     }
+
+    /// <summary>
+    /// A lone Hangul consonant before a dotted code's digits (<c>ㄷ 11.4</c> for <c>E11.4</c>): no Korean word is a lone
+    /// consonant, and a dotted number with a letter's glyph in front is worth a look anywhere (<see cref="KcdToken.IsSuspect"/>).
+    /// </summary>
+    private static bool LetterOfDottedCode(TesseractTsv.Word first, TesseractTsv.Word joined) =>
+        first.Text.Length == 1 && Hangul.IsConsonant(first.Text[0]) && KcdToken.IsSuspect(joined.Text, lineHasCue: false);
 
     private static bool InCodePosition(IReadOnlyList<TesseractTsv.Word> words, int index) =>
         KcdToken.IsBracketed(words[index].Text) ||
@@ -87,11 +95,14 @@ public static class SplitCodes
         // the letter (seed 83 light p10: ㄷ 119 for E119, 10 px apart; the digits then are a code's shape of their own), or
         // a syllable that looks like the letter and its first digit, with no space before the rest (터1.9 for E11.9; the
         // joined text must then be that shape, KcdToken.IsSuspect).
+        // The model may also read a code's last digit again as a word inside the code's box, having lost the dot
+        // (K29 5 for K29.5, the 5 within K29's box: golden dev set).
         var gap = second.Left - first.Right;
         var height = Math.Max(first.Height, second.Height);
-        var hangulLetter = first.Text.Length == 1 && gap <= LetterGap * height && !KcdToken.IsYear(second.Text)
-            && (Hangul.IsConsonant(first.Text[0]) || (Hangul.IsSyllable(first.Text[0]) && second.SpaceBefore == false));
-        if (first.LineKey != second.LineKey || gap < 0 || gap > MaxGap * height ||
+        var inside = second.Left >= first.Left && second.Right <= first.Right + (height / 4);
+        var hangulLetter = first.Text.Length == 1 && !KcdToken.IsYear(second.Text) &&
+            ((Hangul.IsConsonant(first.Text[0]) && gap <= MaxGap * height) || (Hangul.IsSyllable(first.Text[0]) && gap <= LetterGap * height && second.SpaceBefore == false));
+        if (first.LineKey != second.LineKey || (gap < 0 && !inside) || gap > MaxGap * height ||
             !(char.IsAsciiDigit(first.Text[^1]) || hangulLetter) || !(char.IsAsciiDigit(second.Text[0]) || second.Text[0] == '.') ||
             KcdToken.Split(first.Text).Core.Count(char.IsAsciiDigit) > 2 ||
             KcdToken.IsWellFormed(KcdToken.Split(second.Text).Core) || (!hangulLetter && KcdToken.IsSuspect(second.Text, lineHasCue: true)))
@@ -104,7 +115,7 @@ public static class SplitCodes
         var codeShaped = KcdToken.IsWellFormed(core) || KcdToken.IsSuspect(text, lineHasCue: true) || KcdToken.MayHaveLostDot(text);
         var top = Math.Min(first.Top, second.Top);
         return codeShaped && !KcdToken.IsYear(core)
-            ? first with { Width = second.Right - first.Left, Top = top, Height = Math.Max(first.Bottom, second.Bottom) - top, Confidence = Math.Min(first.Confidence, second.Confidence), Text = text }
+            ? first with { Width = Math.Max(first.Right, second.Right) - first.Left, Top = top, Height = Math.Max(first.Bottom, second.Bottom) - top, Confidence = Math.Min(first.Confidence, second.Confidence), Text = text }
             : null;
     }
 

@@ -86,7 +86,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
             (image, words, turn) = await ReadUprightAsync(image, words, cancellationToken);
         }
 
-        words = DetachedCodes.Place(words);
+        words = NarrowBoxes.Widen(DetachedCodes.Place(words));
 
         if (image is not null && settings.CodeSecondPass)
         {
@@ -161,7 +161,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadDatesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
     {
-        words = DateSecondPass.RestoreUnitSpacing(DateSecondPass.JoinSplitShortDates(DateSecondPass.RestoreShortColons(words)));
+        words = DateSecondPass.RestoreUnitSpacing(DateSecondPass.JoinSplitShortDates(DateSecondPass.RestoreShortColons(DateSecondPass.SeparateGluedCodes(words))));
         var shortDates = DateSecondPass.FindShortSuspects(words);
         var shortReadings = await ReadRegionsAsync(dates, image, words, shortDates, halved: false, cancellationToken);
         words = DateSecondPass.ApplyShort(words, shortDates, shortReadings);
@@ -194,7 +194,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadCodesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> page, CancellationToken cancellationToken)
     {
         var (words, joins) = SplitCodes.Join(page);
-        var suspects = CodeSecondPass.FindSuspects(words);
+        var suspects = CodeSecondPass.FindSuspects(words, joins.Keys.ToList());
         if (CodeSecondPass.SuspectStrip(image, words, suspects) is { } strip)
         {
             var read = TesseractTsv.ParseWords(await codes.ReadAsync(strip.Image, cancellationToken));
