@@ -216,6 +216,63 @@ public sealed class CodeCellTests
         Assert.Single(joins);
     }
 
+    [Theory]
+    [InlineData(22, "ㄷ11.4")] // a glyph's width apart: the consonant's box is narrower than the E it stands for
+    [InlineData(23, null)] // farther than the taller word's height
+    public void A_lone_consonant_up_to_a_height_before_a_codes_digits_is_its_letter(int gap, string? expected)
+    {
+        var letter = Word(1, 1, 500, 50, "ㄷ");
+
+        Assert.Equal(expected, SplitCodes.Joined(letter, Word(1, 1, letter.Right + gap, 50, "11.4"))?.Text);
+    }
+
+    [Fact]
+    public void A_digit_read_again_inside_a_codes_box_is_the_codes_last_digit()
+    {
+        var code = Word(1, 1, 300, 50, "K29") with { Width = 108 }; // the box of all of K29.5 (golden dev set)
+
+        var joined = SplitCodes.Joined(code, Word(1, 1, 384, 50, "5"));
+
+        Assert.Equal(("K295", code.Box), (joined?.Text, joined?.Box));
+        Assert.Null(SplitCodes.Joined(code, Word(1, 1, 280, 50, "5"))); // starting left of the code: not inside it
+    }
+
+    [Fact]
+    public void A_lone_consonant_before_a_dotted_codes_digits_is_joined_on_any_line_and_the_join_is_looked_at_again()
+    {
+        TesseractTsv.Word[] page =
+        [
+            Word(1, 1, 100, 50, "2024-01-23"), Word(1, 1, 415, 50, "ㄷ"), Word(1, 1, 445, 50, "11.4"), Word(1, 1, 539, 50, "당뇨병성"),
+            Word(1, 2, 100, 150, "혈색소"), Word(1, 2, 400, 150, "12"), Word(1, 2, 438, 150, "3.5"), Word(1, 2, 500, 150, "g/dL"),
+        ];
+
+        var (words, joins) = SplitCodes.Join(page);
+
+        Assert.Equal(new[] { "2024-01-23", "ㄷ11.4", "당뇨병성", "혈색소", "12", "3.5", "g/dL" }, words.Select(w => w.Text));
+        Assert.Equal(new[] { 1 }, CodeSecondPass.FindSuspects(words, joins.Keys.ToList()));
+    }
+
+    [Fact]
+    public void A_split_code_is_looked_at_again_where_its_joined_text_alone_would_not_be()
+    {
+        TesseractTsv.Word[] page = [Word(1, 1, 100, 50, "주상병"), Word(1, 1, 300, 50, "K29") with { Width = 108 }, Word(1, 1, 384, 50, "5"), Word(1, 1, 454, 50, "만성")];
+
+        var (words, joins) = SplitCodes.Join(page);
+
+        Assert.Equal(new[] { "주상병", "K295", "만성" }, words.Select(w => w.Text));
+        Assert.Empty(CodeSecondPass.FindSuspects(words));
+        Assert.Equal(new[] { 1 }, CodeSecondPass.FindSuspects(words, joins.Keys.ToList()));
+    }
+
+    [Theory]
+    [InlineData("주 상 병 2039 - 갑상선기능저하증", true)] // the cue's syllables read as words of their own
+    [InlineData("상병명: E11.8", true)]
+    [InlineData("처방: 메트포르민 500mg", false)]
+    public void A_code_cue_is_found_across_spaces_between_its_syllables(string line, bool expected)
+    {
+        Assert.Equal(expected, KcdToken.HasCue(line));
+    }
+
     [Fact]
     public void Words_far_apart_are_not_joined()
     {

@@ -211,6 +211,31 @@ public sealed class DateCorrectionTests
     }
 
     [Theory]
+    [InlineData("2023.12.24E11.4", "2023.12.24 E11.4")] // golden dev set, two-column page
+    [InlineData("2023-12-24K29", "2023-12-24 K29")]
+    [InlineData("2023.13.24E11.4", null)] // no month 13
+    [InlineData("2023.12-24E11.4", null)] // separators differ
+    [InlineData("2023.12.24E1", null)] // no code
+    [InlineData("2023.12.24", null)]
+    [InlineData("12.24E11.4", null)] // no year
+    public void A_date_glued_to_the_code_after_it_gets_its_space_back(string token, string? expected)
+    {
+        Assert.Equal(expected, DateToken.CodeSeparated(token));
+    }
+
+    [Fact]
+    public void A_separated_date_and_code_record_the_change()
+    {
+        var words = (TesseractTsv.Word[])[.. Line(1, ("2023.12.24E11.4", 0), ("당뇨병성", 400)), .. Line(2, ("2024-01-23", 0), ("E11.4", 240))];
+
+        var separated = DateSecondPass.SeparateGluedCodes(words);
+
+        Assert.Equal(["2023.12.24 E11.4", "당뇨병성", "2024-01-23", "E11.4"], separated.Select(w => w.Text));
+        Assert.Equal(new TextCorrection("2023.12.24E11.4", "2023.12.24 E11.4", DateSecondPass.SeparatorReason, words[0].Box), separated[0].Correction);
+        Assert.All(separated.Skip(1), w => Assert.Null(w.Correction));
+    }
+
+    [Theory]
     [InlineData("21", ".10.11", "21.10.11")]
     [InlineData("24", ".5.9", "24.5.9")]
     [InlineData("21", ".13.11", null)] // no month 13
