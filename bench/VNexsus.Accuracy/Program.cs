@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using VNexsus.Accuracy;
+using VNexsus.Ocr.Engines.Tesseract;
 using VNexsus.Rules;
 using VNexsus.Rules.Events;
 
@@ -11,8 +12,8 @@ using VNexsus.Rules.Events;
 // corpus's profile; ScanCopies) through the silo's extraction and Tesseract path (ScannedReader), scored against the same
 // expectations beside the text-layer score of the same cases. --max-pages N skips cases of more pages in scanned mode
 // (default 60, 0 = none skipped); --workers N pages at once (default: the core count); --dump DIR writes the text read
-// from every scanned document.
-// Usage: [--cases DIR] [--misses] [--runs N] [--scanned PROFILES] [--max-pages N] [--workers N] [--dump DIR]
+// from every scanned document; --reduce-above-dpi N reads pages finer than N dpi reduced (TesseractOptions.ReduceAboveDpi).
+// Usage: [--cases DIR] [--misses] [--runs N] [--scanned PROFILES] [--max-pages N] [--workers N] [--dump DIR] [--reduce-above-dpi N]
 List<(string Name, string Folder)>? folders = null;
 var showMisses = false;
 var runs = 20;
@@ -20,6 +21,7 @@ var profiles = new List<string>();
 var maxPages = 60;
 var workers = Environment.ProcessorCount;
 string? dump = null;
+int? reduceAboveDpi = null;
 for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
@@ -31,8 +33,9 @@ for (var i = 0; i < args.Length; i++)
         case "--max-pages": maxPages = Number(args[++i]); break;
         case "--workers": workers = Number(args[++i]); break;
         case "--dump": dump = args[++i]; break;
+        case "--reduce-above-dpi": reduceAboveDpi = Number(args[++i]); break;
         default:
-            Console.Error.WriteLine("usage: accuracy [--cases DIR] [--misses] [--runs N] [--scanned clean|light|heavy[,...]] [--max-pages N] [--workers N] [--dump DIR]");
+            Console.Error.WriteLine("usage: accuracy [--cases DIR] [--misses] [--runs N] [--scanned clean|light|heavy[,...]] [--max-pages N] [--workers N] [--dump DIR] [--reduce-above-dpi N]");
             return 2;
     }
 }
@@ -56,7 +59,7 @@ if (profiles.Count > 0)
     foreach (var profile in profiles)
     {
         var copies = new ScanCopies(profile, ScanCopies.DefaultCacheFolder, Environment.CurrentDirectory);
-        using var reader = new ScannedReader(copies, workers);
+        using var reader = new ScannedReader(copies, workers, new TesseractOptions { ReduceAboveDpi = reduceAboveDpi });
         foreach (var (name, folder, cases) in sets)
         {
             await ScoreScannedAsync(name, folder, cases, profile, copies, reader);

@@ -33,7 +33,7 @@ public sealed class ScannedReader : IDisposable
     private int pagesRead;
     private long recognitionTicks;
 
-    public ScannedReader(ScanCopies copies, int workers)
+    public ScannedReader(ScanCopies copies, int workers, TesseractOptions? tesseract = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(workers);
         this.copies = copies;
@@ -41,7 +41,7 @@ public sealed class ScannedReader : IDisposable
         blobs = new BlobStore(new DataDirectory(store.FullName));
         extractor = new DocumentExtractor(blobs, TimeProvider.System, limits);
         rasterizer = new PageRasterizer(blobs, limits);
-        engine = new TesseractEngine(Options.Create(new TesseractOptions()), workers);
+        engine = new TesseractEngine(Options.Create(tesseract ?? new TesseractOptions()), workers);
         slots = new SemaphoreSlim(workers, workers);
         scanners = new SemaphoreSlim(workers, workers);
     }
