@@ -61,7 +61,7 @@ public static partial class KcdToken
     /// Whether a token looks like a code whose first letter was damaged: at most two stray characters, or three without a
     /// dot (<see cref="MaxLetterGlyphs"/>; <c>23.11.19</c> is a date), then two digits,
     /// a dot (with at most one stray mark beside it: <c>M54-.5</c>) and one or two digits (anywhere); a dotted code with a
-    /// digit read as a look-alike letter (<c>MS4.5</c>, anywhere); or, on a line with
+    /// digit read as a look-alike letter (<c>MS4.5</c>, anywhere); a code with a comma for its dot (<c>K29,5</c>, anywhere); or, on a line with
     /// a code cue, two to four digits (undotted codes, or codes whose letter became a digit: <c>851</c>, <c>6297</c>).
     /// Well-formed codes, dates and plain years are not.
     /// </summary>
@@ -78,7 +78,7 @@ public static partial class KcdToken
             return false;
         }
 
-        if (DamagedDotted().IsMatch(core) || StrayMarkAtDot().IsMatch(core) || DigitsAsLetters().IsMatch(core))
+        if (DamagedDotted().IsMatch(core) || StrayMarkAtDot().IsMatch(core) || DigitsAsLetters().IsMatch(core) || CommaForDot().IsMatch(core))
         {
             return true;
         }
@@ -187,12 +187,17 @@ public static partial class KcdToken
     /// <summary>
     /// A code after a label that names codes (<c>질병분류기호:110</c>, or <c>:110</c> after the words <c>질병분류기호</c>:
     /// <paramref name="textBefore"/> is the line's text before the token) whose first glyph both models took for 1 (or l,
-    /// |): see <see cref="WithLetterI"/>. Null otherwise.
+    /// |): see <see cref="WithLetterI"/>. A dotted one needs no colon after a label that is a word of its own
+    /// (<c>주상병 163.9</c> for I63.9, golden dev set: a dotted number straight after a diagnosis word is no count). Null otherwise.
     /// </summary>
     public static string? AfterCodeLabel(string token, string secondReading, string textBefore = "")
     {
-        var label = (textBefore + Split(token).Prefix).Split(' ')[^1];
-        return label.EndsWith(':') && HasCue(label) ? WithLetterI(token, secondReading, codePosition: true) : null;
+        var (prefix, core, _) = Split(token);
+        var label = (textBefore + prefix).Split(' ')[^1];
+        var word = SyllableSpaces().Replace(textBefore, "").TrimEnd().Split(' ')[^1];
+        var labelled = (label.EndsWith(':') && HasCue(label)) ||
+            (prefix.Length == 0 && core.Contains('.', StringComparison.Ordinal) && word.Length > 0 && word.All(Hangul.IsSyllable) && HasCue(word));
+        return labelled ? WithLetterI(token, secondReading, codePosition: true) : null;
     }
 
     /// <summary>
@@ -288,4 +293,12 @@ public static partial class KcdToken
 
     [GeneratedRegex(@"^(?:19|20)[0-9]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex Year();
+
+    /// <summary>A code with its letter read and a comma for its dot (<c>K29,5</c>, golden dev set read at 200 dpi).</summary>
+    [GeneratedRegex(@"^[A-Z][0-9]{2},[0-9]{1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex CommaForDot();
+
+    /// <summary>A space between two Hangul syllables: the Korean model gives a word's syllables as words of their own.</summary>
+    [GeneratedRegex(@"(?<=[\uAC00-\uD7A3]) (?=[\uAC00-\uD7A3])", RegexOptions.CultureInvariant)]
+    private static partial Regex SyllableSpaces();
 }
