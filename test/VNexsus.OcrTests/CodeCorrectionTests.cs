@@ -86,6 +86,9 @@ public sealed class CodeCorrectionTests
     [InlineData("질병분류기호", ":110", "110", ":I10")] // the label read as its own words, the colon with the code
     [InlineData("검사번호", ":110", "110", null)]
     [InlineData("질병분류기호", "110", "110", null)] // no colon: the number is not what the label names
+    [InlineData("주상병", "163.9", "163.9", "I63.9")] // a dotted code straight after a diagnosis word (golden dev set)
+    [InlineData("주상병", "163.9", "63.9", null)] // the Latin reading shows no bar
+    [InlineData("혈당", "163.9", "163.9", null)] // a value, not a code: no diagnosis word
     public void A_code_label_may_be_the_words_before_the_token(string label, string token, string reading, string? expected)
     {
         TesseractTsv.Word[] words =
@@ -97,6 +100,26 @@ public sealed class CodeCorrectionTests
         TesseractTsv.Word[] read = [new(1, 1, 1, 20, strip.Slots[0].Top + 2, 90, strip.Slots[0].Bottom - strip.Slots[0].Top - 4, 94, reading)];
 
         Assert.Equal(expected ?? token, CodeSecondPass.Apply(words, strip, read)[1].Text);
+    }
+
+    [Fact]
+    public void A_suspects_crop_reaches_as_far_right_as_its_glyphs_could_but_never_into_the_next_word()
+    {
+        TesseractTsv.Word[] words =
+        [
+            new(1, 1, 1, 168, 526, 100, 33, 90, "주상병"),
+            new(1, 1, 1, 300, 528, 68, 33, 90, "8781") { SpaceBefore = true }, // E781 read at 200 dpi, its box a glyph short
+            new(1, 1, 1, 399, 516, 14, 33, 90, "-") { SpaceBefore = true },
+            new(1, 1, 2, 168, 626, 100, 33, 90, "주상병"),
+            new(1, 1, 2, 300, 628, 68, 33, 90, "8781") { SpaceBefore = true },
+            new(1, 1, 2, 380, 628, 60, 33, 90, "고지") { SpaceBefore = true },
+            new(1, 1, 3, 168, 726, 100, 33, 90, "주상병"),
+            new(1, 1, 3, 300, 728, 120, 33, 90, "8781") { SpaceBefore = true }, // a box wider than its glyphs need keeps its margin
+        ];
+
+        var rights = CodeSecondPass.Regions(words, [1, 4, 7]).Select(r => r.Left + r.Width);
+
+        Assert.Equal(new[] { 300 + (int)(0.67 * 4 * 33), 380 - 2, 420 + 6 }, rights);
     }
 
     [Fact]
@@ -209,6 +232,17 @@ public sealed class CodeCorrectionTests
     {
         Assert.Equal(suspect, KcdToken.IsSuspect(token, lineHasCue: false));
         Assert.Equal(expected, KcdToken.Corrected(token, reading));
+    }
+
+    [Theory]
+    [InlineData("K29,5", "K29.5", true, "K29.5")] // a comma for the dot (golden dev set read at 200 dpi)
+    [InlineData("K29,5", "K29.6", true, null)] // other digits
+    [InlineData("29,5", "K29.5", false, null)] // no letter: a number with a decimal comma
+    [InlineData("K29,500", "K29.5", false, null)] // a count
+    public void A_code_with_a_comma_for_its_dot_is_looked_at_anywhere_and_takes_the_latin_readings_dot(string token, string reading, bool suspect, string? expected)
+    {
+        Assert.Equal(suspect, KcdToken.IsSuspect(token, lineHasCue: false));
+        Assert.Equal(expected, suspect ? KcdToken.Corrected(token, reading) : null);
     }
 
     [Theory]
