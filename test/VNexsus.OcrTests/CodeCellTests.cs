@@ -264,6 +264,19 @@ public sealed class CodeCellTests
         Assert.Equal(new[] { 1 }, CodeSecondPass.FindSuspects(words, joins.Keys.ToList()));
     }
 
+    [Fact]
+    public void A_years_shape_straight_after_a_diagnosis_word_is_looked_at_and_nowhere_else()
+    {
+        TesseractTsv.Word[] page =
+        [
+            Word(1, 1, 100, 50, "주"), Word(1, 1, 140, 50, "상"), Word(1, 1, 180, 50, "병"), Word(1, 1, 300, 50, "2039"), Word(1, 1, 400, 50, "갑상선"),
+            Word(1, 2, 100, 150, "진단"), Word(1, 2, 160, 150, "당뇨병"), Word(1, 2, 300, 150, "2019"), // a name between: a year
+            Word(1, 3, 100, 250, "진료일:"), Word(1, 3, 300, 250, "2021"),
+        ];
+
+        Assert.Equal(new[] { 3 }, CodeSecondPass.FindSuspects(page));
+    }
+
     [Theory]
     [InlineData("주 상 병 2039 - 갑상선기능저하증", true)] // the cue's syllables read as words of their own
     [InlineData("상병명: E11.8", true)]

@@ -103,7 +103,7 @@ public sealed class CodeCorrectionTests
     }
 
     [Fact]
-    public void A_suspects_crop_reaches_as_far_right_as_its_glyphs_could_but_never_into_the_next_word()
+    public void A_suspects_crop_ends_where_its_glyphs_could_reach_not_where_a_wrong_box_ends()
     {
         TesseractTsv.Word[] words =
         [
@@ -115,11 +115,14 @@ public sealed class CodeCorrectionTests
             new(1, 1, 2, 380, 628, 60, 33, 90, "고지") { SpaceBefore = true },
             new(1, 1, 3, 168, 726, 100, 33, 90, "주상병"),
             new(1, 1, 3, 300, 728, 120, 33, 90, "8781") { SpaceBefore = true }, // a box wider than its glyphs need keeps its margin
+            new(1, 1, 4, 168, 826, 100, 33, 90, "주상병"),
+            new(1, 1, 4, 300, 828, 299, 33, 90, "611.4") { SpaceBefore = true }, // a box run over the next word (light, 200 dpi)
+            new(1, 1, 4, 402, 828, 14, 33, 90, "-") { SpaceBefore = true },
         ];
 
-        var rights = CodeSecondPass.Regions(words, [1, 4, 7]).Select(r => r.Left + r.Width);
+        var rights = CodeSecondPass.Regions(words, [1, 4, 7, 9]).Select(r => r.Left + r.Width);
 
-        Assert.Equal(new[] { 300 + (int)(0.67 * 4 * 33), 380 - 2, 420 + 6 }, rights);
+        Assert.Equal(new[] { 300 + (int)(0.67 * 4 * 33), 380 - 2, 420 + 6, 402 - 2 }, rights);
     }
 
     [Fact]

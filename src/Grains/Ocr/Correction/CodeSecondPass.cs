@@ -35,7 +35,8 @@ public static class CodeSecondPass
     /// may be lost only among dotted ones (on their line, in brackets, in a column of them) or last on a diagnosis line
     /// (<c>부진단 결막염 H109</c>, where records print the dot), not on a prescription's line of undotted codes, which
     /// would cost its page an extra call for nothing. A code the first reading split in two words (<paramref name="splitCodes"/>,
-    /// <see cref="SplitCodes"/>) is always looked at: the split is the damage.
+    /// <see cref="SplitCodes"/>) is always looked at: the split is the damage. So is a year's shape straight after a
+    /// diagnosis word (<c>주상병 2039</c> for E03.9, its E read as 2 and its dot lost: golden dev set), where no year stands.
     /// </summary>
     public static IReadOnlyList<int> FindSuspects(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyCollection<TesseractTsv.Word>? splitCodes = null)
     {
@@ -45,6 +46,7 @@ public static class CodeSecondPass
         var cueLines = lines.Where(line => KcdToken.HasCue(TesseractTsv.LineText(line))).Select(line => line[0].LineKey).Concat(dottedLines).ToHashSet();
         return Enumerable.Range(0, words.Count)
             .Where(i => split.Contains(words[i]) || KcdToken.IsSuspect(words[i].Text, lineHasCue: false) ||
+                (KcdToken.IsYear(words[i].Text) && KcdToken.AfterDiagnosisWord(TextBefore(words, i))) ||
                 (KcdToken.IsSuspect(words[i].Text, lineHasCue: true) && (cueLines.Contains(words[i].LineKey) || InCodePosition(i))) ||
                 (KcdToken.MayHaveLostDot(words[i].Text) && (dottedLines.Contains(words[i].LineKey) || InCodePosition(i) || CodeLetterPass.LastOnDiagnosisLine(words, i))))
             .ToList();
@@ -54,10 +56,10 @@ public static class CodeSecondPass
 
     /// <summary>
     /// The regions to re-read: each suspect's box with a margin, widened to the left where a lost letter would be, and to
-    /// the right as far as its glyphs could reach (<see cref="GlyphWidth"/> of its height each, never into the next word):
-    /// a box read short loses the code's last digit (<c>8781</c> for E781 read at 200 dpi, its box a glyph short: golden dev
-    /// set). A bracketed code the model ran into the name before it (<c>두통.(851)</c>) is cropped from its bracket on:
-    /// Hangul in the crop is only noise to a Latin model.
+    /// the right as far as its glyphs could reach (<see cref="CropRight"/>): a box read short loses the code's last digit
+    /// (<c>8781</c> for E781 read at 200 dpi, its box a glyph short: golden dev set). A bracketed code the model ran into
+    /// the name before it (<c>두통.(851)</c>) is cropped from its bracket on: Hangul in the crop is only noise to a Latin
+    /// model.
     /// </summary>
     public static IReadOnlyList<RegionStrip.Region> Regions(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<int> suspects) =>
         suspects.Select(index =>
@@ -74,10 +76,23 @@ public static class CodeSecondPass
 
             var previousRight = words.Where(w => w.LineKey == word.LineKey && w.Right <= word.Left).Select(w => w.Right).DefaultIfEmpty(-1).Max();
             var widen = Math.Max(0, Math.Min((word.Height / 2) + pad, previousRight < 0 ? int.MaxValue : word.Left - previousRight - 2));
-            var nextLeft = words.Where(w => w.LineKey == word.LineKey && w.Left >= word.Right).Select(w => w.Left).DefaultIfEmpty(int.MaxValue).Min();
-            var right = Math.Max(word.Right + pad, (int)Math.Min(word.Left + (GlyphWidth * word.Text.Sum(KcdToken.GlyphUnits) * word.Height), (double)nextLeft - 2));
+            var right = CropRight(word, words.Where(w => w.LineKey == word.LineKey && w.Left > word.Left).Select(w => w.Left).DefaultIfEmpty(int.MaxValue).Min(), pad);
             return new RegionStrip.Region(index, index, word.Left - widen, word.Top - pad, right - word.Left + widen, word.Height + (2 * pad), word.Height);
         }).ToList();
+
+    /// <summary>
+    /// Where a suspect's crop ends on the right: where its glyphs could reach (<see cref="GlyphWidth"/> of its height each)
+    /// when its box is shorter, never into the next word; the box with its margin otherwise. A box that runs into the next
+    /// word is wrong (<c>611.4</c> 299 px wide over the name after it, light scan read at 200 dpi: golden dev set), and the
+    /// crop ends where the next word starts or the glyphs could reach, whichever is farther.
+    /// </summary>
+    private static int CropRight(TesseractTsv.Word word, int nextLeft, int pad)
+    {
+        var glyphsRight = (int)(word.Left + (GlyphWidth * word.Text.Sum(KcdToken.GlyphUnits) * word.Height));
+        return word.Right > nextLeft
+            ? Math.Max(nextLeft - 2, Math.Min(word.Right, glyphsRight))
+            : Math.Max(word.Right + pad, Math.Min(glyphsRight, nextLeft - 2));
+    }
 
     /// <summary>The strip of the suspects' crops, or null when there is none.</summary>
     public static RegionStrip? SuspectStrip(GrayImage page, IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<int> suspects) =>

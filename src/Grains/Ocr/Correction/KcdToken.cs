@@ -194,10 +194,19 @@ public static partial class KcdToken
     {
         var (prefix, core, _) = Split(token);
         var label = (textBefore + prefix).Split(' ')[^1];
-        var word = SyllableSpaces().Replace(textBefore, "").TrimEnd().Split(' ')[^1];
-        var labelled = (label.EndsWith(':') && HasCue(label)) ||
-            (prefix.Length == 0 && core.Contains('.', StringComparison.Ordinal) && word.Length > 0 && word.All(Hangul.IsSyllable) && HasCue(word));
+        var labelled = (label.EndsWith(':') && HasCue(label)) || (prefix.Length == 0 && core.Contains('.', StringComparison.Ordinal) && AfterDiagnosisWord(textBefore));
         return labelled ? WithLetterI(token, secondReading, codePosition: true) : null;
+    }
+
+    /// <summary>
+    /// Whether the line's text before a token ends with a word that labels a diagnosis (<c>주상병</c>, <c>진단명</c>: a cue
+    /// word ending it, or a cue and 명; its syllables may have been read as words of their own, <c>주 상 병</c>): a number
+    /// there is a code. Not a name after a cue (<c>진단 당뇨병 2019</c>), whose syllables may run into the cue's.
+    /// </summary>
+    public static bool AfterDiagnosisWord(string textBefore)
+    {
+        var word = SyllableSpaces().Replace(textBefore, "").TrimEnd().Split(' ')[^1];
+        return word.All(Hangul.IsSyllable) && Cues.Any(cue => word.EndsWith(cue, StringComparison.Ordinal) || word.EndsWith(cue + "명", StringComparison.Ordinal));
     }
 
     /// <summary>
