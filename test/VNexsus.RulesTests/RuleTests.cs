@@ -26,6 +26,8 @@ public sealed class RuleTests
     [InlineData("진료일자: 2024.03.07 외래 다음 예약: 2024.04.08", "2024-03-07", "2024-04-08", "booking_date")]
     [InlineData("검사일: 2024.03.07 흉부 CT 판독일: 2024.03.09", "2024-03-07", "2024-03-09", "report_date")]
     [InlineData("진료일자: 2024.03.07 외래 보험기간 2024.01.01 ~ 2034.01.01", "2024-03-07", "2024-01-01", "contract_date")]
+    [InlineData("진료기록 사본 발급  출력일자: 2024.10.02 08:45 진료일자 2024.03.07 외래", "2024-03-07", "2024-10-02", "issue_or_print_date")] // 일자 for 일
+    [InlineData("진료일자: 2024.03.07 외래 판독 일자: 2024.03.09", "2024-03-07", "2024-03-09", "report_date")] // a label's words spaced apart
     public void Fake_dates_are_excluded_with_their_reason(string line, string kept, string dropped, string reason)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line));
@@ -234,6 +236,29 @@ public sealed class RuleTests
         Assert.Equal(["Q3M-1", "Q3M-2", "Q1Y", "Q5Y-1", "Q5Y-2", "QALL-CHRONIC"], standard.Questions.Select(q => q.Id));
         Assert.Equal(["within_3_months", "within_2_years", "within_5_years"], policies.Policies.Single(p => p.PolicyId == "3.2.5").Windows.Select(w => w.Name));
         Assert.True(File.Exists(Path.Combine(AppContext.BaseDirectory, "Rules", "Disclosure", "policies.json")));
+    }
+
+    [Theory]
+    [InlineData("처방: 메트포르민 500mg 30일분", 30)]
+    [InlineData("2024-03-12  외래  통풍  M10.9  내과  30일 투약", 30)] // the days before the word that names them
+    [InlineData("처방내역: 알로푸리놀 100mg 1일 1회 28일", 28)]
+    [InlineData("2024년 3월 12일 처방", null)] // a date's day is no prescription's days
+    public void A_prescriptions_days_are_read_however_the_record_words_them(string line, int? days)
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", "진료일자: 2024.03.12 외래", line));
+
+        Assert.Equal(days, result.Events.Single(e => e.Date.Date == new DateOnly(2024, 3, 12)).MedicationDays);
+    }
+
+    [Theory]
+    [InlineData("입원 일자: 2024.05.01  퇴원 일자: 2024.05.03")]
+    [InlineData("입원일자: 2024.05.01  퇴원일자: 2024.05.03")]
+    public void A_stays_labels_may_have_their_words_spaced_apart(string line)
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line, "진단명: 급성 충수염 (K35.8)"));
+
+        var stay = Assert.Single(result.Events);
+        Assert.Equal((EventType.Admission, new DateOnly(2024, 5, 1), (int?)3), (stay.Type, stay.Date.Date, stay.AdmissionDays));
     }
 
     [Fact]

@@ -7,6 +7,8 @@ The same script always writes the same bytes (reportlab invariant mode, seeded r
 
 --holdout writes test/golden/holdout/ instead: an independent set the rules were not tuned on, with its own seed,
 hospitals, diagnoses, exams, record phrasing and page furniture (HOLDOUT below), and the same expectation logic.
+--dev and --dev2 write test/golden/dev/ and test/golden/dev2/: two more vocabularies (DEV, DEV2) to tune OCR on wording
+the tuned set lacks (codes before the names, codes after them) while the holdout stays unseen.
 """
 import json, os, random, shutil, sys
 from datetime import date, timedelta
@@ -127,6 +129,43 @@ DEV_DIAGNOSES = [
     ("요로감염", "N390", "N39.0"), ("대장 용종", "K63.5", "K63.5"), ("골다공증", "M81.0", "M81.0"),
 ]
 DEV_EXAMS = ["상복부 초음파", "뇌 MRI", "위내시경", "갑상선 기능검사", "24시간 심전도", "요추 X-ray", "폐기능검사"]
+DEV2 = {
+    "patient": "환자: 최모의   생년월일 {birth}   병록번호 {no}", "issue": "발급 일자: {d}",
+    "visit_first": "외래 방문일: {d} (첫 방문)", "visit_again": "{d} 외래 재방문", "dx": "진단명 : {name} / {code}",
+    "rx": "처방내역: 알로푸리놀 100mg 1일 1회 {days}일", "table": "{d}  외래  {name}  {code}  {dept}", "table_rx": "  {days}일 투약",
+    "column": "{d} {name}[{code}]", "column_rx": " {days}일",
+    "exam": "검사 시행일: {d} {name}", "finding": "판독: {finding}", "report": "판독 일자: {d}",
+    "stay_range": "입원 기간: {s} ~ {e}", "stay_pair": "입원 일자: {s}  퇴원 일자: {e}", "stay_course": "경과: 호전되어 퇴원 조치",
+    "surgery": "시술일: {d} 시술명: {op}", "anaesthesia": "마취: 국소마취",
+    "specimen": "조직 채취일: {d} 생검", "pathology": "최종진단: {name} - {code}", "path_report": "병리 보고일: {d}",
+    "booking": "예약일: {d} 16:20", "history_header": "과거력 및 가족력", "written": "작성자 서명일: {d}",
+    "explain": "외래 방문일: {d} (결과 안내)", "retest": "재검: 6개월 후 추적 권고",
+    "present_illness": "현병력: 10년 전 통풍 진단, 간헐적 투약", "referral": "{name} 회송서 지참",
+    "course": "경과: 호전 추세, 처방 지속", "print": "{header}  출력일자: {d} 08:45", "footer": "페이지 {n} / {total}",
+    "copy_header": "진료기록 사본 발급", "column_width": 105,
+    "bad_title": "경 과 기 록 지", "bad_visit": "방 문 일 : {y} . {m:02d} . {d}  첫 방문", "bad_dx": "진 단 명 :  {code}",
+    "bad_codes": [("N183", "N18.3"), ("M17 .1", "M17.1"), ("f32.9", "F32.9"), ("I251", "I25.1")],
+    "bad_again": "{yy:02d}.{m}.{d:02d} 재 방 문", "bad_noise": "BP 130/85  비타민B 복합제 투여",
+}
+DEV2_HOSPITALS = [
+    ("푸른솔내과의원", "푸른솔내과의원", None),
+    ("성심연합병원", "성심연합병원", "내과"),
+    ("하나로가정의학과의원", "하나로가정의학과의원", "가정의학과"),
+    ("남도대학교병원", "남도대학교병원", "소화기내과"),
+    ("의료법인 보람병원", "보람병원", "외과"),
+    ("태양종합병원", "태양종합병원", "정형외과"),
+    ("숨쉬는이비인후과의원", "숨쉬는이비인후과의원", None),
+    ("튼튼마디정형외과의원", "튼튼마디정형외과의원", None),
+    ("재단법인 평화병원", "평화병원", "신경과"),
+    ("늘봄의원", "늘봄의원", "내과"),
+]
+DEV2_DIAGNOSES = [
+    ("만성 신장병 3기", "N18.3", "N18.3"), ("우울병 에피소드", "F32.9", "F32.9"), ("죽상경화성 심장병", "I251", "I25.1"),
+    ("원발성 무릎관절증", "M17.1", "M17.1"), ("만성 부비동염", "J32.9", "J32.9"), ("비알코올성 지방간", "K760", "K76.0"),
+    ("통풍", "M10.9", "M10.9"), ("대상포진", "B02.9", "B02.9"), ("철결핍성 빈혈", "D509", "D50.9"),
+    ("수면무호흡", "G47.3", "G47.3"), ("전립선 비대증", "N40", "N40"), ("결막염", "H10.9", "H10.9"),
+]
+DEV2_EXAMS = ["복부 초음파", "신장 기능검사", "위내시경", "관절 MRI", "수면다원검사", "빈혈 검사", "흉부 X-ray"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -587,19 +626,25 @@ def use_holdout_vocabulary():
     LAYOUTS = ["table", "header_footer", "free", "two_column"]
 
 
-def use_dev_vocabulary():
-    """Swaps the tables the writers read for the dev set's: a third vocabulary, for tuning OCR on wording the tuned set lacks."""
+def use_dev_vocabulary(second=False):
+    """Swaps the tables the writers read for a dev set's: other vocabularies, for tuning OCR on wording the tuned set lacks
+    (the first puts codes before names, the second after them) while the holdout stays unseen."""
     global P, HOSPITALS, DIAGNOSES, EXAMS, LAYOUTS
-    P, HOSPITALS, DIAGNOSES, EXAMS = DEV, DEV_HOSPITALS, DEV_DIAGNOSES, DEV_EXAMS
-    LAYOUTS = ["two_column", "free", "header_footer", "table"]
+    if second:
+        P, HOSPITALS, DIAGNOSES, EXAMS = DEV2, DEV2_HOSPITALS, DEV2_DIAGNOSES, DEV2_EXAMS
+        LAYOUTS = ["header_footer", "two_column", "table", "free"]
+    else:
+        P, HOSPITALS, DIAGNOSES, EXAMS = DEV, DEV_HOSPITALS, DEV_DIAGNOSES, DEV_EXAMS
+        LAYOUTS = ["two_column", "free", "header_footer", "table"]
 
 
 def main():
-    dev = "--dev" in sys.argv[1:]
+    dev2 = "--dev2" in sys.argv[1:]
+    dev = dev2 or "--dev" in sys.argv[1:]
     holdout = dev or "--holdout" in sys.argv[1:]
-    out = os.path.join(HERE, "dev" if dev else "holdout" if holdout else "cases")
+    out = os.path.join(HERE, "dev2" if dev2 else "dev" if dev else "holdout" if holdout else "cases")
     if dev:
-        use_dev_vocabulary()
+        use_dev_vocabulary(second=dev2)
     elif holdout:
         use_holdout_vocabulary()
     if os.path.isdir(out):
@@ -612,7 +657,7 @@ def main():
         else:
             variants = 1 if kind == "long_record" else 5 if kind in ("outpatient", "several_hospitals", "repeated_followups") else 4
         for variant in range(variants):
-            cases.append(build_case(index, kind, writer, variant, "d-" if dev else "h-" if holdout else "", 9000 if dev else 7000 if holdout else 1000))
+            cases.append(build_case(index, kind, writer, variant, "e-" if dev2 else "d-" if dev else "h-" if holdout else "", 9500 if dev2 else 9000 if dev else 7000 if holdout else 1000))
     if holdout:
         # several contracts on two cases, one of them without an enrollment date
         cases[2].contracts.append({"joinDate": "2024-11-30", "policyId": "3.2.5"})

@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace VNexsus.Rules.Dates;
 
 /// <summary>A classified date: its type, whether it is kept as an event date, and the reason when it is not.</summary>
@@ -9,7 +11,7 @@ public sealed record DateClass(DateType Type, string? ExcludedReason, string? La
 /// mentions, metadata without a clinical label. A label written directly before the date is the strongest signal;
 /// the context of a date never reaches past a neighbouring date of the same block.
 /// </summary>
-public sealed class DateClassifier
+public sealed partial class DateClassifier
 {
     private readonly DateKeywords _k;
     private readonly (string Keyword, string Kind)[] _labels;
@@ -136,8 +138,14 @@ public sealed class DateClassifier
     }
 
     /// <summary>The label ending closest to the date within the label distance, e.g. <c>검사일:</c>.</summary>
-    private (string Keyword, string Kind)? ClosestLabel(string near)
+    /// <summary>
+    /// The label ending closest before the date, with only separators between. Records space a label's words apart
+    /// (<c>입원 일자</c>) and write a day label as 일자 or 일시 (<c>출력일자</c> for 출력일): spaces between Hangul are
+    /// not counted, and a label ending in 일 may go on with 자 or 시.
+    /// </summary>
+    private (string Keyword, string Kind)? ClosestLabel(string text)
     {
+        var near = SyllableSpaces().Replace(text, "");
         (string Keyword, string Kind)? best = null;
         var bestEnd = -1;
         foreach (var (keyword, kind) in _labels)
@@ -149,6 +157,11 @@ public sealed class DateClassifier
             }
 
             var labelEnd = index + keyword.Length;
+            if (keyword.EndsWith('일') && labelEnd < near.Length && near[labelEnd] is '자' or '시')
+            {
+                labelEnd++;
+            }
+
             // Only separators (colon, spaces, brackets) may sit between a label and its date.
             if (near[labelEnd..].Any(c => !(char.IsWhiteSpace(c) || c is ':' or '：' or '(' or '[' or ')' or ']' or '-' or '|' or '/')))
             {
@@ -259,4 +272,7 @@ public sealed class DateClassifier
         var values = Compiled.GetValue(words, static w => System.Buffers.SearchValues.Create(w.Where(x => x.Length > 0).Distinct().ToArray(), StringComparison.OrdinalIgnoreCase));
         return text.AsSpan().ContainsAny(values);
     }
+
+    [GeneratedRegex(@"(?<=[\uAC00-\uD7A3]) +(?=[\uAC00-\uD7A3])", RegexOptions.CultureInvariant)]
+    private static partial Regex SyllableSpaces();
 }
