@@ -126,16 +126,18 @@ public static partial class CodeLetterPass
     /// reading confirms it where it saw the glyph as the digit that letter is drawn like (S as 5, O as 0, G as 6, B as 8):
     /// the Korean model has no Latin letters, so it gives a letter's look-alike digit. Not a 1: I, J and L all come out
     /// as 1, so it confirms none of them (<see cref="WithLetterI"/> decides a bar). A first reading that lost the glyph,
-    /// or a second reading that shows another letter, confirms nothing.
+    /// or a second reading that shows another letter, confirms nothing. Nor does anything confirm, where the first reading
+    /// saw a 1, a letter not drawn as a bar: the crops then held more than the glyph (<c>/ 1251</c> read <c>Z</c> for the
+    /// I of I251: golden dev2 set).
     /// </summary>
     public static char? Letter(string token, string glyph, string whole)
     {
-        if (glyph.Length == 0 || !char.IsAsciiLetterUpper(glyph[0]))
+        var core = KcdToken.Split(token).Core;
+        if (glyph.Length == 0 || !char.IsAsciiLetterUpper(glyph[0]) || (core.Length > 0 && core[0] == '1' && glyph[0] is not ('I' or 'J' or 'L')))
         {
             return null;
         }
 
-        var core = KcdToken.Split(token).Core;
         var confirmed = whole.Length > 0
             ? whole[0] == glyph[0]
             : core.Length > 0 && !KcdToken.IsLetterLost(core) && core[0] != '1' && KcdToken.DigitFor(glyph[0]) == core[0];
@@ -252,7 +254,7 @@ public static partial class CodeLetterPass
             return false;
         }
 
-        var before = TesseractTsv.LineText(line.TakeWhile(i => i != index).Select(i => words[i]).ToList())
+        var before = Hangul.WithoutSpacesBetweenSyllables(TesseractTsv.LineText(line.TakeWhile(i => i != index).Select(i => words[i]).ToList()))
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(t => t.Trim('"', '\'', '“', '”', '‘', '’', '|', '.', ',', 'ㆍ', '·'))
             .Where(t => t.Length > 0)

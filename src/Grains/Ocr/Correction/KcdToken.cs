@@ -103,13 +103,13 @@ public static partial class KcdToken
     public static bool IsDotted(string text) => IsWellFormed(text) && text.Contains('.', StringComparison.Ordinal);
 
     /// <summary>
-    /// Whether a line names diagnoses or codes. Spaces do not count: the Korean model gives a word's syllables as words of
-    /// their own (<c>주 상 병 2039</c>, golden dev set), and its text then has spaces inside the cue.
+    /// Whether a line names diagnoses or codes, its syllables read as words of their own or not (<c>주 상 병 2039</c>,
+    /// golden dev set: <see cref="Hangul.WithoutSpacesBetweenSyllables"/>).
     /// </summary>
     public static bool HasCue(string lineText)
     {
-        var squeezed = lineText.Replace(" ", "", StringComparison.Ordinal);
-        return Cues.Any(squeezed.Contains);
+        var joined = Hangul.WithoutSpacesBetweenSyllables(lineText);
+        return Cues.Any(joined.Contains);
     }
 
     /// <summary>
@@ -205,28 +205,45 @@ public static partial class KcdToken
     /// </summary>
     public static bool AfterDiagnosisWord(string textBefore)
     {
-        var word = SyllableSpaces().Replace(textBefore, "").TrimEnd().Split(' ')[^1];
+        var word = Hangul.WithoutSpacesBetweenSyllables(textBefore).TrimEnd().Split(' ')[^1];
         return word.All(Hangul.IsSyllable) && Cues.Any(cue => word.EndsWith(cue, StringComparison.Ordinal) || word.EndsWith(cue + "명", StringComparison.Ordinal));
     }
 
     /// <summary>
     /// The token with its first glyph read as the letter I, or null. I is the letter that looks like 1, l and |, and no
     /// code starts with a digit: in a code position (after a code label, in a code column) a first glyph read as any of
-    /// them is I; elsewhere only a bar or l the Korean model saw after an opening bracket it also saw (<c>(|10)</c>:
-    /// the bracket is not the bar), because that model reads digits well and saw no 1. Either way the second reading
-    /// must show the same digits after it, and a bar in front of them: the Korean model, which has no Latin letters,
-    /// reads J and L as 1 too, so its 1 alone does not say I. The Latin model, which has them, must have seen a bar
-    /// (<c>120.9</c>, Latin <c>320.9</c>, is the J of <c>J20.9</c>; a Latin reading that lost the glyph leaves it to the
-    /// letters-only look of <see cref="CodeLetterPass"/>).
+    /// them is I. Elsewhere only in brackets, and only when the Korean model, which reads digits well, saw no 1 but more
+    /// bars or marks in front of the digits than a bracket it did not see accounts for: <c>(|10)</c> (the bracket seen,
+    /// a bar after it), <c>!!251]</c> and <c>[|!251]</c> for <c>[I251]</c> (golden dev2 set); not <c>|10)</c> or
+    /// <c>!251]</c>, whose one mark may be the opening bracket. Either way the second reading must show the same digits,
+    /// and a bar in front of them: the Korean model, which has no Latin letters, reads J and L as 1 too, so its 1 alone
+    /// does not say I. The Latin model, which has them, must have seen a bar (<c>120.9</c>, Latin <c>320.9</c>, is the J
+    /// of <c>J20.9</c>; a Latin reading that lost the glyph leaves it to the letters-only look of <see cref="CodeLetterPass"/>).
     /// </summary>
     public static string? WithLetterI(string token, string secondReading, bool codePosition)
     {
         var (prefix, core, suffix) = Split(token);
-        var looksLikeI = core.Length >= 3 && (codePosition ? core[0] is '1' or 'l' or '|' : core[0] is 'l' or '|' && prefix.EndsWith('('));
-        var code = "I" + (core.Length > 0 ? core[1..] : "");
+        var head = codePosition && core.Length > 0 && core[0] is '1' or 'l' or '|' ? 1 : MarksBeforeDigits(prefix, core, suffix);
+        var rest = core[head..];
         var reading = secondReading.TrimEnd('.');
-        var latinBar = looksLikeI && reading.Length >= core.Length && reading.EndsWith(core[1..], StringComparison.Ordinal) && IsBar(reading[^core.Length]);
-        return latinBar && IsWellFormed(code) ? prefix + code + suffix : null;
+        var latinBar = head > 0 && rest.Length >= 2 && reading.Length > rest.Length && reading.EndsWith(rest, StringComparison.Ordinal) && IsBar(reading[^(rest.Length + 1)]);
+        return latinBar && IsWellFormed("I" + rest) ? prefix + "I" + rest + suffix : null;
+    }
+
+    /// <summary>
+    /// How many bars and marks stand before a bracketed code's digits where the I would be, when they are more than a
+    /// bracket the Korean model did not see accounts for (at most <see cref="MaxLetterGlyphs"/> − 1); 0 otherwise.
+    /// </summary>
+    private static int MarksBeforeDigits(string prefix, string core, string suffix)
+    {
+        var opened = prefix.EndsWith('(') || prefix.EndsWith('[');
+        if (!opened && suffix is not [')' or ']', ..])
+        {
+            return 0;
+        }
+
+        var marks = core.TakeWhile(c => c is 'l' or '|' or '!' or 'I' or '[' or '(').Count();
+        return marks is > 0 and < MaxLetterGlyphs && marks > (opened ? 0 : 1) && marks < core.Length && char.IsAsciiDigit(core[marks]) ? marks : 0;
     }
 
     /// <summary>A glyph drawn as one upright stroke: the letter I, the digit 1, l or |.</summary>
@@ -307,7 +324,4 @@ public static partial class KcdToken
     [GeneratedRegex(@"^[A-Z][0-9]{2},[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex CommaForDot();
 
-    /// <summary>A space between two Hangul syllables: the Korean model gives a word's syllables as words of their own.</summary>
-    [GeneratedRegex(@"(?<=[\uAC00-\uD7A3]) (?=[\uAC00-\uD7A3])", RegexOptions.CultureInvariant)]
-    private static partial Regex SyllableSpaces();
 }

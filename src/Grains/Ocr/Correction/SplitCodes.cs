@@ -90,7 +90,8 @@ public static class SplitCodes
     public static TesseractTsv.Word? Joined(TesseractTsv.Word first, TesseractTsv.Word second)
     {
         // A code's head (61, \/1, K21: at most its letter's glyph and two digits) and a tail that is no code shape of its
-        // own (1.9, 0): two words that are each a code's shape (질병분류기호: 080 110) are two codes, each re-read alone.
+        // own (1.9, 0): two words that are each a code's shape (질병분류기호: 080 110) are two codes, each re-read alone. A
+        // head of one glyph is no code, and may be the letter of a code that lost only it (1 17.1 for M17.1: golden dev2 set).
         // Or the code's letter read as Hangul, a word of its own close before the code's digits: a consonant that looks like
         // the letter (seed 83 light p10: ㄷ 119 for E119, 10 px apart; the digits then are a code's shape of their own), or
         // a syllable that looks like the letter and its first digit, with no space before the rest (터1.9 for E11.9; the
@@ -105,7 +106,7 @@ public static class SplitCodes
         if (first.LineKey != second.LineKey || (gap < 0 && !inside) || gap > MaxGap * height ||
             !(char.IsAsciiDigit(first.Text[^1]) || hangulLetter) || !(char.IsAsciiDigit(second.Text[0]) || second.Text[0] == '.') ||
             KcdToken.Split(first.Text).Core.Count(char.IsAsciiDigit) > 2 ||
-            KcdToken.IsWellFormed(KcdToken.Split(second.Text).Core) || (!hangulLetter && KcdToken.IsSuspect(second.Text, lineHasCue: true)))
+            KcdToken.IsWellFormed(KcdToken.Split(second.Text).Core) || (!hangulLetter && first.Text.Length > 1 && KcdToken.IsSuspect(second.Text, lineHasCue: true)))
         {
             return null;
         }
