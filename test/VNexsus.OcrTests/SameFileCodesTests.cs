@@ -139,6 +139,8 @@ public sealed class SameFileCodesTests
     [InlineData("단일 자연분만 080", "단일 자연분만 O80")]
     [InlineData("부진단 상세불명의 결막염 , 109", "부진단 상세불명의 결막염 , H10.9")]
     [InlineData("2021-09-22 외래 내과 110 '본태성 고혈압 메트포르민 500mg", "2021-09-22 외래 내과 I10 '본태성 고혈압 메트포르민 500mg")] // the code column before the names (golden repeated_followups-02)
+    [InlineData("2021/12/10 외래 죽상경화성 심장병 1251 가정의학과", "2021/12/10 외래 죽상경화성 심장병 I25.1 가정의학과")] // the row goes on after the code (golden dev2)
+    [InlineData("2021-10-10 죽상경화성 심장병 !251] 30일", "2021-10-10 죽상경화성 심장병 I25.1] 30일")]
     public void A_code_whose_letter_is_lost_takes_it_from_the_catalogue_name_the_name_beside_it_shows(string damaged, string expected)
     {
         var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, damaged)], Catalogue);
@@ -152,6 +154,7 @@ public sealed class SameFileCodesTests
 
     [Theory]
     [InlineData("A: 고혈압 (10)")] // I10 and O10 both end in 고혈압: too little of either name to tell
+    [InlineData("죽상경화성 심장병 251 가정의학과")] // a bare number within a row may be a count
     [InlineData("A: 임신 중 고혈압 (10)")] // nor here
     [InlineData("A: (10)")] // no name
     [InlineData("질병분류기호: 10 R51")] // beside a code label, not a name

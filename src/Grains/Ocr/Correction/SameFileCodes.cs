@@ -146,7 +146,7 @@ public static partial class SameFileCodes
         // stand (a code header's column runs on into a lab table's results: ALT 51 U/L), nor before a name, where it may
         // be the row's number.
         var asGlyph = LetterAsGlyph().Match(read);
-        var bareNumberIsCode = position == CodePosition.AmongCodes || (position != CodePosition.BeforeName && name is not null);
+        var bareNumberIsCode = position == CodePosition.AmongCodes || (position != CodePosition.WithinRow && name is not null);
         var readings = new[]
             {
                 asGlyph.Success ? asGlyph.Groups["digits"].Value : null,
@@ -155,7 +155,7 @@ public static partial class SameFileCodes
             .OfType<string>()
             .ToList();
         var fits = references.Clean.Where(c => readings.Any(r => Digits(r) == c.Digits)).ToList();
-        if (FromFile(name, fits, nameRequired: position is CodePosition.AfterName or CodePosition.BeforeName) is { } fromFile)
+        if (FromFile(name, fits, nameRequired: position is CodePosition.AfterName or CodePosition.WithinRow) is { } fromFile)
         {
             var reading = readings.First(r => Digits(r) == fromFile.Digits);
             return Restored(prefix, fromFile.Code[0], reading, trailingDot, suffix, name is not null && references.DottedBesideNames, Reason);
@@ -172,13 +172,18 @@ public static partial class SameFileCodes
         return Restored(prefix, letter, catalogueReading, trailingDot, suffix, references.DottedBesideNames, NameReason);
     }
 
-    /// <summary>A damaged token no earlier correction made, resolved beside the name after it when it stands before one, else the name before it.</summary>
+    /// <summary>
+    /// A damaged token no earlier correction made, resolved beside the name before it; within a row, beside the name after
+    /// it first (a table whose code column comes first), then the one before it.
+    /// </summary>
     private static Resolution? ResolveDamaged(Token token, IReadOnlyList<TesseractTsv.Word> words, int index, CodePosition position, References references) =>
-        token.WasCorrected ? null : Resolve(token.Text, position == CodePosition.BeforeName ? NameAfter(words, index) : NameBefore(words, index), references, position);
+        token.WasCorrected ? null
+        : position == CodePosition.WithinRow ? Resolve(token.Text, NameAfter(words, index), references, position) ?? Resolve(token.Text, NameBefore(words, index), references, position)
+        : Resolve(token.Text, NameBefore(words, index), references, position);
 
     /// <summary>A code read with I re-lettered by the name before it (<see cref="UprightLetter"/>); a code before its name is left.</summary>
     private static Resolution? Reletter(Token token, IReadOnlyList<TesseractTsv.Word> words, int index, CodePosition position, References references) =>
-        position == CodePosition.BeforeName ? null : UprightLetter(token, NameBefore(words, index), references);
+        position == CodePosition.WithinRow ? null : UprightLetter(token, NameBefore(words, index), references);
 
     /// <summary>
     /// A code read with the letter I beside a name that is another upright letter's code: I, J and L are each one upright
@@ -360,8 +365,9 @@ public static partial class SameFileCodes
     /// Where a token stands: among codes after a code label (<see cref="CodeLetterPass.AfterCodeLabel"/>), elsewhere where
     /// only a code can (<see cref="CodeLetterPass.InCodePosition"/>), or last on its line after
     /// a name (a table row whose label the OCR garbled, <c>부진탄 。 상세불명의 편두통 643.9</c>), where the name has to agree
-    /// with the clean code's over a full <see cref="SharedRun"/> (a measurement's <c>혈압 110</c> is no 고혈압), or before a
-    /// name (<see cref="NameAfter"/>), on the same terms; null anywhere else.
+    /// with the clean code's over a full <see cref="SharedRun"/> (a measurement's <c>혈압 110</c> is no 고혈압), or within
+    /// a row, before a name (<see cref="NameAfter"/>) or after one with more of the row after it (<c>심장병 1251 가정의학과</c>,
+    /// <c>심장병!251] 30일</c>: golden dev2 set), on the same terms; null anywhere else.
     /// </summary>
     private static CodePosition? Position(IReadOnlyList<TesseractTsv.Word> words, int index)
     {
@@ -381,7 +387,7 @@ public static partial class SameFileCodes
             return NameBefore(words, index) is null ? null : CodePosition.AfterName;
         }
 
-        return NameAfter(words, index) is null ? null : CodePosition.BeforeName;
+        return NameAfter(words, index) is null && NameBefore(words, index) is null ? null : CodePosition.WithinRow;
     }
 
     /// <summary>
@@ -476,7 +482,9 @@ public static partial class SameFileCodes
         AmongCodes,
         CodeOnly,
         AfterName,
-        BeforeName,
+
+        /// <summary>With more of its row after it, beside a name after or before it; a bare number there may be the row's number or a count.</summary>
+        WithinRow,
     }
 
     /// <summary>A well-formed code of the file: its digits without the dot, the diagnosis name before it (else the catalogue's), and whether an earlier correction guessed it.</summary>
