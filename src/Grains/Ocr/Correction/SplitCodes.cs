@@ -93,7 +93,8 @@ public static class SplitCodes
         // own (1.9, 0): two words that are each a code's shape (질병분류기호: 080 110) are two codes, each re-read alone. A
         // head of one glyph is no code, and may be the letter of a code that lost only it (1 17.1 for M17.1: golden dev2 set).
         // Or the code's letter read as Hangul, a word of its own close before the code's digits: a consonant that looks like
-        // the letter (seed 83 light p10: ㄷ 119 for E119, 10 px apart; the digits then are a code's shape of their own), or
+        // the letter, up to a height before them (seed 83 light p10: ㄷ 119 for E119, 10 px apart; the digits then are a
+        // code's shape of their own; on any line when they are dotted, LetterOfDottedCode), or
         // a syllable that looks like the letter and its first digit, with no space before the rest (터1.9 for E11.9; the
         // joined text must then be that shape, KcdToken.IsSuspect).
         // The model may also read a code's last digit again as a word inside the code's box, having lost the dot

@@ -15,7 +15,7 @@ namespace VNexsus.Ocr.Engines.Tesseract;
 /// <item>the cleaned page is read with <c>kor+eng</c>, page segmentation mode 4, giving TSV and text; a page read as
 /// almost nothing legible is checked for a sideways or upside-down scan and read again turned upright
 /// (<see cref="PageOrientation"/>); a table's codes read as lines of their own are put back on their rows
-/// (<see cref="DetachedCodes"/>);</item>
+/// (<see cref="DetachedCodes"/>), and word boxes far narrower than their text widened (<see cref="NarrowBoxes"/>);</item>
 /// <item>code-like tokens whose first letter the Korean model lost (a code it split in two words joined first:
 /// <see cref="SplitCodes"/>) are re-read in one extra call on a strip of their
 /// crops with a Latin-only model (<see cref="CodeSecondPass"/>), the letters that model too read as digits where only a
