@@ -202,18 +202,20 @@ public sealed class CodeCellTests
     }
 
     [Fact]
-    public void Split_words_are_joined_only_where_a_code_stands()
+    public void Split_words_are_joined_only_where_a_code_stands_or_a_lone_consonant_stands_before_a_dotted_codes_digits()
     {
         TesseractTsv.Word[] page =
         [
             Word(1, 1, 100, 50, "A:"), Word(1, 1, 160, 50, "당뇨병"), Word(1, 1, 400, 50, "(61"), Word(1, 1, 453, 50, "1.9)"),
             Word(1, 2, 100, 150, "혈색소"), Word(1, 2, 400, 150, "12"), Word(1, 2, 438, 150, "3.5"), Word(1, 2, 500, 150, "g/dL"),
+            Word(1, 3, 100, 250, "2024-01-23"), Word(1, 3, 415, 250, "ㄷ"), Word(1, 3, 445, 250, "11.4"), Word(1, 3, 539, 250, "당뇨병성"), // no cue: E11.4 (golden dev set)
         ];
 
         var (words, joins) = SplitCodes.Join(page);
 
-        Assert.Equal(new[] { "A:", "당뇨병", "(611.9)", "혈색소", "12", "3.5", "g/dL" }, words.Select(w => w.Text));
-        Assert.Single(joins);
+        Assert.Equal(new[] { "A:", "당뇨병", "(611.9)", "혈색소", "12", "3.5", "g/dL", "2024-01-23", "ㄷ11.4", "당뇨병성" }, words.Select(w => w.Text));
+        Assert.Equal(2, joins.Count);
+        Assert.Equal(new[] { 2, 8 }, CodeSecondPass.FindSuspects(words, joins.Keys.ToList()));
     }
 
     [Theory]
@@ -235,21 +237,6 @@ public sealed class CodeCellTests
 
         Assert.Equal(("K295", code.Box), (joined?.Text, joined?.Box));
         Assert.Null(SplitCodes.Joined(code, Word(1, 1, 280, 50, "5"))); // starting left of the code: not inside it
-    }
-
-    [Fact]
-    public void A_lone_consonant_before_a_dotted_codes_digits_is_joined_on_any_line_and_the_join_is_looked_at_again()
-    {
-        TesseractTsv.Word[] page =
-        [
-            Word(1, 1, 100, 50, "2024-01-23"), Word(1, 1, 415, 50, "ㄷ"), Word(1, 1, 445, 50, "11.4"), Word(1, 1, 539, 50, "당뇨병성"),
-            Word(1, 2, 100, 150, "혈색소"), Word(1, 2, 400, 150, "12"), Word(1, 2, 438, 150, "3.5"), Word(1, 2, 500, 150, "g/dL"),
-        ];
-
-        var (words, joins) = SplitCodes.Join(page);
-
-        Assert.Equal(new[] { "2024-01-23", "ㄷ11.4", "당뇨병성", "혈색소", "12", "3.5", "g/dL" }, words.Select(w => w.Text));
-        Assert.Equal(new[] { 1 }, CodeSecondPass.FindSuspects(words, joins.Keys.ToList()));
     }
 
     [Fact]
