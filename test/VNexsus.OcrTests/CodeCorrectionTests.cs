@@ -352,6 +352,11 @@ public sealed class CodeCorrectionTests
     [InlineData("(l10)", "I10", false, "(I10)")]
     [InlineData("|10)", "110", false, null)] // the bar may be the opening bracket: (10)
     [InlineData("(110)", "110", false, null)] // both models read 1: a number
+    [InlineData("!!251]", "1251", false, "I251]")] // [I251] (golden dev2): two marks, one the unseen bracket, one the I
+    [InlineData("심장병[|!251]", "41251", false, "심장병[I251]")] // the bracket seen, two marks after it
+    [InlineData("심장병[|[251]", "1251", false, "심장병[I251]")] // the marks split between prefix and core
+    [InlineData("!251]", "1251", false, null)] // one mark: it may be the bracket
+    [InlineData("!!251]", "251", false, null)] // the Latin model saw no bar
     [InlineData("110", "110", true, "I10")] // in a code column a number is the letter I
     [InlineData("110", "112", true, null)] // other digits
     [InlineData("210", "210", true, null)] // only 1 looks like I

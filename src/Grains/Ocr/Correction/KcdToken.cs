@@ -223,27 +223,39 @@ public static partial class KcdToken
     public static string? WithLetterI(string token, string secondReading, bool codePosition)
     {
         var (prefix, core, suffix) = Split(token);
-        var head = codePosition && core.Length > 0 && core[0] is '1' or 'l' or '|' ? 1 : MarksBeforeDigits(prefix, core, suffix);
-        var rest = core[head..];
+        var letterAt = codePosition && core.Length > 0 && core[0] is '1' or 'l' or '|' ? (prefix, 1) : MarksBeforeDigits(prefix, core, suffix);
+        if (letterAt is not { } found)
+        {
+            return null;
+        }
+
+        var (kept, start) = found;
+        var rest = core[start..];
         var reading = secondReading.TrimEnd('.');
-        var latinBar = head > 0 && rest.Length >= 2 && reading.Length > rest.Length && reading.EndsWith(rest, StringComparison.Ordinal) && IsBar(reading[^(rest.Length + 1)]);
-        return latinBar && IsWellFormed("I" + rest) ? prefix + "I" + rest + suffix : null;
+        var latinBar = rest.Length >= 2 && reading.Length > rest.Length && reading.EndsWith(rest, StringComparison.Ordinal) && IsBar(reading[^(rest.Length + 1)]);
+        return latinBar && IsWellFormed("I" + rest) ? kept + "I" + rest + suffix : null;
     }
 
     /// <summary>
-    /// How many bars and marks stand before a bracketed code's digits where the I would be, when they are more than a
-    /// bracket the Korean model did not see accounts for (at most <see cref="MaxLetterGlyphs"/> − 1); 0 otherwise.
+    /// The bars and marks before a bracketed code's digits (in its prefix and core: <c>[|[251]</c> splits as <c>[|[</c>
+    /// and <c>251</c>) when, one of them taken for the opening bracket (seen or not), one or two are left for the I: the
+    /// prefix to keep (up to the bracket, and the bracket when one was seen) and where the digits start in the core;
+    /// null otherwise.
     /// </summary>
-    private static int MarksBeforeDigits(string prefix, string core, string suffix)
+    private static (string Kept, int DigitsStart)? MarksBeforeDigits(string prefix, string core, string suffix)
     {
-        var opened = prefix.EndsWith('(') || prefix.EndsWith('[');
-        if (!opened && suffix is not [')' or ']', ..])
+        var inPrefix = prefix.Reverse().TakeWhile(IsMark).Count();
+        var inCore = core.TakeWhile(IsMark).Count();
+        var run = prefix[^inPrefix..] + core[..inCore];
+        var bracketed = suffix is [')' or ']', ..] || run.Contains('(') || run.Contains('[');
+        if (!bracketed || run.Length - 1 is < 1 or >= MaxLetterGlyphs || inCore >= core.Length || !char.IsAsciiDigit(core[inCore]))
         {
-            return 0;
+            return null;
         }
 
-        var marks = core.TakeWhile(c => c is 'l' or '|' or '!' or 'I' or '[' or '(').Count();
-        return marks is > 0 and < MaxLetterGlyphs && marks > (opened ? 0 : 1) && marks < core.Length && char.IsAsciiDigit(core[marks]) ? marks : 0;
+        return (prefix[..^inPrefix] + (run[0] is '(' or '[' ? run[0].ToString() : ""), inCore);
+
+        static bool IsMark(char c) => c is 'l' or '|' or '!' or 'I' or '[' or '(';
     }
 
     /// <summary>A glyph drawn as one upright stroke: the letter I, the digit 1, l or |.</summary>
