@@ -40,6 +40,19 @@ public sealed class NarrowBoxesTests
         Assert.Equal(words, NarrowBoxes.Widen(words));
     }
 
+    [Fact]
+    public void A_box_is_measured_against_its_lines_height_not_its_own_when_that_is_taller()
+    {
+        // Seed default, heavy p15: 110 (I10) boxed 61 px high on a line of 27-px words; at its own height it would be narrow.
+        TesseractTsv.Word[] words =
+        [
+            new(1, 3, 2, 514, 400, 22, 28, 86, "질"), new(1, 3, 2, 567, 399, 24, 27, 93, "분"), new(1, 3, 2, 620, 398, 106, 26, 12, "기호:"),
+            new(1, 3, 2, 689, 383, 40, 61, 12, "110"), new(1, 3, 2, 745, 387, 70, 33, 50, "F329"),
+        ];
+
+        Assert.Equal(words, NarrowBoxes.Widen(words));
+    }
+
     private static TesseractTsv.Word[] Line(params (string Text, int Left, int Width)[] words) =>
         words.Select(w => new TesseractTsv.Word(1, 1, 1, w.Left, 462, w.Width, 31, 90, w.Text)).ToArray();
 }

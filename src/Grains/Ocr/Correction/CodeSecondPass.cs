@@ -76,19 +76,19 @@ public static class CodeSecondPass
 
             var previousRight = words.Where(w => w.LineKey == word.LineKey && w.Right <= word.Left).Select(w => w.Right).DefaultIfEmpty(-1).Max();
             var widen = Math.Max(0, Math.Min((word.Height / 2) + pad, previousRight < 0 ? int.MaxValue : word.Left - previousRight - 2));
-            var right = CropRight(word, words.Where(w => w.LineKey == word.LineKey && w.Left > word.Left).Select(w => w.Left).DefaultIfEmpty(int.MaxValue).Min(), pad);
+            var right = CropRight(word, TesseractTsv.GlyphHeight(words, word), words.Where(w => w.LineKey == word.LineKey && w.Left > word.Left).Select(w => w.Left).DefaultIfEmpty(int.MaxValue).Min(), pad);
             return new RegionStrip.Region(index, index, word.Left - widen, word.Top - pad, right - word.Left + widen, word.Height + (2 * pad), word.Height);
         }).ToList();
 
     /// <summary>
-    /// Where a suspect's crop ends on the right: where its glyphs could reach (<see cref="GlyphWidth"/> of its height each)
+    /// Where a suspect's crop ends on the right: where its glyphs could reach (<see cref="GlyphWidth"/> of their height each, <see cref="TesseractTsv.GlyphHeight"/>)
     /// when its box is shorter, never into the next word; the box with its margin otherwise. A box that runs into the next
     /// word is wrong (<c>611.4</c> 299 px wide over the name after it, light scan read at 200 dpi: golden dev set), and the
     /// crop ends where the next word starts or the glyphs could reach, whichever is farther.
     /// </summary>
-    private static int CropRight(TesseractTsv.Word word, int nextLeft, int pad)
+    private static int CropRight(TesseractTsv.Word word, int glyphHeight, int nextLeft, int pad)
     {
-        var glyphsRight = (int)(word.Left + (GlyphWidth * word.Text.Sum(KcdToken.GlyphUnits) * word.Height));
+        var glyphsRight = (int)(word.Left + (GlyphWidth * word.Text.Sum(KcdToken.GlyphUnits) * glyphHeight));
         return word.Right > nextLeft
             ? Math.Max(nextLeft - 2, Math.Min(word.Right, glyphsRight))
             : Math.Max(word.Right + pad, Math.Min(glyphsRight, nextLeft - 2));

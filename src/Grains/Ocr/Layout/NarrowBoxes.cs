@@ -13,7 +13,7 @@ namespace VNexsus.Ocr.Layout;
 /// </summary>
 public static class NarrowBoxes
 {
-    /// <summary>A box narrower than this share of its height per glyph (<see cref="KcdToken.GlyphUnits"/>) cannot hold its text: digits measured 0.6–0.67.</summary>
+    /// <summary>A box narrower than this share of its glyphs' height (<see cref="TesseractTsv.GlyphHeight"/>) per glyph (<see cref="KcdToken.GlyphUnits"/>) cannot hold its text: digits measured 0.6–0.67.</summary>
     private const double MinGlyphWidth = 0.3;
 
     /// <summary>A lone consonant is drawn full width, as a syllable is (<see cref="KcdToken.GlyphUnits"/>: 1.7 digits).</summary>
@@ -28,14 +28,20 @@ public static class NarrowBoxes
         for (var i = 0; i < result.Count; i++)
         {
             var word = result[i];
+            if (!Cropped(word.Text))
+            {
+                continue;
+            }
+
             var units = LoneConsonant(word.Text) ? LoneConsonantUnits : word.Text.Sum(KcdToken.GlyphUnits);
-            if (!Cropped(word.Text) || word.Width >= MinGlyphWidth * units * word.Height)
+            var height = TesseractTsv.GlyphHeight(words, word);
+            if (word.Width >= MinGlyphWidth * units * height)
             {
                 continue;
             }
 
             var nextLeft = words.Where(w => w.LineKey == word.LineKey && w.Left > word.Left).Select(w => w.Left).DefaultIfEmpty(int.MaxValue).Min();
-            var width = (int)Math.Min(GlyphWidth * units * word.Height, (double)nextLeft - 2 - word.Left);
+            var width = (int)Math.Min(GlyphWidth * units * height, (double)nextLeft - 2 - word.Left);
             if (width > word.Width)
             {
                 result[i] = word with { Width = width };

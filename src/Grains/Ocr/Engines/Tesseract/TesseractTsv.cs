@@ -133,6 +133,16 @@ public static class TesseractTsv
         return result;
     }
 
+    /// <summary>
+    /// The height of a word's glyphs: its box's, or its line's median word height when that is less (the Korean model
+    /// draws some boxes twice the line's height: <c>110</c> 61 px high on a line of 27).
+    /// </summary>
+    public static int GlyphHeight(IReadOnlyList<Word> words, Word word)
+    {
+        var heights = words.Where(w => w.LineKey == word.LineKey).Select(w => w.Height).Order().ToList();
+        return heights.Count == 0 ? word.Height : Math.Min(word.Height, heights[heights.Count / 2]);
+    }
+
     /// <summary>The words of each line in reading order, lines in output order.</summary>
     public static IReadOnlyList<List<Word>> Lines(IEnumerable<Word> words) =>
         words.GroupBy(w => w.LineKey).Select(line => line.ToList()).ToList();
