@@ -33,7 +33,8 @@ public sealed class TesseractOptions
     /// When set, the main pass reads a page of a finer resolution than this (guessed from its size as an A4 page) at two
     /// thirds of its size: 300-dpi pages at 200 dpi, about a tenth less CPU a page. Unset by default (every page at its own
     /// size): on the synthetic corpora it met every target, but on held-out golden records it lost a diagnosis code that
-    /// recurs on every visit (E11.8 read as <c>£118</c>), and with it disclosure candidates (README, session 12).
+    /// recurs on every visit (E11.8 read as <c>£118</c>), and with it disclosure candidates (README, session 12), and it
+    /// still reads codes printed after names worse than full size does (golden dev2 set, session 13).
     /// </summary>
     public int? ReduceAboveDpi { get; set; }
 
