@@ -118,11 +118,13 @@ public sealed class CodeCorrectionTests
             new(1, 1, 4, 168, 826, 100, 33, 90, "주상병"),
             new(1, 1, 4, 300, 828, 299, 33, 90, "611.4") { SpaceBefore = true }, // a box run over the next word (light, 200 dpi)
             new(1, 1, 4, 402, 828, 14, 33, 90, "-") { SpaceBefore = true },
+            new(1, 1, 5, 740, 928, 89, 24, 90, "643.9"), // a box a little wide over a mark after it keeps its margin (seed 23 heavy p10)
+            new(1, 1, 5, 816, 914, 18, 54, 90, "ㆍ") { SpaceBefore = true },
         ];
 
-        var rights = CodeSecondPass.Regions(words, [1, 4, 7, 9]).Select(r => r.Left + r.Width);
+        var rights = CodeSecondPass.Regions(words, [1, 4, 7, 9, 11]).Select(r => r.Left + r.Width);
 
-        Assert.Equal(new[] { 300 + (int)(0.67 * 4 * 33), 380 - 2, 420 + 6, 402 - 2 }, rights);
+        Assert.Equal(new[] { 300 + (int)(0.67 * 4 * 33), 380 - 2, 420 + 6, 402 - 2, 829 + 4 }, rights);
     }
 
     [Fact]

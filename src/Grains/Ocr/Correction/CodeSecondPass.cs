@@ -29,6 +29,9 @@ public static class CodeSecondPass
     /// <summary>The width of a digit as a share of its height: 0.6–0.67 measured on these scans.</summary>
     private const double GlyphWidth = 0.67;
 
+    /// <summary>A box this many times wider than its glyphs could be is no measure of them (<see cref="CropRight"/>); 0.82 a glyph measured on a right one (seed 23 heavy p10).</summary>
+    private const double OverWide = 1.5;
+
     /// <summary>
     /// Indices (into <paramref name="words"/>) of tokens worth a second look: damaged dotted codes anywhere, other code
     /// shapes on a line with a code cue or a dotted code, in brackets, or in a column of codes; undotted codes whose dot
@@ -81,16 +84,18 @@ public static class CodeSecondPass
         }).ToList();
 
     /// <summary>
-    /// Where a suspect's crop ends on the right: where its glyphs could reach (<see cref="GlyphWidth"/> of their height each, <see cref="TesseractTsv.GlyphHeight"/>)
-    /// when its box is shorter, never into the next word; the box with its margin otherwise. A box that runs into the next
-    /// word is wrong (<c>611.4</c> 299 px wide over the name after it, light scan read at 200 dpi: golden dev set), and the
-    /// crop ends where the next word starts or the glyphs could reach, whichever is farther.
+    /// Where a suspect's crop ends on the right: its box with its margin, or where its glyphs could reach
+    /// (<see cref="GlyphWidth"/> of their height each, <see cref="TesseractTsv.GlyphHeight"/>) when its box is shorter,
+    /// never into the next word. A box far wider than its glyphs that runs into the next word is wrong (<c>611.4</c> 299 px
+    /// wide over the name after it, light scan read at 200 dpi: golden dev set): the crop ends where the next word starts
+    /// or the glyphs could reach, whichever is farther.
     /// </summary>
     private static int CropRight(TesseractTsv.Word word, int glyphHeight, int nextLeft, int pad)
     {
-        var glyphsRight = (int)(word.Left + (GlyphWidth * word.Text.Sum(KcdToken.GlyphUnits) * glyphHeight));
-        return word.Right > nextLeft
-            ? Math.Max(nextLeft - 2, Math.Min(word.Right, glyphsRight))
+        var glyphsWidth = GlyphWidth * word.Text.Sum(KcdToken.GlyphUnits) * glyphHeight;
+        var glyphsRight = (int)(word.Left + glyphsWidth);
+        return word.Right > nextLeft && word.Width > OverWide * glyphsWidth
+            ? Math.Max(nextLeft - 2, glyphsRight)
             : Math.Max(word.Right + pad, Math.Min(glyphsRight, nextLeft - 2));
     }
 
