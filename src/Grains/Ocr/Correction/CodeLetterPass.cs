@@ -1,6 +1,7 @@
 using System.Text.RegularExpressions;
 using VNexsus.Ocr.Engines.Tesseract;
 using VNexsus.Ocr.Imaging;
+using VNexsus.Rules;
 
 namespace VNexsus.Ocr.Correction;
 
@@ -254,7 +255,7 @@ public static partial class CodeLetterPass
             return false;
         }
 
-        var before = Hangul.WithoutSpacesBetweenSyllables(TesseractTsv.LineText(line.TakeWhile(i => i != index).Select(i => words[i]).ToList()))
+        var before = KoreanText.WithoutSpacesBetweenSyllables(TesseractTsv.LineText(line.TakeWhile(i => i != index).Select(i => words[i]).ToList()))
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(t => t.Trim('"', '\'', '“', '”', '‘', '’', '|', '.', ',', 'ㆍ', '·'))
             .Where(t => t.Length > 0)

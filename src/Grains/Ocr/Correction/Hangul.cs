@@ -1,9 +1,7 @@
-using System.Text.RegularExpressions;
-
 namespace VNexsus.Ocr.Correction;
 
 /// <summary>The Hangul syllables block (가–힣): what the Korean model reads, and what no code or date digit is.</summary>
-public static partial class Hangul
+public static class Hangul
 {
     public static bool IsSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
 
@@ -12,13 +10,4 @@ public static partial class Hangul
     /// Not the vowels, which are bars and dots (ㅣ, ㅡ, ㆍ read for a bullet).
     /// </summary>
     public static bool IsConsonant(char c) => c is >= '\u3131' and <= '\u314E';
-
-    /// <summary>
-    /// The text with no space between two syllables: the Korean model gives a word's syllables as words of their own
-    /// (<c>진 단 명</c>, <c>주 상 병</c>), so a label is looked for in the text without them.
-    /// </summary>
-    public static string WithoutSpacesBetweenSyllables(string text) => SpaceBetweenSyllables().Replace(text, "");
-
-    [GeneratedRegex(@"(?<=[\uAC00-\uD7A3]) +(?=[\uAC00-\uD7A3])", RegexOptions.CultureInvariant)]
-    private static partial Regex SpaceBetweenSyllables();
 }

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using VNexsus.Rules;
 
 namespace VNexsus.Ocr.Correction;
 
@@ -61,8 +62,9 @@ public static partial class KcdToken
     /// Whether a token looks like a code whose first letter was damaged: at most two stray characters, or three without a
     /// dot (<see cref="MaxLetterGlyphs"/>; <c>23.11.19</c> is a date), then two digits,
     /// a dot (with at most one stray mark beside it: <c>M54-.5</c>) and one or two digits (anywhere); a dotted code with a
-    /// digit read as a look-alike letter (<c>MS4.5</c>, anywhere); a code with a comma for its dot (<c>K29,5</c>, anywhere); or, on a line with
-    /// a code cue, two to four digits (undotted codes, or codes whose letter became a digit: <c>851</c>, <c>6297</c>).
+    /// digit read as a look-alike letter (<c>MS4.5</c>, anywhere); a code with a comma for its dot (<c>K29,5</c>,
+    /// anywhere); or, on a line with a code cue, two to four digits (undotted codes, or codes whose letter became a digit:
+    /// <c>851</c>, <c>6297</c>).
     /// Well-formed codes, dates and plain years are not.
     /// </summary>
     public static bool IsSuspect(string token, bool lineHasCue)
@@ -104,11 +106,11 @@ public static partial class KcdToken
 
     /// <summary>
     /// Whether a line names diagnoses or codes, its syllables read as words of their own or not (<c>주 상 병 2039</c>,
-    /// golden dev set: <see cref="Hangul.WithoutSpacesBetweenSyllables"/>).
+    /// golden dev set: <see cref="KoreanText.WithoutSpacesBetweenSyllables"/>).
     /// </summary>
     public static bool HasCue(string lineText)
     {
-        var joined = Hangul.WithoutSpacesBetweenSyllables(lineText);
+        var joined = KoreanText.WithoutSpacesBetweenSyllables(lineText);
         return Cues.Any(joined.Contains);
     }
 
@@ -188,7 +190,8 @@ public static partial class KcdToken
     /// A code after a label that names codes (<c>질병분류기호:110</c>, or <c>:110</c> after the words <c>질병분류기호</c>:
     /// <paramref name="textBefore"/> is the line's text before the token) whose first glyph both models took for 1 (or l,
     /// |): see <see cref="WithLetterI"/>. A dotted one needs no colon after a label that is a word of its own
-    /// (<c>주상병 163.9</c> for I63.9, golden dev set: a dotted number straight after a diagnosis word is no count). Null otherwise.
+    /// (<c>주상병 163.9</c> for I63.9, golden dev set: a dotted number straight after a diagnosis word is no count). Null
+    /// otherwise.
     /// </summary>
     public static string? AfterCodeLabel(string token, string secondReading, string textBefore = "")
     {
@@ -205,7 +208,7 @@ public static partial class KcdToken
     /// </summary>
     public static bool AfterDiagnosisWord(string textBefore)
     {
-        var word = Hangul.WithoutSpacesBetweenSyllables(textBefore).TrimEnd().Split(' ')[^1];
+        var word = KoreanText.WithoutSpacesBetweenSyllables(textBefore).TrimEnd().Split(' ')[^1];
         return word.All(Hangul.IsSyllable) && Cues.Any(cue => word.EndsWith(cue, StringComparison.Ordinal) || word.EndsWith(cue + "명", StringComparison.Ordinal));
     }
 
@@ -335,5 +338,4 @@ public static partial class KcdToken
     /// <summary>A code with its letter read and a comma for its dot (<c>K29,5</c>, golden dev set read at 200 dpi).</summary>
     [GeneratedRegex(@"^[A-Z][0-9]{2},[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex CommaForDot();
-
 }

@@ -1,5 +1,3 @@
-using System.Text.RegularExpressions;
-
 namespace VNexsus.Rules.Dates;
 
 /// <summary>A classified date: its type, whether it is kept as an event date, and the reason when it is not.</summary>
@@ -11,7 +9,7 @@ public sealed record DateClass(DateType Type, string? ExcludedReason, string? La
 /// mentions, metadata without a clinical label. A label written directly before the date is the strongest signal;
 /// the context of a date never reaches past a neighbouring date of the same block.
 /// </summary>
-public sealed partial class DateClassifier
+public sealed class DateClassifier
 {
     private readonly DateKeywords _k;
     private readonly (string Keyword, string Kind)[] _labels;
@@ -145,7 +143,7 @@ public sealed partial class DateClassifier
     /// </summary>
     private (string Keyword, string Kind)? ClosestLabel(string text)
     {
-        var near = SyllableSpaces().Replace(text, "");
+        var near = KoreanText.WithoutSpacesBetweenSyllables(text);
         (string Keyword, string Kind)? best = null;
         var bestEnd = -1;
         foreach (var (keyword, kind) in _labels)
@@ -272,7 +270,4 @@ public sealed partial class DateClassifier
         var values = Compiled.GetValue(words, static w => System.Buffers.SearchValues.Create(w.Where(x => x.Length > 0).Distinct().ToArray(), StringComparison.OrdinalIgnoreCase));
         return text.AsSpan().ContainsAny(values);
     }
-
-    [GeneratedRegex(@"(?<=[\uAC00-\uD7A3]) +(?=[\uAC00-\uD7A3])", RegexOptions.CultureInvariant)]
-    private static partial Regex SyllableSpaces();
 }
