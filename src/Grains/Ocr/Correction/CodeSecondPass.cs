@@ -82,8 +82,7 @@ public static class CodeSecondPass
 
             var previousRight = words.Where(w => w.LineKey == word.LineKey && w.Right <= word.Left).Select(w => w.Right).DefaultIfEmpty(-1).Max();
             var widen = Math.Max(0, Math.Min((word.Height / 2) + pad, previousRight < 0 ? int.MaxValue : word.Left - previousRight - 2));
-            var nextLeft = words.Where(w => w.LineKey == word.LineKey && w.Left > word.Left).Select(w => w.Left).DefaultIfEmpty(int.MaxValue).Min();
-            var right = CropRight(word, TesseractTsv.GlyphHeight(words, word), nextLeft, pad);
+            var right = CropRight(word, TesseractTsv.GlyphHeight(words, word), TesseractTsv.NextLeft(words, word), pad);
             return new RegionStrip.Region(index, index, word.Left - widen, word.Top - pad, right - word.Left + widen, word.Height + (2 * pad), word.Height);
         }).ToList();
 

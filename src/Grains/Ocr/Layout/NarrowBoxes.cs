@@ -40,7 +40,7 @@ public static class NarrowBoxes
                 continue;
             }
 
-            var nextLeft = words.Where(w => w.LineKey == word.LineKey && w.Left > word.Left).Select(w => w.Left).DefaultIfEmpty(int.MaxValue).Min();
+            var nextLeft = TesseractTsv.NextLeft(words, word);
             var width = (int)Math.Min(GlyphWidth * units * height, (double)nextLeft - 2 - word.Left);
             if (width > word.Width)
             {

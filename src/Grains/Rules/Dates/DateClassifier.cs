@@ -135,9 +135,8 @@ public sealed class DateClassifier
         return new DateClass(DateType.Visit, null, null, false);
     }
 
-    /// <summary>The label ending closest to the date within the label distance, e.g. <c>검사일:</c>.</summary>
     /// <summary>
-    /// The label ending closest before the date, with only separators between. Records space a label's words apart
+    /// The label ending closest before the date within the label distance (<c>검사일:</c>), with only separators between. Records space a label's words apart
     /// (<c>입원 일자</c>) and write a day label as 일자 or 일시 (<c>출력일자</c> for 출력일): spaces between Hangul are
     /// not counted, and a label ending in 일 may go on with 자 or 시.
     /// </summary>

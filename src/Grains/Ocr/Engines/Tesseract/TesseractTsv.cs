@@ -143,6 +143,10 @@ public static class TesseractTsv
         return heights.Count == 0 ? word.Height : Math.Min(word.Height, heights[heights.Count / 2]);
     }
 
+    /// <summary>Where the next word on a word's line starts (<see cref="int.MaxValue"/> when none follows it).</summary>
+    public static int NextLeft(IReadOnlyList<Word> words, Word word) =>
+        words.Where(w => w.LineKey == word.LineKey && w.Left > word.Left).Select(w => w.Left).DefaultIfEmpty(int.MaxValue).Min();
+
     /// <summary>The words of each line in reading order, lines in output order.</summary>
     public static IReadOnlyList<List<Word>> Lines(IEnumerable<Word> words) =>
         words.GroupBy(w => w.LineKey).Select(line => line.ToList()).ToList();
