@@ -53,6 +53,9 @@ public static class GoldenSet
     /// <summary>The independent set, generated with other hospitals and wording, that the rules were not tuned on.</summary>
     public const string Holdout = "holdout";
 
+    /// <summary>A second held-out set, worded unlike the tuned, holdout and dev sets, to judge whether reading generalises to new wording.</summary>
+    public const string Holdout2 = "holdout2";
+
     /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
     public static string FindCasesFolder(string? start = null, string set = Tuned)
     {
@@ -71,7 +74,7 @@ public static class GoldenSet
             }
         }
 
-        throw new DirectoryNotFoundException($"test/golden/{set} not found; run test/golden/generate.py{(set == Holdout ? " --holdout" : "")}");
+        throw new DirectoryNotFoundException($"test/golden/{set} not found; run test/golden/generate.py{(set == Tuned ? "" : " --" + set)}");
     }
 
     public static IReadOnlyList<GoldenCase> Load(string folder) =>

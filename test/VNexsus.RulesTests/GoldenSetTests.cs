@@ -34,16 +34,32 @@ public sealed class HoldoutSetTests : GoldenTargets
         : base(GoldenSet.Holdout)
     {
     }
+}
 
-    [Fact]
-    public void The_holdout_covers_the_ten_case_kinds_with_at_least_20_cases_and_shares_no_hospital_with_the_tuned_set()
+/// <summary>
+/// The held-out sets (test/golden/holdout and test/golden/holdout2, written by <c>generate.py --holdout</c> and
+/// <c>--holdout2</c>) are independent of the sets worked on: each covers the ten case kinds and shares no hospital with
+/// any other golden set (the tuned set, the dev sets, the other held-out set).
+/// </summary>
+public sealed class HeldOutGoldenSetTests
+{
+    private static readonly string[] AllSets = [GoldenSet.Tuned, GoldenSet.Holdout, "dev", "dev2", GoldenSet.Holdout2];
+
+    [Theory]
+    [InlineData(GoldenSet.Holdout)]
+    [InlineData(GoldenSet.Holdout2)]
+    public void A_held_out_set_covers_the_ten_case_kinds_with_at_least_20_cases_and_shares_no_hospital_with_another_set(string set)
     {
-        var cases = Evaluated.Cases;
+        var cases = GoldenSet.Load(GoldenSet.FindCasesFolder(set: set));
         Assert.True(cases.Count >= 20, $"{cases.Count} cases");
-        Assert.Equal(TenKinds, cases.Select(c => c.Kind).Distinct().Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(GoldenTargets.TenKinds, cases.Select(c => c.Kind).Distinct().Order(StringComparer.Ordinal).ToArray());
         Assert.Contains(cases, c => c.Contracts.Count > 1);
-        var tuned = GoldenSet.Load(GoldenSet.FindCasesFolder()).SelectMany(c => c.Expected.Events).Select(e => e.HospitalKey).ToHashSet();
-        Assert.Empty(cases.SelectMany(c => c.Expected.Events).Select(e => e.HospitalKey).Where(tuned.Contains).Distinct());
+        var hospitals = cases.SelectMany(c => c.Expected.Events).Select(e => e.HospitalKey).ToHashSet();
+        foreach (var other in AllSets.Where(s => s != set))
+        {
+            var shared = GoldenSet.Load(GoldenSet.FindCasesFolder(set: other)).SelectMany(c => c.Expected.Events).Select(e => e.HospitalKey).Where(hospitals.Contains).Distinct().ToList();
+            Assert.True(shared.Count == 0, $"{set} shares hospitals with {other}: {string.Join(", ", shared)}");
+        }
     }
 }
 
@@ -53,7 +69,7 @@ public sealed class HoldoutSetTests : GoldenTargets
 /// </summary>
 public abstract class GoldenTargets
 {
-    protected static readonly string[] TenKinds =
+    internal static readonly string[] TenKinds =
         ["admission_discharge", "bad_ocr", "exam_result", "long_record", "outpatient", "past_history", "repeated_followups", "several_hospitals", "surgery_pathology", "window_boundary"];
 
     private static readonly Dictionary<string, Lazy<Evaluation>> Sets = new()

@@ -1,16 +1,21 @@
 #!/usr/bin/python3
 """Deterministic generator of the VNexsus golden set (synthetic records only; domain.md §10.2, issue 4).
 
-Run with Debian's python3 (python3-reportlab, fonts-nanum):  /usr/bin/python3 test/golden/generate.py [--holdout]
+Run with Debian's python3 (python3-reportlab, fonts-nanum):
+    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
 
---holdout writes test/golden/holdout/ instead: an independent set the rules were not tuned on, with its own seed,
-hospitals, diagnoses, exams, record phrasing and page furniture (HOLDOUT below), and the same expectation logic.
+Each flag writes another set (SETS below) with its own folder, case-id prefix, seed, hospitals, diagnoses, exams, record
+phrasing and page furniture, the holdout's smaller case counts and the same expectation logic:
+--holdout writes test/golden/holdout/: an independent set the rules were not tuned on (HOLDOUT).
 --dev and --dev2 write test/golden/dev/ and test/golden/dev2/: two more vocabularies (DEV, DEV2) to tune OCR on wording
 the tuned set lacks (codes before the names, codes after them) while the holdout stays unseen.
+--holdout2 writes test/golden/holdout2/: a second held-out set (HOLDOUT2), worded unlike all four others (codes in labelled
+fields, "|" and "·" separators, codes split from names in tables), to judge whether the OCR generalises to new wording.
 """
 import json, os, random, shutil, sys
+from collections import namedtuple
 from datetime import date, timedelta
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -166,6 +171,43 @@ DEV2_DIAGNOSES = [
     ("수면무호흡", "G47.3", "G47.3"), ("전립선 비대증", "N40", "N40"), ("결막염", "H10.9", "H10.9"),
 ]
 DEV2_EXAMS = ["복부 초음파", "신장 기능검사", "위내시경", "관절 MRI", "수면다원검사", "빈혈 검사", "흉부 X-ray"]
+HOLDOUT2 = {  # a second held-out wording: labelled code fields, "|" and "·" separators, codes split from names in tables
+    "patient": "환자성명 : 조허구 | 출생일자 : {birth} | 진료번호 : {no}", "issue": "[교부일자] {d}",
+    "visit_first": "수진일 {d} · 진료구분: 외래 초진", "visit_again": "[재진] {d} 외래진료", "dx": "질병분류기호 {code} | 질병명 {name}",
+    "rx": "투여약 : 암로디핀 5mg 1정 qd  처방일수 {days}", "table": "{d}  {code}  {dept}  외래  {name}", "table_rx": "  처방일수 {days}",
+    "column": "{d} {name} <{code}>", "column_rx": " Rx {days}일",
+    "exam": "검사명 {name} · 실시일 {d}", "finding": "Impression - {finding}", "report": "판독 완료 {d}",
+    "stay_range": "입원치료: {s}부터 {e}까지", "stay_pair": "입원일시 {s} 10:20 | 퇴원일시 {e} 11:00", "stay_course": "퇴원 시 상태: 호전 (자택 퇴원)",
+    "surgery": "수술일시 {d} 08:30 | 술식: {op}", "anaesthesia": "마취 종류 | 전신(기관삽관)",
+    "specimen": "생검 시행일 | {d} (검체: 조직)", "pathology": "병리학적 진단 ▶ {name} (KCD {code})", "path_report": "최종 판정일 | {d}",
+    "booking": "차기 내원 {d} 11:40 (예약)", "history_header": "이전 치료력", "written": "요약 확정일 | {d}",
+    "explain": "검사결과 설명 위해 재내원 ({d})", "retest": "F/U 검사: 9개월 후 재시행 요망",
+    "present_illness": "주호소 및 현병력: 4년 전 검진에서 혈당 이상 지적", "referral": "타원 의뢰({name}) 후 방문",
+    "course": "임상경과 - 안정적, 동일 처방 유지", "print": "{header} · 발급일시 {d} 13:27", "footer": "({n}/{total})  원본과 상위 없음",
+    "copy_header": "진료기록부 등 사본", "column_width": 84,
+    "bad_title": "외 래 진 료 내 역", "bad_visit": "수 진 일 ; {y} - {m:02d} - {d:02d}  초 진", "bad_dx": "분 류 기 호 |  {code}",
+    "bad_codes": [("J44,9", "J44.9"), ("I12.9)", "I12.9"), ("e11 .3", "E11.3"), ("K2 6.9", "K26.9")],
+    "bad_again": "{yy:02d}/{m:02d}/{d:02d}  재 진 (외 래)", "bad_noise": "HR 76/min  비타민 E400 복용",
+}
+HOLDOUT2_HOSPITALS = [
+    ("고운결내과의원", "고운결내과의원", None),
+    ("여울목병원", "여울목병원", "순환기내과"),
+    ("다솜가정의학과의원", "다솜가정의학과의원", "가정의학과"),
+    ("동녘대학교병원", "동녘대학교병원", "외과"),
+    ("의료법인 별무리병원", "별무리병원", "소화기내과"),
+    ("한가람종합병원", "한가람종합병원", "정형외과"),
+    ("한아름연합의원", "한아름연합의원", None),
+    ("곧은등재활의학과의원", "곧은등재활의학과의원", None),
+    ("재단법인 온새미병원", "온새미병원", "신경과"),
+    ("나린의원", "나린의원", "호흡기내과"),
+]
+HOLDOUT2_DIAGNOSES = [
+    ("당뇨병성 신증", "E112", "E11.2"), ("당뇨병성 망막병증", "E11.3", "E11.3"), ("고혈압성 신장병", "I12.9", "I12.9"),
+    ("만성 표재성 위염", "K29.3", "K29.3"), ("경추통", "M542", "M54.2"), ("불안정 협심증", "I20.0", "I20.0"),
+    ("혼합형 고지혈증", "E782", "E78.2"), ("십이지장궤양", "K26.9", "K26.9"), ("기관지염", "J40", "J40"),
+    ("만성 폐쇄성 폐질환", "J44.9", "J44.9"), ("담낭 용종", "K82.8", "K82.8"), ("급성 췌장염", "K859", "K85.9"),
+]
+HOLDOUT2_EXAMS = ["관상동맥 CT", "경추 MRI", "유방 초음파", "운동부하검사", "당화혈색소 검사", "요검사", "근전도 검사"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -619,46 +661,50 @@ def build_case(index, kind, writer, variant, prefix="", seed_base=1000):
     return case
 
 
-def use_holdout_vocabulary():
-    """Swaps the tables the writers read for the holdout's: other hospitals, diagnoses, exams and wording."""
-    global P, HOSPITALS, DIAGNOSES, EXAMS, LAYOUTS
-    P, HOSPITALS, DIAGNOSES, EXAMS = HOLDOUT, HOLDOUT_HOSPITALS, HOLDOUT_DIAGNOSES, HOLDOUT_EXAMS
-    LAYOUTS = ["table", "header_footer", "free", "two_column"]
+class GoldenSetSpec(namedtuple("GoldenSetSpec", "folder prefix seed_base vocabulary layouts small")):
+    """One golden set: its folder under test/golden, case-id prefix, seed base, vocabulary (phrasing, hospitals, diagnoses,
+    exams), the order its case kinds cycle through the layouts, and whether it has the holdout's smaller case counts and
+    extra contracts (small) or the tuned set's."""
 
 
-def use_dev_vocabulary(second=False):
-    """Swaps the tables the writers read for a dev set's: other vocabularies, for tuning OCR on wording the tuned set lacks
-    (the first puts codes before names, the second after them) while the holdout stays unseen."""
+SETS = {  # command-line flag -> set; no flag writes the tuned set
+    None: GoldenSetSpec("cases", "", 1000, (TUNED, HOSPITALS, DIAGNOSES, EXAMS), LAYOUTS, small=False),
+    "--holdout": GoldenSetSpec("holdout", "h-", 7000, (HOLDOUT, HOLDOUT_HOSPITALS, HOLDOUT_DIAGNOSES, HOLDOUT_EXAMS),
+                               ["table", "header_footer", "free", "two_column"], small=True),
+    "--dev": GoldenSetSpec("dev", "d-", 9000, (DEV, DEV_HOSPITALS, DEV_DIAGNOSES, DEV_EXAMS),
+                           ["two_column", "free", "header_footer", "table"], small=True),
+    "--dev2": GoldenSetSpec("dev2", "e-", 9500, (DEV2, DEV2_HOSPITALS, DEV2_DIAGNOSES, DEV2_EXAMS),
+                            ["header_footer", "two_column", "table", "free"], small=True),
+    "--holdout2": GoldenSetSpec("holdout2", "g-", 11000, (HOLDOUT2, HOLDOUT2_HOSPITALS, HOLDOUT2_DIAGNOSES, HOLDOUT2_EXAMS),
+                                ["two_column", "table", "free", "header_footer"], small=True),
+}
+
+
+def use_vocabulary(spec):
+    """Swaps the tables the writers read (phrasing, hospitals, diagnoses, exams, layout order) for those of one set."""
     global P, HOSPITALS, DIAGNOSES, EXAMS, LAYOUTS
-    if second:
-        P, HOSPITALS, DIAGNOSES, EXAMS = DEV2, DEV2_HOSPITALS, DEV2_DIAGNOSES, DEV2_EXAMS
-        LAYOUTS = ["header_footer", "two_column", "table", "free"]
-    else:
-        P, HOSPITALS, DIAGNOSES, EXAMS = DEV, DEV_HOSPITALS, DEV_DIAGNOSES, DEV_EXAMS
-        LAYOUTS = ["two_column", "free", "header_footer", "table"]
+    (P, HOSPITALS, DIAGNOSES, EXAMS), LAYOUTS = spec.vocabulary, spec.layouts
 
 
 def main():
-    dev2 = "--dev2" in sys.argv[1:]
-    dev = dev2 or "--dev" in sys.argv[1:]
-    holdout = dev or "--holdout" in sys.argv[1:]
-    out = os.path.join(HERE, "dev2" if dev2 else "dev" if dev else "holdout" if holdout else "cases")
-    if dev:
-        use_dev_vocabulary(second=dev2)
-    elif holdout:
-        use_holdout_vocabulary()
+    args = sys.argv[1:]
+    if len(args) > 1 or (args and args[0] not in SETS):
+        sys.exit(f"usage: generate.py [{' | '.join(flag for flag in SETS if flag)}]")
+    spec = SETS[args[0] if args else None]
+    use_vocabulary(spec)
+    out = os.path.join(HERE, spec.folder)
     if os.path.isdir(out):
         shutil.rmtree(out)
     os.makedirs(out)
     cases = []
     for index, (kind, writer) in enumerate(KINDS):
-        if holdout:
+        if spec.small:
             variants = 1 if kind == "long_record" else 3 if kind in ("outpatient", "several_hospitals", "repeated_followups") else 2
         else:
             variants = 1 if kind == "long_record" else 5 if kind in ("outpatient", "several_hospitals", "repeated_followups") else 4
         for variant in range(variants):
-            cases.append(build_case(index, kind, writer, variant, "e-" if dev2 else "d-" if dev else "h-" if holdout else "", 9500 if dev2 else 9000 if dev else 7000 if holdout else 1000))
-    if holdout:
+            cases.append(build_case(index, kind, writer, variant, spec.prefix, spec.seed_base))
+    if spec.small:
         # several contracts on two cases, one of them without an enrollment date
         cases[2].contracts.append({"joinDate": "2024-11-30", "policyId": "3.2.5"})
         cases[5].contracts.append({"joinDate": None, "policyId": None})
