@@ -28,6 +28,11 @@ public sealed class RuleTests
     [InlineData("진료일자: 2024.03.07 외래 보험기간 2024.01.01 ~ 2034.01.01", "2024-03-07", "2024-01-01", "contract_date")]
     [InlineData("진료기록 사본 발급  출력일자: 2024.10.02 08:45 진료일자 2024.03.07 외래", "2024-03-07", "2024-10-02", "issue_or_print_date")] // 일자 for 일
     [InlineData("진료일자: 2024.03.07 외래 판독 일자: 2024.03.09", "2024-03-07", "2024-03-09", "report_date")] // a label's words spaced apart
+    [InlineData("진료일자: 2024.03.07 외래 차기 내원 2024.04.08 11:40 (예약)", "2024-03-07", "2024-04-08", "booking_date")] // a label with a space in it
+    [InlineData("진료일자: 2024.03.07 외래 다음 내원: 2024.04.08", "2024-03-07", "2024-04-08", "booking_date")]
+    [InlineData("[교부일자] 2024.10.02 진료일자 2024.03.07 외래", "2024-03-07", "2024-10-02", "issue_or_print_date")] // a copy's issue, not a prescription's 교부일
+    [InlineData("진료일자 2024.03.07 외래 요약 확정일 | 2024.03.20", "2024-03-07", "2024-03-20", "issue_or_print_date")]
+    [InlineData("생검 시행일 | 2024.03.07 (검체: 조직) 최종 판정일 | 2024.03.12", "2024-03-07", "2024-03-12", "report_date")]
     public void Fake_dates_are_excluded_with_their_reason(string line, string kept, string dropped, string reason)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line));
@@ -53,6 +58,7 @@ public sealed class RuleTests
     [InlineData("과거력 : ;")]
     [InlineData("■ 과거력 ■")]
     [InlineData("[과거력]")]
+    [InlineData("이전 치료력")]
     public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
@@ -242,12 +248,33 @@ public sealed class RuleTests
     [InlineData("처방: 메트포르민 500mg 30일분", 30)]
     [InlineData("2024-03-12  외래  통풍  M10.9  내과  30일 투약", 30)] // the days before the word that names them
     [InlineData("처방내역: 알로푸리놀 100mg 1일 1회 28일", 28)]
+    [InlineData("투여약 : 암로디핀 5mg 1정 qd  처방일수 30", 30)]
     [InlineData("2024년 3월 12일 처방", null)] // a date's day is no prescription's days
     public void A_prescriptions_days_are_read_however_the_record_words_them(string line, int? days)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", "진료일자: 2024.03.12 외래", line));
 
         Assert.Equal(days, result.Events.Single(e => e.Date.Date == new DateOnly(2024, 3, 12)).MedicationDays);
+    }
+
+    [Theory]
+    [InlineData("경과기록지", EventType.Outpatient)] // a visit's row that names its prescription
+    [InlineData("외래 진료기록", EventType.Outpatient)]
+    [InlineData("처방전", EventType.Medication)] // a prescription-only record
+    public void A_dated_prescription_is_a_record_of_its_own_only_on_a_prescription(string title, EventType type)
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나의원", title, "2024.03.12 당뇨병성 신증 <E11.2> Rx 30일"));
+
+        var visit = Assert.Single(result.Events);
+        Assert.Equal((type, (int?)30), (visit.Type, visit.MedicationDays));
+    }
+
+    [Fact]
+    public void A_re_test_asked_for_in_other_words_is_one()
+    {
+        var result = Analyse(new DateOnly(2024, 9, 1), "3.1.5", Text(1, "a.txt", "가나병원 내과", "검사명 경추 MRI · 실시일 2024.03.07", "Impression - 특이소견 없음", "F/U 검사: 9개월 후 재시행 요망"));
+
+        Assert.Contains("retest", Assert.Single(result.Events).Keywords);
     }
 
     [Theory]

@@ -213,6 +213,8 @@ MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
          "K75", "K76", "B15", "B16", "B17", "B18", "B19", "E10", "E11", "E12", "E13", "E14", "B20", "B21", "B22", "B23", "B24", "Z21")
 CHRONIC = ("E10", "E11", "E14", "I10", "I11", "I12", "I13", "E78")
+with open(os.path.join(HERE, "..", "..", "src", "Grains", "Rules", "Disclosure", "policies.json"), encoding="utf-8") as f:
+    REGULAR_DRUG_CLASSES = json.load(f)["regularDrugClasses"]
 POLICIES = {
     "3.1.5": [("within_3_months", "months", 3), ("within_1_year", "years", 1), ("within_5_years", "years", 5)],
     "3.2.5": [("within_3_months", "months", 3), ("within_2_years", "years", 2), ("within_5_years", "years", 5)],
@@ -290,7 +292,9 @@ def header_block(c, doc, hospital, title, patient=True, issue=None):
 
 def visit(c, doc, hospital, when, dx, style=0, meds=None, note=None, layout="free"):
     name, key, dept = hospital
-    drug = bool(meds) and layout != "two_column"
+    # Regular medication needs a drug of the configured classes named in the row (a bare "30일분" names none).
+    rx = P["column_rx" if layout == "two_column" else "table_rx" if layout == "table" else "rx"]
+    drug = bool(meds) and any(drug_class in rx for drug_class in REGULAR_DRUG_CLASSES)
     if layout == "two_column":
         # A column is half a page wide: short rows only.
         c.line(doc, P["column"].format(d=fmt(when, style), code=dx[1], name=dx[0]) + (P["column_rx"].format(days=meds) if meds else ""))
@@ -558,7 +562,7 @@ def candidates(case, contract):
             if ws:
                 add(evs[-1], "continued_treatment", ws[0])
     if contract["policyId"] == "3.1.5":
-        # regular medication within 3 months (메트포르민 is on the configured drug-class list)
+        # regular medication within 3 months (a drug of the configured classes named at the visit)
         for e in case.events:
             if e.get("drug") and "within_3_months" in windows_of(e):
                 add(e, "medication", "within_3_months")

@@ -12,14 +12,15 @@ public sealed record DateClass(DateType Type, string? ExcludedReason, string? La
 public sealed class DateClassifier
 {
     private readonly DateKeywords _k;
-    private readonly (string Keyword, string Kind)[] _labels;
+    private readonly (string Keyword, string Kind, string Needle)[] _labels;
 
     public DateClassifier(DateKeywords keywords)
     {
         _k = keywords;
+        // A label is looked for without spaces between its syllables, as the text is (다음 내원 in 다음내원).
         _labels = keywords.Labels
-            .SelectMany(pair => pair.Value.Select(word => (word, pair.Key)))
-            .OrderByDescending(l => l.word.Length)
+            .SelectMany(pair => pair.Value.Select(word => (word, pair.Key, KoreanText.WithoutSpacesBetweenSyllables(word))))
+            .OrderByDescending(l => l.Item3.Length)
             .ToArray();
     }
 
@@ -145,16 +146,16 @@ public sealed class DateClassifier
         var near = KoreanText.WithoutSpacesBetweenSyllables(text);
         (string Keyword, string Kind)? best = null;
         var bestEnd = -1;
-        foreach (var (keyword, kind) in _labels)
+        foreach (var (keyword, kind, needle) in _labels)
         {
-            var index = near.LastIndexOf(keyword, StringComparison.Ordinal);
+            var index = near.LastIndexOf(needle, StringComparison.Ordinal);
             if (index < 0)
             {
                 continue;
             }
 
-            var labelEnd = index + keyword.Length;
-            if (keyword.EndsWith('일') && labelEnd < near.Length && near[labelEnd] is '자' or '시')
+            var labelEnd = index + needle.Length;
+            if (needle.EndsWith('일') && labelEnd < near.Length && near[labelEnd] is '자' or '시')
             {
                 labelEnd++;
             }

@@ -15,6 +15,7 @@ public sealed record EntityKeywords(
     IReadOnlyList<string> EmergencyWords,
     IReadOnlyList<string> PathologyWords,
     IReadOnlyList<string> MedicationWords,
+    IReadOnlyList<string> PrescriptionTitles,
     IReadOnlyList<string> OutpatientWords,
     IReadOnlyList<string> Symptoms,
     IReadOnlyList<string> OpinionCues,

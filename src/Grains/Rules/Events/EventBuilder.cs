@@ -497,7 +497,7 @@ public sealed class EventBuilder(RuleData data)
         var strong = Precedence(anchor, includeSoft: true);
         if (strong is { } t)
         {
-            if (t == EventType.Medication && (anchor & Signals.Outpatient) != 0)
+            if (t == EventType.Medication && ((anchor & Signals.Outpatient) != 0 || !TitledAsPrescription(page)))
             {
                 return EventType.Outpatient;
             }
@@ -520,13 +520,9 @@ public sealed class EventBuilder(RuleData data)
             return fromWindow;
         }
 
-        // A page titled as an emergency record.
-        for (var i = 0; i < Math.Min(3, page.Blocks.Count); i++)
+        if (TitleBlocks(page).Any(i => (blockEntities(i).Signals & Signals.Emergency) != 0))
         {
-            if ((blockEntities(i).Signals & Signals.Emergency) != 0)
-            {
-                return EventType.Emergency;
-            }
+            return EventType.Emergency;
         }
 
         if ((anchor & Signals.Outpatient) == 0 && (owned & Signals.Medication) != 0 && (owned & Signals.Outpatient) == 0 && candidate.Label is not null && IsMedicationLabel(candidate.Label))
@@ -536,6 +532,16 @@ public sealed class EventBuilder(RuleData data)
 
         return EventType.Outpatient;
     }
+
+    /// <summary>The blocks a page's title is among: its first three (hospital, title, patient).</summary>
+    private static IEnumerable<int> TitleBlocks(ExtractedPage page) => Enumerable.Range(0, Math.Min(3, page.Blocks.Count));
+
+    /// <summary>
+    /// A page titled as a prescription or a pharmacy's record (<c>처방전</c>, <c>약제비 영수증</c>): only there is a dated
+    /// prescription a record of its own (domain.md §7.3); elsewhere a row that names one (<c>Rx 30일</c>) is its visit.
+    /// </summary>
+    private bool TitledAsPrescription(ExtractedPage page) =>
+        TitleBlocks(page).Any(i => DateClassifier.ContainsAny(page.Blocks[i].Text, data.Entities.PrescriptionTitles));
 
     private bool IsVisitLabel(string label) => data.Dates.Labels.TryGetValue("visit", out var words) && words.Contains(label);
 
