@@ -26,7 +26,7 @@ for (var i = 0; i < args.Length; i++)
 {
     switch (args[i])
     {
-        case "--cases": folders = [("cases", args[++i])]; break;
+        case "--cases": folders = [(Path.GetFileName(Path.TrimEndingDirectorySeparator(args[++i])), args[i])]; break;
         case "--misses": showMisses = true; break;
         case "--runs": runs = Number(args[++i]); break;
         case "--scanned": profiles.AddRange(args[++i].Split(',', StringSplitOptions.RemoveEmptyEntries)); break;
