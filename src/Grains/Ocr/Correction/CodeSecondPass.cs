@@ -27,7 +27,7 @@ public static class CodeSecondPass
     public const string Whitelist = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.";
 
     /// <summary>The width of a digit as a share of its height: 0.6–0.67 measured on these scans.</summary>
-    private const double GlyphWidth = 0.67;
+    private const double GlyphWidth = 0.8;
 
     /// <summary>
     /// A box this many times wider than its glyphs could be is no measure of them (<see cref="CropRight"/>); a right one
@@ -42,7 +42,8 @@ public static class CodeSecondPass
     /// (<c>부진단 결막염 H109</c>, where records print the dot), not on a prescription's line of undotted codes, which
     /// would cost its page an extra call for nothing. A code the first reading split in two words (<paramref name="splitCodes"/>,
     /// <see cref="SplitCodes"/>) is always looked at: the split is the damage. So is a year's shape straight after a
-    /// diagnosis word (<c>주상병 2039</c> for E03.9, its E read as 2 and its dot lost: golden dev set), where no year stands.
+    /// diagnosis word (<c>주상병 2039</c> for E03.9, its E read as 2 and its dot lost: golden dev set), where no year stands,
+    /// and a code with digits read as letters straight after a code label (<c>상병명: JOO</c>).
     /// </summary>
     public static IReadOnlyList<int> FindSuspects(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyCollection<TesseractTsv.Word>? splitCodes = null)
     {
@@ -53,6 +54,7 @@ public static class CodeSecondPass
         return Enumerable.Range(0, words.Count)
             .Where(i => split.Contains(words[i]) || KcdToken.IsSuspect(words[i].Text, lineHasCue: false) ||
                 (KcdToken.IsYear(words[i].Text) && KcdToken.AfterDiagnosisWord(TextBefore(words, i))) ||
+                (KcdToken.HasLettersForDigits(words[i].Text) && KcdToken.IsLabelled(words[i].Text, TextBefore(words, i))) ||
                 (KcdToken.IsSuspect(words[i].Text, lineHasCue: true) && (cueLines.Contains(words[i].LineKey) || InCodePosition(i))) ||
                 (KcdToken.MayHaveLostDot(words[i].Text) && (dottedLines.Contains(words[i].LineKey) || InCodePosition(i) || CodeLetterPass.LastOnDiagnosisLine(words, i))))
             .ToList();

