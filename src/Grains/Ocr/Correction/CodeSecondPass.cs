@@ -27,7 +27,7 @@ public static class CodeSecondPass
     public const string Whitelist = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.";
 
     /// <summary>The width of a digit as a share of its height: 0.6–0.67 measured on these scans.</summary>
-    private const double GlyphWidth = 0.8;
+    private const double GlyphWidth = 0.67;
 
     /// <summary>
     /// A box this many times wider than its glyphs could be is no measure of them (<see cref="CropRight"/>); a right one
@@ -53,8 +53,8 @@ public static class CodeSecondPass
         var cueLines = lines.Where(line => KcdToken.HasCue(TesseractTsv.LineText(line))).Select(line => line[0].LineKey).Concat(dottedLines).ToHashSet();
         return Enumerable.Range(0, words.Count)
             .Where(i => split.Contains(words[i]) || KcdToken.IsSuspect(words[i].Text, lineHasCue: false) ||
-                (KcdToken.IsYear(words[i].Text) && KcdToken.AfterDiagnosisWord(TextBefore(words, i))) ||
-                (KcdToken.HasLettersForDigits(words[i].Text) && KcdToken.IsLabelled(words[i].Text, TextBefore(words, i))) ||
+                (KcdToken.IsYear(words[i].Text) && KcdToken.AfterDiagnosisWord(TesseractTsv.TextBefore(words, i))) ||
+                (KcdToken.HasLettersForDigits(words[i].Text) && KcdToken.IsLabelled(words[i].Text, TesseractTsv.TextBefore(words, i))) ||
                 (KcdToken.IsSuspect(words[i].Text, lineHasCue: true) && (cueLines.Contains(words[i].LineKey) || InCodePosition(i))) ||
                 (KcdToken.MayHaveLostDot(words[i].Text) && (dottedLines.Contains(words[i].LineKey) || InCodePosition(i) || CodeLetterPass.LastOnDiagnosisLine(words, i))))
             .ToList();
@@ -97,7 +97,9 @@ public static class CodeSecondPass
     /// </summary>
     private static int CropRight(TesseractTsv.Word word, int glyphHeight, int nextLeft, int pad)
     {
-        var glyphsWidth = GlyphWidth * word.Text.Sum(KcdToken.GlyphUnits) * glyphHeight;
+        // A bar in front of a code's digits is its letter I, as wide as a digit once its spacing is counted (상병명: |119).
+        var units = word.Text.Sum(KcdToken.GlyphUnits) + (KcdToken.Split(word.Text).Core is ['|' or '!', ..] ? 0.5 : 0);
+        var glyphsWidth = GlyphWidth * units * glyphHeight;
         var glyphsRight = (int)(word.Left + glyphsWidth);
         return word.Right > nextLeft && word.Width > OverWide * glyphsWidth
             ? Math.Max(nextLeft - 2, glyphsRight)
@@ -174,7 +176,7 @@ public static class CodeSecondPass
                 var word = words[slot.WordIndex];
                 var reading = string.Concat(read.Select(w => w.Text));
                 if ((Consistent(word.Text, read)
-                     ?? KcdToken.AfterCodeLabel(word.Text, reading, TextBefore(words, slot.WordIndex))
+                     ?? KcdToken.AfterCodeLabel(word.Text, reading, TesseractTsv.TextBefore(words, slot.WordIndex))
                      ?? KcdToken.WithLetterI(word.Text, reading, codePosition: CodeColumn.Holds(words, slot.WordIndex) || CodeColumn.UnderHeader(words, slot.WordIndex))) is { } corrected)
                 {
                     result[slot.WordIndex] = word with
@@ -278,14 +280,6 @@ public static class CodeSecondPass
         strip.Slots
             .Where(slot => slot.Region.First == slot.Region.Last && Regions(words, [slot.WordIndex])[0] == slot.Region)
             .ToDictionary(slot => slot.WordIndex, slot => string.Concat(RegionStrip.WordsIn(slot, stripWords).Select(w => w.Text)));
-
-    /// <summary>The line's text before a word, as it will read in the block.</summary>
-    private static string TextBefore(IReadOnlyList<TesseractTsv.Word> words, int index)
-    {
-        var line = words.Take(index + 1).Where(w => w.LineKey == words[index].LineKey).ToList();
-        var text = TesseractTsv.LineText(line);
-        return text[..^words[index].Text.Length];
-    }
 
     private static TesseractTsv.Word CellWord(IReadOnlyList<TesseractTsv.Word> words, RegionStrip.Region cell, IReadOnlyList<TesseractTsv.Word> read, string code)
     {

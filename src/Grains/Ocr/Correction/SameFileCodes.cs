@@ -18,7 +18,7 @@ namespace VNexsus.Ocr.Correction;
 /// token's own (a prescription prints <c>E119</c> where the 진단서 prints <c>E11.9</c>): the pass never adds a digit.
 /// </para>
 /// <para>
-/// A clean code is a well-formed token, in code position or dotted, on any page: a text layer's codes are the cleanest
+/// A clean code is a well-formed token, in code position, straight after a diagnosis label (<c>상병명: I119</c>) or dotted, on any page: a text layer's codes are the cleanest
 /// there are. One an earlier correction produced is a guess from the image, not a reading: it resolves another token
 /// only when both stand beside the same diagnosis name, and it still makes another clean code ambiguous. A clean code
 /// printed without a name (a prescription's) is named by the KCD catalogue, so that a name beside the damaged token can
@@ -92,7 +92,7 @@ public static partial class SameFileCodes
             for (var w = 0; w < words.Count; w++)
             {
                 var core = KcdToken.Split(words[w].Text).Core;
-                if (KcdToken.IsWellFormed(core) && (KcdToken.IsDotted(core) || CodeLetterPass.InCodePosition(words, w)))
+                if (KcdToken.IsWellFormed(core) && (KcdToken.IsDotted(core) || CodeLetterPass.InCodePosition(words, w) || KcdToken.IsLabelled(words[w].Text, TesseractTsv.TextBefore(words, w))))
                 {
                     // Records name a diagnosis before its code or after it (상병명: I119 고혈압성 심장병: holdout golden set).
                     var name = NameBefore(words, w) ?? NameAfter(words, w);

@@ -154,6 +154,13 @@ public static class TesseractTsv
     public static IReadOnlyList<TextBlock> ToBlocks(IReadOnlyList<Word> words) =>
         Lines(words).Select((line, index) => ToBlock(index, line)).ToList();
 
+    /// <summary>The line's text before a word, as it will read in the block.</summary>
+    public static string TextBefore(IReadOnlyList<Word> words, int index)
+    {
+        var line = words.Take(index + 1).Where(w => w.LineKey == words[index].LineKey).ToList();
+        return LineText(line)[..^words[index].Text.Length];
+    }
+
     /// <summary>The line's text as it will read in the block (before masking).</summary>
     public static string LineText(IReadOnlyList<Word> line)
     {
