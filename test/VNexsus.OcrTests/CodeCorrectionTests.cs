@@ -83,6 +83,33 @@ public sealed class CodeCorrectionTests
     }
 
     [Theory]
+    [InlineData("상병명: ", "|119", "1119", "I119")] // the label a word of its own before the code (holdout golden set)
+    [InlineData("상병명: ", "!20.8", "I20.8", "I20.8")] // ! for the I
+    [InlineData("상병명: ", "119", "1119", "I119")] // the Korean model lost the I; the Latin one shows a bar in front of all its digits
+    [InlineData("상병명: ", "119", "119", "I19")] // both read the same glyphs: the first is the letter, as after any code label
+    [InlineData("상병명: ", "JOO", "JOO", "J00")] // zeros read as the letter O after a code label
+    [InlineData("상병명: ", "JOO", "J08", null)] // the image shows other digits
+    [InlineData("검사번호: ", "|119", "1119", null)] // a label that names no codes
+    [InlineData("호흡 ", "CO2", "CO2", null)] // no label: a word, not a code
+    public void After_a_diagnosis_label_spaced_from_the_code_its_letter_is_read_from_the_image(string before, string token, string reading, string? expected)
+    {
+        Assert.Equal(expected, KcdToken.AfterCodeLabel(token, reading, before));
+    }
+
+    [Theory]
+    [InlineData("JOO", true)]
+    [InlineData("CO2", true)] // after a code label only a code stands
+    [InlineData("J00", false)] // well-formed: nothing to look at
+    public void A_code_with_zeros_read_as_letters_is_looked_at_again_after_a_code_label(string token, bool suspect)
+    {
+        TesseractTsv.Word[] labelled = [new(1, 1, 1, 100, 50, 80, 40, 93, "상병명:"), new(1, 1, 1, 200, 50, 60, 40, 90, token) { SpaceBefore = true }];
+        TesseractTsv.Word[] cueOnly = [new(1, 1, 1, 100, 50, 80, 40, 93, "진단"), new(1, 1, 1, 200, 50, 60, 40, 90, "호흡"), new(1, 1, 1, 280, 50, 60, 40, 90, token) { SpaceBefore = true }];
+
+        Assert.Equal(suspect, CodeSecondPass.FindSuspects(labelled).Contains(1));
+        Assert.DoesNotContain(2, CodeSecondPass.FindSuspects(cueOnly));
+    }
+
+    [Theory]
     [InlineData("질병분류기호", ":110", "110", ":I10")] // the label read as its own words, the colon with the code
     [InlineData("검사번호", ":110", "110", null)]
     [InlineData("질병분류기호", "110", "110", null)] // no colon: the number is not what the label names
@@ -125,6 +152,21 @@ public sealed class CodeCorrectionTests
         var rights = CodeSecondPass.Regions(words, [1, 4, 7, 9, 11]).Select(r => r.Left + r.Width);
 
         Assert.Equal(new[] { 300 + (int)(0.67 * 4 * 33), 380 - 2, 420 + 6, 402 - 2, 829 + 4 }, rights);
+    }
+
+    [Fact]
+    public void A_bar_read_for_a_codes_I_is_given_a_digits_width_in_the_crop()
+    {
+        TesseractTsv.Word[] words =
+        [
+            new(1, 1, 1, 169, 725, 124, 39, 90, "상병명:"),
+            new(1, 1, 1, 312, 729, 70, 31, 90, "|119") { SpaceBefore = true }, // holdout clean scan: the 9 ended past a crop of 3.5 glyphs
+            new(1, 1, 1, 408, 728, 36, 32, 90, "고") { SpaceBefore = true },
+        ];
+
+        var right = CodeSecondPass.Regions(words, [1])[0] is var region ? region.Left + region.Width : 0;
+
+        Assert.Equal(312 + (int)(0.67 * 4 * 31), right);
     }
 
     [Fact]

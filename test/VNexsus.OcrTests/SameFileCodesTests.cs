@@ -23,6 +23,8 @@ public sealed class SameFileCodesTests
     [InlineData("부진단 상세불명의 편두통 G43.9", "교부일: 2021. 6. 4. 질병분류기호: 6439. R51", "교부일: 2021. 6. 4. 질병분류기호: G439. R51")]
     [InlineData("부진단 상세불명의 편두통 G43.9", "부진탄 。 상세불명의 편두통 643.9", "부진탄 。 상세불명의 편두통 G43.9")] // a garbled label: last after the same name
     [InlineData("주진단 두통 R51", "교부일: 2024.02.09 질병분류기호:H109 51", "교부일: 2024.02.09 질병분류기호:H109 R51")] // the letter lost among codes (seed 53 light p05)
+    [InlineData("상병명: I119 고혈압성 심장병", "APH: |119 고혈압성 심장병", "APH: I119 고혈압성 심장병")] // the code before its name, the label garbled (holdout light)
+    [InlineData("상병명: I119 고혈압성 심장병", "AAS 1119 고혈압성 심장병", "AAS I119 고혈압성 심장병")]
     public void A_code_damaged_on_one_page_takes_its_letter_from_the_clean_code_on_another(string clean, string damaged, string expected)
     {
         var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, clean), Page(2, PageTextSource.Ocr, damaged)], NoNames);
