@@ -226,20 +226,24 @@ public static partial class CodeLetterPass
 
     private static bool Shape(string core) => !KcdToken.IsWellFormed(core) && (LetterReadAsDigit(core) || KcdToken.IsLetterLost(core));
 
-    /// <summary>Whether the token follows a code label (<c>질병분류기호:</c>), with only codes or code shapes between.</summary>
+    /// <summary>
+    /// Whether the token follows a code label (<c>질병분류기호:</c>, or without its colon: <c>질병분류기호 40</c>, holdout2
+    /// golden set), with only codes or code shapes between (a code the model ran into the label, <c>질병분류기호:H109</c>, among them).
+    /// </summary>
     public static bool AfterCodeLabel(IReadOnlyList<TesseractTsv.Word> words, int index)
     {
-        var line = words.Take(index + 1).Where(w => w.LineKey == words[index].LineKey).ToList();
-        var before = TesseractTsv.LineText(line)[..^words[index].Text.Length] + KcdToken.Split(words[index].Text).Prefix;
-        var colon = before.LastIndexOf(':');
-        if (colon < 0)
+        var before = (TesseractTsv.TextBefore(words, index) + KcdToken.Split(words[index].Text).Prefix).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        var labelAt = Array.FindLastIndex(before, word => CodeLabelCues.Any(word.Contains));
+        if (labelAt < 0)
         {
             return false;
         }
 
-        var label = before[(before.LastIndexOf(' ', colon) + 1)..colon];
-        var between = before[(colon + 1)..].Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return CodeLabelCues.Any(label.Contains) && between.All(t => KcdToken.IsWellFormed(KcdToken.Split(t).Core) || Shape(KcdToken.Split(t).Core));
+        var label = before[labelAt];
+        var colon = label.LastIndexOf(':');
+        var ranInto = colon < 0 ? [] : label[(colon + 1)..].Split(':', StringSplitOptions.RemoveEmptyEntries);
+        return (colon >= 0 || CodeLabelCues.Any(label.EndsWith))
+            && ranInto.Concat(before.Skip(labelAt + 1)).All(t => KcdToken.IsWellFormed(KcdToken.Split(t).Core) || Shape(KcdToken.Split(t).Core));
     }
 
     /// <summary>

