@@ -56,6 +56,9 @@ public static class GoldenSet
     /// <summary>A second held-out set, worded unlike the tuned, holdout and dev sets, to judge whether reading generalises to new wording.</summary>
     public const string Holdout2 = "holdout2";
 
+    /// <summary>A third held-out set, worded unlike all the others (SOAP-style lines, English labels, new brackets and separators), for the same judgement.</summary>
+    public const string Holdout3 = "holdout3";
+
     /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
     public static string FindCasesFolder(string? start = null, string set = Tuned)
     {

@@ -2,7 +2,7 @@
 """Deterministic generator of the VNexsus golden set (synthetic records only; domain.md §10.2, issue 4).
 
 Run with Debian's python3 (python3-reportlab, fonts-nanum):
-    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2]
+    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
 
@@ -13,6 +13,9 @@ phrasing and page furniture, the holdout's smaller case counts and the same expe
 the tuned set lacks (codes before the names, codes after them) while the holdout stays unseen.
 --holdout2 writes test/golden/holdout2/: a second held-out set (HOLDOUT2), worded unlike all four others (codes in labelled
 fields, "|" and "·" separators, codes split from names in tables), to judge whether the OCR generalises to new wording.
+--holdout3 writes test/golden/holdout3/: a third held-out set (HOLDOUT3), worded unlike all five others (SOAP-style
+"A) 【code】 name" and "P) ..." lines, English labels such as Admission/Discharge, Sign-out, RTC and HPI, 【】〔〕「」
+brackets, "▷", "◆", "◇", "─" and "≫" separators, codes before the name, after it and in their own labelled field).
 """
 import json, os, random, shutil, sys
 from collections import namedtuple
@@ -208,6 +211,45 @@ HOLDOUT2_DIAGNOSES = [
     ("만성 폐쇄성 폐질환", "J44.9", "J44.9"), ("담낭 용종", "K82.8", "K82.8"), ("급성 췌장염", "K859", "K85.9"),
 ]
 HOLDOUT2_EXAMS = ["관상동맥 CT", "경추 MRI", "유방 초음파", "운동부하검사", "당화혈색소 검사", "요검사", "근전도 검사"]
+HOLDOUT3 = {  # a third held-out wording: SOAP-style notes (A) P) S)), 【】〔〕「」 brackets, ▷ ◆ ◇ ─ ≫ separators, English labels
+    "patient": "▣ 환자ID {no}  ▣ 성명 윤예시 (F)  ▣ 출생 {birth}", "issue": "증명 일자 ▷ {d}",
+    "visit_first": "접수일 {d} ─ 외래 (신규)", "visit_again": "{d} ─ 외래 추적 (f/u)", "dx": "A) 【{code}】 {name}",
+    "rx": "P) 로사르탄칼륨정 50mg 1정 아침 ─ {days}일 처방", "table": "{d}  {name}  〔{code}〕  {dept} 외래", "table_rx": "  내복 {days}일",
+    "column": "{d} 「{code}」{name}", "column_rx": " ×{days}일",
+    "exam": "오더 {name} ◆ 검사일시 {d} 10:15", "finding": "〈결론〉 {finding}", "report": "판독의 확인 ▷ {d}",
+    "stay_range": "진료기간(입원) {s} ～ {e}", "stay_pair": "Admission ▷ {s}   Discharge ▷ {e}",
+    "stay_course": "퇴원형태 〔지시 후 퇴원〕 치료결과 〔경쾌〕",
+    "surgery": "집도일 {d} ◆ 수술명칭 「{op}」", "anaesthesia": "Anesthesia ◆ General (ETI)",
+    "specimen": "Bx 채득일 ▷ {d} (위 점막 2조각)", "pathology": "Pathologic Dx ≫ {name} ◇ 상병코드 {code}",
+    "path_report": "Sign-out ▷ {d} (병리과 전문의)",
+    "booking": "RTC {d} 15:10 (외래 약속)", "history_header": "PHx ◆ 과거 수술력", "written": "전자서명 ▷ {d} 18:20 (주치의)",
+    "explain": "{d} ─ 외래, 검사 결과 통보 및 면담", "retest": "Plan) 12개월 뒤 동일 검사 반복 시행 예정",
+    "present_illness": "HPI ▷ 7년 전 고혈압 진단, 개인의원에서 약 처방 받아 옴", "referral": "전원 경로 ≫ {name} → 본원",
+    "course": "S) 특이 호소 없음 ◇ O) V/S 안정", "print": "{header}   Printed {d} 16:05", "footer": "총 {total}장 중 {n}장째 ※ 원본과 동일함",
+    "copy_header": "전자의무기록(EMR) 출력본", "column_width": 104,
+    "bad_title": "외 래 진 찰 기 록 부", "bad_visit": "접 수 : {y} 년 {m:02d} 월 {d} 일 ( 신 규 )", "bad_dx": "A ) 상 병 코 드 〔 {code} 〕",
+    "bad_codes": [("E1l.5", "E11.5"), ("I21:9", "I21.9"), ("N2O1", "N20.1"), ("L20·9", "L20.9")],
+    "bad_again": "{yy:02d}-{m:02d}-{d:02d}  추 적 진 료 (외 래)", "bad_noise": "Free T4 1.21 ng/dL  K 4.2 mmol/L",
+}
+HOLDOUT3_HOSPITALS = [
+    ("새미르내과의원", "새미르내과의원", None),
+    ("가람뫼병원", "가람뫼병원", "내분비내과"),
+    ("도란재가정의학과의원", "도란재가정의학과의원", "가정의학과"),
+    ("서라벌누리대학교병원", "서라벌누리대학교병원", "외과"),
+    ("사회복지법인 두레솔병원", "두레솔병원", "소화기내과"),
+    ("큰마루종합병원", "큰마루종합병원", "정형외과"),
+    ("아라채움의원", "아라채움의원", None),
+    ("바름척추재활의학과의원", "바름척추재활의학과의원", None),
+    ("늘푸름의료재단 라온들병원", "라온들병원", "심장내과"),
+    ("모아든의원", "모아든의원", "이비인후과"),
+]
+HOLDOUT3_DIAGNOSES = [
+    ("당뇨병성 말초혈관병증", "E11.5", "E11.5"), ("갑상선기능항진증", "E059", "E05.9"), ("고혈압성 심부전", "I110", "I11.0"),
+    ("상세불명의 위염", "K29.7", "K29.7"), ("좌골신경통", "M543", "M54.3"), ("급성 심근경색증", "I21.9", "I21.9"),
+    ("기타 고지질혈증", "E784", "E78.4"), ("기능성 소화불량", "K30", "K30"), ("상세불명의 폐렴", "J18.9", "J18.9"),
+    ("아토피피부염", "L209", "L20.9"), ("대장 게실병", "K57.3", "K57.3"), ("요관결석", "N201", "N20.1"),
+]
+HOLDOUT3_EXAMS = ["L-spine MRI", "흉부 저선량 CT", "하지 혈관 도플러", "위장관 조영술", "뇌파검사", "신장 초음파", "PET-CT"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -681,6 +723,8 @@ SETS = {  # command-line flag -> set; no flag writes the tuned set
                             ["header_footer", "two_column", "table", "free"], small=True),
     "--holdout2": GoldenSetSpec("holdout2", "g-", 11000, (HOLDOUT2, HOLDOUT2_HOSPITALS, HOLDOUT2_DIAGNOSES, HOLDOUT2_EXAMS),
                                 ["two_column", "table", "free", "header_footer"], small=True),
+    "--holdout3": GoldenSetSpec("holdout3", "k-", 13000, (HOLDOUT3, HOLDOUT3_HOSPITALS, HOLDOUT3_DIAGNOSES, HOLDOUT3_EXAMS),
+                                ["two_column", "header_footer", "table", "free"], small=True),
 }
 
 
