@@ -33,6 +33,13 @@ public sealed class RuleTests
     [InlineData("[교부일자] 2024.10.02 진료일자 2024.03.07 외래", "2024-03-07", "2024-10-02", "issue_or_print_date")] // a copy's issue, not a prescription's 교부일
     [InlineData("진료일자 2024.03.07 외래 요약 확정일 | 2024.03.20", "2024-03-07", "2024-03-20", "issue_or_print_date")]
     [InlineData("생검 시행일 | 2024.03.07 (검체: 조직) 최종 판정일 | 2024.03.12", "2024-03-07", "2024-03-12", "report_date")]
+    [InlineData("접수일 2024.03.07 ─ 외래 (신규) 증명 일자 ▷ 2024.10.02", "2024-03-07", "2024-10-02", "issue_or_print_date")] // a registration for a visit; marks between a label and its date
+    [InlineData("서류 접수일 2024.10.02 진료일자 2024.03.07 외래", "2024-03-07", "2024-10-02", "issue_or_print_date")] // a document's reception
+    [InlineData("진료일자 2024.03.07 외래 RTC 2024.04.08 15:10 (외래 약속)", "2024-03-07", "2024-04-08", "booking_date")]
+    [InlineData("가나병원 Printed 2024.10.02 16:05 진료일자 2024.03.07 외래", "2024-03-07", "2024-10-02", "issue_or_print_date")]
+    [InlineData("진료일자 2024.03.07 외래 전자서명 ▷ 2024.03.08 18:20 (주치의)", "2024-03-07", "2024-03-08", "issue_or_print_date")]
+    [InlineData("검사일시 2024.03.07 10:15 판독의 확인 ▷ 2024.03.09", "2024-03-07", "2024-03-09", "report_date")]
+    [InlineData("Bx 생검일 2024.03.07 Sign-out ▷ 2024.03.12 (병리과 전문의)", "2024-03-07", "2024-03-12", "report_date")]
     public void Fake_dates_are_excluded_with_their_reason(string line, string kept, string dropped, string reason)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line));
@@ -59,6 +66,7 @@ public sealed class RuleTests
     [InlineData("■ 과거력 ■")]
     [InlineData("[과거력]")]
     [InlineData("이전 치료력")]
+    [InlineData("PHx ◆ 과거 수술력")] // headings side by side
     public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
@@ -269,10 +277,12 @@ public sealed class RuleTests
         Assert.Equal((type, (int?)30), (visit.Type, visit.MedicationDays));
     }
 
-    [Fact]
-    public void A_re_test_asked_for_in_other_words_is_one()
+    [Theory]
+    [InlineData("F/U 검사: 9개월 후 재시행 요망")]
+    [InlineData("Plan) 12개월 뒤 동일 검사 반복 시행 예정")]
+    public void A_re_test_asked_for_in_other_words_is_one(string plan)
     {
-        var result = Analyse(new DateOnly(2024, 9, 1), "3.1.5", Text(1, "a.txt", "가나병원 내과", "검사명 경추 MRI · 실시일 2024.03.07", "Impression - 특이소견 없음", "F/U 검사: 9개월 후 재시행 요망"));
+        var result = Analyse(new DateOnly(2024, 9, 1), "3.1.5", Text(1, "a.txt", "가나병원 내과", "검사명 경추 MRI · 실시일 2024.03.07", "Impression - 특이소견 없음", plan));
 
         Assert.Contains("retest", Assert.Single(result.Events).Keywords);
     }
@@ -280,6 +290,7 @@ public sealed class RuleTests
     [Theory]
     [InlineData("입원 일자: 2024.05.01  퇴원 일자: 2024.05.03")]
     [InlineData("입원일자: 2024.05.01  퇴원일자: 2024.05.03")]
+    [InlineData("Admission ▷ 2024.05.01   Discharge ▷ 2024.05.03")]
     public void A_stays_labels_may_have_their_words_spaced_apart(string line)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line, "진단명: 급성 충수염 (K35.8)"));

@@ -52,6 +52,8 @@ public sealed class DateClassifier
             {
                 case "admin":
                     return new DateClass(DateType.Admin, "issue_or_print_date", l.Keyword, anchor);
+                case "reception" when !VisitFollows(after):
+                    return new DateClass(DateType.Admin, "issue_or_print_date", l.Keyword, anchor);
                 case "contract":
                     return new DateClass(DateType.Admin, "contract_date", l.Keyword, anchor);
                 case "plan":
@@ -160,8 +162,8 @@ public sealed class DateClassifier
                 labelEnd++;
             }
 
-            // Only separators (colon, spaces, brackets) may sit between a label and its date.
-            if (near[labelEnd..].Any(c => !(char.IsWhiteSpace(c) || c is ':' or '：' or '(' or '[' or ')' or ']' or '-' or '|' or '/')))
+            // Only separators (colons, spaces, brackets, arrows and other marks: 증명 일자 ▷ 2022.04.02) may sit between a label and its date.
+            if (near[labelEnd..].Any(char.IsLetterOrDigit))
             {
                 continue;
             }
@@ -177,7 +179,20 @@ public sealed class DateClassifier
     }
 
     private static bool IsClinicalLabel(string kind) =>
-        kind is "visit" or "exam" or "pathology" or "surgery" or "admission" or "discharge" or "medication";
+        kind is "visit" or "exam" or "pathology" or "surgery" or "admission" or "discharge" or "medication" or "reception";
+
+    private static readonly string[] VisitWords = ["외래", "입원", "응급", "진료", "초진", "재진"];
+
+    /// <summary>
+    /// A reception date (접수일) is the day a patient was registered for a visit (<c>접수일 2019.05.31 ─ 외래</c>) or the day
+    /// a document was applied for: it is the visit's when the next word after it names a visit, and is no other date's
+    /// label (<c>접수일 2024.10.02 진료일자 2024.03.07</c>).
+    /// </summary>
+    private static bool VisitFollows(string after)
+    {
+        var word = new string(after.SkipWhile(c => !char.IsLetter(c)).TakeWhile(char.IsLetter).ToArray());
+        return VisitWords.Any(w => word.StartsWith(w, StringComparison.Ordinal)) && !word.EndsWith('일') && !word.EndsWith("일자", StringComparison.Ordinal) && !word.EndsWith("일시", StringComparison.Ordinal);
+    }
 
     private DateType TypeOfLabel(string kind, string after) => kind switch
     {

@@ -147,12 +147,9 @@ public sealed class EventBuilder(RuleData data)
     private int NextHistoryState(string text, int state)
     {
         var trimmed = WithoutMarksAround(text);
-        foreach (var header in data.Dates.HistorySectionHeaders)
+        if (IsHistoryHeading(trimmed))
         {
-            if (trimmed.StartsWith(header, StringComparison.OrdinalIgnoreCase) && trimmed.Length <= header.Length + 3)
-            {
-                return 6;
-            }
+            return 6;
         }
 
         if (state == 0)
@@ -169,6 +166,21 @@ public sealed class EventBuilder(RuleData data)
         }
 
         return DateClassifier.ContainsAny(text, _clinicalLabels) ? 0 : state - 1;
+    }
+
+    /// <summary>
+    /// A line of past-history headings and marks alone (<c>과거력 : ;</c>, <c>PHx ◆ 과거 수술력</c>): nothing but marks is
+    /// left once its headings are taken out, longest first.
+    /// </summary>
+    private bool IsHistoryHeading(string line)
+    {
+        var rest = line;
+        foreach (var header in data.Dates.HistorySectionHeaders.OrderByDescending(h => h.Length))
+        {
+            rest = rest.Replace(header, " ", StringComparison.OrdinalIgnoreCase);
+        }
+
+        return rest.Length < line.Length && !rest.Any(char.IsLetterOrDigit);
     }
 
     private static string WithoutMarksAround(string text)
