@@ -97,6 +97,23 @@ public sealed class CodeCorrectionTests
     }
 
     [Theory]
+    [InlineData("【I110】", "【", "I110", "】")] // lenticular and corner brackets are brackets too (holdout3 golden set)
+    [InlineData("「E11.5」", "「", "E11.5", "」")]
+    [InlineData("「『ㄷ11.5,", "「", "『ㄷ11.5", ",")]
+    [InlineData("(611.9)", "(", "611.9", ")")]
+    public void A_codes_brackets_are_split_from_it_whatever_their_style(string token, string prefix, string core, string suffix)
+    {
+        Assert.Equal((prefix, core, suffix), KcdToken.Split(token));
+        Assert.Equal(suffix is "】" or "」" or ")", KcdToken.IsBracketed(token));
+    }
+
+    [Fact]
+    public void A_code_in_corner_brackets_whose_letter_the_korean_model_lost_is_corrected_inside_them()
+    {
+        Assert.Equal("「E11.5,", KcdToken.Corrected("「『ㄷ11.5,", "E11.5")); // the glyphs read for the letter, a mark among them, give way to it
+    }
+
+    [Theory]
     [InlineData("JOO", true)]
     [InlineData("CO2", true)] // after a code label only a code stands
     [InlineData("J00", false)] // well-formed: nothing to look at

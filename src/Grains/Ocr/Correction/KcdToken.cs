@@ -33,7 +33,7 @@ public static partial class KcdToken
     public static (string Prefix, string Core, string Suffix) Split(string token)
     {
         var end = token.Length;
-        while (end > 0 && (")],;:".Contains(token[end - 1]) || (token[end - 1] == '.' && token.LastIndexOf('.', Math.Max(0, end - 2)) > 0)))
+        while (end > 0 && (Closing.Contains(token[end - 1]) || ",;:".Contains(token[end - 1]) || (token[end - 1] == '.' && token.LastIndexOf('.', Math.Max(0, end - 2)) > 0)))
         {
             end--;
         }
@@ -41,16 +41,16 @@ public static partial class KcdToken
         var suffix = token[end..];
         var start = 0;
         var label = end > 1 ? token.LastIndexOf(':', end - 2) : -1;
-        var bracket = end > 1 ? token.LastIndexOfAny(['(', '['], end - 2) : -1;
+        var bracket = end > 1 ? token.LastIndexOfAny(Opening, end - 2) : -1;
         if (label >= 0)
         {
             start = label + 1;
         }
-        else if (suffix.Length > 0 && suffix[0] is (')' or ']') && bracket >= 0)
+        else if (suffix.Length > 0 && Closing.Contains(suffix[0]) && bracket >= 0)
         {
             start = bracket + 1;
         }
-        else if (suffix.Length > 0 && end > 0 && "([".Contains(token[0]))
+        else if (suffix.Length > 0 && end > 0 && Opening.Contains(token[0]))
         {
             start = 1;
         }
@@ -119,7 +119,12 @@ public static partial class KcdToken
     /// diagnosis name, so a bracketed number is worth the look a cue word would give it (the look only ever keeps a code
     /// when the image shows a letter).
     /// </summary>
-    public static bool IsBracketed(string token) => token.Length > 1 && Split(token).Suffix is [')' or ']', ..];
+    public static bool IsBracketed(string token) => token.Length > 1 && Split(token).Suffix is [var close, ..] && Closing.Contains(close);
+
+    /// <summary>Brackets records put around a code: ASCII, and the CJK corner and lenticular ones (<c>【I110】</c>, <c>「E11.5」</c>: holdout3 golden set).</summary>
+    private static readonly char[] Opening = ['(', '[', '【', '「', '『', '〔', '〈', '《'];
+
+    private static readonly char[] Closing = [')', ']', '】', '」', '』', '〕', '〉', '》'];
 
     /// <summary>
     /// What the token should read given a second reading of its image, or null to keep it. The second reading, once the
