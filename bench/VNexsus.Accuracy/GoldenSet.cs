@@ -59,6 +59,9 @@ public static class GoldenSet
     /// <summary>A third held-out set, worded unlike all the others (SOAP-style lines, English labels, new brackets and separators), for the same judgement.</summary>
     public const string Holdout3 = "holdout3";
 
+    /// <summary>A fourth held-out set, worded unlike all the others (certificate, prescription and university-EMR forms, full-width "：" labels, 『』《》 brackets), for the same judgement.</summary>
+    public const string Holdout4 = "holdout4";
+
     /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
     public static string FindCasesFolder(string? start = null, string set = Tuned)
     {

@@ -2,7 +2,7 @@
 """Deterministic generator of the VNexsus golden set (synthetic records only; domain.md §10.2, issue 4).
 
 Run with Debian's python3 (python3-reportlab, fonts-nanum):
-    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3]
+    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
 
@@ -16,6 +16,10 @@ fields, "|" and "·" separators, codes split from names in tables), to judge whe
 --holdout3 writes test/golden/holdout3/: a third held-out set (HOLDOUT3), worded unlike all five others (SOAP-style
 "A) 【code】 name" and "P) ..." lines, English labels such as Admission/Discharge, Sign-out, RTC and HPI, 【】〔〕「」
 brackets, "▷", "◆", "◇", "─" and "≫" separators, codes before the name, after it and in their own labelled field).
+--holdout4 writes test/golden/holdout4/: a fourth held-out set (HOLDOUT4), worded unlike all six others (certificate,
+prescription and university-EMR forms with full-width "：" labels such as 내원일시, 주진단, 처방명, 시행일시, 입원 연월일,
+질병코드; 『』《》 brackets, "■", "●", "○", "◎", "☞", "∥", "⇒" and "／" marks; codes after the name in 『』, before it
+with "：", in a table cell of their own and in their own labelled field).
 """
 import json, os, random, shutil, sys
 from collections import namedtuple
@@ -250,6 +254,48 @@ HOLDOUT3_DIAGNOSES = [
     ("아토피피부염", "L209", "L20.9"), ("대장 게실병", "K57.3", "K57.3"), ("요관결석", "N201", "N20.1"),
 ]
 HOLDOUT3_EXAMS = ["L-spine MRI", "흉부 저선량 CT", "하지 혈관 도플러", "위장관 조영술", "뇌파검사", "신장 초음파", "PET-CT"]
+HOLDOUT4 = {  # a fourth held-out wording: certificate / prescription / university-EMR forms, full-width "：" labels, 『』《》
+    "patient": "의무기록번호：{no} ■ 성명(한글)：정견본 (여) ■ 생년월일：{birth}", "issue": "위와 같이 증명함 ◎ {d}",
+    "visit_first": "○ 내원일시：{d} 09:40 ● 외래 초진", "visit_again": "외래 재진 ∥ {d} 14:25", "dx": "주진단：{name} 『{code}』",
+    "rx": "처방의약품：텔미사르탄·암로디핀정 40/5mg ● 1일 1회 ● 총 투약일수 {days}",
+    "table": "{d}  {name}  {dept}(외래)  {code}", "table_rx": "  원외 {days}일",
+    "column": "{d} {code}：{name}", "column_rx": " /{days}일",
+    "exam": "■ 처방명：{name} ■ 시행일시：{d} 11:20", "finding": "☞ Conclusion：{finding}",
+    "report": "검증일시：{d} 17:35 (영상의학과 전문의)",
+    "stay_range": "입·퇴원 기간：{s} ⇒ {e}", "stay_pair": "입원 연월일：{s} ■ 퇴원 연월일：{e}",
+    "stay_course": "퇴원사유：호전 ◎ 퇴원 후 외래 추적관찰 예정",
+    "surgery": "수술명《{op}》 시행일：{d}", "anaesthesia": "ASA Ⅱ ● 전신마취(G/A) 하에 시행",
+    "specimen": "병리 의뢰일：{d} ● 검체：위 생검 조직 3점", "pathology": "조직학적 소견：{name} ● 질병코드：{code}",
+    "path_report": "병리의 최종서명：{d}",
+    "booking": "◎ 차회 진료 {d} 08:40 (공복 채혈)", "history_header": "◎ 과거 수술·입원 이력",
+    "written": "기록자 송○○ (전공의) ● 기록일시 {d} 17:02",
+    "explain": "결과 청취 위해 외래 내원함 ☞ {d}", "retest": "◎ 향후 계획：4개월 뒤 같은 검사 다시 받도록 안내함",
+    "present_illness": "발병 경위：6년 전 건강검진에서 혈압 상승 지적, 타 의원에서 약 복용", "referral": "의뢰기관：{name} ● 진료협력센터 경유",
+    "course": "처치：동일 처방 유지 ● 공복혈당 126 mg/dL ● 담당 이○○", "print": "{header} ■ 복사 출력 {d} 10:48 ■ 원무과",
+    "footer": "{n}면／{total}면 ○ 이 사본은 원본과 같음", "copy_header": "제출용 복사본(의무기록실)", "column_width": 112,
+    "bad_title": "진 료 소 견 서", "bad_visit": "초 진 일 ㅣ {y} , {m:02d} , {d:02d} ( 외 래 )", "bad_dx": "주 진 단 ： 『 {code} 」",
+    "bad_codes": [("E1I.7", "E11.7"), ("E7B.9", "E78.9"), ("J02.g", "J02.9"), ("M7S.1", "M75.1")],
+    "bad_again": "재 내 원  '{yy:02d}. {m:02d}. {d:02d}  외 래", "bad_noise": "HbA1c 7.2 %  TSH 3.41 μIU/mL  Cr 0.9 mg/dL",
+}
+HOLDOUT4_HOSPITALS = [
+    ("다올찬내과의원", "다올찬내과의원", None),
+    ("윤슬병원", "윤슬병원", "신장내과"),
+    ("시나브로가정의학과의원", "시나브로가정의학과의원", "가정의학과"),
+    ("별하대학교병원", "별하대학교병원", "위장관외과"),
+    ("(의)소담길의료재단 소담길병원", "소담길병원", "소화기내과"),
+    ("으뜸바위종합병원", "으뜸바위종합병원", "정형외과"),
+    ("하람채의원", "하람채의원", None),
+    ("마디숨통증의학과의원", "마디숨통증의학과의원", None),
+    ("학교법인 여명학원 여명누리병원", "여명누리병원", "순환기내과"),
+    ("온빛샘의원", "온빛샘의원", "피부과"),
+]
+HOLDOUT4_DIAGNOSES = [
+    ("당뇨병성 다발합병증", "E11.7", "E11.7"), ("자가면역성 갑상선염", "E063", "E06.3"), ("고혈압성 심장 및 신장병", "I139", "I13.9"),
+    ("상세불명의 위십이지장염", "K29.9", "K29.9"), ("회전근개 증후군", "M751", "M75.1"), ("심방세동", "I48.9", "I48.9"),
+    ("상세불명의 지질대사장애", "E78.9", "E78.9"), ("상세불명의 치핵", "K649", "K64.9"), ("급성 인두염", "J02.9", "J02.9"),
+    ("상세불명의 신장산통", "N23", "N23"), ("알레르기성 두드러기", "L500", "L50.0"), ("직장 폴립", "K62.1", "K62.1"),
+]
+HOLDOUT4_EXAMS = ["Chest PA", "복부·골반 조영 CT", "어깨 MRI", "경흉부 심초음파", "홀터 검사", "분변 잠혈검사", "골반 초음파"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -725,6 +771,8 @@ SETS = {  # command-line flag -> set; no flag writes the tuned set
                                 ["two_column", "table", "free", "header_footer"], small=True),
     "--holdout3": GoldenSetSpec("holdout3", "k-", 13000, (HOLDOUT3, HOLDOUT3_HOSPITALS, HOLDOUT3_DIAGNOSES, HOLDOUT3_EXAMS),
                                 ["two_column", "header_footer", "table", "free"], small=True),
+    "--holdout4": GoldenSetSpec("holdout4", "m-", 15000, (HOLDOUT4, HOLDOUT4_HOSPITALS, HOLDOUT4_DIAGNOSES, HOLDOUT4_EXAMS),
+                                ["table", "two_column", "header_footer", "free"], small=True),
 }
 
 
