@@ -19,8 +19,8 @@ public sealed class DateClassifier
         _k = keywords;
         // A label is looked for without spaces between its syllables, as the text is (다음 내원 in 다음내원).
         _labels = keywords.Labels
-            .SelectMany(pair => pair.Value.Select(word => (word, pair.Key, KoreanText.WithoutSpacesBetweenSyllables(word))))
-            .OrderByDescending(l => l.Item3.Length)
+            .SelectMany(pair => pair.Value.Select(word => (Keyword: word, Kind: pair.Key, Needle: KoreanText.WithoutSpacesBetweenSyllables(word))))
+            .OrderByDescending(l => l.Needle.Length)
             .ToArray();
     }
 
