@@ -142,13 +142,13 @@ public static partial class KcdToken
     public static string? Corrected(string firstToken, string secondReading)
     {
         var (prefix, read, suffix) = Split(firstToken);
-        var core = DigitsAsLetters().IsMatch(read) ? read[0] + new string(read[1..].Select(DigitFor).ToArray()) : read;
+        var core = DigitsAsLetters().IsMatch(read) ? WithDigitsAfterFirst(read) : read;
         if (secondReading.Length < 3 || !char.IsAsciiLetterUpper(secondReading[0]))
         {
             return null;
         }
 
-        var second = secondReading[0] + new string(secondReading[1..].Select(DigitFor).ToArray());
+        var second = WithDigitsAfterFirst(secondReading);
         if (!IsWellFormed(second) || (char.IsAsciiLetterUpper(core[0]) && core[0] != second[0]))
         {
             return null;
@@ -220,7 +220,7 @@ public static partial class KcdToken
     /// be one (<c>CO2</c>).
     /// </summary>
     public static bool HasLettersForDigits(string token) =>
-        UndottedLettersForDigits().IsMatch(Split(token).Core) && !IsWellFormed(Split(token).Core);
+        Split(token).Core is var core && UndottedLettersForDigits().IsMatch(core) && !IsWellFormed(core);
 
     /// <summary>
     /// A code with digits read as letters (<see cref="HasLettersForDigits"/>) when the second reading, its letters taken
@@ -235,9 +235,8 @@ public static partial class KcdToken
         }
 
         var (prefix, core, suffix) = Split(token);
-        var code = core[0] + new string(core[1..].Select(DigitFor).ToArray());
-        var second = secondReading[0] + new string(secondReading[1..].Select(DigitFor).ToArray());
-        return IsWellFormed(code) && second == code ? prefix + code + suffix : null;
+        var code = WithDigitsAfterFirst(core);
+        return IsWellFormed(code) && WithDigitsAfterFirst(secondReading) == code ? prefix + code + suffix : null;
     }
 
     /// <summary>
@@ -322,6 +321,9 @@ public static partial class KcdToken
         _ when Hangul.IsSyllable(c) => 1.7,
         _ => 1,
     };
+
+    /// <summary>A reading with every character after its first (a code's letter) taken for the digit it looks like (<see cref="DigitFor"/>).</summary>
+    private static string WithDigitsAfterFirst(string reading) => reading[0] + new string(reading[1..].Select(DigitFor).ToArray());
 
     /// <summary>A Latin model restricted to capitals and digits reads some digits as look-alike letters.</summary>
     public static char DigitFor(char c) => c switch

@@ -35,6 +35,9 @@ public sealed class EventBuilder(RuleData data)
     private readonly EntityExtractor _extractor = data.Extractor;
     private readonly string[] _clinicalLabels = data.Dates.Labels.Where(l => l.Key is not ("history" or "onset")).SelectMany(l => l.Value).ToArray();
 
+    /// <summary>The past-history headings, longest first (<see cref="IsHistoryHeading"/>).</summary>
+    private readonly string[] _historyHeadings = data.Dates.HistorySectionHeaders.OrderByDescending(h => h.Length).ToArray();
+
     public EventSet Build(IReadOnlyList<RuleDocument> documents, DateOnly today)
     {
         var files = documents.OrderBy(d => d.FileOrder).Select(document =>
@@ -174,8 +177,13 @@ public sealed class EventBuilder(RuleData data)
     /// </summary>
     private bool IsHistoryHeading(string line)
     {
+        if (!DateClassifier.ContainsAny(line, _historyHeadings))
+        {
+            return false;
+        }
+
         var rest = line;
-        foreach (var header in data.Dates.HistorySectionHeaders.OrderByDescending(h => h.Length))
+        foreach (var header in _historyHeadings)
         {
             rest = rest.Replace(header, " ", StringComparison.OrdinalIgnoreCase);
         }
