@@ -40,6 +40,11 @@ public sealed class RuleTests
     [InlineData("진료일자 2024.03.07 외래 전자서명 ▷ 2024.03.08 18:20 (주치의)", "2024-03-07", "2024-03-08", "issue_or_print_date")]
     [InlineData("검사일시 2024.03.07 10:15 판독의 확인 ▷ 2024.03.09", "2024-03-07", "2024-03-09", "report_date")]
     [InlineData("Bx 생검일 2024.03.07 Sign-out ▷ 2024.03.12 (병리과 전문의)", "2024-03-07", "2024-03-12", "report_date")]
+    [InlineData("진료일자 2024.03.07 외래 기록자 송○○ ● 기록일시 2024.03.10 17:02", "2024-03-07", "2024-03-10", "issue_or_print_date")]
+    [InlineData("위와 같이 증명함 ◎ 2024.10.02 진료일자 2024.03.07 외래", "2024-03-07", "2024-10-02", "issue_or_print_date")]
+    [InlineData("진료일자 2024.03.07 외래 ◎ 차회 진료 2024.04.08 08:40 (공복 채혈)", "2024-03-07", "2024-04-08", "booking_date")]
+    [InlineData("시행일시：2024.03.07 11:20 검증일시：2024.03.09 17:35 (영상의학과 전문의)", "2024-03-07", "2024-03-09", "report_date")]
+    [InlineData("병리 의뢰일：2024.03.07 ● 검체：위 생검 조직 병리의 최종서명：2024.03.12", "2024-03-07", "2024-03-12", "report_date")]
     public void Fake_dates_are_excluded_with_their_reason(string line, string kept, string dropped, string reason)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line));
@@ -67,6 +72,7 @@ public sealed class RuleTests
     [InlineData("[과거력]")]
     [InlineData("이전 치료력")]
     [InlineData("PHx ◆ 과거 수술력")] // headings side by side
+    [InlineData("◎ 과거 수술·입원 이력")]
     public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
@@ -257,6 +263,9 @@ public sealed class RuleTests
     [InlineData("2024-03-12  외래  통풍  M10.9  내과  30일 투약", 30)] // the days before the word that names them
     [InlineData("처방내역: 알로푸리놀 100mg 1일 1회 28일", 28)]
     [InlineData("투여약 : 암로디핀 5mg 1정 qd  처방일수 30", 30)]
+    [InlineData("2024.03.12  당뇨병성 다발합병증  내과(외래)  E11.7  원외 30일", 30)]
+    [InlineData("2024.03.12 I139：고혈압성 심장 및 신장병 /30일", 30)] // a row's days after a spaced slash
+    [InlineData("2024.03.12 외래 경과 3/30일 이후 호전", null)] // a month and day is no prescription's days
     [InlineData("2024년 3월 12일 처방", null)] // a date's day is no prescription's days
     public void A_prescriptions_days_are_read_however_the_record_words_them(string line, int? days)
     {
@@ -291,12 +300,38 @@ public sealed class RuleTests
     [InlineData("입원 일자: 2024.05.01  퇴원 일자: 2024.05.03")]
     [InlineData("입원일자: 2024.05.01  퇴원일자: 2024.05.03")]
     [InlineData("Admission ▷ 2024.05.01   Discharge ▷ 2024.05.03")]
-    public void A_stays_labels_may_have_their_words_spaced_apart(string line)
+    [InlineData("입원 연월일：2024.05.01 ■ 퇴원 연월일：2024.05.03")]
+    [InlineData("입·퇴원 기간：2024.05.01 ⇒ 2024.05.03")] // an arrow straight between two dates is a period
+    public void A_stays_labels_are_read_however_the_form_prints_them(string line)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line, "진단명: 급성 충수염 (K35.8)"));
 
         var stay = Assert.Single(result.Events);
         Assert.Equal((EventType.Admission, new DateOnly(2024, 5, 1), (int?)3), (stay.Type, stay.Date.Date, stay.AdmissionDays));
+    }
+
+    [Fact]
+    public void A_treatment_field_holding_a_prescription_is_no_procedure()
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", "외래 재진 ∥ 2024.03.12 14:25", "처치：동일 처방 유지 ● 공복혈당 126 mg/dL"));
+
+        Assert.Equal(EventType.Outpatient, Assert.Single(result.Events).Type);
+    }
+
+    [Fact]
+    public void A_procedure_in_the_treatment_field_stays_one()
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 외과", "2024.03.12 외래", "처치：창상 드레싱 및 봉합사 제거"));
+
+        Assert.Equal(EventType.Procedure, Assert.Single(result.Events).Type);
+    }
+
+    [Fact]
+    public void An_exam_ordered_by_name_keeps_its_exam_date()
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나대학교병원", "영상 판독 결과지", "■ 처방명：Chest PA ■ 시행일시：2024.03.10 11:20", "☞ Conclusion：특이소견 없음"));
+
+        Assert.Equal(EventType.Exam, Assert.Single(result.Events).Type);
     }
 
     [Fact]

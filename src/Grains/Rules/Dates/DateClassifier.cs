@@ -1,3 +1,5 @@
+using System.Text.RegularExpressions;
+
 namespace VNexsus.Rules.Dates;
 
 /// <summary>A classified date: its type, whether it is kept as an event date, and the reason when it is not.</summary>
@@ -9,7 +11,7 @@ public sealed record DateClass(DateType Type, string? ExcludedReason, string? La
 /// mentions, metadata without a clinical label. A label written directly before the date is the strongest signal;
 /// the context of a date never reaches past a neighbouring date of the same block.
 /// </summary>
-public sealed class DateClassifier
+public sealed partial class DateClassifier
 {
     private readonly DateKeywords _k;
     private readonly (string Keyword, string Kind, string Needle)[] _labels;
@@ -236,7 +238,11 @@ public sealed class DateClassifier
     /// <summary>Words that turn a type keyword into a plan or a recommendation (수술 권유, 정밀검사 필요).</summary>
     private static readonly string[] NotPerformed = ["예정", "권유", "계획", "상담", "필요", "여부", "권고", "예약"];
 
-    /// <summary>A type keyword that is not followed closely by plan or recommendation wording.</summary>
+    /// <summary>A keyword used as a field label whose value is a prescription (처치：동일 처방 유지): a visit's field, no act.</summary>
+    [GeneratedRegex(@"^\s*[:：]\s*(?:동일\s*)?(?:처방|투약|복약)")]
+    private static partial Regex PrescriptionField();
+
+    /// <summary>A type keyword that is not followed closely by plan or recommendation wording, nor labelling a prescription.</summary>
     internal static bool ContainsPerformed(string text, IReadOnlyList<string> words)
     {
         if (!ContainsAny(text, words))
@@ -250,7 +256,7 @@ public sealed class DateClassifier
             while (index >= 0)
             {
                 var tail = text.AsSpan(index + word.Length, Math.Min(8, text.Length - index - word.Length));
-                var planned = false;
+                var planned = PrescriptionField().IsMatch(tail);
                 foreach (var p in NotPerformed)
                 {
                     if (tail.Contains(p, StringComparison.Ordinal))

@@ -163,7 +163,7 @@ public static partial class DateFinder
         return IsValid(year, candidate.Month, candidate.Day) ? new DateOnly(year, candidate.Month, candidate.Day) : null;
     }
 
-    /// <summary>Reads <c>~ B</c>, <c>- B</c> or <c>부터 B까지</c> after a date; B may omit the year.</summary>
+    /// <summary>Reads <c>~ B</c>, <c>- B</c>, <c>⇒ B</c> or <c>부터 B까지</c> after a date; B may omit the year.</summary>
     private static bool TryReadRangeEnd(
         string line, int from, List<Candidate> candidates, int index, DateOnly start, DateOnly today,
         out DateOnly end, out int endIndex, out int consumed)
@@ -291,7 +291,8 @@ public static partial class DateFinder
     [GeneratedRegex(@"(?<!\d)(?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>(?:19|20)\d{2})(?!\d)")]
     private static partial Regex MonthDayYearUs();
 
-    [GeneratedRegex(@"\s*(?:~|∼|〜|～|-|–|부터)\s*")]
+    // An arrow straight between two dates is a period on forms (입·퇴원 기간：A ⇒ B); with words between it is a sequence.
+    [GeneratedRegex(@"\s*(?:~|∼|〜|～|-|–|→|⇒|부터)\s*")]
     private static partial Regex RangeSeparator();
 
     [GeneratedRegex(@"(?<m>\d{1,2})\s*(?:[-./]\s*(?<d>\d{1,2})(?!\d)(?:\s*\.(?!\d))?|월\s*(?<d>\d{1,2})\s*일)")]

@@ -517,6 +517,12 @@ public sealed class EventBuilder(RuleData data)
         var strong = Precedence(anchor, includeSoft: true);
         if (strong is { } t)
         {
+            if (t == EventType.Medication && candidate.Type == DateType.Exam)
+            {
+                // an exam's date beside its order name (처방명：Chest PA): the EMR orders exams as prescriptions
+                return EventType.Exam;
+            }
+
             if (t == EventType.Medication && ((anchor & Signals.Outpatient) != 0 || !TitledAsPrescription(page)))
             {
                 return EventType.Outpatient;
