@@ -2,7 +2,7 @@
 """Deterministic generator of the VNexsus golden set (synthetic records only; domain.md §10.2, issue 4).
 
 Run with Debian's python3 (python3-reportlab, fonts-nanum):
-    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4]
+    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
 
@@ -20,6 +20,11 @@ brackets, "▷", "◆", "◇", "─" and "≫" separators, codes before the name
 prescription and university-EMR forms with full-width "：" labels such as 내원일시, 주진단, 처방명, 시행일시, 입원 연월일,
 질병코드; 『』《》 brackets, "■", "●", "○", "◎", "☞", "∥", "⇒" and "／" marks; codes after the name in 『』, before it
 with "：", in a table cell of their own and in their own labelled field).
+--holdout5 writes test/golden/holdout5/: a fifth held-out set (HOLDOUT5), written without seeing the reader and worded unlike
+all seven others (nursing-record, 요양급여내역 and excerpt forms with "=" labels such as 최초진료일, 계속진료, 수행일, 판독 승인,
+입원 요양기간, 병동 입실/퇴실, 수술실 입실, 검체 채집, 회신일, 조회일, 마감; "→", "※", "•", "◈", "―", "⇨" and "∼" marks;
+codes after "Dx. #1" before the name, in "( )" in a table cell of their own, between dashes ("name - code -") after the
+name and glued to the name in "name(code)"; D.O.B, 제n매 pagination and a dash-dated bad-OCR sample).
 """
 import json, os, random, shutil, sys
 from collections import namedtuple
@@ -296,6 +301,49 @@ HOLDOUT4_DIAGNOSES = [
     ("상세불명의 신장산통", "N23", "N23"), ("알레르기성 두드러기", "L500", "L50.0"), ("직장 폴립", "K62.1", "K62.1"),
 ]
 HOLDOUT4_EXAMS = ["Chest PA", "복부·골반 조영 CT", "어깨 MRI", "경흉부 심초음파", "홀터 검사", "분변 잠혈검사", "골반 초음파"]
+HOLDOUT5 = {  # a fifth held-out wording: nursing-record, 요양급여내역 and certificate excerpts, "=" "→" "※" "•" "◈" "―" marks
+    "patient": "환자 = 한예문 ◈ 성별 F ◈ D.O.B {birth} ◈ 원내등록 No.{no}", "issue": "※ 본 서류 조회일 = {d}",
+    "visit_first": "최초진료일 = {d} ※ 진료형태 외래 (초회)", "visit_again": "{d} → 외래 계속진료", "dx": "Dx. #1 {code} {name}",
+    "rx": "Rx. 우르소데옥시콜산정 100mg 1정 1일 3회 식후 → {days}일간", "table": "{d}  {dept}  ({code})  {name}  외래",
+    "table_rx": "  투약일수={days}",
+    "column": "{d} → {name} - {code} -", "column_rx": " ◈ {days}일치",
+    "exam": "• 검사항목 = {name} ※ 수행일 {d} 10:05", "finding": "Comment → {finding}", "report": "판독 승인 → {d} 16:40",
+    "stay_range": "입원 요양기간 = {s} ∼ {e}", "stay_pair": "병동 입실 = {s} 15:20 → 퇴실 = {e} 10:00",
+    "stay_course": "퇴원 간호요약 • 활력징후 안정 • 독립 보행 • 자택 귀가",
+    "surgery": "수술실 입실 = {d} 08:10 ◈ 시행술식 → {op}", "anaesthesia": "마취 ◈ 전신마취 (흡입제 유지)",
+    "specimen": "조직검사 검체 채집 → {d} (포르말린 고정 4점)", "pathology": "병리 진단명(코드) = {name}({code})",
+    "path_report": "병리 결과 회신일 ※ {d}",
+    "booking": "◈ 추후 방문 예정 = {d} 10:50", "history_header": "• 과거 진료 사항 (본인 진술)", "written": "퇴원요약 마감 = {d} 21:30",
+    "explain": "{d} → 외래 내원하여 검사결과 확인 (보호자 동석)", "retest": "→ 8개월 후 동일 검사로 경과 재확인 필요",
+    "present_illness": "간호정보조사 • 8년 전 B형 간염 진단받고 동네 의원에서 항바이러스제 복용 중 (본인 진술)",
+    "referral": "요양기관 간 의뢰 = {name} ⇨ 본원 • 진료의뢰서 사본 첨부",
+    "course": "간호 • 활력징후 안정, 복약지도 시행 • 낙상위험 낮음", "print": "{header} ― 발췌 작성 {d} 17:55 ― 진료정보팀",
+    "footer": "전체 {total}매 중 제{n}매 • 원본과 틀림없음", "copy_header": "간호기록 발췌본", "column_width": 96,
+    "bad_title": "외 래 간 호 기 록 ( 경 과 )", "bad_visit": "최 초 진 료 일 = {y} / {m} / {d:02d}  ( 외 래 )",
+    "bad_dx": "D x . # 1 • {code} • 상 병",
+    "bad_codes": [("I2S9", "I25.9"), ("G56,0", "G56.0"), ("K7O.0", "K70.0"), ("J0 6.9", "J06.9")],
+    "bad_again": "{yy:02d}-{m}-{d:02d} → 계 속 진 료 ( 외 래 )", "bad_noise": "Hb 13.2 g/dL • CA19-9 12.4 U/mL • 비타민 D3 1000 IU 복용",
+}
+HOLDOUT5_HOSPITALS = [
+    ("물빛채내과의원", "물빛채내과의원", None),
+    ("단비숲병원", "단비숲병원", "내분비대사내과"),
+    ("여름볕가정의학과의원", "여름볕가정의학과의원", "가정의학과"),
+    ("너울빛대학교병원", "너울빛대학교병원", "소화기외과"),
+    ("(재)든솔의료재단 든솔병원", "든솔병원", "소화기내과"),
+    ("누리담종합병원", "누리담종합병원", "정형외과"),
+    ("한뜰가정의원", "한뜰가정의원", None),
+    ("나란뜰정형외과의원", "나란뜰정형외과의원", None),
+    ("의료법인 희온의료재단 희온병원", "희온병원", "재활의학과"),
+    ("산들바루의원", "산들바루의원", "비뇨의학과"),
+]
+HOLDOUT5_DIAGNOSES = [
+    ("상세불명의 당뇨병", "E14.9", "E14.9"), ("알코올성 지방간", "K700", "K70.0"), ("만성 B형 간염", "B181", "B18.1"),
+    ("만성 위축성 위염", "K29.4", "K29.4"), ("외측 상과염", "M77.1", "M77.1"), ("만성 허혈성 심장병", "I259", "I25.9"),
+    ("1형 당뇨병", "E109", "E10.9"), ("급성 신우신염", "N10", "N10"), ("급성 상기도감염", "J06.9", "J06.9"),
+    ("신부전 동반 고혈압성 신장병", "I12.0", "I12.0"), ("결장의 양성 신생물", "D12.6", "D12.6"), ("손목굴 증후군", "G56.0", "G56.0"),
+]
+HOLDOUT5_EXAMS = ["간 섬유화 스캔", "관상동맥조영술(CAG)", "유방촬영술", "신동맥 도플러 초음파", "활동혈압 측정(ABPM)", "요추 CT",
+                  "신경전도 검사"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -773,6 +821,8 @@ SETS = {  # command-line flag -> set; no flag writes the tuned set
                                 ["two_column", "header_footer", "table", "free"], small=True),
     "--holdout4": GoldenSetSpec("holdout4", "m-", 15000, (HOLDOUT4, HOLDOUT4_HOSPITALS, HOLDOUT4_DIAGNOSES, HOLDOUT4_EXAMS),
                                 ["table", "two_column", "header_footer", "free"], small=True),
+    "--holdout5": GoldenSetSpec("holdout5", "n-", 17000, (HOLDOUT5, HOLDOUT5_HOSPITALS, HOLDOUT5_DIAGNOSES, HOLDOUT5_EXAMS),
+                                ["table", "free", "two_column", "header_footer"], small=True),
 }
 
 
