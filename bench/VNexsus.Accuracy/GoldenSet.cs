@@ -62,6 +62,9 @@ public static class GoldenSet
     /// <summary>A fourth held-out set, worded unlike all the others (certificate, prescription and university-EMR forms, full-width "：" labels, 『』《》 brackets), for the same judgement.</summary>
     public const string Holdout4 = "holdout4";
 
+    /// <summary>A fifth held-out set, worded unlike all the others (nursing-record and 요양급여내역 excerpts, "=" labels, → ※ • ◈ marks, codes after "Dx. #1" and glued as name(code)), for the same judgement.</summary>
+    public const string Holdout5 = "holdout5";
+
     /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
     public static string FindCasesFolder(string? start = null, string set = Tuned)
     {
