@@ -73,6 +73,7 @@ public sealed class RuleTests
     [InlineData("이전 치료력")]
     [InlineData("PHx ◆ 과거 수술력")] // headings side by side
     [InlineData("◎ 과거 수술·입원 이력")]
+    [InlineData("@ 과거 수술ㆍ입원 이력")] // the Hangul middle dot forms print
     public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
@@ -302,6 +303,8 @@ public sealed class RuleTests
     [InlineData("Admission ▷ 2024.05.01   Discharge ▷ 2024.05.03")]
     [InlineData("입원 연월일：2024.05.01 ■ 퇴원 연월일：2024.05.03")]
     [InlineData("입·퇴원 기간：2024.05.01 ⇒ 2024.05.03")] // an arrow straight between two dates is a period
+    [InlineData("입:퇴원 기간 : 2024.05.01 ⇒ 2024.05.03")] // the middle dot read as a colon
+    [InlineData("입원 AAA: 2024.05.01 m 퇴원 연월일 : 2024.05.03")] // the first label unreadable: the second's word is the second date's
     public void A_stays_labels_are_read_however_the_form_prints_them(string line)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line, "진단명: 급성 충수염 (K35.8)"));

@@ -39,9 +39,29 @@ public static partial class CodeLetterPass
             .Order()
             .ToList();
 
-    /// <summary>Whether the token is a code position: after a code label, last on a diagnosis line, in a column of codes, or under a code column's header.</summary>
+    /// <summary>Whether the token is a code position: after a code label, last on a diagnosis line, heading its name, in a column of codes, or under a code column's header.</summary>
     public static bool InCodePosition(IReadOnlyList<TesseractTsv.Word> words, int index) =>
-        AfterCodeLabel(words, index) || LastOnDiagnosisLine(words, index) || BetweenCodes(words, index) || CodeColumn.UnderHeader(words, index);
+        AfterCodeLabel(words, index) || LastOnDiagnosisLine(words, index) || HeadsItsName(words, index) || BetweenCodes(words, index) || CodeColumn.UnderHeader(words, index);
+
+    /// <summary>
+    /// Whether the token heads a name as a code does in a record's row (<c>2023.08.26 |139 : 고혈압성 심장 및 신장병</c>:
+    /// holdout4 golden set): first on its line or after a date, then a colon and a Hangul name. A value after its
+    /// measurement's name (<c>공복혈당 126 : 정상</c>) is not at a row's head.
+    /// </summary>
+    public static bool HeadsItsName(IReadOnlyList<TesseractTsv.Word> words, int index)
+    {
+        var before = TesseractTsv.TextBefore(words, index).TrimEnd();
+        if (before.Length > 0 && !char.IsAsciiDigit(before[^1]) && before[^1] != '.')
+        {
+            return false;
+        }
+
+        var after = KcdToken.Split(words[index].Text).Suffix + " " + string.Join(" ", words.Skip(index + 1).TakeWhile(w => w.LineKey == words[index].LineKey).Take(2).Select(w => w.Text));
+        return ColonThenName().IsMatch(after);
+    }
+
+    [GeneratedRegex(@"^\s*[:：]\s*[가-힣]")]
+    private static partial Regex ColonThenName();
 
     /// <summary>
     /// In a column of codes: codes of its block overlap it in the rows right above and right below. One code beside it
@@ -113,7 +133,7 @@ public static partial class CodeLetterPass
                 ?? WithLetterI(word.Text, latinReadings[slots.Key], readings);
             if (corrected is not null)
             {
-                result[slots.Key] = word with { Text = corrected, Correction = new TextCorrection(word.Text, corrected, Reason, word.Box) };
+                result[slots.Key] = word with { Text = corrected, Correction = new TextCorrection(word.Correction?.Original ?? word.Text, corrected, Reason, word.Box) };
             }
         }
 

@@ -59,7 +59,7 @@ public static class CodeSecondPass
                 (KcdToken.MayHaveLostDot(words[i].Text) && (dottedLines.Contains(words[i].LineKey) || InCodePosition(i) || CodeLetterPass.LastOnDiagnosisLine(words, i))))
             .ToList();
 
-        bool InCodePosition(int i) => KcdToken.IsBracketed(words[i].Text) || CodeColumn.Holds(words, i) || CodeColumn.UnderHeader(words, i);
+        bool InCodePosition(int i) => KcdToken.IsBracketed(words[i].Text) || CodeColumn.Holds(words, i) || CodeColumn.UnderHeader(words, i) || CodeLetterPass.HeadsItsName(words, i);
     }
 
     /// <summary>
@@ -174,15 +174,16 @@ public static class CodeSecondPass
             if (slot.Region.First == slot.Region.Last && Regions(words, [slot.WordIndex])[0] == slot.Region)
             {
                 var word = words[slot.WordIndex];
-                var reading = string.Concat(read.Select(w => w.Text));
+                var codePosition = CodeColumn.Holds(words, slot.WordIndex) || CodeLetterPass.InCodePosition(words, slot.WordIndex);
                 if ((Consistent(word.Text, read)
-                     ?? KcdToken.AfterCodeLabel(word.Text, reading, TesseractTsv.TextBefore(words, slot.WordIndex))
-                     ?? KcdToken.WithLetterI(word.Text, reading, codePosition: CodeColumn.Holds(words, slot.WordIndex) || CodeColumn.UnderHeader(words, slot.WordIndex))) is { } corrected)
+                     ?? Readings(word.Text, read).Select(reading =>
+                         KcdToken.AfterCodeLabel(word.Text, reading, TesseractTsv.TextBefore(words, slot.WordIndex))
+                         ?? KcdToken.WithLetterI(word.Text, reading, codePosition)).FirstOrDefault(c => c is not null)) is { } corrected)
                 {
                     result[slot.WordIndex] = word with
                     {
                         Text = corrected,
-                        Correction = new TextCorrection(word.Text, corrected, Reason, word.Box),
+                        Correction = new TextCorrection(word.Correction?.Original ?? word.Text, corrected, Reason, word.Box),
                     };
                 }
             }
@@ -303,8 +304,23 @@ public static class CodeSecondPass
     {
         var reading = CodeReading(read);
         // A label run into the code (질병분류기호:110) is read as a separate word before it.
-        string[] candidates = [reading, reading.Length > 1 ? reading[1..] : "", read.Count > 1 ? read[^1].Text.TrimEnd('.') : ""];
-        return candidates.Where(c => c.Length > 0).Select(c => KcdToken.Corrected(token, c)).FirstOrDefault(c => c is not null);
+        string[] ranInto = [reading.Length > 1 ? reading[1..] : "", read.Count > 1 ? read[^1].Text.TrimEnd('.') : ""];
+        return Readings(token, read).Concat(ranInto).Where(c => c.Length > 0).Select(c => KcdToken.Corrected(token, c)).FirstOrDefault(c => c is not null);
+    }
+
+    /// <summary>
+    /// What the Latin model read in a slot, and, when the first reading ends in a mark (<c>『78.9』</c>, <c>1139,</c>), the
+    /// same without its last glyph: the mark is in the crop, and a model restricted to capitals and digits reads it as
+    /// one (<c>E78.95</c>, <c>11395</c>: holdout4 golden set, codes in 『』).
+    /// </summary>
+    private static IEnumerable<string> Readings(string token, IReadOnlyList<TesseractTsv.Word> read)
+    {
+        var reading = CodeReading(read);
+        yield return reading;
+        if (KcdToken.Split(token).Suffix.Length > 0 && reading.Length > 1)
+        {
+            yield return reading[..^1];
+        }
     }
 
     /// <summary>What the Latin model read in a slot, as one token: a trailing full stop is not part of a code.</summary>

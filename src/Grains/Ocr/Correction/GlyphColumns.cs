@@ -27,22 +27,11 @@ public static class GlyphColumns
             return [];
         }
 
-        var (darkest, lightest) = (255, 0);
-        for (var y = y0; y < y1; y++)
-        {
-            for (var x = x0; x < x1; x++)
-            {
-                darkest = Math.Min(darkest, page[x, y]);
-                lightest = Math.Max(lightest, page[x, y]);
-            }
-        }
-
-        if (lightest - darkest < MinimumContrast)
+        if (InkThreshold(page, x0, y0, x1, y1) is not { } threshold)
         {
             return [];
         }
 
-        var threshold = (darkest + lightest) / 2;
         var runs = new List<(int Left, int Right)>();
         var start = -1;
         for (var x = x0; x <= x1; x++)
@@ -71,6 +60,55 @@ public static class GlyphColumns
 
             return count;
         }
+    }
+
+    /// <summary>The grey level below which a pixel of the rectangle is ink, or null when it has too little contrast to hold any.</summary>
+    private static int? InkThreshold(GrayImage page, int x0, int y0, int x1, int y1)
+    {
+        var (darkest, lightest) = (255, 0);
+        for (var y = y0; y < y1; y++)
+        {
+            for (var x = x0; x < x1; x++)
+            {
+                darkest = Math.Min(darkest, page[x, y]);
+                lightest = Math.Max(lightest, page[x, y]);
+            }
+        }
+
+        return lightest - darkest < MinimumContrast ? null : (darkest + lightest) / 2;
+    }
+
+    /// <summary>
+    /// The first and last rows (page coordinates, last exclusive) holding ink in the run's columns between
+    /// <paramref name="top"/> and <paramref name="top"/> + <paramref name="height"/>, ink judged as in <see cref="Runs"/>
+    /// on that rectangle; null when it has none.
+    /// </summary>
+    public static (int Top, int Bottom)? InkRows(GrayImage page, (int Left, int Right) run, int top, int height)
+    {
+        var (x0, y0) = (Math.Max(0, run.Left), Math.Max(0, top));
+        var (x1, y1) = (Math.Min(page.Width, run.Right), Math.Min(page.Height, top + height));
+        if (InkThreshold(page, x0, y0, x1, y1) is not { } threshold)
+        {
+            return null;
+        }
+
+        int? first = null, last = null;
+        for (var y = y0; y < y1; y++)
+        {
+            var ink = 0;
+            for (var x = x0; x < x1; x++)
+            {
+                ink += page[x, y] < threshold ? 1 : 0;
+            }
+
+            if (ink >= Math.Min(InkPixels, x1 - x0))
+            {
+                first ??= y;
+                last = y + 1;
+            }
+        }
+
+        return first is { } from && last is { } to ? (from, to) : null;
     }
 
     /// <summary>

@@ -21,7 +21,7 @@ public sealed partial class DateClassifier
         _k = keywords;
         // A label is looked for without spaces between its syllables, as the text is (다음 내원 in 다음내원).
         _labels = keywords.Labels
-            .SelectMany(pair => pair.Value.Select(word => (Keyword: word, Kind: pair.Key, Needle: KoreanText.WithoutSpacesBetweenSyllables(word))))
+            .SelectMany(pair => pair.Value.Select(word => (Keyword: word, Kind: pair.Key, Needle: LabelForm(word))))
             .OrderByDescending(l => l.Needle.Length)
             .ToArray();
     }
@@ -91,8 +91,9 @@ public sealed partial class DateClassifier
             return new DateClass(DateType.Admin, "strong_metadata", null, anchor);
         }
 
-        // 3. The first type keyword: the text right after the date first, then before it.
-        if ((FirstTypeKeyword(after) ?? FirstTypeKeyword(before)) is { } typed)
+        // 3. The first type keyword: the text right after the date first (up to the next date's own label: 입원 D1 퇴원일 D2,
+        // the 퇴원 is D2's), then before it.
+        if ((FirstTypeKeyword(end + after.Length == nextStart ? WithoutNextLabel(after) : after) ?? FirstTypeKeyword(before)) is { } typed)
         {
             if (typed == DateType.Result)
             {
@@ -147,7 +148,7 @@ public sealed partial class DateClassifier
     /// </summary>
     private (string Keyword, string Kind)? ClosestLabel(string text)
     {
-        var near = KoreanText.WithoutSpacesBetweenSyllables(text);
+        var near = LabelForm(text);
         (string Keyword, string Kind)? best = null;
         var bestEnd = -1;
         foreach (var (keyword, kind, needle) in _labels)
@@ -178,6 +179,27 @@ public sealed partial class DateClassifier
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// Text as labels are looked for in it: no space between syllables (다음 내원 in 다음내원), nor a middle dot, which forms
+    /// print as · or ㆍ and scans give as a colon (입·퇴원 기간, 입:퇴원 기간).
+    /// </summary>
+    private static string LabelForm(string text) => MiddleDotBetweenSyllables().Replace(KoreanText.WithoutSpacesBetweenSyllables(text), "");
+
+    [GeneratedRegex(@"(?<=[\uAC00-\uD7A3])[·ㆍ・:](?=[\uAC00-\uD7A3])", RegexOptions.CultureInvariant)]
+    private static partial Regex MiddleDotBetweenSyllables();
+
+    /// <summary>The text after a date without the label it ends in, which is the next date's.</summary>
+    private string WithoutNextLabel(string after)
+    {
+        if (ClosestLabel(after) is not { } label)
+        {
+            return after;
+        }
+
+        var at = after.LastIndexOf(label.Keyword.Split(' ')[0], StringComparison.Ordinal);
+        return at >= 0 ? after[..at] : after;
     }
 
     private static bool IsClinicalLabel(string kind) =>

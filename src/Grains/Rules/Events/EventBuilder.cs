@@ -188,7 +188,8 @@ public sealed class EventBuilder(RuleData data)
             rest = rest.Replace(header, " ", StringComparison.OrdinalIgnoreCase);
         }
 
-        return rest.Length < line.Length && !rest.Any(char.IsLetterOrDigit);
+        // ㆍ is a letter to Unicode but a middle dot to Korean forms (과거 수술ㆍ입원 이력).
+        return rest.Length < line.Length && !rest.Any(c => char.IsLetterOrDigit(c) && c != 'ㆍ');
     }
 
     private static string WithoutMarksAround(string text)

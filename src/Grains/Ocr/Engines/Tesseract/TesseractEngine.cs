@@ -17,7 +17,7 @@ namespace VNexsus.Ocr.Engines.Tesseract;
 /// (<see cref="PageOrientation"/>); a table's codes read as lines of their own are put back on their rows
 /// (<see cref="DetachedCodes"/>), and word boxes far narrower than their text widened (<see cref="NarrowBoxes"/>);</item>
 /// <item>code-like tokens whose first letter the Korean model lost (a code it split in two words joined first:
-/// <see cref="SplitCodes"/>) are re-read in one extra call on a strip of their
+/// <see cref="SplitCodes"/>, a closing mark it read as a code's last digit read as a bracket: <see cref="ClosingMarks"/>) are re-read in one extra call on a strip of their
 /// crops with a Latin-only model (<see cref="CodeSecondPass"/>), the letters that model too read as digits where only a
 /// code can stand by a letters-only model in one more (<see cref="CodeLetterPass"/>), the cells of code columns the first reading lost in
 /// another (<see cref="CodeColumn"/>), damaged dates in one call with the Korean model alone and doubtful well-formed
@@ -65,7 +65,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     }
 
     public string Profile =>
-        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.ReduceAboveDpi is { } dpi ? $"-reduce{dpi}" : "")}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v15";
+        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.ReduceAboveDpi is { } dpi ? $"-reduce{dpi}" : "")}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v16";
 
     /// <summary>Whether the passes run in this process (false: a child process per call).</summary>
     public bool InProcess => main is TesseractHandlePool;
@@ -193,7 +193,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadCodesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> page, CancellationToken cancellationToken)
     {
-        var (words, joins) = SplitCodes.Join(page);
+        var (words, joins) = SplitCodes.Join(ClosingMarks.Read(image, page));
         var suspects = CodeSecondPass.FindSuspects(words, joins.Keys.ToList());
         if (CodeSecondPass.SuspectStrip(image, words, suspects) is { } strip)
         {
