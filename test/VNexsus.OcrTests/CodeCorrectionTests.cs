@@ -458,6 +458,63 @@ public sealed class CodeCorrectionTests
         Assert.Equal(new TextCorrection("110", "I10", CodeSecondPass.Reason, words[7].Box), result[7].Correction);
     }
 
+    [Theory]
+    [InlineData("『78.9』", "E78.95", "『E78.9』")] // the closing mark read as a last digit by the Latin model (holdout4 golden set)
+    [InlineData("1139,", "11395", "I139,")] // last on a diagnosis line, the mark read as a comma by the Korean model
+    [InlineData("139』", "11395", "I139』")] // the I lost by the Korean model
+    [InlineData("1139", "11395", null)] // no mark after it: the extra digit is a digit
+    public void A_codes_closing_mark_in_the_crop_is_no_digit_of_its_reading(string token, string reading, string? expected)
+    {
+        TesseractTsv.Word[] words =
+        [
+            new(1, 1, 1, 100, 50, 80, 40, 93, "주진단"), new(1, 1, 1, 200, 50, 10, 40, 93, ":") { SpaceBefore = true },
+            new(1, 1, 1, 230, 50, 120, 40, 93, "고혈압성") { SpaceBefore = true }, new(1, 1, 1, 370, 50, 120, 40, 90, token) { SpaceBefore = true },
+        ];
+        var strip = CodeSecondPass.SuspectStrip(GrayImage.Blank(800, 200), words, [3])!;
+        var slot = Assert.Single(strip.Slots);
+        TesseractTsv.Word[] read = [new(1, 1, 1, 20, slot.Top + 2, 90, slot.Bottom - slot.Top - 4, 90, reading)];
+
+        Assert.Equal(expected ?? token, CodeSecondPass.Apply(words, strip, read)[3].Text);
+    }
+
+    [Theory]
+    [InlineData("2023.08.26", "|139", ":", "고혈압성", true)] // a code heading its name in a row (holdout4 golden set)
+    [InlineData("", "1139", ":", "고혈압성", true)] // first on its line
+    [InlineData("2023.08.26", "1139:", "고혈압성", "심장", true)] // the colon read with the code
+    [InlineData("공복혈당", "1139", ":", "정상", false)] // a value after its measurement's name
+    [InlineData("2023.08.26", "1139", "회", "방문", false)] // no colon and name after it
+    public void A_code_heading_its_name_in_a_row_is_in_code_position(string before, string token, string next, string name, bool expected)
+    {
+        var words = new List<TesseractTsv.Word>();
+        if (before.Length > 0)
+        {
+            words.Add(new(1, 1, 1, 100, 50, 200, 40, 93, before));
+        }
+
+        words.Add(new(1, 1, 1, 320, 50, 90, 40, 90, token) { SpaceBefore = true });
+        words.Add(new(1, 1, 1, 420, 50, 40, 40, 93, next) { SpaceBefore = true });
+        words.Add(new(1, 1, 1, 480, 50, 120, 40, 93, name) { SpaceBefore = true });
+
+        Assert.Equal(expected, CodeLetterPass.HeadsItsName(words, before.Length > 0 ? 1 : 0));
+    }
+
+    [Fact]
+    public void The_letter_I_of_a_code_heading_its_name_is_read_from_the_latin_bar()
+    {
+        TesseractTsv.Word[] words =
+        [
+            new(1, 1, 1, 100, 50, 200, 40, 93, "2023.08.26"), new(1, 1, 1, 320, 50, 90, 40, 90, "|139") { SpaceBefore = true },
+            new(1, 1, 1, 420, 50, 10, 40, 93, ":") { SpaceBefore = true }, new(1, 1, 1, 440, 50, 120, 40, 93, "고혈압성") { SpaceBefore = true },
+        ];
+        var suspects = CodeSecondPass.FindSuspects(words);
+        Assert.Equal(new[] { 1 }, suspects);
+        var strip = CodeSecondPass.SuspectStrip(GrayImage.Blank(800, 200), words, suspects)!;
+        var slot = Assert.Single(strip.Slots);
+        TesseractTsv.Word[] read = [new(1, 1, 1, 20, slot.Top + 2, 90, slot.Bottom - slot.Top - 4, 90, "1139")];
+
+        Assert.Equal("I139", CodeSecondPass.Apply(words, strip, read)[1].Text);
+    }
+
     private static TesseractTsv.Word[] Table(params (int Block, int Line, (string Text, int Left)[] Words)[] rows) =>
         rows.SelectMany(row => row.Words.Select((w, i) =>
             new TesseractTsv.Word(row.Block, 1, row.Line, w.Left, (row.Block * 1000) + (row.Line * 80), w.Text.Length * 30, 40, 90, w.Text) { SpaceBefore = i > 0 })).ToArray();

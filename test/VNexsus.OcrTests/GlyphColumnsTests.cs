@@ -1,4 +1,6 @@
+using VNexsus.Ocr;
 using VNexsus.Ocr.Correction;
+using VNexsus.Ocr.Engines.Tesseract;
 using VNexsus.Ocr.Imaging;
 
 namespace VNexsus.OcrTests;
@@ -64,6 +66,41 @@ public sealed class GlyphColumnsTests
         Assert.Equal(220, kept[12, 15]); // the bracket's ink is gone
         Assert.Equal(40, kept[22, 15]);
         Assert.Equal(40, page[12, 15]); // the page itself is untouched
+    }
+
+    [Fact]
+    public void A_runs_ink_rows_are_where_its_ink_starts_and_ends()
+    {
+        var page = Page((20, 26));
+
+        Assert.Equal((5, 25), GlyphColumns.InkRows(page, (20, 26), 0, page.Height));
+        Assert.Null(GlyphColumns.InkRows(page, (40, 46), 0, page.Height));
+    }
+
+    [Theory]
+    [InlineData("K29.95", 16, "K29.9)")] // 』 read as 5: its ink starts below the middle of the 9 before it (holdout4 golden set)
+    [InlineData("148.95", 16, "148.9)")]
+    [InlineData("E0635", 16, "E063)")]
+    [InlineData("K29.95", 5, "K29.95")] // a digit as tall as the one before it is a digit
+    [InlineData("K29.9)", 16, "K29.9)")] // the mark read as one already
+    [InlineData("2024.05", 16, "2024.05")] // no code's shape
+    public void A_codes_closing_mark_read_as_its_last_digit_is_read_as_a_bracket(string text, int lastTop, string expected)
+    {
+        var page = Page((10, 14), (20, 26), (30, 36));
+        for (var y = lastTop; y < 28; y++)
+        {
+            for (var x = 42; x < 48; x++)
+            {
+                page.Pixels[(y * page.Width) + x] = 40;
+            }
+        }
+
+        TesseractTsv.Word[] words = [new(1, 1, 1, 8, 4, 42, 22, 90, text)];
+
+        var word = Assert.Single(ClosingMarks.Read(page, words));
+
+        Assert.Equal(expected, word.Text);
+        Assert.Equal(expected == text ? null : new TextCorrection(text, expected, ClosingMarks.Reason, words[0].Box), word.Correction);
     }
 
     /// <summary>A 70×30 page of paper gray 220 with ink (40) in full-height bars at the given columns.</summary>
