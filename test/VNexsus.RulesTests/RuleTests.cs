@@ -45,6 +45,11 @@ public sealed class RuleTests
     [InlineData("진료일자 2024.03.07 외래 ◎ 차회 진료 2024.04.08 08:40 (공복 채혈)", "2024-03-07", "2024-04-08", "booking_date")]
     [InlineData("시행일시：2024.03.07 11:20 검증일시：2024.03.09 17:35 (영상의학과 전문의)", "2024-03-07", "2024-03-09", "report_date")]
     [InlineData("병리 의뢰일：2024.03.07 ● 검체：위 생검 조직 병리의 최종서명：2024.03.12", "2024-03-07", "2024-03-12", "report_date")]
+    [InlineData("환자 = 한예문 ◈ 성별 F ◈ D.O.B 1970.01.01 ◈ 원내등록 No.13604482 최초진료일 = 2024.03.07", "2024-03-07", "1970-01-01", "birth_date")]
+    [InlineData("간호기록 발췌본 ― 발췌 작성 2024.10.02 17:55 ― 진료정보팀 최초진료일 = 2024.03.07", "2024-03-07", "2024-10-02", "issue_or_print_date")]
+    [InlineData("입원 요양기간 = 2024.03.07 ∼ 2024.03.09 퇴원요약 마감 = 2024.03.12 21:30", "2024-03-07", "2024-03-12", "issue_or_print_date")]
+    [InlineData("검체 채집 → 2024.03.07 (포르말린 고정 4점) 병리 결과 회신일 ※ 2024.03.12", "2024-03-07", "2024-03-12", "report_date")]
+    [InlineData("검사항목 = 간 섬유화 스캔 ※ 수행일 2024.03.07 10:05 판독 승인 → 2024.03.09 16:40", "2024-03-07", "2024-03-09", "report_date")]
     public void Fake_dates_are_excluded_with_their_reason(string line, string kept, string dropped, string reason)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line));
@@ -74,6 +79,7 @@ public sealed class RuleTests
     [InlineData("PHx ◆ 과거 수술력")] // headings side by side
     [InlineData("◎ 과거 수술·입원 이력")]
     [InlineData("@ 과거 수술ㆍ입원 이력")] // the Hangul middle dot forms print
+    [InlineData("• 과거 진료 사항 (본인 진술)")] // a remark in brackets after the heading
     public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
@@ -112,6 +118,7 @@ public sealed class RuleTests
     [InlineData("R074", "R07.4")]
     [InlineData("A9999", "A99.99")]
     [InlineData("I20).9", "I20.9")]
+    [InlineData("G56,0", "G56.0")] // a comma read for the dot
     [InlineData("e11.9", "E11.9")]
     public void Codes_are_normalised(string raw, string code) => Assert.Equal(code, KcdTable.Normalise(raw));
 
@@ -119,6 +126,8 @@ public sealed class RuleTests
     [InlineData("상병명 : ( K21 .0 )", "K21.0")]
     [InlineData("진단: I10. 5년 전부터 투약", "I10")]
     [InlineData("상병명: J459 천식", "J45.9")]
+    [InlineData("Dx. #1 G56,0 손목굴 증후군", "G56.0")]
+    [InlineData("진단: E11, 10년 전부터 투약", "E11")] // a comma with a space after it separates
     public void Codes_are_read_through_ocr_spacing_but_never_across_a_sentence(string text, string code)
     {
         var e = RuleData.Default;
@@ -267,6 +276,10 @@ public sealed class RuleTests
     [InlineData("2024.03.12  당뇨병성 다발합병증  내과(외래)  E11.7  원외 30일", 30)]
     [InlineData("2024.03.12 I139：고혈압성 심장 및 신장병 /30일", 30)] // a row's days after a spaced slash
     [InlineData("2024.03.12 외래 경과 3/30일 이후 호전", null)] // a month and day is no prescription's days
+    [InlineData("Rx. 우르소데옥시콜산정 100mg 1정 1일 3회 식후 → 30일간", 30)]
+    [InlineData("2024.03.12 외래 3일간 발열 지속", null)] // days of a symptom, no prescription on the line
+    [InlineData("투약일수=28", 28)]
+    [InlineData("메트포르민 500mg 28일치", 28)]
     [InlineData("2024년 3월 12일 처방", null)] // a date's day is no prescription's days
     public void A_prescriptions_days_are_read_however_the_record_words_them(string line, int? days)
     {
@@ -290,6 +303,7 @@ public sealed class RuleTests
     [Theory]
     [InlineData("F/U 검사: 9개월 후 재시행 요망")]
     [InlineData("Plan) 12개월 뒤 동일 검사 반복 시행 예정")]
+    [InlineData("→ 8개월 후 동일 검사로 경과 재확인 필요")]
     public void A_re_test_asked_for_in_other_words_is_one(string plan)
     {
         var result = Analyse(new DateOnly(2024, 9, 1), "3.1.5", Text(1, "a.txt", "가나병원 내과", "검사명 경추 MRI · 실시일 2024.03.07", "Impression - 특이소견 없음", plan));
@@ -305,6 +319,8 @@ public sealed class RuleTests
     [InlineData("입·퇴원 기간：2024.05.01 ⇒ 2024.05.03")] // an arrow straight between two dates is a period
     [InlineData("입:퇴원 기간 : 2024.05.01 ⇒ 2024.05.03")] // the middle dot read as a colon
     [InlineData("입원 AAA: 2024.05.01 m 퇴원 연월일 : 2024.05.03")] // the first label unreadable: the second's word is the second date's
+    [InlineData("입원 요양기간 = 2024.05.01 ∼ 2024.05.03")]
+    [InlineData("병동 입실 = 2024.05.01 15:20 → 퇴실 = 2024.05.03 10:00")]
     public void A_stays_labels_are_read_however_the_form_prints_them(string line)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line, "진단명: 급성 충수염 (K35.8)"));
@@ -335,6 +351,14 @@ public sealed class RuleTests
         var result = Analyse(null, null, Text(1, "a.txt", "가나대학교병원", "영상 판독 결과지", "■ 처방명：Chest PA ■ 시행일시：2024.03.10 11:20", "☞ Conclusion：특이소견 없음"));
 
         Assert.Equal(EventType.Exam, Assert.Single(result.Events).Type);
+    }
+
+    [Fact]
+    public void Entering_the_operating_room_is_the_surgerys_date_not_an_admission()
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나대학교병원 외과", "수술기록지", "수술실 입실 = 2024.04.21 08:10 ◈ 시행술식 → 복강경 위 부분절제술", "Dx. #1 C16.9 위의 악성 신생물"));
+
+        Assert.Equal(EventType.Surgery, Assert.Single(result.Events).Type);
     }
 
     [Fact]

@@ -9,7 +9,7 @@ public sealed record KcdData(IReadOnlyList<string> Categories, IReadOnlyDictiona
 public sealed record CodeToken(int Start, int Length, string Raw, string? Code, string? Problem);
 
 /// <summary>
-/// KCD normalisation (domain.md §7.4): upper-case, stray <c>)</c> and spaces removed, the dot inserted after letter + two
+/// KCD normalisation (domain.md §7.4): upper-case, stray <c>)</c> and spaces removed, a comma for the dot read as one, the dot inserted after letter + two
 /// digits (<c>E1168</c> → <c>E11.68</c>). A code is only ever one that is printed in the text; this class never maps a
 /// name to a code. A code whose category is not in the table stays raw and flagged.
 /// </summary>
@@ -59,7 +59,7 @@ public sealed partial class KcdTable
     /// <summary>Normalises one token; null when it is not KCD-shaped.</summary>
     public static string? Normalise(string raw)
     {
-        var compact = raw.Replace(" ", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal).ToUpperInvariant();
+        var compact = raw.Replace(" ", "", StringComparison.Ordinal).Replace(")", "", StringComparison.Ordinal).Replace(',', '.').ToUpperInvariant();
         var m = Shape().Match(compact);
         if (!m.Success)
         {
@@ -108,7 +108,8 @@ public sealed partial class KcdTable
     private static partial Regex Shape();
 
     // Letter + two digits, then an optional (stray space or ')' and) dot and one or two digits; never inside a longer word or
-    // number. No space after the dot: "I10. 5년 전" is a code ending a sentence, not I10.5.
-    [GeneratedRegex(@"(?<![A-Za-z0-9.\-])[A-Za-z]\d{2}(?:\s?\)?\.\d{1,2}|\d{1,2})?(?![A-Za-z0-9]|\.\d|-\d|/\d)")]
+    // number. No space after the dot: "I10. 5년 전" is a code ending a sentence, not I10.5. A comma straight between the
+    // digits is the dot as OCR gives it (G56,0); with a space after it, it separates two things (E11, 10년 전).
+    [GeneratedRegex(@"(?<![A-Za-z0-9.\-])[A-Za-z]\d{2}(?:\s?\)?[.,]\d{1,2}|\d{1,2})?(?![A-Za-z0-9]|[.,]\d|-\d|/\d)")]
     private static partial Regex Token();
 }

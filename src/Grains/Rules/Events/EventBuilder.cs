@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using VNexsus.Ocr;
 using VNexsus.Rules.Dates;
 
@@ -19,7 +20,7 @@ public sealed record EventSet(
 /// stays and discharges paired, inpatient days kept out of outpatient visits, quality flags, chronological ids.
 /// Deterministic: the same documents and options give the same events.
 /// </summary>
-public sealed class EventBuilder(RuleData data)
+public sealed partial class EventBuilder(RuleData data)
 {
     /// <summary>Undated blocks after a dated block that belong to it (the window's forward half).</summary>
     public const int BlocksAfter = 3;
@@ -182,15 +183,20 @@ public sealed class EventBuilder(RuleData data)
             return false;
         }
 
-        var rest = line;
+        // A remark in brackets may follow the heading (과거 진료 사항 (본인 진술), its closing bracket trimmed as a mark).
+        var withoutRemark = Remark().Replace(line, " ");
+        var rest = withoutRemark;
         foreach (var header in _historyHeadings)
         {
             rest = rest.Replace(header, " ", StringComparison.OrdinalIgnoreCase);
         }
 
         // ㆍ is a letter to Unicode but a middle dot to Korean forms (과거 수술ㆍ입원 이력).
-        return rest.Length < line.Length && !rest.Any(c => char.IsLetterOrDigit(c) && c != 'ㆍ');
+        return rest.Length < withoutRemark.Length && !rest.Any(c => char.IsLetterOrDigit(c) && c != 'ㆍ');
     }
+
+    [GeneratedRegex(@"\([^()]*\)?\s*$")]
+    private static partial Regex Remark();
 
     private static string WithoutMarksAround(string text)
     {
