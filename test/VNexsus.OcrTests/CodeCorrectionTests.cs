@@ -91,6 +91,9 @@ public sealed class CodeCorrectionTests
     [InlineData("상병명: ", "JOO", "J08", null)] // the image shows other digits
     [InlineData("검사번호: ", "|119", "1119", null)] // a label that names no codes
     [InlineData("호흡 ", "CO2", "CO2", null)] // no label: a word, not a code
+    [InlineData("Dx. #1 ", "1259", "1259", "I259")] // the records' abbreviation, a list's number between it and the code (holdout5 golden set)
+    [InlineData("Dx. ", "#11259", "1259", "#1I259")] // the number run into the code
+    [InlineData("Tx. #1 ", "1259", "1259", null)] // a treatment's list
     public void After_a_diagnosis_label_spaced_from_the_code_its_letter_is_read_from_the_image(string before, string token, string reading, string? expected)
     {
         Assert.Equal(expected, KcdToken.AfterCodeLabel(token, reading, before));
@@ -101,10 +104,22 @@ public sealed class CodeCorrectionTests
     [InlineData("「E11.5」", "「", "E11.5", "」")]
     [InlineData("「『ㄷ11.5,", "「", "『ㄷ11.5", ",")]
     [InlineData("(611.9)", "(", "611.9", ")")]
+    [InlineData("#1E109", "#1", "E109", "")] // a list's number run into the code (holdout5 golden set)
+    [InlineData("#11259", "#1", "1259", "")]
     public void A_codes_brackets_are_split_from_it_whatever_their_style(string token, string prefix, string core, string suffix)
     {
         Assert.Equal((prefix, core, suffix), KcdToken.Split(token));
         Assert.Equal(suffix is "】" or "」" or ")", KcdToken.IsBracketed(token));
+    }
+
+    [Fact]
+    public void A_code_a_lists_number_ran_into_is_cropped_from_after_the_number()
+    {
+        TesseractTsv.Word[] words = [new(1, 1, 1, 100, 50, 60, 40, 93, "Dx."), new(1, 1, 1, 200, 50, 144, 40, 90, "#11259") { SpaceBefore = true }];
+
+        var region = Assert.Single(CodeSecondPass.Regions(words, [1]));
+
+        Assert.Equal(200 + (int)(1.8 * 24), region.Left); // six glyphs of 24 px, the crop from a fifth of a glyph before the code
     }
 
     [Fact]

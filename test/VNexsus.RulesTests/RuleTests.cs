@@ -47,6 +47,7 @@ public sealed class RuleTests
     [InlineData("병리 의뢰일：2024.03.07 ● 검체：위 생검 조직 병리의 최종서명：2024.03.12", "2024-03-07", "2024-03-12", "report_date")]
     [InlineData("환자 = 한예문 ◈ 성별 F ◈ D.O.B 1970.01.01 ◈ 원내등록 No.13604482 최초진료일 = 2024.03.07", "2024-03-07", "1970-01-01", "birth_date")]
     [InlineData("간호기록 발췌본 ― 발췌 작성 2024.10.02 17:55 ― 진료정보팀 최초진료일 = 2024.03.07", "2024-03-07", "2024-10-02", "issue_or_print_date")]
+    [InlineData("간호기록 bral ― Ytal| 작성 2024.10.02 17:55 ― 진료정보팀 최초진료일 = 2024.03.07", "2024-03-07", "2024-10-02", "issue_or_print_date")] // as a scan reads it
     [InlineData("입원 요양기간 = 2024.03.07 ∼ 2024.03.09 퇴원요약 마감 = 2024.03.12 21:30", "2024-03-07", "2024-03-12", "issue_or_print_date")]
     [InlineData("검체 채집 → 2024.03.07 (포르말린 고정 4점) 병리 결과 회신일 ※ 2024.03.12", "2024-03-07", "2024-03-12", "report_date")]
     [InlineData("검사항목 = 간 섬유화 스캔 ※ 수행일 2024.03.07 10:05 판독 승인 → 2024.03.09 16:40", "2024-03-07", "2024-03-09", "report_date")]
@@ -128,6 +129,7 @@ public sealed class RuleTests
     [InlineData("상병명: J459 천식", "J45.9")]
     [InlineData("Dx. #1 G56,0 손목굴 증후군", "G56.0")]
     [InlineData("진단: E11, 10년 전부터 투약", "E11")] // a comma with a space after it separates
+    [InlineData("Dx. #1E109 1형 당뇨병", "E10.9")] // a list's number run into the code
     public void Codes_are_read_through_ocr_spacing_but_never_across_a_sentence(string text, string code)
     {
         var e = RuleData.Default;

@@ -67,7 +67,7 @@ public static class CodeSecondPass
     /// the right as far as its glyphs could reach (<see cref="CropRight"/>): a box read short loses the code's last digit
     /// (<c>8781</c> for E781 read at 200 dpi, its box a glyph short: golden dev set). A bracketed code the model ran into
     /// the name before it (<c>두통.(851)</c>) is cropped from its bracket on: Hangul in the crop is only noise to a Latin
-    /// model.
+    /// model. So is a code a list's number ran into (<c>#11259</c>), from after the number: the Latin model reads # as nothing.
     /// </summary>
     public static IReadOnlyList<RegionStrip.Region> Regions(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<int> suspects) =>
         suspects.Select(index =>
@@ -75,10 +75,12 @@ public static class CodeSecondPass
             var word = words[index];
             var pad = Math.Max(3, word.Height / 5);
             var prefix = KcdToken.Split(word.Text).Prefix;
-            if (prefix.Length > 1 && prefix[^1] is '(' or '[' && prefix.Any(Hangul.IsSyllable))
+            var listNumber = KcdToken.IsListNumber(prefix);
+            if ((prefix.Length > 1 && prefix[^1] is '(' or '[' && prefix.Any(Hangul.IsSyllable)) || listNumber)
             {
+                // The bracket's right part is kept (a Latin model reads its curve as nothing); the number's last digit is not (it would be a digit of the code).
                 var unit = word.Width / word.Text.Sum(KcdToken.GlyphUnits);
-                var left = word.Left + (int)((prefix.Sum(KcdToken.GlyphUnits) - 0.6) * unit);
+                var left = word.Left + (int)((prefix.Sum(KcdToken.GlyphUnits) - (listNumber ? 0.2 : 0.6)) * unit);
                 return new RegionStrip.Region(index, index, left, word.Top - pad, word.Right + pad - left, word.Height + (2 * pad), word.Height);
             }
 

@@ -17,8 +17,8 @@ public static partial class KcdToken
     /// </summary>
     private const int MaxLetterGlyphs = 3;
 
-    /// <summary>Words on a line that names diagnoses or codes; undotted code-like numbers are looked at only there.</summary>
-    public static readonly string[] Cues = ["진단", "상병", "코드", "KCD", "kcd", "분류", "병명", "질병"];
+    /// <summary>Words on a line that names diagnoses or codes (Dx, the records' abbreviation); undotted code-like numbers are looked at only there.</summary>
+    public static readonly string[] Cues = ["진단", "상병", "코드", "KCD", "kcd", "분류", "병명", "질병", "Dx"];
 
     /// <summary>A well-formed KCD code as printed: a capital letter, two digits, then optionally a dot and one or two digits, or one or two more digits (undotted).</summary>
     public static bool IsWellFormed(string text) => WellFormed().IsMatch(text);
@@ -27,7 +27,8 @@ public static partial class KcdToken
     /// Splits a token into its brackets and its core: <c>(611.9)</c> is "(", "611.9", ")". A leading bracket without a
     /// closing one stays in the core, because it may be the misread letter (<c>]20.9</c> for <c>J20.9</c>). A label the
     /// model ran into the code is a prefix: <c>질병분류기호:110</c> is "질병분류기호:", "110", "". So is the name the model
-    /// ran into a bracketed code (<c>두통.(851)</c> is "두통.(", "851", ")"), and a full stop after a dotted code is a
+    /// ran into a bracketed code (<c>두통.(851)</c> is "두통.(", "851", ")"), and a list's number (<c>#1E109</c> is "#1",
+    /// "E109", ""), and a full stop after a dotted code is a
     /// suffix (<c>130.9.</c>); after an undotted number it may be the code's lost dot, and stays.
     /// </summary>
     public static (string Prefix, string Core, string Suffix) Split(string token)
@@ -45,6 +46,11 @@ public static partial class KcdToken
         if (label >= 0)
         {
             start = label + 1;
+        }
+        else if (end > 2 && IsListNumber(token[..2]))
+        {
+            // a list's number run into the code after it (Dx. #1E109, #11259 for #1 I259: holdout5 golden set)
+            start = 2;
         }
         else if (suffix.Length > 0 && Closing.Contains(suffix[0]) && bracket >= 0)
         {
@@ -203,16 +209,22 @@ public static partial class KcdToken
 
     /// <summary>
     /// Whether the token stands straight after a label that names codes (<c>상병명: I119</c>, <c>질병분류기호:110</c>, a code
-    /// label without a colon: <c>질병분류기호 112.9</c>, holdout2 golden set), or is
+    /// label without a colon: <c>질병분류기호 112.9</c>, holdout2 golden set; <c>Dx.</c>, a list's number between them:
+    /// holdout5 golden set), or is
     /// a dotted number straight after a diagnosis word (<see cref="AfterDiagnosisWord"/>).
     /// </summary>
     public static bool IsLabelled(string token, string textBefore)
     {
         var (prefix, core, _) = Split(token);
-        var label = (textBefore + prefix).Split(' ', StringSplitOptions.RemoveEmptyEntries) is [.., var last] ? last : "";
-        return (label.EndsWith(':') && HasCue(label)) || CodeLetterPass.CodeLabelCues.Any(label.EndsWith)
+        var words = (textBefore + (IsListNumber(prefix) ? "" : prefix)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
+        // A list's number between the label and the code (Dx. #1 8181) is no label.
+        var label = words.LastOrDefault(word => !IsListNumber(word)) ?? "";
+        return (label.EndsWith(':') && HasCue(label)) || CodeLetterPass.CodeLabelCues.Any(label.EndsWith) || label.TrimEnd('.', ':') == "Dx"
             || (prefix.Length == 0 && core.Contains('.', StringComparison.Ordinal) && AfterDiagnosisWord(textBefore));
     }
+
+    /// <summary>A list's number in front of a diagnosis (<c>#1</c>, <c>#2</c>).</summary>
+    public static bool IsListNumber(string text) => text is ['#', >= '1' and <= '9'];
 
     /// <summary>
     /// Whether the token is an undotted code with digits read as the letters they look like (<c>JOO</c> for J00: holdout
