@@ -94,6 +94,9 @@ public sealed class CodeCorrectionTests
     [InlineData("Dx. #1 ", "1259", "1259", "I259")] // the records' abbreviation, a list's number between it and the code (holdout5 golden set)
     [InlineData("Dx. ", "#11259", "1259", "#1I259")] // the number run into the code
     [InlineData("Tx. #1 ", "1259", "1259", null)] // a treatment's list
+    [InlineData("A) ", "[1110]", "1110", "[I110]")] // a note's assessment, the code in brackets (【I110】: holdout3 golden set)
+    [InlineData("A) ", "1110", "1110", null)] // not in brackets: a count may follow the label
+    [InlineData("B) ", "[1110]", "1110", null)]
     public void After_a_diagnosis_label_spaced_from_the_code_its_letter_is_read_from_the_image(string before, string token, string reading, string? expected)
     {
         Assert.Equal(expected, KcdToken.AfterCodeLabel(token, reading, before));

@@ -210,7 +210,7 @@ public static partial class KcdToken
     /// <summary>
     /// Whether the token stands straight after a label that names codes (<c>상병명: I119</c>, <c>질병분류기호:110</c>, a code
     /// label without a colon: <c>질병분류기호 112.9</c>, holdout2 golden set; <c>Dx.</c>, a list's number between them:
-    /// holdout5 golden set), or is
+    /// holdout5 golden set; a bracketed code after a note's assessment label, <c>A) [1110]</c>: holdout3), or is
     /// a dotted number straight after a diagnosis word (<see cref="AfterDiagnosisWord"/>).
     /// </summary>
     public static bool IsLabelled(string token, string textBefore)
@@ -220,6 +220,7 @@ public static partial class KcdToken
         // A list's number between the label and the code (Dx. #1 8181) is no label.
         var label = words.LastOrDefault(word => !IsListNumber(word)) ?? "";
         return (label.EndsWith(':') && HasCue(label)) || CodeLetterPass.CodeLabelCues.Any(label.EndsWith) || label.TrimEnd('.', ':') == "Dx"
+            || (IsBracketed(token) && textBefore.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [.., "A)" or "A:"])
             || (prefix.Length == 0 && core.Contains('.', StringComparison.Ordinal) && AfterDiagnosisWord(textBefore));
     }
 
