@@ -2,7 +2,7 @@
 """Deterministic generator of the VNexsus golden set (synthetic records only; domain.md §10.2, issue 4).
 
 Run with Debian's python3 (python3-reportlab, fonts-nanum):
-    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5]
+    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
 
@@ -25,6 +25,13 @@ all seven others (nursing-record, 요양급여내역 and excerpt forms with "=" 
 입원 요양기간, 병동 입실/퇴실, 수술실 입실, 검체 채집, 회신일, 조회일, 마감; "→", "※", "•", "◈", "―", "⇨" and "∼" marks;
 codes after "Dx. #1" before the name, in "( )" in a table cell of their own, between dashes ("name - code -") after the
 name and glued to the name in "name(code)"; D.O.B, 제n매 pagination and a dash-dated bad-OCR sample).
+--holdout6 writes test/golden/holdout6/: a sixth held-out set (HOLDOUT6), written without seeing the reader and worded unlike
+all eight others (a 회신서 between doctors in running prose such as "상기 환자는 <date> 본원 외래에 내원하여 …", "<date> 본원에서
+<exam> 검사를 시행하였음", "상기인은 <date> ~ <date> 본원에 입원하여 …", "다음 진료는 <date> … 예정"; 통원/입퇴원 확인서 forms
+with "…" leaders and "┃" fields such as 통원일자, 입원한 날/퇴원한 날, 확인일, 결과 등록, 병리 결과 통지, 열람ㆍ복사, and (초)/(재)
+markers; "ㆍ" and "⊙" marks, ■/□ check boxes, times as "오후 3시 12분"; codes in "상병 1) name [ code ]" with spaces
+inside the brackets, in a "KCD-code" table cell, after "ICD-10:" and glued after the name with "ㆍ"; Korean long dates and a
+"YY년 M월 D일" date in the bad-OCR sample, with Z/2 and G/6 code damages).
 """
 import json, os, random, shutil, sys
 from collections import namedtuple
@@ -344,6 +351,50 @@ HOLDOUT5_DIAGNOSES = [
 ]
 HOLDOUT5_EXAMS = ["간 섬유화 스캔", "관상동맥조영술(CAG)", "유방촬영술", "신동맥 도플러 초음파", "활동혈압 측정(ABPM)", "요추 CT",
                   "신경전도 검사"]
+HOLDOUT6 = {  # a sixth held-out wording: 회신서 prose, 통원/입퇴원 확인서 forms, "…" leaders, "┃" and "ㆍ" marks, (초)/(재)
+    "patient": "환자 임가칭 님 (남ㆍ{birth}생) ┃ 외래등록 {no}", "issue": "확인일 … {d} ┃ 용도 보험사 제출용",
+    "visit_first": "상기 환자는 {d} 본원 외래에 내원하여 진찰을 받았음 (초)", "visit_again": "통원일자 … {d} (재)",
+    "dx": "상병 1) {name} [ {code} ]",
+    "rx": "⊙ 약제 아스피린 장용정 100mg 1일 1회 조식 후 ┃ 조제일수 {days}일", "table": "{d}  통원 {dept}  KCD-{code}  {name}",
+    "table_rx": "  조제 {days}일",
+    "column": "{d} {name}ㆍ{code}", "column_rx": " ㆍ조제 {days}일",
+    "exam": "{d} 본원에서 {name} 검사를 시행하였음", "finding": "소견 요지 … {finding}", "report": "결과 등록 … {d} (영상의학과)",
+    "stay_range": "상기인은 {s} ~ {e} 본원에 입원하여 치료받았음", "stay_pair": "입원한 날 … {s} ┃ 퇴원한 날 … {e}",
+    "stay_course": "치료 결과 ■ 경쾌 □ 불변 □ 악화 ┃ 퇴원 후 통원 치료",
+    "surgery": "{d} 본원에서 {op}을(를) 시행받았음", "anaesthesia": "마취 ■ 전신 □ 척추 □ 국소",
+    "specimen": "조직 생검을 {d} 시행하여 병리과에 의뢰함", "pathology": "병리 결과 ┃ {name} ┃ ICD-10: {code}",
+    "path_report": "병리 결과 통지 … {d}",
+    "booking": "다음 진료는 {d} 오전 9시 40분으로 예정되어 있음", "history_header": "⊙ 수술 경력 (타 기관)",
+    "written": "이상과 같이 회신합니다 … {d} ┃ 담당의",
+    "explain": "{d} (재) 검사 결과 상담차 통원함", "retest": "⊙ 권고 … 10개월 후 재검사(추적검사)를 받으시기 바랍니다",
+    "present_illness": "병력 요약 … 약 3년 전 급성 심근경색으로 타 병원에서 관상동맥 스텐트 삽입술을 받았고 이후 아스피린 복용 중이라 함",
+    "referral": "{name} 담당 선생님께서 의뢰하신 환자로 위와 같이 회신드립니다",
+    "course": "진찰 소견 … 자각 증상 호소 없음ㆍ복약 잘 지킴ㆍ처방 유지", "print": "{header} ┃ 열람ㆍ복사 {d} 오후 3시 12분 ┃ 의무기록팀",
+    "footer": "{n}쪽 (전 {total}쪽) ┃ 원본의 사본임을 확인함", "copy_header": "진료기록 열람본", "column_width": 116,
+    "bad_title": "통 원 확 인 서 ( 진 료 )", "bad_visit": "통 원 일 자 … {y}년{m:02d}월{d:02d}일 ( 초 )", "bad_dx": "병 명 ㆍ [ {code} ]",
+    "bad_codes": [("I25.Z", "I25.2"), ("E11.G", "E11.6"), ("K2 98", "K29.8"), ("JO3.9", "J03.9")],
+    "bad_again": "{yy:02d}년 {m}월 {d}일 ( 재 ) 통 원", "bad_noise": "NT-proBNP 412 pg/mL ㆍ eGFR 82 ㆍ 코엔자임 Q10 100mg 복용 중",
+}
+HOLDOUT6_HOSPITALS = [
+    ("초롱별내과의원", "초롱별내과의원", None),
+    ("갈매빛병원", "갈매빛병원", "통합내과"),
+    ("비솔가정의학과의원", "비솔가정의학과의원", "가정의학과"),
+    ("한소끔대학교병원", "한소끔대학교병원", "소화기병센터"),
+    ("(의료법인)노을터의료재단 노을터병원", "노을터병원", "순환기내과"),
+    ("다래솔종합병원", "다래솔종합병원", "정형외과"),
+    ("보늬의원", "보늬의원", None),
+    ("들마루한의원", "들마루한의원", None),
+    ("사회복지법인 잔솔복지재단 잔솔마루병원", "잔솔마루병원", "신장내과"),
+    ("새결치과병원", "새결치과병원", "구강내과"),
+]
+HOLDOUT6_DIAGNOSES = [
+    ("2형 당뇨병(기타 합병증)", "E11.6", "E11.6"), ("단일 갑상선결절", "E041", "E04.1"), ("오래된 심근경색증", "I25.2", "I25.2"),
+    ("십이지장염", "K298", "K29.8"), ("족저근막염", "M72.2", "M72.2"), ("대동맥판 협착증", "I35.0", "I35.0"),
+    ("1형 당뇨병성 말초혈관병증", "E10.5", "E10.5"), ("급성 위궤양", "K253", "K25.3"), ("급성 편도염", "J03.9", "J03.9"),
+    ("만성 C형 간염", "B18.2", "B18.2"), ("급성 담낭염", "K810", "K81.0"), ("급성 위장염", "A09.9", "A09.9"),
+]
+HOLDOUT6_EXAMS = ["상부 소화관 내시경", "경식도 심초음파(TEE)", "갑상선 미세침흡인검사", "심근 관류 SPECT", "족부 초음파",
+                  "MRCP(자기공명 담췌관조영)", "인후두 내시경"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -823,6 +874,8 @@ SETS = {  # command-line flag -> set; no flag writes the tuned set
                                 ["table", "two_column", "header_footer", "free"], small=True),
     "--holdout5": GoldenSetSpec("holdout5", "n-", 17000, (HOLDOUT5, HOLDOUT5_HOSPITALS, HOLDOUT5_DIAGNOSES, HOLDOUT5_EXAMS),
                                 ["table", "free", "two_column", "header_footer"], small=True),
+    "--holdout6": GoldenSetSpec("holdout6", "q-", 19000, (HOLDOUT6, HOLDOUT6_HOSPITALS, HOLDOUT6_DIAGNOSES, HOLDOUT6_EXAMS),
+                                ["table", "two_column", "free", "header_footer"], small=True),
 }
 
 
