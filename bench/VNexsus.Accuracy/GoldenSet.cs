@@ -65,6 +65,9 @@ public static class GoldenSet
     /// <summary>A fifth held-out set, worded unlike all the others (nursing-record and 요양급여내역 excerpts, "=" labels, → ※ • ◈ marks, codes after "Dx. #1" and glued as name(code)), for the same judgement.</summary>
     public const string Holdout5 = "holdout5";
 
+    /// <summary>A sixth held-out set, worded unlike all the others (doctors' reply letters in running prose, 통원/입퇴원 확인서 forms, … ┃ ㆍ ⊙ marks, codes as [ code ], KCD- and ICD-10: prefixes), for the same judgement.</summary>
+    public const string Holdout6 = "holdout6";
+
     /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
     public static string FindCasesFolder(string? start = null, string set = Tuned)
     {
