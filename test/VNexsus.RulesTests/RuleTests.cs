@@ -60,6 +60,29 @@ public sealed class RuleTests
         Assert.Contains(result.Excluded, x => x.Date.Date == DateOnly.Parse(dropped) && x.Reason == reason);
     }
 
+    [Theory]
+    [InlineData("▣ 환자ID 90358301 ▣ 성명 윤예시 (F) ▣ 즐샹 1962-06-15", true)] // the birth label unreadable on a scan
+    [InlineData("환자 = 한예문 ◈ 성별 F ◈ D0B 1962.06.15 ◈ 원내등록 No.13604482", true)]
+    [InlineData("성명 윤예시 1962-06-15 외래 초진", false)] // a visit on the identity line
+    public void An_unlabelled_date_on_the_patients_identity_line_is_the_birth_date(string identity, bool birth)
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", identity, "진료일자 2024.03.07 외래"));
+
+        Assert.Contains(result.Events, e => e.Date.Date == new DateOnly(2024, 3, 7));
+        Assert.Equal(birth, result.Excluded.Any(x => x.Date.Date == new DateOnly(1962, 6, 15) && x.Reason == "birth_date"));
+        Assert.Equal(!birth, result.Events.Any(e => e.Date.Date == new DateOnly(1962, 6, 15)));
+    }
+
+    [Theory]
+    [InlineData("접수일 2024.03.07 ㅡ외래 (신규)")] // a dash read as a jamo
+    [InlineData("접수일 2024.03.07 ㆍ 외래 (신규)")]
+    public void A_reception_date_before_a_visit_word_is_the_visit_whatever_mark_separates_them(string line)
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line));
+
+        Assert.Equal(new DateOnly(2024, 3, 7), Assert.Single(result.Events).Date.Date);
+    }
+
     [Fact]
     public void Past_history_attaches_to_the_visit_and_never_becomes_an_event()
     {

@@ -42,8 +42,10 @@ public sealed partial class DateClassifier
         var labelKind = label?.Kind;
         var anchor = ContainsAny(local, _k.ClinicalAnchors) || (labelKind is not null && IsClinicalLabel(labelKind));
 
-        // 1. A birth keyword right before or after the date.
-        if (ContainsAny(near, _k.Birth) || ContainsAny(after[..Math.Min(after.Length, 14)], _k.Birth))
+        // 1. A birth keyword right before or after the date, or an unlabelled date on the patient's identity line with
+        // nothing clinical after it (its birth keyword unreadable on a scan: 성명 윤예시 (F) 즐샹 1962-06-15).
+        if (ContainsAny(near, _k.Birth) || ContainsAny(after[..Math.Min(after.Length, 14)], _k.Birth)
+            || (label is null && ContainsAny(text, _k.PatientFields) && FirstTypeKeyword(after) is null && !ContainsAny(after, _k.ClinicalAnchors)))
         {
             return new DateClass(DateType.Irrelevant, "birth_date", label?.Keyword, anchor);
         }
@@ -214,9 +216,12 @@ public sealed partial class DateClassifier
     /// </summary>
     private static bool VisitFollows(string after)
     {
-        var word = new string(after.SkipWhile(c => !char.IsLetter(c)).TakeWhile(char.IsLetter).ToArray());
+        var word = new string(after.SkipWhile(c => !IsWordLetter(c)).TakeWhile(IsWordLetter).ToArray());
         return VisitWords.Any(w => word.StartsWith(w, StringComparison.Ordinal)) && !word.EndsWith('일') && !word.EndsWith("일자", StringComparison.Ordinal) && !word.EndsWith("일시", StringComparison.Ordinal);
     }
+
+    /// <summary>A letter of a word: a lone jamo (ㅡ, ㅜ, ㆍ) is a scan's reading of a dash or a dot, or a form's middle dot.</summary>
+    private static bool IsWordLetter(char c) => char.IsLetter(c) && c is not (>= '\u3131' and <= '\u318E');
 
     private DateType TypeOfLabel(string kind, string after) => kind switch
     {

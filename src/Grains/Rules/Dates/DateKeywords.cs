@@ -5,6 +5,7 @@ public sealed record DateKeywords(
     int ContextChars,
     int LabelChars,
     IReadOnlyList<string> Birth,
+    IReadOnlyList<string> PatientFields,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Labels,
     IReadOnlyDictionary<string, IReadOnlyList<string>> TypeKeywords,
     IReadOnlyList<string> PlanKeywords,
