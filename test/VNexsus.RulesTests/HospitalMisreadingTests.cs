@@ -74,4 +74,27 @@ public sealed class HospitalMisreadingTests
     [InlineData("가나병원", "가나대병원", 5)]
     public void Names_differ_by_their_letters(string a, string b, int distance) =>
         Assert.Equal(distance, HospitalMisreadings.JamoDistance(a, b));
+
+    [Theory]
+    [InlineData("다올찬대과의원", "다올찬내과의원")] // ㄴ read ㄷ (holdout4 golden set, heavy scan)
+    [InlineData("튼튼정형의과의원", "튼튼정형외과의원")]
+    [InlineData("다올찬내과의원", null)] // spelt right
+    [InlineData("대과의원", null)] // no name before the department
+    [InlineData("가나대학교병원", null)] // no department
+    [InlineData("한빛과의원", null)] // two strokes from any department
+    public void A_clinics_department_misread_by_one_stroke_is_spelt_as_the_department(string name, string? spelt)
+    {
+        var departments = RuleData.Default.Entities.Departments.OrderByDescending(d => d.Length).ToArray();
+
+        Assert.Equal(spelt, HospitalMisreadings.WithDepartmentSpelt(name, departments));
+    }
+
+    [Fact]
+    public void A_scanned_clinics_misread_department_names_the_clinic_and_a_text_layers_stays_as_printed()
+    {
+        string[] visit = ["다올찬대과의원", "진료일자: 2024.03.07 외래", "진단명: 본태성 고혈압 (I10)"];
+
+        Assert.Equal("다올찬내과의원", Assert.Single(Events(Record(PageTextSource.Ocr, visit))).Hospital);
+        Assert.Equal("다올찬대과의원", Assert.Single(Events(Record(PageTextSource.TextLayer, visit))).Hospital);
+    }
 }

@@ -36,6 +36,9 @@ public sealed partial class EventBuilder(RuleData data)
     private readonly EntityExtractor _extractor = data.Extractor;
     private readonly string[] _clinicalLabels = data.Dates.Labels.Where(l => l.Key is not ("history" or "onset")).SelectMany(l => l.Value).ToArray();
 
+    /// <summary>The departments, longest first, that end clinics' names (<see cref="Hospitals.HospitalMisreadings.WithDepartmentSpelt"/>).</summary>
+    private readonly string[] _departmentsLongestFirst = data.Entities.Departments.OrderByDescending(d => d.Length).ToArray();
+
     /// <summary>The past-history headings, longest first (<see cref="IsHistoryHeading"/>).</summary>
     private readonly string[] _historyHeadings = data.Dates.HistorySectionHeaders.OrderByDescending(h => h.Length).ToArray();
 
@@ -603,7 +606,10 @@ public sealed partial class EventBuilder(RuleData data)
             {
                 foreach (var mention in _extractor.Hospitals(block.Text))
                 {
-                    found.Add((page.Page, block.Index, mention, page.Source == PageTextSource.Ocr));
+                    var ocr = page.Source == PageTextSource.Ocr;
+                    var spelt = ocr ? Hospitals.HospitalMisreadings.WithDepartmentSpelt(mention.Name, _departmentsLongestFirst) : null;
+                    var named = spelt is not null && _extractor.Hospitals(spelt).FirstOrDefault() is { } renamed ? mention with { Name = renamed.Name, Key = renamed.Key } : mention;
+                    found.Add((page.Page, block.Index, named, ocr));
                 }
             }
         }

@@ -25,6 +25,28 @@ public static class HospitalMisreadings
         return mentions.Select(m => m.Ocr && !m.Mention.Referral ? ReadAs(m.Mention, counts) : m.Mention).ToList();
     }
 
+    /// <summary>
+    /// The name of a clinic read from an OCR'd page with its department spelt right: a clinic's name ends in its
+    /// department (의료법: 다올찬내과의원), so a name whose part before 의원 or 병원 ends one stroke away from a department
+    /// (same syllable count, the 과 read right: 다올찬대과의원) names that department. Null when nothing changes.
+    /// </summary>
+    public static string? WithDepartmentSpelt(string name, IReadOnlyList<string> departmentsLongestFirst)
+    {
+        if (!name.EndsWith("의원", StringComparison.Ordinal) && !name.EndsWith("병원", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var body = name[..^2];
+        if (!body.EndsWith('과') || departmentsLongestFirst.Any(d => body.EndsWith(d, StringComparison.Ordinal)))
+        {
+            return null;
+        }
+
+        var department = departmentsLongestFirst.FirstOrDefault(d => body.Length > d.Length && JamoDistance(body[^d.Length..], d) == 1);
+        return department is null ? null : body[..^department.Length] + department + name[^2..];
+    }
+
     private static HospitalMention ReadAs(HospitalMention mention, List<(HospitalMention Mention, int Count)> counts)
     {
         var own = counts.First(c => c.Mention.Key == mention.Key).Count;
