@@ -51,6 +51,12 @@ public sealed class RuleTests
     [InlineData("입원 요양기간 = 2024.03.07 ∼ 2024.03.09 퇴원요약 마감 = 2024.03.12 21:30", "2024-03-07", "2024-03-12", "issue_or_print_date")]
     [InlineData("검체 채집 → 2024.03.07 (포르말린 고정 4점) 병리 결과 회신일 ※ 2024.03.12", "2024-03-07", "2024-03-12", "report_date")]
     [InlineData("검사항목 = 간 섬유화 스캔 ※ 수행일 2024.03.07 10:05 판독 승인 → 2024.03.09 16:40", "2024-03-07", "2024-03-09", "report_date")]
+    [InlineData("환자 임가칭 님 (남ㆍ1970.01.01생) ┃ 외래등록 14102403 진료일자 2024.03.07 외래", "2024-03-07", "1970-01-01", "birth_date")] // 생 after a date: born on it
+    [InlineData("진료기록 열람본 ┃ 열람ㆍ복사 2024.10.02 오후 3시 12분 ┃ 진료일자 2024.03.07 외래", "2024-03-07", "2024-10-02", "issue_or_print_date")]
+    [InlineData("진료일자 2024.03.07 외래 이상과 같이 회신합니다 … 2024.03.10 ┃ 담당의", "2024-03-07", "2024-03-10", "issue_or_print_date")]
+    [InlineData("2024.03.07 본원에서 상부 소화관 내시경 검사를 시행하였음 결과 등록 … 2024.03.09 (영상의학과)", "2024-03-07", "2024-03-09", "report_date")]
+    [InlineData("조직 생검을 2024.03.07 시행하여 병리과에 의뢰함 병리 결과 통지 … 2024.03.12", "2024-03-07", "2024-03-12", "report_date")]
+    [InlineData("상기 환자는 2024.03.07 본원 외래에 내원하여 진찰을 받았음 다음 진료는 2024.04.08 오전 9시 40분으로 예정되어 있음", "2024-03-07", "2024-04-08", "booking_date")] // a label in prose, its particle after it
     public void Fake_dates_are_excluded_with_their_reason(string line, string kept, string dropped, string reason)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line));
@@ -104,6 +110,7 @@ public sealed class RuleTests
     [InlineData("◎ 과거 수술·입원 이력")]
     [InlineData("@ 과거 수술ㆍ입원 이력")] // the Hangul middle dot forms print
     [InlineData("• 과거 진료 사항 (본인 진술)")] // a remark in brackets after the heading
+    [InlineData("⊙ 수술 경력 (타 기관)")]
     public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
@@ -153,6 +160,7 @@ public sealed class RuleTests
     [InlineData("Dx. #1 G56,0 손목굴 증후군", "G56.0")]
     [InlineData("진단: E11, 10년 전부터 투약", "E11")] // a comma with a space after it separates
     [InlineData("Dx. #1E109 1형 당뇨병", "E10.9")] // a list's number run into the code
+    [InlineData("2024.03.07 통원 내과 KCD-E11.6 2형 당뇨병(기타 합병증)", "E11.6")] // the KCD- prefix
     public void Codes_are_read_through_ocr_spacing_but_never_across_a_sentence(string text, string code)
     {
         var e = RuleData.Default;
@@ -325,6 +333,15 @@ public sealed class RuleTests
         Assert.Equal((type, (int?)30), (visit.Type, visit.MedicationDays));
     }
 
+    [Fact]
+    public void A_continued_pages_first_rows_are_no_title()
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "2024.03.01 오래된 심근경색증ㆍI25.2 ㆍ조제 30일", "2024.03.31 오래된 심근경색증ㆍI25.2 ㆍ조제 30일"));
+
+        Assert.Equal(2, result.Events.Count);
+        Assert.All(result.Events, e => Assert.Equal(EventType.Outpatient, e.Type));
+    }
+
     [Theory]
     [InlineData("F/U 검사: 9개월 후 재시행 요망")]
     [InlineData("Plan) 12개월 뒤 동일 검사 반복 시행 예정")]
@@ -346,6 +363,7 @@ public sealed class RuleTests
     [InlineData("입원 AAA: 2024.05.01 m 퇴원 연월일 : 2024.05.03")] // the first label unreadable: the second's word is the second date's
     [InlineData("입원 요양기간 = 2024.05.01 ∼ 2024.05.03")]
     [InlineData("병동 입실 = 2024.05.01 15:20 → 퇴실 = 2024.05.03 10:00")]
+    [InlineData("입원한 날 … 2024.05.01 ┃ 퇴원한 날 … 2024.05.03")]
     public void A_stays_labels_are_read_however_the_form_prints_them(string line)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line, "진단명: 급성 충수염 (K35.8)"));

@@ -110,7 +110,7 @@ public sealed partial class KcdTable
     // Letter + two digits, then an optional (stray space or ')' and) dot and one or two digits; never inside a longer word or
     // number. No space after the dot: "I10. 5년 전" is a code ending a sentence, not I10.5. A comma straight between the
     // digits is the dot as OCR gives it (G56,0); with a space after it, it separates two things (E11, 10년 전). A list's
-    // number may be run into the code (#1E109).
-    [GeneratedRegex(@"(?:(?<=#[1-9])|(?<![A-Za-z0-9.\-]))[A-Za-z]\d{2}(?:\s?\)?[.,]\d{1,2}|\d{1,2})?(?![A-Za-z0-9]|[.,]\d|-\d|/\d)")]
+    // number may be run into the code (#1E109), and a KCD- prefix stand before it (KCD-E11.6).
+    [GeneratedRegex(@"(?:(?<=#[1-9]|KCD-)|(?<![A-Za-z0-9.\-]))[A-Za-z]\d{2}(?:\s?\)?[.,]\d{1,2}|\d{1,2})?(?![A-Za-z0-9]|[.,]\d|-\d|/\d)")]
     private static partial Regex Token();
 }

@@ -44,7 +44,7 @@ public sealed partial class DateClassifier
 
         // 1. A birth keyword right before or after the date, or an unlabelled date on the patient's identity line with
         // nothing clinical after it (its birth keyword unreadable on a scan: 성명 윤예시 (F) 즐샹 1962-06-15).
-        if (ContainsAny(near, _k.Birth) || ContainsAny(after[..Math.Min(after.Length, 14)], _k.Birth)
+        if (ContainsAny(near, _k.Birth) || ContainsAny(after[..Math.Min(after.Length, 14)], _k.Birth) || BornOn(after)
             || (label is null && ContainsAny(text, _k.PatientFields) && FirstTypeKeyword(after) is null && !ContainsAny(after, _k.ClinicalAnchors)))
         {
             return new DateClass(DateType.Irrelevant, "birth_date", label?.Keyword, anchor);
@@ -167,8 +167,15 @@ public sealed partial class DateClassifier
                 labelEnd++;
             }
 
-            // Only separators (colons, spaces, brackets, arrows and other marks: 증명 일자 ▷ 2022.04.02) may sit between a label and its date.
-            if (near[labelEnd..].Any(char.IsLetterOrDigit))
+            // Only separators (colons, spaces, brackets, arrows and other marks: 증명 일자 ▷ 2022.04.02) may sit between a
+            // label and its date, after the particle prose puts there (다음 진료는 2021.08.23).
+            var between = near[labelEnd..];
+            if (between is [var particle, ..] && Particles.Contains(particle) && (between.Length == 1 || !char.IsLetterOrDigit(between[1])))
+            {
+                between = between[1..];
+            }
+
+            if (between.Any(char.IsLetterOrDigit))
             {
                 continue;
             }
@@ -203,6 +210,14 @@ public sealed partial class DateClassifier
         var at = after.LastIndexOf(label.Keyword.Split(' ')[0], StringComparison.Ordinal);
         return at >= 0 ? after[..at] : after;
     }
+
+    /// <summary>A date written as a birthday: 생 straight after it (1987.03.10생), not a word (생검).</summary>
+    private static bool BornOn(string after) => after.StartsWith('생') && (after.Length == 1 || !KoreanSyllable(after[1]));
+
+    private static bool KoreanSyllable(char c) => c is >= '가' and <= '힣';
+
+    /// <summary>The particles prose puts after a label (topic, subject, location).</summary>
+    private const string Particles = "은는이가에";
 
     private static bool IsClinicalLabel(string kind) =>
         kind is "visit" or "exam" or "pathology" or "surgery" or "admission" or "discharge" or "medication" or "reception";

@@ -574,10 +574,11 @@ public sealed partial class EventBuilder(RuleData data)
 
     /// <summary>
     /// A page titled as a prescription or a pharmacy's record (<c>처방전</c>, <c>약제비 영수증</c>): only there is a dated
-    /// prescription a record of its own (domain.md §7.3); elsewhere a row that names one (<c>Rx 30일</c>) is its visit.
+    /// prescription a record of its own (domain.md §7.3); elsewhere a row that names one (<c>Rx 30일</c>) is its visit. A
+    /// title holds no figures: a continued page opens with rows (<c>… ㆍ조제 30일</c>), not a title.
     /// </summary>
     private bool TitledAsPrescription(ExtractedPage page) =>
-        TitleBlocks(page).Any(i => DateClassifier.ContainsAny(page.Blocks[i].Text, data.Entities.PrescriptionTitles));
+        TitleBlocks(page).Any(i => !page.Blocks[i].Text.Any(char.IsAsciiDigit) && DateClassifier.ContainsAny(page.Blocks[i].Text, data.Entities.PrescriptionTitles));
 
     private bool IsVisitLabel(string label) => data.Dates.Labels.TryGetValue("visit", out var words) && words.Contains(label);
 
