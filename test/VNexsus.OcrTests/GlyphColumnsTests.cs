@@ -84,6 +84,7 @@ public sealed class GlyphColumnsTests
     [InlineData("K29.95", 5, "K29.95")] // a digit as tall as the one before it is a digit
     [InlineData("K29.9)", 16, "K29.9)")] // the mark read as one already
     [InlineData("2024.05", 16, "2024.05")] // no code's shape
+    [InlineData("50009", 16, "50009")] // five figures: a dose (500mg), its g low like a mark
     public void A_codes_closing_mark_read_as_its_last_digit_is_read_as_a_bracket(string text, int lastTop, string expected)
     {
         var page = Page((10, 14), (20, 26), (30, 36));

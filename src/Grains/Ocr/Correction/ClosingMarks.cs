@@ -51,8 +51,9 @@ public static partial class ClosingMarks
         return last is { } mark && before is { } digit && digit.Bottom - digit.Top >= 4 && mark.Top > digit.Top + ((digit.Bottom - digit.Top) / 2);
     }
 
-    // A code's shape ending in a glyph that may be a mark: a letter or a digit read for it, two digits, and two more after
-    // a dot (K29.95) or straight on (E0635).
-    [GeneratedRegex(@"^[A-Z0-9|!]\d{2}(?:\.\d{2}|\d{2})$", RegexOptions.CultureInvariant)]
+    // A code's shape ending in a glyph that may be a mark: a letter, two digits, and two more after a dot (K29.95) or
+    // straight on (E0635); or a digit or bar read for the letter, dotted (148.95). Five figures undotted are a dose
+    // (500mg read 50009: seed 67 heavy p13), not a code.
+    [GeneratedRegex(@"^(?:[A-Z]\d{2}(?:\.\d{2}|\d{2})|[0-9|!]\d{2}\.\d{2})$", RegexOptions.CultureInvariant)]
     private static partial Regex LongCode();
 }
