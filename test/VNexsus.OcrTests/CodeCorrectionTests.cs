@@ -478,22 +478,38 @@ public sealed class CodeCorrectionTests
 
     [Theory]
     [InlineData("『78.9』", "E78.95", "『E78.9』")] // the closing mark read as a last digit by the Latin model (holdout4 golden set)
-    [InlineData("1139,", "11395", "I139,")] // last on a diagnosis line, the mark read as a comma by the Korean model
-    [InlineData("139』", "11395", "I139』")] // the I lost by the Korean model
+    [InlineData("1139,", "11395", null)] // its letter is the letters-only look's to read: the Latin model reads L as 1 too
     [InlineData("1139", "11395", null)] // no mark after it: the extra digit is a digit
     public void A_codes_closing_mark_in_the_crop_is_no_digit_of_its_reading(string token, string reading, string? expected)
     {
-        TesseractTsv.Word[] words =
-        [
-            new(1, 1, 1, 100, 50, 80, 40, 93, "주진단"), new(1, 1, 1, 200, 50, 10, 40, 93, ":") { SpaceBefore = true },
-            new(1, 1, 1, 230, 50, 120, 40, 93, "고혈압성") { SpaceBefore = true }, new(1, 1, 1, 370, 50, 120, 40, 90, token) { SpaceBefore = true },
-        ];
+        var words = DiagnosisLine(token);
         var strip = CodeSecondPass.SuspectStrip(GrayImage.Blank(800, 200), words, [3])!;
         var slot = Assert.Single(strip.Slots);
         TesseractTsv.Word[] read = [new(1, 1, 1, 20, slot.Top + 2, 90, slot.Bottom - slot.Top - 4, 90, reading)];
 
         Assert.Equal(expected ?? token, CodeSecondPass.Apply(words, strip, read)[3].Text);
     }
+
+    [Theory]
+    [InlineData("1139,", "11395", "1139")] // the mark's glyph dropped: what is left ends in the token's digits
+    [InlineData("139』", "11395", "1139")]
+    [InlineData("1139", "11395", "11395")] // no mark
+    [InlineData("K29.9)", "K29.9", "K29.9")] // the reading fits as it is
+    public void The_letters_only_look_gets_the_latin_reading_without_a_closing_marks_glyph(string token, string reading, string expected)
+    {
+        var words = DiagnosisLine(token);
+        var strip = CodeSecondPass.SuspectStrip(GrayImage.Blank(800, 200), words, [3])!;
+        var slot = Assert.Single(strip.Slots);
+        TesseractTsv.Word[] read = [new(1, 1, 1, 20, slot.Top + 2, 90, slot.Bottom - slot.Top - 4, 90, reading)];
+
+        Assert.Equal(expected, CodeSecondPass.TokenReadings(words, strip, read)[3]);
+    }
+
+    private static TesseractTsv.Word[] DiagnosisLine(string token) =>
+    [
+        new(1, 1, 1, 100, 50, 80, 40, 93, "주진단"), new(1, 1, 1, 200, 50, 10, 40, 93, ":") { SpaceBefore = true },
+        new(1, 1, 1, 230, 50, 120, 40, 93, "고혈압성") { SpaceBefore = true }, new(1, 1, 1, 370, 50, 120, 40, 90, token) { SpaceBefore = true },
+    ];
 
     [Theory]
     [InlineData("2023.08.26", "|139", ":", "고혈압성", true)] // a code heading its name in a row (holdout4 golden set)
@@ -517,20 +533,16 @@ public sealed class CodeCorrectionTests
     }
 
     [Fact]
-    public void The_letter_I_of_a_code_heading_its_name_is_read_from_the_latin_bar()
+    public void A_code_heading_its_name_in_a_row_is_looked_at_again()
     {
         TesseractTsv.Word[] words =
         [
-            new(1, 1, 1, 100, 50, 200, 40, 93, "2023.08.26"), new(1, 1, 1, 320, 50, 90, 40, 90, "|139") { SpaceBefore = true },
+            new(1, 1, 1, 100, 50, 200, 40, 93, "2023.08.26"), new(1, 1, 1, 320, 50, 90, 40, 90, "1139") { SpaceBefore = true },
             new(1, 1, 1, 420, 50, 10, 40, 93, ":") { SpaceBefore = true }, new(1, 1, 1, 440, 50, 120, 40, 93, "고혈압성") { SpaceBefore = true },
         ];
-        var suspects = CodeSecondPass.FindSuspects(words);
-        Assert.Equal(new[] { 1 }, suspects);
-        var strip = CodeSecondPass.SuspectStrip(GrayImage.Blank(800, 200), words, suspects)!;
-        var slot = Assert.Single(strip.Slots);
-        TesseractTsv.Word[] read = [new(1, 1, 1, 20, slot.Top + 2, 90, slot.Bottom - slot.Top - 4, 90, "1139")];
 
-        Assert.Equal("I139", CodeSecondPass.Apply(words, strip, read)[1].Text);
+        Assert.Equal(new[] { 1 }, CodeSecondPass.FindSuspects(words));
+        Assert.Equal(new[] { 1 }, CodeLetterPass.FindSuspects(words, new Dictionary<int, string> { [1] = "1139" }));
     }
 
     private static TesseractTsv.Word[] Table(params (int Block, int Line, (string Text, int Left)[] Words)[] rows) =>

@@ -176,7 +176,7 @@ public static class CodeSecondPass
             if (slot.Region.First == slot.Region.Last && Regions(words, [slot.WordIndex])[0] == slot.Region)
             {
                 var word = words[slot.WordIndex];
-                var codePosition = CodeColumn.Holds(words, slot.WordIndex) || CodeLetterPass.InCodePosition(words, slot.WordIndex);
+                var codePosition = CodeColumn.Holds(words, slot.WordIndex) || CodeColumn.UnderHeader(words, slot.WordIndex);
                 if ((Consistent(word.Text, read)
                      ?? Readings(word.Text, read).Select(reading =>
                          KcdToken.AfterCodeLabel(word.Text, reading, TesseractTsv.TextBefore(words, slot.WordIndex))
@@ -282,7 +282,21 @@ public static class CodeSecondPass
     public static IReadOnlyDictionary<int, string> TokenReadings(IReadOnlyList<TesseractTsv.Word> words, RegionStrip strip, IReadOnlyList<TesseractTsv.Word> stripWords) =>
         strip.Slots
             .Where(slot => slot.Region.First == slot.Region.Last && Regions(words, [slot.WordIndex])[0] == slot.Region)
-            .ToDictionary(slot => slot.WordIndex, slot => string.Concat(RegionStrip.WordsIn(slot, stripWords).Select(w => w.Text)));
+            .ToDictionary(slot => slot.WordIndex, slot => TokenReading(words[slot.WordIndex].Text, RegionStrip.WordsIn(slot, stripWords)));
+
+    /// <summary>
+    /// The Latin reading of a token's crop for the letters-only look (<see cref="CodeLetterPass"/>): without the glyph of
+    /// the token's closing mark when only that reading ends in the token's digits (<c>11395</c> for <c>1139,</c>, its 』
+    /// read as 5: holdout4 golden set).
+    /// </summary>
+    private static string TokenReading(string token, IReadOnlyList<TesseractTsv.Word> read)
+    {
+        var whole = string.Concat(read.Select(w => w.Text));
+        var digits = new string(KcdToken.Split(token).Core.Where(char.IsAsciiDigit).ToArray());
+        var readings = Readings(token, read).Select(r => (Reading: r, Digits: new string(r.Where(char.IsAsciiDigit).ToArray()))).ToList();
+        return digits.Length > 0 && readings is [var full, var withoutMark] && !full.Digits.EndsWith(digits, StringComparison.Ordinal)
+            && withoutMark.Digits.EndsWith(digits, StringComparison.Ordinal) ? withoutMark.Reading : whole;
+    }
 
     private static TesseractTsv.Word CellWord(IReadOnlyList<TesseractTsv.Word> words, RegionStrip.Region cell, IReadOnlyList<TesseractTsv.Word> read, string code)
     {
