@@ -176,6 +176,7 @@ public sealed class CodeLetterPassTests
     [InlineData("110", "S.110", "", "I10")] // a mark in front of the Latin reading's 1
     [InlineData("110", "10", "", "I10")] // the Latin model dropped the bar too
     [InlineData("(110)", "I1.0", "", "(I10)")] // the Latin model saw the I, and a dot among the digits that the first reading does not show
+    [InlineData("139』", "1139", "I", "I139』")] // the I lost by the Korean model, read by both others (holdout4 golden set)
     public void A_bar_both_digit_models_read_as_1_is_the_letter_I_where_only_a_code_can_stand(string token, string latin, string glyph, string expected)
     {
         Assert.Equal(expected, CodeLetterPass.WithLetterI(token, latin, [glyph, ""]));
@@ -191,6 +192,7 @@ public sealed class CodeLetterPassTests
     [InlineData("(210)", "210", "")] // only 1 looks like I
     [InlineData("10", "10", "")] // the bar itself was not read: no digit is I
     [InlineData("20.9", "120.9", "")] // the letter was lost, not read as 1: which letter is not known
+    [InlineData("139』", "1139", "")] // lost, and the letters-only model read nothing there
     [InlineData("(110)", "110", "T")] // another letter
     public void A_bar_is_I_only_when_both_models_read_it_as_1_and_the_letters_only_model_saw_no_other_letter(string token, string latin, string glyph)
     {

@@ -217,8 +217,13 @@ public static partial class CodeLetterPass
         var (prefix, core, suffix) = KcdToken.Split(token);
         var latinCore = latin.TrimEnd('.');
         var afterI = latinCore.Length > 1 && latinCore[0] == 'I' && Undotted(latinCore[1..]) == Undotted(core[1..]);
-        var bar = core.Length >= 3 && core[0] == '1' && Shape(core) && (latinCore.EndsWith(core, StringComparison.Ordinal) || latinCore == core[1..] || afterI);
-        var code = "I" + core[1..];
+        // The Korean model may have lost the I altogether (139』 for 『I139』, Latin 1139: holdout4 golden set): the Latin
+        // reading is then a bar and exactly the first reading's glyphs, and the letters-only reading of the glyph must say I
+        // (a lost glyph the Latin model reads as 1 may be J or L); without it the code stays unread, never I with a digit less.
+        var barThenCore = latinCore.Length == core.Length + 1 && KcdToken.IsBar(latinCore[0]) && latinCore.EndsWith(core, StringComparison.Ordinal);
+        var lost = barThenCore && letterReadings.Take(1).Any(r => r.StartsWith('I'));
+        var bar = core.Length >= 3 && Shape(core) && (lost || (!barThenCore && core[0] == '1' && (latinCore.EndsWith(core, StringComparison.Ordinal) || latinCore == core[1..] || afterI)));
+        var code = "I" + (lost ? core : core[1..]);
         var otherLetter = letterReadings.Take(1).Any(r => r.Length > 0 && r[0] != 'I') || letterReadings.Skip(1).Any(r => r.Length > 0 && r[0] is 'J' or 'L');
         return bar && KcdToken.IsWellFormed(code) && !otherLetter ? prefix + code + suffix : null;
     }
