@@ -12,6 +12,9 @@ public static partial class KoreanText
     /// </summary>
     public static string WithoutSpacesBetweenSyllables(string text) => SpaceBetweenSyllables().Replace(text, "");
 
+    /// <summary>A Hangul syllable (가–힣), not a lone jamo.</summary>
+    public static bool IsSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
+
     [GeneratedRegex(@"(?<=[\uAC00-\uD7A3]) +(?=[\uAC00-\uD7A3])", RegexOptions.CultureInvariant)]
     private static partial Regex SpaceBetweenSyllables();
 }

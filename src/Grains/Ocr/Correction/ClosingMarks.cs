@@ -8,8 +8,8 @@ namespace VNexsus.Ocr.Correction;
 /// A code's closing mark read as its last digit. Corner brackets sit low on the line, and the Korean model reads the
 /// closing one as a digit (<c>『I48.9』</c> read <c>148.95</c>, <c>『K29.9』</c> read <c>K29.95</c>: holdout4 golden set),
 /// which makes a well-formed code of the wrong one. A digit reaches the top of the digits beside it; a mark does not. So
-/// the last glyph of a code with two digits after its dot (or five glyphs undotted) whose ink starts below the middle of
-/// the glyph before it is a mark: it is read as a closing bracket, which sends the code to the second look
+/// the last glyph of a code with two digits after its dot (or a letter and four digits undotted) whose ink starts below
+/// the middle of the glyph before it is a mark: it is read as a closing bracket, which sends the code to the second look
 /// (<see cref="CodeSecondPass"/>) as a bracketed one.
 /// </summary>
 public static partial class ClosingMarks

@@ -1,9 +1,11 @@
+using VNexsus.Rules;
+
 namespace VNexsus.Ocr.Correction;
 
 /// <summary>The Hangul syllables block (가–힣): what the Korean model reads, and what no code or date digit is.</summary>
 public static class Hangul
 {
-    public static bool IsSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
+    public static bool IsSyllable(char c) => KoreanText.IsSyllable(c);
 
     /// <summary>
     /// A Hangul consonant on its own (ㄱ–ㅎ): the Korean model's reading of a Latin letter drawn like it (E as ㄷ, L as ㄴ).

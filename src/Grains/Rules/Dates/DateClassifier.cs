@@ -212,9 +212,7 @@ public sealed partial class DateClassifier
     }
 
     /// <summary>A date written as a birthday: 생 straight after it (1987.03.10생), not a word (생검).</summary>
-    private static bool BornOn(string after) => after.StartsWith('생') && (after.Length == 1 || !KoreanSyllable(after[1]));
-
-    private static bool KoreanSyllable(char c) => c is >= '가' and <= '힣';
+    private static bool BornOn(string after) => after.StartsWith('생') && (after.Length == 1 || !KoreanText.IsSyllable(after[1]));
 
     /// <summary>The particles prose puts after a label (topic, subject, location).</summary>
     private const string Particles = "은는이가에";

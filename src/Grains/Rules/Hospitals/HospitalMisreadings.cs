@@ -11,7 +11,6 @@ namespace VNexsus.Rules.Hospitals;
 public static class HospitalMisreadings
 {
     private const char FirstSyllable = '가';
-    private const char LastSyllable = '힣';
 
     /// <summary>The mentions of one file, with those misread on OCR'd pages replaced by the name they misread.</summary>
     /// <param name="mentions">Every mention of the file with whether its page was OCR'd.</param>
@@ -77,7 +76,7 @@ public static class HospitalMisreadings
                 continue;
             }
 
-            if (!IsSyllable(a[i]) || !IsSyllable(b[i]))
+            if (!KoreanText.IsSyllable(a[i]) || !KoreanText.IsSyllable(b[i]))
             {
                 distance++;
                 continue;
@@ -89,6 +88,4 @@ public static class HospitalMisreadings
 
         return distance;
     }
-
-    private static bool IsSyllable(char c) => c is >= FirstSyllable and <= LastSyllable;
 }
