@@ -103,6 +103,9 @@ public sealed class CodeLetterPassTests
     [InlineData(new[] { "“A:", "편두통", "(643.9)", ":" }, 2, true)]
     [InlineData(new[] { "교부일:", "2022/10/05", "질병분류기호:", "6439", "J209" }, 3, true)] // after a code label
     [InlineData(new[] { "질병분류기호:", "L309", "080" }, 2, true)] // after a code label and another code
+    [InlineData(new[] { "상병", "1)", "오래된", "심근경색증", "[125.2", "]" }, 4, true)] // 상병 as the label, a list number after it
+    [InlineData(new[] { "주상병", ":", "고혈압성", "신장병", "112.9" }, 4, true)]
+    [InlineData(new[] { "상병수당", "지급", "일수", "120" }, 3, false)] // the sickness allowance: days, not a code
     [InlineData(new[] { "A:", "혈당", "110" }, 2, false)] // an assessment line without brackets: a value
     [InlineData(new[] { "혈압", "(110)" }, 1, false)] // a bracketed number with no diagnosis label
     [InlineData(new[] { "부진단", "공복혈당", "110", "mg/dL" }, 2, false)] // a lab value with its unit
@@ -278,6 +281,15 @@ public sealed class CodeLetterPassTests
 
         Assert.Equal(suspect, CodeLetterPass.FindSuspects(words, latin).Contains(token));
     }
+
+    [Theory]
+    [InlineData("110(본태성(일차성)", "", "110", "(본태성(일차성)")] // the name run into the code after it (holdout7 golden set)
+    [InlineData("|10(본태성", "", "|10", "(본태성")]
+    [InlineData("[125.2", "[", "125.2", "")] // the closing bracket set apart: three digits leave no room for the bracket as the letter
+    [InlineData("]20.9", "", "]20.9", "")] // two: the bracket may be the letter (J20.9)
+    [InlineData("(110)", "(", "110", ")")]
+    public void A_token_splits_into_what_stands_before_the_code_the_code_and_what_follows_it(string token, string prefix, string core, string suffix) =>
+        Assert.Equal((prefix, core, suffix), KcdToken.Split(token));
 
     [Fact]
     public void A_code_run_into_the_name_before_its_bracket_is_looked_at_from_the_bracket_on()

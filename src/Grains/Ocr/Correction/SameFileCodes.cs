@@ -237,21 +237,26 @@ public static partial class SameFileCodes
 
     /// <summary>
     /// The letter of the one catalogue code whose name the name beside the token shows clearly best (see
-    /// <see cref="Shown"/>) and the reading it fits, or null. A five-character code the catalogue does not list (KCD's
-    /// fifth characters, <c>S93.40</c>) is compared by the subcode it refines (S93.4 발목의 염좌 및 긴장).
+    /// <see cref="Shown"/>) and the reading it fits, or null. The codes with the reading's digits are asked first; when
+    /// none of them is shown well enough, a code the catalogue does not list is compared by the code it refines: a
+    /// subcode by its category where the catalogue knows the category to be subdivided (<c>112.9</c> beside 고혈압성
+    /// 신장병 is I12.9 by I12's name: holdout2 golden set; I10 has no subcodes, so <c>(1100)</c> beside 고혈압 stays), a
+    /// five-character code by its subcode (<c>S93.40</c> by S93.4 발목의 염좌 및 긴장). A name saying 상세불명 is refined
+    /// only to KCD's unspecified subcode, .9: <c>상세불명의 결막염 (110.0)</c> has a digit misread, it is no H10.0.
     /// </summary>
-    private static (char Letter, string Reading)? FromCatalogue(string name, List<string> readings, KcdTable catalogue, string? letters = null)
+    private static (char Letter, string Reading)? FromCatalogue(string name, List<string> readings, KcdTable catalogue, string? letters = null) =>
+        Clearest(name, readings, letters, reading => catalogue.NamedWithDigits(Digits(reading)))
+        ?? Clearest(name, readings, letters, reading => Digits(reading) is { Length: > 2 } digits && (!name.Contains(Unspecified, StringComparison.Ordinal) || digits[^1] == '9')
+            ? catalogue.NamedWithDigits(digits[..^1]).Where(broader => broader.Key.Contains('.', StringComparison.Ordinal) || catalogue.HasSubcodes(broader.Key))
+            : []);
+
+    private static (char Letter, string Reading)? Clearest(
+        string name, List<string> readings, string? letters, Func<string, IEnumerable<KeyValuePair<string, string>>> candidates)
     {
         var scored = readings
-            .SelectMany(reading =>
-            {
-                var digits = Digits(reading);
-                var listed = catalogue.NamedWithDigits(digits);
-                var refined = digits.Length == 4 ? catalogue.NamedWithDigits(digits[..3]).Where(sub => listed.All(code => code.Key[0] != sub.Key[0])) : [];
-                return listed.Concat(refined)
-                    .Where(code => letters is null || letters.Contains(code.Key[0]))
-                    .Select(code => (Letter: code.Key[0], Reading: reading, Share: Shown(name, code.Key, code.Value)));
-            })
+            .SelectMany(reading => candidates(reading)
+                .Where(code => letters is null || letters.Contains(code.Key[0]))
+                .Select(code => (Letter: code.Key[0], Reading: reading, Share: Shown(name, code.Key, code.Value))))
             .OrderByDescending(candidate => candidate.Share)
             .ToList();
         if (scored.Count == 0 || scored[0].Share < ShownEnough || scored.Skip(1).Any(other => other.Share * 2 >= scored[0].Share))
@@ -394,13 +399,14 @@ public static partial class SameFileCodes
     /// <summary>
     /// The diagnosis name right after a code (a table whose code column comes first: <c>110 본태성 고혈압 메트포르민</c>):
     /// the Hangul syllables of the words that follow on its line, marks passed over, up to the next word with a Latin
-    /// letter or a digit; null when fewer than <see cref="MinNameLength"/>.
+    /// letter or a digit, after those of a name run into the token (<c>110(본태성(일차성) 고혈압)</c>); null when fewer
+    /// than <see cref="MinNameLength"/>.
     /// </summary>
     private static string? NameAfter(IReadOnlyList<TesseractTsv.Word> words, int index)
     {
         var following = words.Skip(index + 1)
             .TakeWhile(w => w.LineKey == words[index].LineKey && !w.Text.Any(c => char.IsAsciiDigit(c) || char.IsAsciiLetter(c)));
-        var name = new string(following.SelectMany(w => w.Text).Where(Hangul.IsSyllable).ToArray());
+        var name = new string(KcdToken.Split(words[index].Text).Suffix.Concat(following.SelectMany(w => w.Text)).Where(Hangul.IsSyllable).ToArray());
         return name.Length >= MinNameLength ? name : null;
     }
 

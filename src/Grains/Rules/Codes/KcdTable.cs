@@ -17,6 +17,7 @@ public sealed partial class KcdTable
 {
     private readonly HashSet<string> _categories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, List<KeyValuePair<string, string>>> _namedByDigits;
+    private readonly HashSet<string> _subdivided;
 
     public KcdTable(KcdData data)
     {
@@ -24,6 +25,7 @@ public sealed partial class KcdTable
         _namedByDigits = data.Names
             .GroupBy(named => new string(named.Key.Where(char.IsAsciiDigit).ToArray()), StringComparer.Ordinal)
             .ToDictionary(group => group.Key, group => group.ToList(), StringComparer.Ordinal);
+        _subdivided = data.Names.Keys.Where(code => code.Contains('.', StringComparison.Ordinal)).Select(code => code[..code.IndexOf('.', StringComparison.Ordinal)]).ToHashSet(StringComparer.Ordinal);
         foreach (var range in data.Categories)
         {
             var parts = range.Split('-');
@@ -42,6 +44,9 @@ public sealed partial class KcdTable
     }
 
     public KcdData Data { get; }
+
+    /// <summary>Whether the table names a subcode of <paramref name="category"/> (<c>I12</c>: I12.9), i.e. knows the category to be subdivided.</summary>
+    public bool HasSubcodes(string category) => _subdivided.Contains(category);
 
     public bool IsKnownCategory(string code) => code.Length >= 3 && _categories.Contains(code[..3]);
 
