@@ -17,6 +17,7 @@ public sealed class DateFinderTests
     [InlineData("24-03-11 검사", "2024-03-11")]
     [InlineData("98.3.11 수술", "1998-03-11")]
     [InlineData("진료일자 20241023", "2024-10-23")]
+    [InlineData("[20241023] 외래 재진", "2024-10-23")] // clinical words after its closing bracket (holdout7 golden set)
     [InlineData("2024년 3월 8일", "2024-03-08")]
     [InlineData("2024년3월8일 입원", "2024-03-08")]
     [InlineData("24년 3월 8일", "2024-03-08")]

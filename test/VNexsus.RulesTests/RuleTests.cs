@@ -56,6 +56,9 @@ public sealed class RuleTests
     [InlineData("진료일자 2024.03.07 외래 이상과 같이 회신합니다 … 2024.03.10 ┃ 담당의", "2024-03-07", "2024-03-10", "issue_or_print_date")]
     [InlineData("2024.03.07 본원에서 상부 소화관 내시경 검사를 시행하였음 결과 등록 … 2024.03.09 (영상의학과)", "2024-03-07", "2024-03-09", "report_date")]
     [InlineData("조직 생검을 2024.03.07 시행하여 병리과에 의뢰함 병리 결과 통지 … 2024.03.12", "2024-03-07", "2024-03-12", "report_date")]
+    [InlineData("조직검사 의뢰 (검체 채취 2024.03.07) ┆ 검체 2개 병리 결과 회보일 ┆ 2024.03.12", "2024-03-07", "2024-03-12", "report_date")] // holdout7 golden set
+    [InlineData("초진 연월일 2024.03.07 ┆ 외래 (신환 접수) ☎ 예약 안내 ┆ 2024.04.08 PM 2:30 (내원 30분 전 도착)", "2024-03-07", "2024-04-08", "booking_date")]
+    [InlineData("Adm. 2024.03.07 ┆ D/C 2024.03.09 수납일 2024.03.12 ┆ 수납 담당자 (인)", "2024-03-07", "2024-03-12", "issue_or_print_date")] // paid, not seen
     [InlineData("상기 환자는 2024.03.07 본원 외래에 내원하여 진찰을 받았음 다음 진료는 2024.04.08 오전 9시 40분으로 예정되어 있음", "2024-03-07", "2024-04-08", "booking_date")] // a label in prose, its particle after it
     public void Fake_dates_are_excluded_with_their_reason(string line, string kept, string dropped, string reason)
     {
@@ -111,6 +114,7 @@ public sealed class RuleTests
     [InlineData("@ 과거 수술ㆍ입원 이력")] // the Hangul middle dot forms print
     [InlineData("• 과거 진료 사항 (본인 진술)")] // a remark in brackets after the heading
     [InlineData("⊙ 수술 경력 (타 기관)")]
+    [InlineData("▶ 기왕증 (타 병원 수술 이력)")] // holdout7 golden set
     public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
@@ -364,6 +368,7 @@ public sealed class RuleTests
     [InlineData("입원 요양기간 = 2024.05.01 ∼ 2024.05.03")]
     [InlineData("병동 입실 = 2024.05.01 15:20 → 퇴실 = 2024.05.03 10:00")]
     [InlineData("입원한 날 … 2024.05.01 ┃ 퇴원한 날 … 2024.05.03")]
+    [InlineData("Adm. 2024.05.01 ┆ D/C 2024.05.03")] // abbreviations (holdout7 golden set)
     public void A_stays_labels_are_read_however_the_form_prints_them(string line)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line, "진단명: 급성 충수염 (K35.8)"));

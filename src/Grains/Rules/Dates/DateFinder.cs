@@ -240,7 +240,7 @@ public static partial class DateFinder
         return new TimeOnly(hour, minute, second);
     }
 
-    /// <summary>A compact date needs a clinical label before it (진료일자 20241023) or clinical words right after it (20241023 재진 외래).</summary>
+    /// <summary>A compact date needs a clinical label before it (진료일자 20241023) or clinical words right after it (20241023 재진 외래), its bracket closed first ([20191021] 외래 재진: holdout7 golden set).</summary>
     private static bool IsClinicallyLabelled(string line, int index)
     {
         var before = line[Math.Max(0, index - 20)..index];
@@ -250,7 +250,7 @@ public static partial class DateFinder
         }
 
         var afterStart = index + 8;
-        var after = line[afterStart..Math.Min(line.Length, afterStart + 12)];
+        var after = line[afterStart..Math.Min(line.Length, afterStart + 13)].TrimStart(')', ']');
         return ClinicalLabel().IsMatch(before) || (after.StartsWith(' ') && ClinicalLabel().IsMatch(after));
     }
 
