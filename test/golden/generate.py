@@ -2,7 +2,7 @@
 """Deterministic generator of the VNexsus golden set (synthetic records only; domain.md §10.2, issue 4).
 
 Run with Debian's python3 (python3-reportlab, fonts-nanum):
-    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6]
+    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
 
@@ -32,6 +32,17 @@ with "…" leaders and "┃" fields such as 통원일자, 입원한 날/퇴원�
 markers; "ㆍ" and "⊙" marks, ■/□ check boxes, times as "오후 3시 12분"; codes in "상병 1) name [ code ]" with spaces
 inside the brackets, in a "KCD-code" table cell, after "ICD-10:" and glued after the name with "ㆍ"; Korean long dates and a
 "YY년 M월 D일" date in the bad-OCR sample, with Z/2 and G/6 code damages).
+--holdout7 writes test/golden/holdout7/: a seventh held-out set (HOLDOUT7), written without seeing the reader and worded unlike
+all nine others, and the only set that also retitles its documents ("titles"): 소견서 with 향후 치료 의견, 진료확인서 for a stay
+(진료비 영수증 첨부용, with 병실 and 수납일), 수술 확인서, 병리 조직검사 회보서, 처방전 lines with 복약지도 and 총 투여일수, a
+요양급여의뢰서 brought from another clinic, a fully masked 주민등록번호 and an insurer "(주)" in the issue line; labels such as
+초진 연월일, 재원일, "Adm. / D/C", "Op.", "Imp.)", GETA, 기왕증, 검체 채취, 회보일, 사본 교부; "┆" fields, dates in "[ ]" and in
+"(실시 <date>)", a range written "<date>~<date>" without spaces, times as "PM 2:30" and "AM 11:07"; codes before the name with
+the name in parentheses after a "(주)" marker ("(주) I10 (본태성(일차성) 고혈압)", names with their own parentheses and commas),
+glued to the marker in a table cell ("(주)E11.9"), glued to the name in "code(name)" and after "질병분류번호"; a 요양병원 and a
+종합병원 재활의학과 among the treating hospitals and a 한방병원, a 소아청소년과 and a 치과의원 as referring ones; an MM/DD/YYYY date,
+a spaced "YY . M . D ." date and only code damages that domain.md §7.4 normalises (an undotted lower-case code, a space for
+the dot) in the bad-OCR sample).
 """
 import json, os, random, shutil, sys
 from collections import namedtuple
@@ -395,6 +406,55 @@ HOLDOUT6_DIAGNOSES = [
 ]
 HOLDOUT6_EXAMS = ["상부 소화관 내시경", "경식도 심초음파(TEE)", "갑상선 미세침흡인검사", "심근 관류 SPECT", "족부 초음파",
                   "MRCP(자기공명 담췌관조영)", "인후두 내시경"]
+HOLDOUT7 = {  # a seventh held-out wording: 소견서 / 진료확인서 / 수술 확인서 / 처방전·복약지도 forms, "(주)" markers, "┆" fields
+    "titles": {"외래 진료기록": "외래 진료 소견서 (향후 치료 의견 포함)", "영상 판독 결과지": "검사 시행 확인 및 결과 설명 기록",
+               "퇴원요약지": "입원 진료확인서 (진료비 영수증 첨부용)", "수술기록지": "수술 확인서", "병리 결과 보고서": "병리 조직검사 회보서",
+               "초진 기록지": "초진 문진 및 진료기록", "진료기록": "진료 요약 (타 기관 제출용)", "경과기록지": "외래 경과기록 및 복약지도 기록"},
+    "patient": "환자등록번호 {no} ┆ 환자 성명 권모형 ┆ 주민등록번호 ******-******* ┆ 생년월일 {birth}",
+    "issue": "제출처 ○○손해보험(주) ┆ 서류 교부 연월일 {d}",
+    "visit_first": "초진 연월일 {d} ┆ 외래 (신환 접수)", "visit_again": "[{d}] 외래 재진 ┆ 경과 관찰", "dx": "(주) {code} ({name})",
+    "rx": "처방전 ┆ 셀레콕시브캡슐 200mg (소염진통제) 1C bid 식후 ┆ 총 투여일수 {days}일 ┆ 복약지도: 속쓰림 있으면 복용 중지",
+    "table": "{d}  외래·{dept}  (주){code}  {name}", "table_rx": "  투여 {days}일",
+    "column": "{d} {code}({name})", "column_rx": " ┆ {days}일",
+    "exam": "검사항목 ┆ {name} (실시 {d})", "finding": "Imp.) {finding}", "report": "영상 판독 확정 ┆ {d} (판독의 서명)",
+    "stay_range": "재원일 {s}~{e} ┆ 병실 712호 (6인실)", "stay_pair": "Adm. {s} ┆ D/C {e}",
+    "stay_course": "치료 경과 및 향후 치료 의견 ┆ 보존적 치료로 증상 소실, 퇴원 후 외래 통원 요망",
+    "surgery": "Op. {d} ┆ {op} 시행함", "anaesthesia": "마취 ┆ GETA (전신 기관내 마취) ┆ 출혈량 소량",
+    "specimen": "조직검사 의뢰 (검체 채취 {d}) ┆ 검체 2개", "pathology": "최종 병리진단 {name} ┆ 질병분류번호 {code}",
+    "path_report": "병리 결과 회보일 ┆ {d}",
+    "booking": "☎ 예약 안내 ┆ {d} PM 2:30 (내원 30분 전 도착)", "history_header": "▶ 기왕증 (타 병원 수술 이력)",
+    "written": "수납일 {d} ┆ 수납 담당자 (인)",
+    "explain": "[{d}] 결과 설명 위해 외래 재내원", "retest": "▶ 향후 치료 의견: 5개월 뒤 동일 검사로 재검사 요함",
+    "present_illness": "내원 경위 ┆ 약 4년 전 보건소 혈압 측정에서 고혈압 지적받고 보건소에서 약 처방 받아 옴 (본인 진술)",
+    "referral": "{name} 발행 요양급여의뢰서 지참하여 내원 (정밀 평가 요청)",
+    "course": "경과 ┆ 자가혈당 공복 120~140 mg/dL, 저혈당 증상 없음 ┆ 동일 처방 유지 (f/u 4주)",
+    "print": "{header} ┆ 사본 교부 {d} AM 11:07 ┆ 원무과 제증명 창구", "footer": "[{n}/{total}] ┆ 원본 대조필 (원무과)",
+    "copy_header": "제증명 사본 (보험금 청구용)", "column_width": 118,
+    "bad_title": "재 활 치 료 기 록 ( 외 래 )", "bad_visit": "내 원 일 ( Visit ) : {m:02d}/{d:02d}/{y}  외래 초진",
+    "bad_dx": "( 주 ) 상 병 : {code}",
+    "bad_codes": [("n183", "N18.3"), ("K29 7", "K29.7"), ("S82.0)", "S82.0"), ("F3 2.9", "F32.9")],
+    "bad_again": "{yy:02d} . {m} . {d} .  재 진 ( 외 래 )", "bad_noise": "NRS 6/10 ┆ 25(OH) 비타민D 18.2 ng/mL ┆ 비타민 B6·D3 복합제 복용",
+}
+HOLDOUT7_HOSPITALS = [
+    ("함초롬내과의원", "함초롬내과의원", None),
+    ("이든요양병원", "이든요양병원", "내과"),
+    ("여우비가정의학과의원", "여우비가정의학과의원", None),
+    ("우듬지대학교병원", "우듬지대학교병원", "상부위장관외과"),
+    ("의료법인 너나들이의료재단 너나들이병원", "너나들이병원", "심장내과"),
+    ("바투뫼종합병원", "바투뫼종합병원", "재활의학과"),
+    ("곶자왈병원", "곶자왈병원", "일반내과"),
+    ("쑥쑥소아청소년과의원", "쑥쑥소아청소년과의원", None),
+    ("다복솔한방병원", "다복솔한방병원", "한방재활의학과"),
+    ("이솔치과의원", "이솔치과의원", None),
+]
+HOLDOUT7_DIAGNOSES = [
+    ("2형 당뇨병, 합병증 없음", "E11.9", "E11.9"), ("비타민D 결핍증(상세불명)", "E559", "E55.9"), ("본태성(일차성) 고혈압", "I10", "I10"),
+    ("바렛식도", "K227", "K22.7"), ("신경뿌리병증을 동반한 요추 추간판장애", "M51.1", "M51.1"), ("기록된 연축을 동반한 협심증", "I20.1", "I20.1"),
+    ("상세불명의 고지질혈증", "E785", "E78.5"), ("상세불명의 장폐색", "K567", "K56.7"), ("상세불명의 급성 부비동염", "J01.9", "J01.9"),
+    ("조짐이 없는 편두통[보통편두통]", "G43.0", "G43.0"), ("슬개골의 골절", "S82.0", "S82.0"), ("만성 신장병(4기)", "N184", "N18.4"),
+]
+HOLDOUT7_EXAMS = ["진정 상부내시경(EGD)", "관상동맥 연축 유발검사", "전신 골스캔", "적외선 체열촬영(DITI)", "척추 전장 X-ray", "부비동 CT",
+                  "근골격 초음파"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -467,7 +527,7 @@ class Case:
 def header_block(c, doc, hospital, title, patient=True, issue=None):
     name, key, dept = hospital
     c.line(doc, f"{name} {dept or ''}".strip())
-    c.line(doc, title)
+    c.line(doc, P.get("titles", {}).get(title, title))  # a set may retitle the documents (HOLDOUT7)
     if patient:
         birth = date(1960 + c.rng.randrange(30), 1 + c.rng.randrange(12), 1 + c.rng.randrange(28))
         c.line(doc, P["patient"].format(birth=fmt(birth, c.rng.randrange(2)), no=c.rng.randrange(10**7, 10**8)))
@@ -875,6 +935,8 @@ SETS = {  # command-line flag -> set; no flag writes the tuned set
     "--holdout5": GoldenSetSpec("holdout5", "n-", 17000, (HOLDOUT5, HOLDOUT5_HOSPITALS, HOLDOUT5_DIAGNOSES, HOLDOUT5_EXAMS),
                                 ["table", "free", "two_column", "header_footer"], small=True),
     "--holdout6": GoldenSetSpec("holdout6", "q-", 19000, (HOLDOUT6, HOLDOUT6_HOSPITALS, HOLDOUT6_DIAGNOSES, HOLDOUT6_EXAMS),
+                                ["table", "two_column", "free", "header_footer"], small=True),
+    "--holdout7": GoldenSetSpec("holdout7", "r-", 21000, (HOLDOUT7, HOLDOUT7_HOSPITALS, HOLDOUT7_DIAGNOSES, HOLDOUT7_EXAMS),
                                 ["table", "two_column", "free", "header_footer"], small=True),
 }
 
