@@ -68,6 +68,9 @@ public static class GoldenSet
     /// <summary>A sixth held-out set, worded unlike all the others (doctors' reply letters in running prose, 통원/입퇴원 확인서 forms, … ┃ ㆍ ⊙ marks, codes as [ code ], KCD- and ICD-10: prefixes), for the same judgement.</summary>
     public const string Holdout6 = "holdout6";
 
+    /// <summary>A seventh held-out set, worded unlike all the others (소견서, 입원 진료확인서, 수술 확인서, 병리 회보서, "┆" fields, (주) markers, codes glued to their names as E559(name), Adm./D/C, dates in [ ]), for the same judgement.</summary>
+    public const string Holdout7 = "holdout7";
+
     /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
     public static string FindCasesFolder(string? start = null, string set = Tuned)
     {
