@@ -287,6 +287,7 @@ public sealed class CodeLetterPassTests
     [InlineData("|10(본태성", "", "|10", "(본태성")]
     [InlineData("[125.2", "[", "125.2", "")] // the closing bracket set apart: three digits leave no room for the bracket as the letter
     [InlineData("]20.9", "", "]20.9", "")] // two: the bracket may be the letter (J20.9)
+    [InlineData("(298", "", "(298", "")] // undotted, three digits may be a code's: the bracket may be its letter (K298)
     [InlineData("(110)", "(", "110", ")")]
     public void A_token_splits_into_what_stands_before_the_code_the_code_and_what_follows_it(string token, string prefix, string core, string suffix) =>
         Assert.Equal((prefix, core, suffix), KcdToken.Split(token));

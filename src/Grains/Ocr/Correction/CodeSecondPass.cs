@@ -325,15 +325,16 @@ public static class CodeSecondPass
     }
 
     /// <summary>
-    /// What the Latin model read in a slot, and, when the first reading ends in a mark (<c>『78.9』</c>, <c>1139,</c>), the
-    /// same without its last glyph: the mark is in the crop, and a model restricted to capitals and digits reads it as
-    /// one (<c>E78.95</c>, <c>11395</c>: holdout4 golden set, codes in 『』).
+    /// What the Latin model read in a slot, and, when the first reading ends in a mark (<c>『78.9』</c>, <c>1139,</c>) or
+    /// the Latin one in a letter after a digit, the same without its last glyph: the mark is in the crop, and a model
+    /// restricted to capitals and digits reads it as one (<c>E78.95</c>, <c>11395</c>: holdout4 golden set, codes in 『』);
+    /// a bracket the first reading set apart is in the crop too (<c>[)03.9 ]</c> read <c>J039J</c>), and no code ends in a letter.
     /// </summary>
     private static IEnumerable<string> Readings(string token, IReadOnlyList<TesseractTsv.Word> read)
     {
         var reading = CodeReading(read);
         yield return reading;
-        if (KcdToken.Split(token).Suffix.Length > 0 && reading.Length > 1)
+        if (reading.Length > 2 && (KcdToken.Split(token).Suffix.Length > 0 || (char.IsAsciiLetterUpper(reading[^1]) && char.IsAsciiDigit(reading[^2]))))
         {
             yield return reading[..^1];
         }

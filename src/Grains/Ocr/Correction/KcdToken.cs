@@ -26,7 +26,7 @@ public static partial class KcdToken
     /// <summary>
     /// Splits a token into its brackets and its core: <c>(611.9)</c> is "(", "611.9", ")". A leading bracket without a
     /// closing one stays in the core, because it may be the misread letter (<c>]20.9</c> for <c>J20.9</c>), unless three
-    /// digits follow it, one of them read for the letter (<c>[125.2</c>). A label the
+    /// digits and a dot follow it, one of the digits read for the letter (<c>[125.2</c>). A label the
     /// model ran into the code is a prefix: <c>질병분류기호:110</c> is "질병분류기호:", "110", "". So is the name the model
     /// ran into a bracketed code (<c>두통.(851)</c> is "두통.(", "851", ")"), and a list's number (<c>#1E109</c> is "#1",
     /// "E109", ""), and a full stop after a dotted code is a
@@ -68,9 +68,10 @@ public static partial class KcdToken
         {
             start = 1;
         }
-        else if (end > 1 && Opening.Contains(token[0]) && CodeLetterPass.LetterReadAsDigit(token[1..end]))
+        else if (end > 1 && Opening.Contains(token[0]) && ThreeDigitsBeforeDot().IsMatch(token[1..end]))
         {
-            // The model set the closing bracket apart ([125.2 ]: holdout6 golden set); three digits leave no room for the bracket to be the letter.
+            // The model set the closing bracket apart ([125.2 ]: holdout6 golden set); three digits before the dot leave no
+            // room for the bracket to be the letter, as they would in an undotted code ((298 for K298).
             start = 1;
         }
 
@@ -410,6 +411,9 @@ public static partial class KcdToken
 
     [GeneratedRegex(@"^[^\s\uAC00-\uD7A3]{0,2}?[0-9]{2}(?:[-,'`]\.|\.[-,'`])[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex StrayMarkAtDot();
+
+    [GeneratedRegex(@"^[0-9]{3}\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
+    private static partial Regex ThreeDigitsBeforeDot();
 
     /// <summary>A token without Hangul up to a digit, then an opening bracket and a Hangul syllable: a code with its name run in after it.</summary>
     [GeneratedRegex(@"^(?<code>[^\s\uAC00-\uD7A3]*?[0-9])(?<name>[(\[][\uAC00-\uD7A3].*)$", RegexOptions.CultureInvariant)]
