@@ -106,6 +106,9 @@ public sealed class CodeLetterPassTests
     [InlineData(new[] { "상병", "1)", "오래된", "심근경색증", "[125.2", "]" }, 4, true)] // 상병 as the label, a list number after it
     [InlineData(new[] { "주상병", ":", "고혈압성", "신장병", "112.9" }, 4, true)]
     [InlineData(new[] { "상병수당", "지급", "일수", "120" }, 3, false)] // the sickness allowance: days, not a code
+    [InlineData(new[] { "(주)", "120.1", "(기록된", "ASS", "동반한", "협심증)" }, 1, true)] // after a principal diagnosis's marker (holdout7 golden set)
+    [InlineData(new[] { "질병분류번호", "110" }, 1, true)]
+    [InlineData(new[] { "(주)", "2022", "110" }, 2, false)] // a marker's code position is the word right after it
     [InlineData(new[] { "A:", "혈당", "110" }, 2, false)] // an assessment line without brackets: a value
     [InlineData(new[] { "혈압", "(110)" }, 1, false)] // a bracketed number with no diagnosis label
     [InlineData(new[] { "부진단", "공복혈당", "110", "mg/dL" }, 2, false)] // a lab value with its unit

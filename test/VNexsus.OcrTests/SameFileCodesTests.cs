@@ -140,6 +140,7 @@ public sealed class SameFileCodesTests
     [InlineData("2022.03.19 112.9 내과 외래 고혈압성 신장병 처방일수 30", "2022.03.19 I12.9 내과 외래 고혈압성 신장병 처방일수 30")] // a subcode the catalogue lacks, by its category (holdout2)
     [InlineData("2022. 03. 22. 고혈압성 심부전 (1110) 가정의학과 외래", "2022. 03. 22. 고혈압성 심부전 (I11.0) 가정의학과 외래")] // holdout3
     [InlineData("2021.03.23 110(본태성(일차성) 고혈압) 3 30일", "2021.03.23 I10(본태성(일차성) 고혈압) 3 30일")] // the name run into the code after it (holdout7)
+    [InlineData("(주) 10 (본태성(일차성) 고혈압)", "(주) I10 (본태성(일차성) 고혈압)")] // after a principal diagnosis's marker, its name after it
     [InlineData("2021년 6월 21일 |10(본태성(일차성) 고혈압) > 30일", "2021년 6월 21일 I10(본태성(일차성) 고혈압) > 30일")]
     [InlineData("A: 상세불명의 급성 기관지염 020.9) “", "A: 상세불명의 급성 기관지염 J20.9) “")]
     [InlineData("단일 자연분만 080", "단일 자연분만 O80")]

@@ -32,7 +32,7 @@ public static partial class CodeLetterPass
     private static readonly string[] NotDiagnosisLabels = ["상병수당"];
 
     /// <summary>Labels after which diagnosis codes follow (<c>질병분류기호:</c>, <c>상병코드:</c>); not any code (<c>검사코드:</c>).</summary>
-    public static readonly string[] CodeLabelCues = ["분류기호", "상병코드", "질병코드", "진단코드", "상병기호", "KCD"];
+    public static readonly string[] CodeLabelCues = ["분류기호", "분류번호", "상병코드", "질병코드", "진단코드", "상병기호", "KCD"];
 
     /// <summary>
     /// Indices of tokens to read with the letters-only model: still not a code after the Latin reading
@@ -45,9 +45,17 @@ public static partial class CodeLetterPass
             .Order()
             .ToList();
 
-    /// <summary>Whether the token is a code position: after a code label, last on a diagnosis line, heading its name, in a column of codes, or under a code column's header.</summary>
+    /// <summary>Whether the token is a code position: after a code label or a principal/secondary diagnosis marker, last on a diagnosis line, heading its name, in a column of codes, or under a code column's header.</summary>
     public static bool InCodePosition(IReadOnlyList<TesseractTsv.Word> words, int index) =>
-        AfterCodeLabel(words, index) || LastOnDiagnosisLine(words, index) || HeadsItsName(words, index) || BetweenCodes(words, index) || CodeColumn.UnderHeader(words, index);
+        AfterCodeLabel(words, index) || AfterDiagnosisMarker(words, index) || LastOnDiagnosisLine(words, index) || HeadsItsName(words, index) || BetweenCodes(words, index) ||
+        CodeColumn.UnderHeader(words, index);
+
+    /// <summary>
+    /// Whether the token follows the marker of a principal or secondary diagnosis, <c>(주)</c> or <c>(부)</c>, which
+    /// records put straight before the code (<c>(주) 10 (본태성(일차성) 고혈압)</c>: holdout7 golden set).
+    /// </summary>
+    public static bool AfterDiagnosisMarker(IReadOnlyList<TesseractTsv.Word> words, int index) =>
+        index > 0 && words[index - 1].LineKey == words[index].LineKey && DiagnosisMarker().IsMatch(words[index - 1].Text);
 
     /// <summary>
     /// Whether the token heads a name as a code does in a record's row (<c>2023.08.26 |139 : 고혈압성 심장 및 신장병</c>:
@@ -310,4 +318,7 @@ public static partial class CodeLetterPass
 
     [GeneratedRegex(@"^[0-9][0-9]{2}(?:\.[0-9]{1,2}|[0-9]{1,2})?$", RegexOptions.CultureInvariant)]
     private static partial Regex LetterAsDigit();
+
+    [GeneratedRegex(@"^[(\[]?[주부][)\]]$", RegexOptions.CultureInvariant)]
+    private static partial Regex DiagnosisMarker();
 }

@@ -174,13 +174,14 @@ public static partial class SameFileCodes
     }
 
     /// <summary>
-    /// A damaged token no earlier correction made, resolved beside the name before it; within a row, beside the name after
-    /// it first (a table whose code column comes first), then the one before it.
+    /// A damaged token no earlier correction made, resolved beside the name before it, or the one after it where none
+    /// stands before it (<c>(주) 10 (본태성(일차성) 고혈압)</c>); within a row, beside the name after it first (a table
+    /// whose code column comes first), then the one before it.
     /// </summary>
     private static Resolution? ResolveDamaged(Token token, IReadOnlyList<TesseractTsv.Word> words, int index, CodePosition position, References references) =>
         token.WasCorrected ? null
         : position == CodePosition.WithinRow ? Resolve(token.Text, NameAfter(words, index), references, position) ?? Resolve(token.Text, NameBefore(words, index), references, position)
-        : Resolve(token.Text, NameBefore(words, index), references, position);
+        : Resolve(token.Text, NameBefore(words, index) ?? NameAfter(words, index), references, position);
 
     /// <summary>A code read with I re-lettered by the name before it (<see cref="UprightLetter"/>); a code before its name is left.</summary>
     private static Resolution? Reletter(Token token, IReadOnlyList<TesseractTsv.Word> words, int index, CodePosition position, References references) =>

