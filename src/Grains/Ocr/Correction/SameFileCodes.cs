@@ -241,7 +241,7 @@ public static partial class SameFileCodes
     /// <see cref="Shown"/>) and the reading it fits, or null. The codes with the reading's digits are asked first; when
     /// none of them is shown well enough, a code the catalogue does not list is compared by the code it refines: a
     /// subcode by its category where the catalogue knows the category to be subdivided (<c>112.9</c> beside 고혈압성
-    /// 신장병 is I12.9 by I12's name: holdout2 golden set; I10 has no subcodes, so <c>(1100)</c> beside 고혈압 stays), a
+    /// 신장병 is I12.9 by I12's name: holdout2 golden set; R51 has no subcodes, so <c>(6510)</c> beside 두통 stays), a
     /// five-character code by its subcode (<c>S93.40</c> by S93.4 발목의 염좌 및 긴장). A name saying 상세불명 is refined
     /// only to KCD's unspecified subcode, .9: <c>상세불명의 결막염 (110.0)</c> has a digit misread, it is no H10.0.
     /// </summary>
