@@ -68,7 +68,7 @@ public static partial class KcdToken
         {
             start = 1;
         }
-        else if (end > 1 && Opening.Contains(token[0]) && ThreeDigitsBeforeDot().IsMatch(token[1..end]))
+        else if (end > 1 && Opening.Contains(token[0]) && token[1..end].Contains('.', StringComparison.Ordinal) && CodeLetterPass.LetterReadAsDigit(token[1..end]))
         {
             // The model set the closing bracket apart ([125.2 ]: holdout6 golden set); three digits before the dot leave no
             // room for the bracket to be the letter, as they would in an undotted code ((298 for K298).
@@ -411,9 +411,6 @@ public static partial class KcdToken
 
     [GeneratedRegex(@"^[^\s\uAC00-\uD7A3]{0,2}?[0-9]{2}(?:[-,'`]\.|\.[-,'`])[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex StrayMarkAtDot();
-
-    [GeneratedRegex(@"^[0-9]{3}\.[0-9]{1,2}$", RegexOptions.CultureInvariant)]
-    private static partial Regex ThreeDigitsBeforeDot();
 
     /// <summary>A token without Hangul up to a digit, then an opening bracket and a Hangul syllable: a code with its name run in after it.</summary>
     [GeneratedRegex(@"^(?<code>[^\s\uAC00-\uD7A3]*?[0-9])(?<name>[(\[][\uAC00-\uD7A3].*)$", RegexOptions.CultureInvariant)]
