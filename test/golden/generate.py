@@ -2,7 +2,7 @@
 """Deterministic generator of the VNexsus golden set (synthetic records only; domain.md §10.2, issue 4).
 
 Run with Debian's python3 (python3-reportlab, fonts-nanum):
-    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7]
+    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7 | --holdout8]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
 
@@ -43,6 +43,20 @@ glued to the marker in a table cell ("(주)E11.9"), glued to the name in "code(n
 종합병원 재활의학과 among the treating hospitals and a 한방병원, a 소아청소년과 and a 치과의원 as referring ones; an MM/DD/YYYY date,
 a spaced "YY . M . D ." date and only code damages that domain.md §7.4 normalises (an undotted lower-case code, a space for
 the dot) in the bad-OCR sample).
+--holdout8 writes test/golden/holdout8/: an eighth held-out set (HOLDOUT8), written without seeing the reader and worded unlike
+all ten others, and the only set that also writes its own dates ("dates", read by fmt) besides retitling its documents: a
+진단서 (일반용) with 진단서 발행 연월일, 영상의학 판독지 (Radiology Report), a Discharge Summary with 입원약정서 사본 and English/Korean
+labels (Date of Admission/Discharge, Hospital Course, 작성 완료), 수술 및 마취 기록 (Operative Note, Anes.), 외과병리 판독지
+(Final Diagnosis, Report date), 협진 의뢰 및 회신, 외래 진료 회송서, 투약 기록 and 물리치료 기록 lines; labels such as 진찰권번호,
+출생년월일, 진찰일, 촬영일시, 판독 서명, 입원 치료 기간, 수술 시행 연월일, 검체 접수, 다음 방문 예약일, C.C/P.I, 의뢰 기관, 사본 발행;
+"〓", "｜", "◉", "①", "↳", "▼", "★", "＃" marks and ":" or "：" with no space before the value; dates written "2023.3.7.",
+"2023년3월7일", "2023-03-07(화)", "'23.03.07", "23-03-07", "2023/3/7" and "2023-03-07 14:20" (a row starting "'23" counts as a
+record row in the table and two-column layouts), a stay written "<date> - <date>"; codes at the end of the line after a run of
+spaces ("＃1. name          진단코드(KCD-8):code"), after "[KCD]", glued after "▶" before the name, and in a table column of
+their own after "name /"; a 의료원, a 한의원, a 대학교병원 간담췌외과 and hospitals printed with a bracketed English name or former
+name ("(구 ...의원)") among the treating ones and a 보건지소, a 치과병원 and a 산부인과의원 as referring ones, names with rare
+syllables (뙤, 굄, 똬, 꿩); a spaced "YYYY. M. D." date, a "YY년M월D일" date and only code damages that domain.md §7.4
+normalises (lower case with a space and no dot, a space before the dot with a stray ")") in the bad-OCR sample).
 """
 import json, os, random, shutil, sys
 from collections import namedtuple
@@ -455,6 +469,60 @@ HOLDOUT7_DIAGNOSES = [
 ]
 HOLDOUT7_EXAMS = ["진정 상부내시경(EGD)", "관상동맥 연축 유발검사", "전신 골스캔", "적외선 체열촬영(DITI)", "척추 전장 X-ray", "부비동 CT",
                   "근골격 초음파"]
+HOLDOUT8 = {  # an eighth held-out wording: 진단서 / 협진 회신 / Discharge Summary / 투약·물리치료 기록 forms, "〓" "｜" "◉" marks
+    "titles": {"외래 진료기록": "진단서 (일반용) ｜ 외래 진료 내역 첨부", "영상 판독 결과지": "영상의학 판독지 (Radiology Report)",
+               "퇴원요약지": "Discharge Summary ｜ 퇴원 요약 (입원약정서 사본 첨부)", "수술기록지": "수술 및 마취 기록 (Operative Note)",
+               "병리 결과 보고서": "외과병리 판독지 (Surgical Pathology)", "초진 기록지": "협진 의뢰 및 회신 (초진 병력지)",
+               "진료기록": "외래 진료 회송서 ｜ 진료기록 발췌", "경과기록지": "투약 기록 (외래 처방 내역 조회)"},
+    "dates": ["{y}.{m}.{d}.", "{y}년{m}월{d}일", "{y}-{m:02d}-{d:02d}({w})", "'{yy:02d}.{m:02d}.{d:02d}", "{yy:02d}-{m:02d}-{d:02d}",
+              "{y}/{m}/{d}", "{y}-{m:02d}-{d:02d} {hh:02d}:{mm:02d}"],
+    "patient": "◉ 성명(Name)：서가공 ｜ 진찰권번호:{no} ｜ 출생년월일:{birth} ｜ 주민번호 ******-*******",
+    "issue": "〓 진단서 발행 연월일:{d} 〓 (보험 청구 제출용)",
+    "visit_first": "① 진찰일:{d} ｜ 외래 첫 진찰", "visit_again": "↳ {d}：외래 재진 ｜ 물리치료 병행",
+    "dx": "＃1. {name}          진단코드(KCD-8):{code}",
+    "rx": "투약 ｜ 암로디핀 5mg + 로수바스타틴 10mg 복합정 1T 1일 1회 아침 ｜ {days}일 처방(원외)", "table": "{d}  {dept}  {name} /  {code}",
+    "table_rx": " (복용 {days}일)",
+    "column": "{d}▶{code} {name}", "column_rx": " ◉{days}일",
+    "exam": "▼ 촬영일시:{d} 09:05 ｜ 검사명：{name}", "finding": "Findings/Conclusion：{finding}",
+    "report": "판독 서명(Radiologist)：{d} 16:02",
+    "stay_range": "입원 치료 기간：{s} - {e} ｜ 병동 5A", "stay_pair": "입원일(Date of Admission):{s} ｜ 퇴원일(Date of Discharge):{e}",
+    "stay_course": "Hospital Course：수액 및 약물치료 후 증상 호전 ｜ 퇴원 형태：정규 퇴원(귀가)",
+    "surgery": "Operation：{op} ｜ 수술 시행 연월일:{d}", "anaesthesia": "Anes.：GA (기관내삽관) ｜ 수술 소요 1시간 40분",
+    "specimen": "▼ 검체 접수:{d} ｜ 생검 부위：위 전정부 (3조각)", "pathology": "병리 진단(Final Diagnosis)：{name}          [KCD] {code}",
+    "path_report": "Report date(병리과 서명)：{d}",
+    "booking": "★ 다음 방문 예약일:{d} 10:10", "history_header": "▼ Past Hx：수술 과거력",
+    "written": "Discharge Summary 작성 완료:{d} ｜ 주치의 서명",
+    "explain": "↳ {d}：외래 내원 ｜ 영상 결과 설명 및 상담", "retest": "★ 권고：7개월 후 같은 검사로 재검(추적 관찰)",
+    "present_illness": "C.C/P.I：약 6년 전 직장 건강검진에서 혈압 상승 소견, 보건지소에서 혈압약 처방받아 복용 (본인 진술)",
+    "referral": "의뢰 기관：{name} ｜ 진료의뢰서 및 영상 CD 지참하여 내원",
+    "course": "물리치료 기록：핫팩 20분, 간섭파치료(ICT) 15분 ｜ 통증 VAS 5→3 ｜ 약 유지",
+    "print": "{header} 〓 사본 발행 {d} 17:48 〓 의무기록실", "footer": "〓 {n} of {total} 〓 사본임을 증명함",
+    "copy_header": "의무기록 사본 (보험 청구 발췌)", "column_width": 132,
+    "bad_title": "외 래 투 약 기 록 부", "bad_visit": "진 찰 일 :{y}. {m}. {d}.  초 진", "bad_dx": "＃ 1 . 병 명 ▶ {code}",
+    "bad_codes": [("h8 11", "H81.1"), ("J04 .0)", "J04.0"), ("m653", "M65.3"), ("E10 2", "E10.2")],
+    "bad_again": "{yy:02d}년{m}월{d}일  재 진 ｜ 외 래", "bad_noise": "SBP/DBP 128/82 ｜ Na 139 mEq/L ｜ 체온 T37.2℃ ｜ 엽산(B9) 복용",
+}
+HOLDOUT8_HOSPITALS = [
+    ("뙤약볕내과의원", "뙤약볕내과의원", None),
+    ("곰솔고을의료원", "곰솔고을의료원", "호흡기알레르기내과"),
+    ("꿩바위한의원", "꿩바위한의원", None),
+    ("솟대마루대학교병원", "솟대마루대학교병원", "간담췌외과"),
+    ("굄돌병원(GOEMDOL HOSPITAL)", "굄돌병원", "핵의학과"),
+    ("똬리숲종합병원", "똬리숲종합병원", "신경외과"),
+    ("늘해랑병원(구 늘해랑의원)", "늘해랑병원", "일반외과"),
+    ("한들보건지소", "한들보건지소", None),
+    ("고른니치과병원", "고른니치과병원", "구강악안면외과"),
+    ("꽃잠산부인과의원", "꽃잠산부인과의원", None),
+]
+HOLDOUT8_DIAGNOSES = [
+    ("신장 합병증을 동반한 1형 당뇨병", "E10.2", "E10.2"), ("비독성 다결절성 갑상선종", "E042", "E04.2"),
+    ("상세불명의 본태성 고혈압", "I109", "I10.9"), ("알코올성 위염", "K29.2", "K29.2"), ("방아쇠손가락", "M65.3", "M65.3"),
+    ("허혈성 심근병증", "I255", "I25.5"), ("기타 지질단백질대사장애", "E788", "E78.8"), ("위 및 십이지장의 폴립", "K31.7", "K31.7"),
+    ("급성 후두염", "J04.0", "J04.0"), ("양성 발작성 현기증", "H811", "H81.1"), ("담관염 또는 담낭염이 없는 담관결석", "K80.5", "K80.5"),
+    ("발목의 염좌 및 긴장", "S934", "S93.4"),
+]
+HOLDOUT8_EXAMS = ["췌장 다기관 CT(3상)", "갑상선 스캔(Tc-99m)", "경두개 도플러(TCD)", "전정기능검사(VNG)", "맥파전달속도 검사(baPWV)",
+                  "캡슐 내시경", "폐 확산능 검사(DLCO)"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -473,7 +541,11 @@ def d(s):
 
 
 def fmt(x, style=0):
-    """Date formats of domain.md §6.1."""
+    """Date formats of domain.md §6.1 (a set may write its own, "dates": HOLDOUT8)."""
+    if "dates" in P:
+        t = x.toordinal()
+        return P["dates"][style % len(P["dates"])].format(y=x.year, m=x.month, d=x.day, yy=x.year % 100, w="월화수목금토일"[x.weekday()],
+                                                         hh=8 + t % 10, mm=(t * 7) % 60)
     return [f"{x:%Y.%m.%d}", f"{x:%Y-%m-%d}", f"{x.year}. {x.month:02d}. {x.day:02d}.", f"{x.year}년 {x.month}월 {x.day}일",
             f"{x:%Y/%m/%d}", f"{x:%y.%m.%d}", f"{x:%Y%m%d}"][style % 7]
 
@@ -853,6 +925,11 @@ def candidates(case, contract):
 
 # ---- rendering --------------------------------------------------------------------------------------------------
 
+def record_row(line):
+    """A record row starts with its date (HOLDOUT8 writes some as "'23.03.07")."""
+    return line[:1].isdigit() or (line[:1] == "'" and line[1:2].isdigit())
+
+
 def render_pdf(path, doc, layout, case):
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
@@ -875,7 +952,7 @@ def render_pdf(path, doc, layout, case):
         y = h - 70
         if layout == "two_column":
             # Header lines full width, then the record rows in two columns (left column first).
-            rows = [line for line in lines if line[:1].isdigit()]
+            rows = [line for line in lines if record_row(line)]
             for line in lines:
                 if line not in rows:
                     pdf.drawString(40, y, line)
@@ -887,7 +964,7 @@ def render_pdf(path, doc, layout, case):
                 y -= 16
         else:
             for line in lines:
-                if layout == "table" and "  " in line and line[:1].isdigit():
+                if layout == "table" and "  " in line and record_row(line):
                     x = 40
                     for cell in line.split("  "):
                         pdf.drawString(x, y, cell)
@@ -938,6 +1015,8 @@ SETS = {  # command-line flag -> set; no flag writes the tuned set
                                 ["table", "two_column", "free", "header_footer"], small=True),
     "--holdout7": GoldenSetSpec("holdout7", "r-", 21000, (HOLDOUT7, HOLDOUT7_HOSPITALS, HOLDOUT7_DIAGNOSES, HOLDOUT7_EXAMS),
                                 ["table", "two_column", "free", "header_footer"], small=True),
+    "--holdout8": GoldenSetSpec("holdout8", "s-", 23000, (HOLDOUT8, HOLDOUT8_HOSPITALS, HOLDOUT8_DIAGNOSES, HOLDOUT8_EXAMS),
+                                ["free", "two_column", "table", "header_footer"], small=True),
 }
 
 
