@@ -71,6 +71,9 @@ public static class GoldenSet
     /// <summary>A seventh held-out set, worded unlike all the others (소견서, 입원 진료확인서, 수술 확인서, 병리 회보서, "┆" fields, (주) markers, codes glued to their names as E559(name), Adm./D/C, dates in [ ]), for the same judgement.</summary>
     public const string Holdout7 = "holdout7";
 
+    /// <summary>An eighth held-out set, worded unlike all the others (진단서, 영상의학 판독지, Discharge Summary, 수술 및 마취 기록, 협진 의뢰 및 회신, 투약/물리치료 기록, 〓 ｜ ◉ ↳ marks, dates as 2023.3.7., 2023년3월7일, '23.03.07 and 2023-03-07(화), codes far after their names or glued to a date with ▶), for the same judgement.</summary>
+    public const string Holdout8 = "holdout8";
+
     /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
     public static string FindCasesFolder(string? start = null, string set = Tuned)
     {
