@@ -61,6 +61,8 @@ public sealed class RuleTests
     [InlineData("초진 연월일 2024.03.07 ┆ 외래 (신환 접수) ☎ 예약 안내 ┆ 2024.04.08 PM 2:30 (내원 30분 전 도착)", "2024-03-07", "2024-04-08", "booking_date")]
     [InlineData("Adm. 2024.03.07 ┆ D/C 2024.03.09 수납일 2024.03.12 ┆ 수납 담당자 (인)", "2024-03-07", "2024-03-12", "issue_or_print_date")] // paid, not seen
     [InlineData("상기 환자는 2024.03.07 본원 외래에 내원하여 진찰을 받았음 다음 진료는 2024.04.08 오전 9시 40분으로 예정되어 있음", "2024-03-07", "2024-04-08", "booking_date")] // a label in prose, its particle after it
+    [InlineData("▼ 검체 접수:2024.3.7. ｜ 생검 부위：위 전정부 Report date(병리과 서명)：2024.3.12.", "2024-03-07", "2024-03-12", "report_date")] // a remark in brackets after the label (holdout8 golden set)
+    [InlineData("〓 진단서 발행 연월일:2024.5.2. 〓 (보험 청구 제출용) ① 진찰일:2024.3.7. ｜ 외래 첫 진찰", "2024-03-07", "2024-05-02", "issue_or_print_date")]
     public void Fake_dates_are_excluded_with_their_reason(string line, string kept, string dropped, string reason)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line));
@@ -116,6 +118,7 @@ public sealed class RuleTests
     [InlineData("• 과거 진료 사항 (본인 진술)")] // a remark in brackets after the heading
     [InlineData("⊙ 수술 경력 (타 기관)")]
     [InlineData("▶ 기왕증 (타 병원 수술 이력)")] // holdout7 golden set
+    [InlineData("▼ Past Hx：수술 과거력")] // holdout8 golden set
     public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
@@ -166,11 +169,23 @@ public sealed class RuleTests
     [InlineData("진단: E11, 10년 전부터 투약", "E11")] // a comma with a space after it separates
     [InlineData("Dx. #1E109 1형 당뇨병", "E10.9")] // a list's number run into the code
     [InlineData("2024.03.07 통원 내과 KCD-E11.6 2형 당뇨병(기타 합병증)", "E11.6")] // the KCD- prefix
+    [InlineData("상병명: 상세불명의 위염 K29 7", "K29.7")] // a space for the dot
+    [InlineData("＃ 1 . 병 명 ▶ h8 11", "H81.1")] // spaced-out print, the space inside the digits
+    [InlineData("진단: E11 10년 전부터 투약", "E11")] // a number after a space is no subcode when a word follows it
     public void Codes_are_read_through_ocr_spacing_but_never_across_a_sentence(string text, string code)
     {
         var e = RuleData.Default;
         var token = Assert.Single(e.Kcd.Find(text, true, e.Entities.CodeExclusionBefore, e.Entities.CodeExclusionAfter));
         Assert.Equal(code, token.Code);
+    }
+
+    [Theory]
+    [InlineData("2024.03.07 외래 K29 7", false, "K29")] // not a diagnosis line: the number after the space stays apart
+    [InlineData("상병명: I10 3", true, "I10")] // the table names no I10.3
+    public void A_code_split_by_a_space_is_joined_only_on_a_diagnosis_line_into_a_code_the_table_names(string text, bool diagnosisLine, string code)
+    {
+        var e = RuleData.Default;
+        Assert.Equal(code, Assert.Single(e.Kcd.Find(text, diagnosisLine, e.Entities.CodeExclusionBefore, e.Entities.CodeExclusionAfter)).Code);
     }
 
     [Theory]
@@ -314,6 +329,7 @@ public sealed class RuleTests
     [InlineData("2024.03.12  당뇨병성 다발합병증  내과(외래)  E11.7  원외 30일", 30)]
     [InlineData("2024.03.12 I139：고혈압성 심장 및 신장병 /30일", 30)] // a row's days after a spaced slash
     [InlineData("2024.03.12 외래 경과 3/30일 이후 호전", null)] // a month and day is no prescription's days
+    [InlineData("2024.03.12▶I109 상세불명의 본태성 고혈압 ◉30일", 30)] // a row's days after a list mark (holdout8 golden set)
     [InlineData("Rx. 우르소데옥시콜산정 100mg 1정 1일 3회 식후 → 30일간", 30)]
     [InlineData("2024.03.12 외래 3일간 발열 지속", null)] // days of a symptom, no prescription on the line
     [InlineData("투약일수=28", 28)]

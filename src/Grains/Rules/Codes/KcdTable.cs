@@ -75,22 +75,31 @@ public sealed partial class KcdTable
         return tail.Length == 0 ? m.Groups["c"].Value : $"{m.Groups["c"].Value}.{tail}";
     }
 
-    /// <summary>Finds KCD-shaped tokens in text. <paramref name="lowerCaseAllowed"/> when the text is a diagnosis line.</summary>
+    /// <summary>
+    /// Finds KCD-shaped tokens in text. <paramref name="lowerCaseAllowed"/> when the text is a diagnosis line; there a code
+    /// whose digits a space splits (<c>K29 7</c>, <c>h8 11</c>: spaced-out or badly read print) is taken too, but only when
+    /// it ends the item and the table names the joined code, and it wins over the category it holds.
+    /// </summary>
     public IReadOnlyList<CodeToken> Find(string text, bool lowerCaseAllowed, IReadOnlyList<string> excludedBefore, IReadOnlyList<string> excludedAfter)
     {
-        List<CodeToken>? found = null;
+        var found = new List<CodeToken>();
+        if (lowerCaseAllowed)
+        {
+            foreach (Match m in SpacedToken().Matches(text))
+            {
+                if (Normalise(m.Value) is { } code && NameOf(code) is not null && !Excluded(text, m, excludedBefore, excludedAfter))
+                {
+                    found.Add(new CodeToken(m.Index, m.Length, m.Value, code, null));
+                }
+            }
+        }
+
+        var spaced = found.Count;
         foreach (Match m in Token().Matches(text))
         {
-            if (!lowerCaseAllowed && char.IsLower(m.Value[0]))
-            {
-                continue;
-            }
-
-            var before = text[Math.Max(0, m.Index - 6)..m.Index];
-            var afterEnd = m.Index + m.Length;
-            var after = text[afterEnd..Math.Min(text.Length, afterEnd + 4)].TrimStart();
-            if (excludedBefore.Any(w => before.Contains(w, StringComparison.OrdinalIgnoreCase))
-                || excludedAfter.Any(w => after.StartsWith(w, StringComparison.Ordinal)))
+            if ((!lowerCaseAllowed && char.IsLower(m.Value[0]))
+                || Excluded(text, m, excludedBefore, excludedAfter)
+                || found.Take(spaced).Any(t => m.Index < t.Start + t.Length && t.Start < m.Index + m.Length))
             {
                 continue;
             }
@@ -103,10 +112,19 @@ public sealed partial class KcdTable
             }
 
             var problem = IsKnownCategory(code) ? null : "codeNotInTable";
-            (found ??= []).Add(new CodeToken(m.Index, m.Length, raw, problem is null ? code : null, problem));
+            found.Add(new CodeToken(m.Index, m.Length, raw, problem is null ? code : null, problem));
         }
 
-        return found ?? (IReadOnlyList<CodeToken>)[];
+        return spaced == 0 ? found : found.OrderBy(t => t.Start).ToList();
+    }
+
+    private static bool Excluded(string text, Match m, IReadOnlyList<string> excludedBefore, IReadOnlyList<string> excludedAfter)
+    {
+        var before = text[Math.Max(0, m.Index - 6)..m.Index];
+        var afterEnd = m.Index + m.Length;
+        var after = text[afterEnd..Math.Min(text.Length, afterEnd + 4)].TrimStart();
+        return excludedBefore.Any(w => before.Contains(w, StringComparison.OrdinalIgnoreCase))
+            || excludedAfter.Any(w => after.StartsWith(w, StringComparison.Ordinal));
     }
 
     [GeneratedRegex(@"^(?<c>[A-Z]\d{2})\.?(?<t>\d{1,2})?$")]
@@ -118,4 +136,9 @@ public sealed partial class KcdTable
     // number may be run into the code (#1E109), and a KCD- prefix stand before it (KCD-E11.6).
     [GeneratedRegex(@"(?:(?<=#[1-9]|KCD-)|(?<![A-Za-z0-9.\-]))[A-Za-z]\d{2}(?:\s?\)?[.,]\d{1,2}|\d{1,2})?(?![A-Za-z0-9]|[.,]\d|-\d|/\d)")]
     private static partial Regex Token();
+
+    // A letter and one digit, a space, two digits (h8 11), or a letter and two digits, a space, one or two digits (K29 7),
+    // standing alone: nothing but a space, a closing mark or the end after it (never E11 10년 전).
+    [GeneratedRegex(@"(?<![A-Za-z0-9.\-])[A-Za-z](?:\d \d{2}|\d{2} \d{1,2})(?=\s|[)\],]|$)")]
+    private static partial Regex SpacedToken();
 }

