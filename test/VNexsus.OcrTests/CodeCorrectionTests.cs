@@ -165,6 +165,24 @@ public sealed class CodeCorrectionTests
         Assert.Equal(expected ?? token, CodeSecondPass.Apply(words, strip, read)[1].Text);
     }
 
+    [Theory]
+    [InlineData("(<(0-8):『042", "KCD8E042", "(<(0-8):E042")] // 진단코드(KCD-8):E042, the label's Latin letters read with the code (holdout8 golden set)
+    [InlineData("(《(ㅁ-8):『10.2", "KCD8E10.2", "(《(ㅁ-8):E10.2")]
+    [InlineData("(<(0-8):『042", "KCD8E043", null)] // the digits disagree
+    [InlineData("(<(0-8):『042", "KCD8E04X", null)] // no code ends the reading
+    public void A_code_label_with_latin_letters_read_as_one_word_with_the_code_gives_the_code_its_letter(string token, string reading, string? expected)
+    {
+        TesseractTsv.Word[] words =
+        [
+            new(1, 1, 1, 100, 50, 120, 40, 93, "진단코드"),
+            new(1, 1, 1, 222, 50, 250, 40, 44, token) { SpaceBefore = false },
+        ];
+        var strip = CodeSecondPass.SuspectStrip(GrayImage.Blank(800, 200), words, [1])!;
+        TesseractTsv.Word[] read = [new(1, 1, 1, 20, strip.Slots[0].Top + 2, 240, strip.Slots[0].Bottom - strip.Slots[0].Top - 4, 80, reading)];
+
+        Assert.Equal(expected ?? token, CodeSecondPass.Apply(words, strip, read)[1].Text);
+    }
+
     [Fact]
     public void A_suspects_crop_ends_where_its_glyphs_could_reach_not_where_a_wrong_box_ends()
     {

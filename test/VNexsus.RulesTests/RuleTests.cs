@@ -119,6 +119,7 @@ public sealed class RuleTests
     [InlineData("⊙ 수술 경력 (타 기관)")]
     [InlineData("▶ 기왕증 (타 병원 수술 이력)")] // holdout7 golden set
     [InlineData("▼ Past Hx：수술 과거력")] // holdout8 golden set
+    [InlineData("v Past Hx : 수술 과거력")] // its mark read as a letter on a scan
     public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));

@@ -319,8 +319,9 @@ public static class CodeSecondPass
     private static string? Consistent(string token, IReadOnlyList<TesseractTsv.Word> read)
     {
         var reading = CodeReading(read);
-        // A label run into the code (질병분류기호:110) is read as a separate word before it.
-        string[] ranInto = [reading.Length > 1 ? reading[1..] : "", read.Count > 1 ? read[^1].Text.TrimEnd('.') : ""];
+        // A label run into the code (질병분류기호:110) is read as a separate word before it, or, when the label has Latin
+        // letters of its own, as one word with the code (진단코드(KCD-8):E042 read KCD8E042: holdout8 golden set).
+        string[] ranInto = [reading.Length > 1 ? reading[1..] : "", read.Count > 1 ? read[^1].Text.TrimEnd('.') : "", CodeEnding(reading)];
         return Readings(token, read).Concat(ranInto).Where(c => c.Length > 0).Select(c => KcdToken.Corrected(token, c)).FirstOrDefault(c => c is not null);
     }
 
@@ -338,6 +339,13 @@ public static class CodeSecondPass
         {
             yield return reading[..^1];
         }
+    }
+
+    /// <summary>The end of a reading from its last letter on when only digits and a dot follow that letter (<c>E042</c> of <c>KCD8E042</c>), or "".</summary>
+    private static string CodeEnding(string reading)
+    {
+        var letter = reading.AsSpan().LastIndexOfAnyInRange('A', 'Z');
+        return letter > 0 && reading[(letter + 1)..].All(c => char.IsAsciiDigit(c) || c == '.') ? reading[letter..] : "";
     }
 
     /// <summary>What the Latin model read in a slot, as one token: a trailing full stop is not part of a code.</summary>

