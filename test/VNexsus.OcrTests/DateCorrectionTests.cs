@@ -331,6 +331,7 @@ public sealed class DateCorrectionTests
     public void A_span_may_start_with_a_mark_before_its_year_and_takes_a_unit_syllable_reported_after_a_space()
     {
         var quoted = Line(("\"202314", 300), ("072", 460), ("12일", 560), ("ALT", 900));
+        var curlyQuoted = Line(("‘202144", 300), ("11월", 460), ("04일", 560), ("AST", 900)); // a typographic quote (seed 109 heavy p03)
         var spaced = Line(("교부일:", 100), ("2021", 300), ("년", 400), ("9월", 460), ("21일", 560), ("질병분류기호:", 800));
 
         var quotedSpan = Assert.Single(DateSecondPass.FindSuspects(quoted));
@@ -338,6 +339,7 @@ public sealed class DateCorrectionTests
         var block = Assert.Single(TesseractTsv.ToBlocks(DateSecondPass.Apply(spaced, [spacedSpan], NoReadings, NoReadings, NoReadings)));
 
         Assert.Equal(new DateSecondPass.Span(0, 2, "202314 072 12일"), quotedSpan);
+        Assert.Equal(new DateSecondPass.Span(0, 2, "202144 11월 04일"), Assert.Single(DateSecondPass.FindSuspects(curlyQuoted)));
         Assert.Equal(new DateSecondPass.Span(1, 4, "2021 년 9월 21일"), spacedSpan);
         Assert.Equal("교부일: 2021년 9월 21일 질병분류기호:", block.Text);
         Assert.Equal(("2021 년 9월 21일", DateSecondPass.SeparatorReason), (block.Corrections![0].Original, block.Corrections[0].Reason));

@@ -13,7 +13,7 @@ namespace VNexsus.Ocr.Correction;
 /// </summary>
 public static partial class DateToken
 {
-    private static readonly char[] LeadingMarks = [',', ':', ';', '|', '\'', '"', '`', '_'];
+    private static readonly char[] LeadingMarks = [',', ':', ';', '|', '\'', '"', '`', '_', '‘', '’', '“', '”'];
 
     private static readonly char[] TrailingMarks = [',', ':', ';', '|', '\'', '"', '`', '!'];
 
@@ -26,7 +26,7 @@ public static partial class DateToken
     /// </summary>
     public static bool StartsWithYear(string token) => YearStart().IsMatch(WithoutLeadingMark(token));
 
-    /// <summary>The token without marks before its first character (<c>"202314</c> is <c>202314</c>): no date starts with one.</summary>
+    /// <summary>The token without marks before its first character (<c>"202314</c>, <c>‘202144</c> are <c>202314</c>, <c>202144</c>): no date starts with one.</summary>
     public static string WithoutLeadingMark(string token) => token.TrimStart(LeadingMarks);
 
     /// <summary>
