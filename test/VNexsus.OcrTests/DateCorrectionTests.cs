@@ -218,6 +218,12 @@ public sealed class DateCorrectionTests
     [InlineData("2023.12.24E1", null)] // no code
     [InlineData("2023.12.24", null)]
     [InlineData("12.24E11.4", null)] // no year
+    [InlineData("2022/10/131109", "2022/10/13 1109")] // the code's letter read as a digit (holdout8 golden set: 2022/10/13▶I109, the ▶ lost)
+    [InlineData("'22.08.141109", "'22.08.14 1109")]
+    [InlineData("2022-10-13110.9", "2022-10-13 110.9")]
+    [InlineData("2022/1/131109", null)] // a month of one digit may have a day of one: where the day ends is unknown
+    [InlineData("2022/10/1311", null)] // too short for a code
+    [InlineData("2022/10/32110", null)] // no day 32
     public void A_date_glued_to_the_code_after_it_gets_its_space_back(string token, string? expected)
     {
         Assert.Equal(expected, DateToken.CodeSeparated(token));
@@ -230,9 +236,12 @@ public sealed class DateCorrectionTests
 
         var separated = DateSecondPass.SeparateGluedCodes(words);
 
-        Assert.Equal(["2023.12.24 E11.4", "당뇨병성", "2024-01-23", "E11.4"], separated.Select(w => w.Text));
+        Assert.Equal(["2023.12.24", "E11.4", "당뇨병성", "2024-01-23", "E11.4"], separated.Select(w => w.Text));
         Assert.Equal(new TextCorrection("2023.12.24E11.4", "2023.12.24 E11.4", DateSecondPass.SeparatorReason, words[0].Box), separated[0].Correction);
         Assert.All(separated.Skip(1), w => Assert.Null(w.Correction));
+        Assert.Equal((words[0].Left, words[0].Right), (separated[0].Left, separated[1].Right)); // the two share the glued word's box
+        Assert.True(separated[0].Right == separated[1].Left && separated[1].SpaceBefore == true);
+        Assert.Equal("2023.12.24 E11.4 당뇨병성", TesseractTsv.ToBlocks(separated)[0].Text);
     }
 
     [Theory]

@@ -71,11 +71,25 @@ public static class DateSecondPass
             : word).ToList();
 
     /// <summary>
-    /// The page's words with each date read as one word with the code after it given its space back
-    /// (<see cref="DateToken.CodeSeparated"/>: <c>2023.12.24E11.4</c>), so the code is read as a code; the change is recorded.
+    /// The page's words with each date read as one word with the code after it split in two words
+    /// (<see cref="DateToken.CodeSeparated"/>: <c>2023.12.24E11.4</c>), their boxes shared by the widths of their glyphs, so
+    /// the code is read as a code and a code whose letter was read as a digit gets the code passes' look; the date's word
+    /// records the change.
     /// </summary>
     public static IReadOnlyList<TesseractTsv.Word> SeparateGluedCodes(IReadOnlyList<TesseractTsv.Word> words) =>
-        words.Select((word, i) => DateToken.CodeSeparated(word.Text) is { } separated ? Merge(words, i, i, separated, SeparatorReason) : word).ToList();
+        words.SelectMany(word => DateToken.CodeSeparated(word.Text) is { } separated ? Split(word, separated) : [word]).ToList();
+
+    private static TesseractTsv.Word[] Split(TesseractTsv.Word word, string separated)
+    {
+        var space = separated.IndexOf(' ', StringComparison.Ordinal);
+        var (date, code) = (separated[..space], separated[(space + 1)..]);
+        var dateWidth = (int)(word.Width * date.Sum(KcdToken.GlyphUnits) / word.Text.Sum(KcdToken.GlyphUnits));
+        return
+        [
+            word with { Width = dateWidth, Text = date, Correction = new TextCorrection(word.Text, separated, SeparatorReason, word.Box) },
+            word with { Left = word.Left + dateWidth, Width = word.Width - dateWidth, Text = code, SpaceBefore = true },
+        ];
+    }
 
     /// <summary>
     /// The page's words with each short date read as two close words of a line (<see cref="DateToken.ShortDateJoined"/>:
