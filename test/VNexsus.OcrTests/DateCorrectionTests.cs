@@ -337,6 +337,14 @@ public sealed class DateCorrectionTests
     }
 
     [Fact]
+    public void A_date_whole_before_the_bracket_of_its_weekday_gets_no_second_look()
+    {
+        // A re-reading of such a span read 2022-07-1 and took the day's 5 away (holdout8 golden set, heavy scan).
+        Assert.Empty(DateSecondPass.FindSuspects(Line(("2022-07-15(", 100), ("금)ㅎ1109", 330), ("상세불명의", 560))));
+        Assert.Single(DateSecondPass.FindSuspects(Line(("2022-07-1S(", 100), ("금)ㅎ1109", 330), ("상세불명의", 560))));
+    }
+
+    [Fact]
     public void A_span_may_start_with_a_mark_before_its_year_and_takes_a_unit_syllable_reported_after_a_space()
     {
         var quoted = Line(("\"202314", 300), ("072", 460), ("12일", 560), ("ALT", 900));
