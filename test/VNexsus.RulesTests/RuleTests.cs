@@ -331,6 +331,8 @@ public sealed class RuleTests
     [InlineData("2024.03.12 I139：고혈압성 심장 및 신장병 /30일", 30)] // a row's days after a spaced slash
     [InlineData("2024.03.12 외래 경과 3/30일 이후 호전", null)] // a month and day is no prescription's days
     [InlineData("2024.03.12▶I109 상세불명의 본태성 고혈압 ◉30일", 30)] // a row's days after a list mark (holdout8 golden set)
+    [InlineData("2024.03.12▶I109 상세불명의 본태성 고혈압 ◉30일    2024.04.11▶I109 상세불명의 본태성 고혈압", 30)] // the row ends in a column's gap
+    [InlineData("2024.03.12 외래 ● 3일 전부터 두통", null)] // a list item's days of a symptom
     [InlineData("Rx. 우르소데옥시콜산정 100mg 1정 1일 3회 식후 → 30일간", 30)]
     [InlineData("2024.03.12 외래 3일간 발열 지속", null)] // days of a symptom, no prescription on the line
     [InlineData("투약일수=28", 28)]
