@@ -181,7 +181,7 @@ public static class DateSecondPass
             var prefixes = Enumerable.Range(i, last - i + 1).Select(k => DateToken.WithoutLeadingMark(Text(words, i, k))).ToList();
             var text = prefixes[^1];
             var garbled = Enumerable.Range(i + 1, last - i).Any(k => IsGarbledPart(words[k - 1], words[k]));
-            if (text.Count(c => char.IsAsciiDigit(c) || DateToken.IsOneStroke(c)) >= MinimumDigits - (garbled ? 1 : 0) && !prefixes.Any(p => DateToken.IsWellFormed(p) || DateToken.IsWellFormed(DateToken.BeforeBracket(p))))
+            if (text.Count(c => char.IsAsciiDigit(c) || DateToken.IsOneStroke(c)) >= MinimumDigits - (garbled ? 1 : 0) && !prefixes.Any(p => DateToken.IsWellFormed(DateToken.BeforeBracket(p))))
             {
                 spans.Add(new Span(i, last, text));
                 i = last;
