@@ -2,7 +2,7 @@
 """Deterministic generator of the VNexsus golden set (synthetic records only; domain.md §10.2, issue 4).
 
 Run with Debian's python3 (python3-reportlab, fonts-nanum):
-    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7 | --holdout8]
+    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7 | --holdout8 | --holdout9]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
 
@@ -57,6 +57,19 @@ their own after "name /"; a 의료원, a 한의원, a 대학교병원 간담췌�
 name ("(구 ...의원)") among the treating ones and a 보건지소, a 치과병원 and a 산부인과의원 as referring ones, names with rare
 syllables (뙤, 굄, 똬, 꿩); a spaced "YYYY. M. D." date, a "YY년M월D일" date and only code damages that domain.md §7.4
 normalises (lower case with a space and no dot, a space before the dot with a stray ")") in the bad-OCR sample).
+--holdout9 writes test/golden/holdout9/: a ninth held-out set (HOLDOUT9), written without seeing the reader and worded unlike
+all eleven others; it retitles its documents and writes its own dates like HOLDOUT8, and it is the only set that writes the end
+of a stay range without its year ("range_end": "<date> ~ MM. DD", domain.md §6.3): a 진료확인서 (보험회사 제출용) with 통원 내역,
+a 검사 결과 통보서, an 입퇴원 사실확인서, a 수술 사실확인서, a 조직병리 검사 결과 통보서, a 간호정보조사지, a 진료비 세부산정내역 and a
+재활치료 경과; labels such as 내원 일자, 진료 구분, 검사 받은 날, 검사 종목, 결과 통보일, 입퇴원 기간, 입원(入院)/퇴원(退院) with
+their Hanja, 수술 받은 날, 병리 검체 받은 날, 병리 결과 통보일, 서류 기재일, 진료카드, 재내원 예약, 제증명 인쇄; "»", "◦", "¶", "§",
+"▹", "⋯" and "▤" marks; dates written "2023. 03. 07" (spaced, no trailing dot), "2023년 3월 7일(화)", "20230307",
+"2023.03.07 오후 2:05", "2023 / 03 / 07" and "2023-3-7"; codes after the name behind "(KCD7)" (undotted where the table
+prints them so), in a table cell "상병코드 [code]" before the name and bare after the name in two-column rows; a
+"<university> <hospital>" name (벼리대학교 이랑병원, alias key 이랑병원), a 재단법인 …의료재단 병원, a 한방병원 and a 요양병원 among the
+treating hospitals and two names with a Latin brand (alias keys lower-cased, domain.md §7.5), an 안과의원, a 정신건강의학과의원 and
+an 이비인후과의원 as referring ones; a "YYYY .MM .DD" date, a spaced "YY / M / D" date and only code damages that domain.md §7.4
+normalises (a space after the letter and no dot, lower case with a space and a stray ")") in the bad-OCR sample).
 """
 import json, os, random, shutil, sys
 from collections import namedtuple
@@ -523,6 +536,58 @@ HOLDOUT8_DIAGNOSES = [
 ]
 HOLDOUT8_EXAMS = ["췌장 다기관 CT(3상)", "갑상선 스캔(Tc-99m)", "경두개 도플러(TCD)", "전정기능검사(VNG)", "맥파전달속도 검사(baPWV)",
                   "캡슐 내시경", "폐 확산능 검사(DLCO)"]
+HOLDOUT9 = {  # a ninth held-out wording: 진료확인서 / 검사 결과 통보서 / 입퇴원 사실확인서 / 간호정보조사지 / 진료비 세부산정내역 forms
+    "titles": {"외래 진료기록": "진료확인서 (보험회사 제출용) ¶ 통원 내역", "영상 판독 결과지": "검사 결과 통보서 ¶ 영상·기능 검사",
+               "퇴원요약지": "입퇴원 사실확인서", "수술기록지": "수술 사실확인서 ¶ 수술 경과 요약", "병리 결과 보고서": "조직병리 검사 결과 통보서",
+               "초진 기록지": "간호정보조사지 ¶ 외래 초진", "진료기록": "진료비 세부산정내역 ¶ 내원 일자별", "경과기록지": "재활치료 경과 ¶ 외래 처방 내역"},
+    "dates": ["{y}. {m:02d}. {d:02d}", "{y}년 {m}월 {d}일({w})", "{y}{m:02d}{d:02d}", "{y}.{m:02d}.{d:02d} {ap} {h12}:{mm:02d}",
+              "{y} / {m:02d} / {d:02d}", "{y}-{m}-{d}"],
+    "range_end": "{m:02d}. {d:02d}",
+    "patient": "¶ 대상자 남궁예솔(여) ◦ 생년월일 {birth} ◦ 진료카드 {no} ◦ 주민등록번호 ******-*******",
+    "issue": "§ 위와 같이 확인하여 발급함 ⋯ {d} ⋯ 제출처 ○○생명보험(주) 보상과",
+    "visit_first": "내원 일자 » {d} ◦ 진료 구분 » 외래 (초진)", "visit_again": "▹ {d} » 외래 재진 ◦ 진료 구분 » 재진",
+    "dx": "§ 진단 » {name} (KCD7) {code}",
+    "rx": "¶ 처방 » 레바미피드정 100mg 1정 1일 3회 식후 ◦ {days}일분 투약", "table": "{d}  외래 ◦ {dept}  상병코드 [{code}]  {name}",
+    "table_rx": " » {days}일분",
+    "column": "{d} ◦ {name} {code}", "column_rx": " ◦{days}일분",
+    "exam": "검사 받은 날 » {d} ◦ 검사 종목 » {name}", "finding": "결과 요약 ¶ {finding}", "report": "결과 통보일 » {d}",
+    "stay_range": "입퇴원 기간 » {s} ~ {e} ◦ 일반 병실", "stay_pair": "입원(入院) » {s} ¶ 퇴원(退院) » {e}",
+    "stay_course": "입원 중 경과 ¶ 수액 요법 및 약물 치료 후 호전 ◦ 퇴원 당시 상태 » 양호 (귀가)",
+    "surgery": "수술 받은 날 » {d} ◦ 시행한 수술 » {op}", "anaesthesia": "마취 » 전신마취 ◦ 수술 중 특이 사항 없음",
+    "specimen": "병리 검체 받은 날 » {d} ◦ 생검 조직 (2점)", "pathology": "조직병리 결과 » {name} ◦ (KCD7) {code}",
+    "path_report": "병리 결과 통보일 » {d}",
+    "booking": "▹ 재내원 예약 » {d} (오전 10:30)", "history_header": "¶ 과거력 조사 ◦ 수술 경험 (타 기관, 본인 응답)",
+    "written": "§ 서류 기재일 » {d} ◦ 원무팀 담당",
+    "explain": "내원 일자 » {d} ◦ 진료 구분 » 외래 ◦ 검사 결과지 수령 및 설명", "retest": "▹ 권고 사항 » 6개월 뒤 같은 검사로 재검사 받으십시오",
+    "present_illness": "현재 복용 약 ¶ 약 5년 전 혈압이 높다는 말을 듣고 인근 의원에서 혈압약을 처방받아 복용 중이라고 응답함",
+    "referral": "의뢰 병원 » {name} ◦ 진료의뢰서 원본 제출",
+    "course": "재활치료 경과 ¶ 운동치료 30분 ◦ 통증 NRS 4/10 ◦ 약 유지", "print": "{header} ¶ 제증명 인쇄 {d} (오후 4:20)",
+    "footer": "▤ {n} / {total} 면 ▤ 원본과 대조함", "copy_header": "진료기록 등본 (보험금 청구용)", "column_width": 118,
+    "bad_title": "진 료 비 세 부 산 정 내 역 ( 외 래 )", "bad_visit": "내 원 일 자 » {y} .{m:02d} .{d:02d}  ( 초 진 )",
+    "bad_dx": "§ 진 단 코 드 » {code}",
+    "bad_codes": [("N 300", "N30.0"), ("k52.9 )", "K52.9"), ("M79. 1", "M79.1"), ("R 51", "R51")],
+    "bad_again": "{yy:02d} / {m} / {d}  » 외 래 ▹ 재 진", "bad_noise": "BST 142 mg/dL ¶ 고막체온 T37.1℃ ¶ 엽산 + 비타민 B12 복합제 복용",
+}
+HOLDOUT9_HOSPITALS = [
+    ("해오름내과의원", "해오름내과의원", None),
+    ("YK서향의원", "yk서향의원", "가정의학과"),
+    ("솔바람한방병원", "솔바람한방병원", "한방내과"),
+    ("벼리대학교 이랑병원", "이랑병원", "소화기종양외과"),
+    ("CS마중영상의학과의원", "cs마중영상의학과의원", None),
+    ("재단법인 청람의료재단 청람병원", "청람병원", "감염내과"),
+    ("아름드리요양병원", "아름드리요양병원", "노년내과"),
+    ("눈부처안과의원", "눈부처안과의원", None),
+    ("이음정신건강의학과의원", "이음정신건강의학과의원", None),
+    ("소슬이비인후과의원", "소슬이비인후과의원", None),
+]
+HOLDOUT9_DIAGNOSES = [
+    ("눈 합병증을 동반한 1형 당뇨병", "E10.3", "E10.3"), ("아급성 갑상선염", "E061", "E06.1"), ("신혈관성 고혈압", "I150", "I15.0"),
+    ("급성 출혈성 위염", "K29.0", "K29.0"), ("좌골신경통을 동반한 요통", "M544", "M54.4"), ("울혈성 심부전", "I50.0", "I50.0"),
+    ("기타 저혈당증", "E161", "E16.1"), ("상세불명의 위장출혈", "K92.2", "K92.2"), ("만성 비염", "J310", "J31.0"),
+    ("신장의 결석", "N20.0", "N20.0"), ("급성 담낭염을 동반한 담낭의 결석", "K800", "K80.0"), ("보통건선", "L40.0", "L40.0"),
+]
+HOLDOUT9_EXAMS = ["안저 촬영(산동)", "관상동맥 석회화 CT(CACS)", "S상 결장경", "요역동학 검사", "비디오 투시 연하검사(VFSS)",
+                  "동맥혈 가스분석(ABGA)", "족관절 MRI"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -541,11 +606,13 @@ def d(s):
 
 
 def fmt(x, style=0):
-    """Date formats of domain.md §6.1 (a set may write its own, "dates": HOLDOUT8)."""
+    """Date formats of domain.md §6.1 (a set may write its own, "dates": HOLDOUT8, HOLDOUT9)."""
     if "dates" in P:
         t = x.toordinal()
+        hh = 8 + t % 10
         return P["dates"][style % len(P["dates"])].format(y=x.year, m=x.month, d=x.day, yy=x.year % 100, w="월화수목금토일"[x.weekday()],
-                                                         hh=8 + t % 10, mm=(t * 7) % 60)
+                                                         hh=hh, mm=(t * 7) % 60, ap="오전" if hh < 12 else "오후",
+                                                         h12=hh if hh <= 12 else hh - 12)
     return [f"{x:%Y.%m.%d}", f"{x:%Y-%m-%d}", f"{x.year}. {x.month:02d}. {x.day:02d}.", f"{x.year}년 {x.month}월 {x.day}일",
             f"{x:%Y/%m/%d}", f"{x:%y.%m.%d}", f"{x:%Y%m%d}"][style % 7]
 
@@ -643,7 +710,9 @@ def exam(c, doc, hospital, when, name, report=None, dx=None, finding="특이소�
 
 def stay(c, doc, hospital, start, end, dx, style="range"):
     if style == "range":
-        c.line(doc, P["stay_range"].format(s=fmt(start), e=fmt(end)))
+        # A set may write the end of a range without its year when the year is the same ("range_end": HOLDOUT9; domain.md §6.3).
+        e = P["range_end"].format(m=end.month, d=end.day) if "range_end" in P and end.year == start.year else fmt(end)
+        c.line(doc, P["stay_range"].format(s=fmt(start), e=e))
     else:
         c.line(doc, P["stay_pair"].format(s=fmt(start), e=fmt(end)))
     c.line(doc, P["dx"].format(name=dx[0], code=dx[1]))
@@ -1017,6 +1086,8 @@ SETS = {  # command-line flag -> set; no flag writes the tuned set
                                 ["table", "two_column", "free", "header_footer"], small=True),
     "--holdout8": GoldenSetSpec("holdout8", "s-", 23000, (HOLDOUT8, HOLDOUT8_HOSPITALS, HOLDOUT8_DIAGNOSES, HOLDOUT8_EXAMS),
                                 ["free", "two_column", "table", "header_footer"], small=True),
+    "--holdout9": GoldenSetSpec("holdout9", "t-", 25000, (HOLDOUT9, HOLDOUT9_HOSPITALS, HOLDOUT9_DIAGNOSES, HOLDOUT9_EXAMS),
+                                ["header_footer", "table", "two_column", "free"], small=True),
 }
 
 
