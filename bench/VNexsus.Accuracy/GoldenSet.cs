@@ -74,6 +74,9 @@ public static class GoldenSet
     /// <summary>An eighth held-out set, worded unlike all the others (진단서, 영상의학 판독지, Discharge Summary, 수술 및 마취 기록, 협진 의뢰 및 회신, 투약/물리치료 기록, 〓 ｜ ◉ ↳ marks, dates as 2023.3.7., 2023년3월7일, '23.03.07 and 2023-03-07(화), codes far after their names or glued to a date with ▶), for the same judgement.</summary>
     public const string Holdout8 = "holdout8";
 
+    /// <summary>A ninth held-out set, worded unlike all the others (보험회사 제출용 진료확인서, 검사 결과 통보서, 입퇴원 사실확인서, 간호정보조사지, 진료비 세부산정내역, » ¶ § marks, codes after (KCD7) or in a 상병코드 [code] cell, dates as 2023. 03. 07 and 2023년 3월 7일(화)), for the same judgement.</summary>
+    public const string Holdout9 = "holdout9";
+
     /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
     public static string FindCasesFolder(string? start = null, string set = Tuned)
     {
