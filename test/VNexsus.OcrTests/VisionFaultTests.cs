@@ -227,7 +227,11 @@ public sealed class VisionFaultTests : VisionTestBase
 
         Assert.Equal(OcrFailureKind.Transient, error.Kind);
         Assert.Contains("did not answer", error.Message);
-        Assert.Equal(2, Server.Requests.Count);
+
+        // The attempts as the engine made them: on a loaded machine the second one can time out before the server has
+        // read it (a clean-clone CI run saw one request recorded of two sent).
+        Assert.Single(Logger.Lines, line => line.Contains("Vision attempt 1 of 2 failed (Transient); retrying", StringComparison.Ordinal));
+        Assert.InRange(Server.Requests.Count, 1, 2);
     }
 
     [Fact]
