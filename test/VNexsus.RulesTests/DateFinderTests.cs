@@ -18,6 +18,7 @@ public sealed class DateFinderTests
     [InlineData("98.3.11 수술", "1998-03-11")]
     [InlineData("진료일자 20241023", "2024-10-23")]
     [InlineData("[20241023] 외래 재진", "2024-10-23")] // clinical words after its closing bracket (holdout7 golden set)
+    [InlineData("20241023 ◦ 신혈관성 고혈압 I150 ◦30일분", "2024-10-23")] // a diagnosis and its code after it (holdout9 golden set)
     [InlineData("2024년 3월 8일", "2024-03-08")]
     [InlineData("2024년3월8일 입원", "2024-03-08")]
     [InlineData("24년 3월 8일", "2024-03-08")]
@@ -90,6 +91,7 @@ public sealed class DateFinderTests
     [InlineData("2024.03.071")]
     [InlineData("20241023")]
     [InlineData("등록번호 No 20241023")]
+    [InlineData("20241023 ◦ 신혈관성 고혈압")] // a name without a code
     [InlineData("체온 36.5 혈압 120/80")]
     [InlineData("오늘 3일 전부터 통증")]
     public void Rejects_what_is_not_a_medical_date(string line) => Assert.Empty(DateFinder.Find(line, null, Today));

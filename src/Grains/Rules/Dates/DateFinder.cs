@@ -240,7 +240,11 @@ public static partial class DateFinder
         return new TimeOnly(hour, minute, second);
     }
 
-    /// <summary>A compact date needs a clinical label before it (진료일자 20241023) or clinical words right after it (20241023 재진 외래), its bracket closed first ([20191021] 외래 재진: holdout7 golden set).</summary>
+    /// <summary>
+    /// A compact date needs a clinical label before it (진료일자 20241023), clinical words right after it (20241023 재진 외래),
+    /// its bracket closed first ([20191021] 외래 재진: holdout7 golden set), or a diagnosis and its code after it on its row
+    /// (20220506 ◦ 신혈관성 고혈압 I150: holdout9 golden set).
+    /// </summary>
     private static bool IsClinicallyLabelled(string line, int index)
     {
         var before = line[Math.Max(0, index - 20)..index];
@@ -251,8 +255,15 @@ public static partial class DateFinder
 
         var afterStart = index + 8;
         var after = line[afterStart..Math.Min(line.Length, afterStart + 13)].TrimStart(')', ']');
-        return ClinicalLabel().IsMatch(before) || (after.StartsWith(' ') && ClinicalLabel().IsMatch(after));
+        return ClinicalLabel().IsMatch(before) || (after.StartsWith(' ') && ClinicalLabel().IsMatch(after))
+            || DiagnosisWithCode().IsMatch(line[afterStart..Math.Min(line.Length, afterStart + DiagnosisRowChars)]);
     }
+
+    private const int DiagnosisRowChars = 40;
+
+    /// <summary>After a space (and a list mark), a name in Hangul and a KCD-shaped code.</summary>
+    [GeneratedRegex(@"^\s+(?:[^\s\w]\s*)?[\uAC00-\uD7A3][\uAC00-\uD7A3 ]{1,30}\s\(?[A-Z]\d{2}(?:\.?\d{1,2})?(?![\w.])", RegexOptions.CultureInvariant)]
+    private static partial Regex DiagnosisWithCode();
 
     private static Candidate Numeric(Match m, int year, string format) =>
         new(m.Index, m.Length, Shape.Full, year, Int(m, "m"), Int(m, "d"), format);

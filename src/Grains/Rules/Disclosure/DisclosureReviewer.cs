@@ -148,9 +148,12 @@ public sealed class DisclosureReviewer(PolicyData policies)
                         continue;
                     }
 
+                    // A diagnosis printed with its code is judged by the code: the configured prefixes say which codes a
+                    // major disease covers (I15, secondary hypertension, is optional: domain.md §8.5), so a name's keyword
+                    // (신혈관성 고혈압) stands in for a code only where no code is printed.
                     var coded = policies.MajorDiseases.FirstOrDefault(m => e.Diagnoses.Any(d => d.Code is { } c && m.Prefixes.Any(p => c.StartsWith(p, StringComparison.Ordinal))));
                     var named = coded ?? (e.Keywords.Contains("exclusion") ? null
-                        : policies.MajorDiseases.FirstOrDefault(m => e.Diagnoses.Any(d => d.Name is { } n && m.Keywords.Any(k => n.Contains(k, StringComparison.OrdinalIgnoreCase)))));
+                        : policies.MajorDiseases.FirstOrDefault(m => e.Diagnoses.Any(d => d.Code is null && d.Name is { } n && m.Keywords.Any(k => n.Contains(k, StringComparison.OrdinalIgnoreCase)))));
                     if (named is not null)
                     {
                         yield return (e, TypeOf(e), new RuleHit(question.Id, w, $"{label} 주요 질병({named.Name}) 관련 기록"), false, coded is null);
