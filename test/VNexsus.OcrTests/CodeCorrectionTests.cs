@@ -97,6 +97,9 @@ public sealed class CodeCorrectionTests
     [InlineData("A) ", "[1110]", "1110", "[I110]")] // a note's assessment, the code in brackets (【I110】: holdout3 golden set)
     [InlineData("A) ", "1110", "1110", null)] // not in brackets: a count may follow the label
     [InlineData("B) ", "[1110]", "1110", null)]
+    [InlineData("신혈관성 고혈압 (KCD7) ", "1150", "1150", "I150")] // the classification's edition in brackets as the label (holdout9 golden set)
+    [InlineData("신혈관성 고혈압 [KCD-8] ", "1150", "1150", "I150")]
+    [InlineData("신혈관성 고혈압 (KCD7)x ", "1150", "1150", null)] // a word that only starts like one
     public void After_a_diagnosis_label_spaced_from_the_code_its_letter_is_read_from_the_image(string before, string token, string reading, string? expected)
     {
         Assert.Equal(expected, KcdToken.AfterCodeLabel(token, reading, before));

@@ -19,6 +19,7 @@ public sealed class DateFinderTests
     [InlineData("진료일자 20241023", "2024-10-23")]
     [InlineData("[20241023] 외래 재진", "2024-10-23")] // clinical words after its closing bracket (holdout7 golden set)
     [InlineData("20241023 ◦ 신혈관성 고혈압 I150 ◦30일분", "2024-10-23")] // a diagnosis and its code after it (holdout9 golden set)
+    [InlineData("20241023 ㅇ 기타 ASSS E161 ㅇ30일분", "2024-10-23")] // as scanned: the mark read as a jamo, the name garbled
     [InlineData("2024년 3월 8일", "2024-03-08")]
     [InlineData("2024년3월8일 입원", "2024-03-08")]
     [InlineData("24년 3월 8일", "2024-03-08")]

@@ -123,6 +123,7 @@ public sealed class RuleTests
     [InlineData("▼ Past Hx：수술 과거력")] // holdout8 golden set
     [InlineData("v Past Hx : 수술 과거력")] // its mark read as a letter on a scan
     [InlineData("¶ 과거력 조사 ◦ 수술 경험 (타 기관, 본인 응답)")] // a nursing survey's (holdout9 golden set)
+    [InlineData("1 과거력 조사 ㅇ 수술 경험 (Ef 기관, 본인 응답)")] // as scanned: its marks read as a digit and a jamo
     public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));

@@ -85,9 +85,9 @@ public sealed class TesseractTests
         using var mainPassOnly = new TesseractEngine(Options.Create(new TesseractOptions { RemoveTableRules = false, CodeSecondPass = false, DateSecondPass = false }));
         using var reduced = new TesseractEngine(Options.Create(new TesseractOptions { ReduceAboveDpi = 250 }));
 
-        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v18", everyPass.Profile);
-        Assert.Equal("tesseract-kor+eng-psm4-v18", mainPassOnly.Profile);
-        Assert.Equal("tesseract-kor+eng-psm4-reduce250-rules-kcd2-date2-v18", reduced.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v19", everyPass.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-v19", mainPassOnly.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-reduce250-rules-kcd2-date2-v19", reduced.Profile);
     }
 
     [Fact]

@@ -35,6 +35,16 @@ public static partial class CodeLetterPass
     public static readonly string[] CodeLabelCues = ["분류기호", "분류번호", "상병코드", "질병코드", "진단코드", "상병기호", "KCD"];
 
     /// <summary>
+    /// Whether a word ends in a code label, the classification's edition and a closing bracket counted with it
+    /// (<c>(KCD7)</c>, <c>[KCD-8]</c>: holdout9 golden set).
+    /// </summary>
+    public static bool EndsWithCodeLabel(string word)
+    {
+        var label = word.TrimEnd(')', ']', '）').TrimEnd("0123456789".ToCharArray()).TrimEnd('-');
+        return CodeLabelCues.Any(label.EndsWith);
+    }
+
+    /// <summary>
     /// Indices of tokens to read with the letters-only model: still not a code after the Latin reading
     /// (<paramref name="latinReadings"/>, by token index), shaped like a code whose letter became a digit (<c>593.40</c>,
     /// <c>110</c>, <c>59340</c>; not a year) or was lost (<c>20.9</c>), in a position where only a code can stand.
@@ -281,7 +291,7 @@ public static partial class CodeLetterPass
         var label = before[labelAt];
         var colon = label.LastIndexOf(':');
         var ranInto = colon < 0 ? [] : label[(colon + 1)..].Split(':', StringSplitOptions.RemoveEmptyEntries);
-        return (colon >= 0 || CodeLabelCues.Any(label.EndsWith))
+        return (colon >= 0 || EndsWithCodeLabel(label))
             && ranInto.Concat(before.Skip(labelAt + 1)).All(t => KcdToken.IsWellFormed(KcdToken.Split(t).Core) || Shape(KcdToken.Split(t).Core));
     }
 

@@ -233,7 +233,7 @@ public static partial class KcdToken
         var words = (textBefore + (IsListNumber(prefix) ? "" : prefix)).Split(' ', StringSplitOptions.RemoveEmptyEntries);
         // A list's number between the label and the code (Dx. #1 8181) is no label.
         var label = words.LastOrDefault(word => !IsListNumber(word)) ?? "";
-        return (label.EndsWith(':') && HasCue(label)) || CodeLetterPass.CodeLabelCues.Any(label.EndsWith) || label.TrimEnd('.', ':') == "Dx"
+        return (label.EndsWith(':') && HasCue(label)) || CodeLetterPass.EndsWithCodeLabel(label) || label.TrimEnd('.', ':') == "Dx"
             || (IsBracketed(token) && textBefore.Split(' ', StringSplitOptions.RemoveEmptyEntries) is [.., "A)" or "A:"])
             || (prefix.Length == 0 && core.Contains('.', StringComparison.Ordinal) && AfterDiagnosisWord(textBefore));
     }

@@ -261,8 +261,11 @@ public static partial class DateFinder
 
     private const int DiagnosisRowChars = 40;
 
-    /// <summary>After a space (and a list mark), a name in Hangul and a KCD-shaped code.</summary>
-    [GeneratedRegex(@"^\s+(?:[^\s\w]\s*)?[\uAC00-\uD7A3][\uAC00-\uD7A3 ]{1,30}\s\(?[A-Z]\d{2}(?:\.?\d{1,2})?(?![\w.])", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// After a space (and a list mark, which a scan may read as a letter or digit: ◦ read ㅇ, o or 0), a name and a
+    /// KCD-shaped code, bracketed or not.
+    /// </summary>
+    [GeneratedRegex(@"^\s+(?:[^\s\uAC00-\uD7A3]{1,2}\s+)?[^\s\d][^\n]{1,30}?\s[\[(]?[A-Z]\d{2}(?:\.?\d{1,2})?(?![\w.])", RegexOptions.CultureInvariant)]
     private static partial Regex DiagnosisWithCode();
 
     private static Candidate Numeric(Match m, int year, string format) =>

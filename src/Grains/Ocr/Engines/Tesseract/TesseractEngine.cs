@@ -65,7 +65,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     }
 
     public string Profile =>
-        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.ReduceAboveDpi is { } dpi ? $"-reduce{dpi}" : "")}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v18";
+        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.ReduceAboveDpi is { } dpi ? $"-reduce{dpi}" : "")}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v19";
 
     /// <summary>Whether the passes run in this process (false: a child process per call).</summary>
     public bool InProcess => main is TesseractHandlePool;
