@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
 using VNexsus.Ocr.Correction;
@@ -631,7 +630,7 @@ public sealed class DateCorrectionTests
     [Fact]
     public async Task Tesseract_reads_the_units_of_a_date_the_first_pass_turned_into_digits_and_records_it()
     {
-        var image = Jpeg("lab-row-scan.jpg");
+        var image = FixturePages.Jpeg("lab-row-scan.jpg");
         using var withPass = new TesseractEngine(Options.Create(new TesseractOptions()));
         using var withoutPass = new TesseractEngine(Options.Create(new TesseractOptions { DateSecondPass = false }));
 
@@ -713,10 +712,4 @@ public sealed class DateCorrectionTests
     private static TesseractTsv.Word[] StripLine(RegionStrip.Slot slot, params (string Text, int Left)[] words) =>
         words.Select((w, i) => new TesseractTsv.Word(1, 1, 1, w.Left, slot.Top + 2, 100, slot.Bottom - slot.Top - 4, 90, w.Text) { SpaceBefore = i > 0 }).ToArray();
 
-    private static PageImage Jpeg(string name, [CallerFilePath] string source = "")
-    {
-        var bytes = File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(source)!, "Fixtures", name));
-        var size = ImageHeader.SizeOf(bytes, ImageHeader.Jpeg)!.Value;
-        return new PageImage(bytes, ImageHeader.Jpeg, size.Width, size.Height);
-    }
 }

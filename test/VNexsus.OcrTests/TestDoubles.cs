@@ -1,8 +1,11 @@
 using System.Collections.Concurrent;
 using System.Reflection;
+using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
 using VNexsus.Ocr;
+using VNexsus.Ocr.Engines;
 using VNexsus.Ocr.Engines.Vision;
+using VNexsus.Ocr.Rendering;
 
 namespace VNexsus.OcrTests;
 
@@ -135,5 +138,16 @@ public class FakeGrainFactory : DispatchProxy
         }
 
         throw new NotSupportedException($"The fake grain factory does not support {targetMethod}.");
+    }
+}
+
+/// <summary>The scanned pages kept in <c>Fixtures</c> beside the tests (synthetic records).</summary>
+public static class FixturePages
+{
+    public static PageImage Jpeg(string name, [CallerFilePath] string source = "")
+    {
+        var bytes = File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(source)!, "Fixtures", name));
+        var size = ImageHeader.SizeOf(bytes, ImageHeader.Jpeg)!.Value;
+        return new PageImage(bytes, ImageHeader.Jpeg, size.Width, size.Height);
     }
 }

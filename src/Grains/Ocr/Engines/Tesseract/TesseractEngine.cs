@@ -4,6 +4,7 @@ using Microsoft.Extensions.Options;
 using VNexsus.Ocr.Correction;
 using VNexsus.Ocr.Imaging;
 using VNexsus.Ocr.Layout;
+using VNexsus.Rules;
 
 namespace VNexsus.Ocr.Engines.Tesseract;
 
@@ -91,6 +92,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         if (image is not null && settings.CodeSecondPass)
         {
             words = await ReadCodesAgainAsync(image, words, cancellationToken);
+            words = await ReadBrandsAgainAsync(image, words, cancellationToken);
         }
 
         if (image is not null && settings.DateSecondPass)
@@ -190,6 +192,11 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
             ? new Dictionary<int, string>()
             : DateSecondPass.Readings(strip, TesseractTsv.ParseWords(await reader.ReadAsync(strip.Image, cancellationToken)));
     }
+
+    private async Task<IReadOnlyList<TesseractTsv.Word>> ReadBrandsAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken) =>
+        RegionStrip.Build(image, BrandPrefixes.Regions(words, BrandPrefixes.FindSuspects(words, RuleData.Default.Hospitals.Data.Suffixes))) is { } strip
+            ? BrandPrefixes.Apply(words, strip, TesseractTsv.ParseWords(await codes.ReadAsync(strip.Image, cancellationToken)))
+            : words;
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadCodesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> page, CancellationToken cancellationToken)
     {
