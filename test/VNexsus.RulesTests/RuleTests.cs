@@ -249,6 +249,7 @@ public sealed class RuleTests
     [Theory]
     [InlineData("입원(入院) » 2024. 03. 01 ¶ 퇴원(退院) » 2024. 03. 01", "2024-03-01", 1)] // holdout9 golden set
     [InlineData("입원 » 2024. 03. 01 ¶ 퇴원 » 2024. 03. 04", "2024-03-04", 4)]
+    [InlineData("입원 2024.03.01 퇴원 2024.03.04", "2024-03-04", 4)]
     public void A_type_word_standing_as_the_next_dates_label_is_that_dates(string line, string end, int days)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원", line, "§ 진단 » 기타 저혈당증 (KCD7) E161"));
@@ -256,6 +257,14 @@ public sealed class RuleTests
         var stay = Assert.Single(result.Events);
         Assert.Equal((EventType.Admission, new DateOnly(2024, 3, 1), DateOnly.Parse(end), (int?)days),
             (stay.Type, stay.Date.Date, stay.Date.PeriodEnd, stay.AdmissionDays));
+    }
+
+    [Fact]
+    public void A_type_word_after_a_date_is_that_dates_where_type_words_follow_their_dates()
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 영상의학과", "2024.03.01 흉부 CT        2024.03.05 복부 초음파"));
+
+        Assert.Equal([(new DateOnly(2024, 3, 1), EventType.Exam), (new DateOnly(2024, 3, 5), EventType.Exam)], result.Events.Select(e => (e.Date.Date, e.Type)));
     }
 
     [Fact]

@@ -95,7 +95,7 @@ public sealed partial class DateClassifier
 
         // 3. The first type keyword: the text right after the date first (up to the next date's own label: 입원 D1 퇴원일 D2,
         // the 퇴원 is D2's), then before it.
-        if ((FirstTypeKeyword(end + after.Length == nextStart ? WithoutNextLabel(after) : after) ?? FirstTypeKeyword(before)) is { } typed)
+        if ((FirstTypeKeyword(end + after.Length == nextStart ? WithoutNextLabel(after, EndsInTypeWord(near)) : after) ?? FirstTypeKeyword(before)) is { } typed)
         {
             if (typed == DateType.Result)
             {
@@ -221,11 +221,12 @@ public sealed partial class DateClassifier
     private static partial Regex MisreadMark();
 
     /// <summary>
-    /// The text after a date without the label it ends in, which is the next date's: a label, or a type keyword standing
-    /// as one, a remark in brackets after it (입원(入院) » 2022. 08. 14 ¶ 퇴원(退院) » 2022. 08. 14: the 퇴원 is the second
-    /// date's; holdout9 golden set).
+    /// The text after a date without the label it ends in, which is the next date's: a label, or, where the date's own
+    /// type word stands before it (<paramref name="typeWordsLead"/>), a type word standing as the next date's label, a
+    /// remark in brackets after it (입원(入院) » 2022. 08. 14 ¶ 퇴원(退院) » 2022. 08. 14: the 퇴원 is the second date's; holdout9
+    /// golden set). Where type words follow their dates (2024.03.01 흉부 CT 2024.03.05 복부 초음파) the word is the first date's.
     /// </summary>
-    private string WithoutNextLabel(string after)
+    private string WithoutNextLabel(string after, bool typeWordsLead)
     {
         if (ClosestLabel(after) is { } label)
         {
@@ -234,11 +235,14 @@ public sealed partial class DateClassifier
         }
 
         var withoutRemark = LabelRemark().Replace(after, "");
-        var lastWord = LastWordOfLine().Match(withoutRemark);
-        return lastWord.Success && _k.TypeKeywords.Values.Any(words => words.Contains(lastWord.Groups["word"].Value))
-            ? withoutRemark[..lastWord.Index]
-            : after;
+        return typeWordsLead && TypeWordEnding(withoutRemark) is { } word ? withoutRemark[..word.Index] : after;
     }
+
+    /// <summary>Whether a text ends in a type word, marks and a remark in brackets after it (입원(入院) »).</summary>
+    private bool EndsInTypeWord(string text) => TypeWordEnding(LabelRemark().Replace(text, "")) is not null;
+
+    private Match? TypeWordEnding(string text) =>
+        LastWordOfLine().Match(text) is { Success: true } last && _k.TypeKeywords.Values.Any(words => words.Contains(last.Groups["word"].Value)) ? last : null;
 
     /// <summary>The last word of a text and the marks after it, on one line.</summary>
     [GeneratedRegex(@"(?<=^|[^\p{L}\p{N}])(?<word>\p{L}+)[^\p{L}\p{N}\n]*$", RegexOptions.CultureInvariant)]
