@@ -1,7 +1,4 @@
-using Microsoft.Extensions.Options;
-using VNexsus.Ocr;
 using VNexsus.Ocr.Correction;
-using VNexsus.Ocr.Engines;
 using VNexsus.Ocr.Engines.Tesseract;
 using VNexsus.Ocr.Imaging;
 using VNexsus.Rules;
@@ -56,12 +53,7 @@ public sealed class BrandPrefixTests
     [Fact]
     public async Task Tesseract_reads_a_clinics_latin_brand_the_first_pass_read_as_a_mark_and_records_it()
     {
-        var image = FixturePages.Jpeg("brand-header-scan.jpg");
-        using var withPass = new TesseractEngine(Options.Create(new TesseractOptions()));
-        using var withoutPass = new TesseractEngine(Options.Create(new TesseractOptions { CodeSecondPass = false }));
-
-        var plain = await withoutPass.RecognizeAsync(image, CancellationToken.None);
-        var read = await withPass.RecognizeAsync(image, CancellationToken.None);
+        var (plain, read) = await FixturePages.ReadWithoutAndWith("brand-header-scan.jpg", new TesseractOptions { CodeSecondPass = false });
 
         Assert.DoesNotContain(plain.Blocks, b => b.Text.Contains("YK서향의원", StringComparison.Ordinal));
         Assert.StartsWith("YK서향의원", read.Blocks[0].Text, StringComparison.Ordinal);

@@ -1,10 +1,7 @@
-using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
 using VNexsus.Ocr.Correction;
-using VNexsus.Ocr.Engines;
 using VNexsus.Ocr.Engines.Tesseract;
 using VNexsus.Ocr.Imaging;
-using VNexsus.Ocr.Rendering;
 
 namespace VNexsus.OcrTests;
 
@@ -630,12 +627,7 @@ public sealed class DateCorrectionTests
     [Fact]
     public async Task Tesseract_reads_the_units_of_a_date_the_first_pass_turned_into_digits_and_records_it()
     {
-        var image = FixturePages.Jpeg("lab-row-scan.jpg");
-        using var withPass = new TesseractEngine(Options.Create(new TesseractOptions()));
-        using var withoutPass = new TesseractEngine(Options.Create(new TesseractOptions { DateSecondPass = false }));
-
-        var plain = await withoutPass.RecognizeAsync(image, CancellationToken.None);
-        var read = await withPass.RecognizeAsync(image, CancellationToken.None);
+        var (plain, read) = await FixturePages.ReadWithoutAndWith("lab-row-scan.jpg", new TesseractOptions { DateSecondPass = false });
 
         Assert.DoesNotContain(plain.Blocks, b => b.Text.Contains("2022년 12월 19일"));
         Assert.Contains(read.Blocks, b => b.Text.Contains("2022년 12월 19일"));

@@ -2,8 +2,10 @@ using System.Collections.Concurrent;
 using System.Reflection;
 using System.Runtime.CompilerServices;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using VNexsus.Ocr;
 using VNexsus.Ocr.Engines;
+using VNexsus.Ocr.Engines.Tesseract;
 using VNexsus.Ocr.Engines.Vision;
 using VNexsus.Ocr.Rendering;
 
@@ -149,5 +151,14 @@ public static class FixturePages
         var bytes = File.ReadAllBytes(Path.Combine(Path.GetDirectoryName(source)!, "Fixtures", name));
         var size = ImageHeader.SizeOf(bytes, ImageHeader.Jpeg)!.Value;
         return new PageImage(bytes, ImageHeader.Jpeg, size.Width, size.Height);
+    }
+
+    /// <summary>A fixture read by the engine without one of its passes (<paramref name="without"/>), then with every pass.</summary>
+    public static async Task<(RecognizedPage Without, RecognizedPage With)> ReadWithoutAndWith(string name, TesseractOptions without, [CallerFilePath] string source = "")
+    {
+        var image = Jpeg(name, source);
+        using var withPass = new TesseractEngine(Options.Create(new TesseractOptions()));
+        using var withoutPass = new TesseractEngine(Options.Create(without));
+        return (await withoutPass.RecognizeAsync(image, CancellationToken.None), await withPass.RecognizeAsync(image, CancellationToken.None));
     }
 }
