@@ -14,6 +14,7 @@ public sealed class BrandPrefixTests
     [InlineData(new[] { "65", "마", "중", "영", "상", "의", "학", "과", "의원" }, true)] // CS read as digits
     [InlineData(new[] { "\\", " 서", "향", "의원" }, false)] // a mark spaced off the name is no part of it
     [InlineData(new[] { "YK", "서", "향", "의원" }, false)] // already a brand
+    [InlineData(new[] { "Dr.", "김", "의원" }, false)] // letters: the first reading saw a Latin word
     [InlineData(new[] { "\\", "진", "료", "확인서" }, false)] // no hospital's name after it
     [InlineData(new[] { "\\", "의원" }, false)] // a suffix alone is no name
     [InlineData(new[] { "1", "대", "상", "자", " 인", "근", "의원" }, false)] // a hospital word later on the line is no name glued to it

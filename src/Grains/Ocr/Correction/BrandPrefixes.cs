@@ -6,8 +6,8 @@ namespace VNexsus.Ocr.Correction;
 /// <summary>
 /// The Latin capitals of a clinic's brand in front of its Korean name (<c>YK서향의원</c>, <c>CS마중영상의학과의원</c>). On a page of
 /// Korean the mixed model reads such capitals as marks or digits (<c>\서향의원</c>, <c>65마중영상의학과의원</c>: holdout9 golden
-/// set), and the hospital then loses its name. The word glued in front of a hospital's name (Hangul syllables up to a
-/// suffix such as 의원 or 병원) that holds no syllable is re-read on its own by the Latin model (capitals and digits,
+/// set), and the hospital then loses its name. The word of marks or digits glued in front of a hospital's name (Hangul
+/// syllables up to a suffix such as 의원 or 병원) is re-read on its own by the Latin model (capitals and digits,
 /// <see cref="CodeSecondPass.Whitelist"/>), from its left edge to the name's first syllable, where the capitals were read
 /// right on every scan measured. The re-reading replaces the word only when it is two to four capitals: digits stay
 /// digits (<c>365</c> is read as 365), and a lone stroke read as <c>I</c> is a rule or a mark, not a brand. Each change
@@ -21,12 +21,12 @@ public static partial class BrandPrefixes
     private const int MaxPrefixLength = 3;
 
     /// <summary>
-    /// Words (by index) glued in front of a hospital's name, holding no Hangul syllable and not already a brand; a name is
-    /// Hangul syllables up to one of <paramref name="suffixes"/>, the following syllables of the line read without spaces.
+    /// Words (by index) of marks and digits glued in front of a hospital's name (a first reading with letters is kept:
+    /// <c>Dr.</c>); a name is Hangul syllables up to one of <paramref name="suffixes"/>, the words glued after it read together.
     /// </summary>
     public static IReadOnlyList<int> FindSuspects(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<string> suffixes) =>
         Enumerable.Range(0, words.Count - 1)
-            .Where(i => words[i].Text.Length <= MaxPrefixLength && !words[i].Text.Any(Hangul.IsSyllable) && !Brand().IsMatch(words[i].Text)
+            .Where(i => words[i].Text.Length <= MaxPrefixLength && !words[i].Text.Any(c => Hangul.IsSyllable(c) || char.IsAsciiLetter(c))
                 && words[i + 1].LineKey == words[i].LineKey && words[i + 1].SpaceBefore != true && words[i + 1].Left > words[i].Left
                 && NameFollows(words, i + 1, suffixes))
             .ToList();
