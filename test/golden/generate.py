@@ -2,7 +2,8 @@
 """Deterministic generator of the VNexsus golden set (synthetic records only; domain.md §10.2, issue 4).
 
 Run with Debian's python3 (python3-reportlab, fonts-nanum):
-    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7 | --holdout8 | --holdout9]
+    /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7 | --holdout8 | --holdout9
+                                              | --holdout10]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
 
@@ -70,6 +71,28 @@ prints them so), in a table cell "상병코드 [code]" before the name and bare 
 treating hospitals and two names with a Latin brand (alias keys lower-cased, domain.md §7.5), an 안과의원, a 정신건강의학과의원 and
 an 이비인후과의원 as referring ones; a "YYYY .MM .DD" date, a spaced "YY / M / D" date and only code damages that domain.md §7.4
 normalises (a space after the letter and no dot, lower case with a space and a stray ")") in the bad-OCR sample).
+--holdout10 writes test/golden/holdout10/: a tenth held-out set (HOLDOUT10), written without seeing the reader and worded unlike
+all twelve others; it retitles its documents and writes its own dates like HOLDOUT9, and it is the only set that heads its
+visit tables with column names ("table_head": codes in a column headed KCD), writes a stay range's start in a format of its own
+("range_start": "2023.03.07~03.12", no spaces, the end without its year), writes two codes on one line ("stay_dx", "co_dx":
+"주진단 ： name (code) ∙ 부진단 ： 본태성(원발성) 고혈압 (I10)", both expected) and words its past-history line itself
+("history_line": the date after the operation): a 보험사 제출용 진단서 사본 with 외래 진찰 내역, a 건강검진 결과에 따른 정밀검사 의뢰
+및 결과, a 퇴원 요약지 ∙ 입원 간호기록 (응급실 경유), a 수술 기록지 ∙ 수술 전후 간호기록, a 조직검사 판독 보고서, a 외래
+초진기록지 ∙ 문진표, a 진찰 소견서 (의뢰 회신용) and a 처방전 교부 내역 ∙ 약제비 계산서; labels such as 외래 진찰일 (with wide
+tab-like gaps around the date), 정밀검사 실시, 보고 일시, 결과 상담 진찰일, 재원 기간, 응급실 경유 입원, 수술 시행일, 조직 채취, 병리
+판독, 처방 교부, 상병분류기호, 수진자, 차트 No.; "：", "│", "∙", "➤", "▣", "◆" and "―" marks; dates written "2023.3.7(화)",
+"23.03.07", "2023/03/07 14:05", "2023년 03월 07일", "'23.3.7" and "2023-03-07"; codes after the name behind "상병분류기호"
+(undotted where printed so), in the KCD column of a headed table, before the name in two-column rows ("date │ code name") and
+on the pathology line, and two on one stay line; fake dates in new positions: the birth date before "출생" ("65.03.07 출생"),
+the issue date before "발행", the booking date at the start of a row ("<date> 14:40 ➤ 다음 외래 예약", among the two-column
+record rows), the report date under "보고 일시", the pathology report date at the start of its line, the past-history date
+after the operation ("∙ 충수절제술 (타 병원) ― 2010년 05월 12일"), the discharge summary's date before "전자서명" and the print
+date at the start of the page header ("◆ <date> 09:41 출력 ◆"); ordinary hospital names (참좋은내과의원, 제일연합의원,
+성산대학교병원, 우리종합병원, 서울연세의원), one with a Latin brand (ON바른정형외과의원, alias key lower-cased) and one
+"의료법인 …의료재단" name (의료법인 인화의료재단 중앙병원, alias key 중앙병원) among the treating hospitals, a 비뇨의학과의원, a
+피부과의원 and a 한의원 as referring ones; a "YYYY. MM .DD" date, a spaced "YY - M - D" date and only code damages that
+domain.md §7.4 normalises (a lower-case letter with a space for the dot, a lower-case letter with a stray ")") in the bad-OCR
+sample.
 """
 import json, os, random, shutil, sys
 from collections import namedtuple
@@ -588,6 +611,63 @@ HOLDOUT9_DIAGNOSES = [
 ]
 HOLDOUT9_EXAMS = ["안저 촬영(산동)", "관상동맥 석회화 CT(CACS)", "S상 결장경", "요역동학 검사", "비디오 투시 연하검사(VFSS)",
                   "동맥혈 가스분석(ABGA)", "족관절 MRI"]
+HOLDOUT10 = {  # a tenth held-out wording: 보험사 제출용 진단서 사본 / 정밀검사 의뢰 / 응급실 경유 입원·간호기록 / 처방전·약제비 forms
+    "titles": {"외래 진료기록": "보험사 제출용 진단서 사본 │ 외래 진찰 내역", "영상 판독 결과지": "건강검진 결과에 따른 정밀검사 의뢰 및 결과",
+               "퇴원요약지": "퇴원 요약지 ∙ 입원 간호기록 (응급실 경유)", "수술기록지": "수술 기록지 ∙ 수술 전후 간호기록",
+               "병리 결과 보고서": "조직검사 판독 보고서 (병리과)", "초진 기록지": "외래 초진기록지 ∙ 문진표",
+               "진료기록": "진찰 소견서 (의뢰 회신용)", "경과기록지": "처방전 교부 내역 ∙ 약제비 계산서"},
+    "dates": ["{y}.{m}.{d}({w})", "{yy:02d}.{m:02d}.{d:02d}", "{y}/{m:02d}/{d:02d} {hh:02d}:{mm:02d}", "{y}년 {m:02d}월 {d:02d}일",
+              "'{yy:02d}.{m}.{d}", "{y}-{m:02d}-{d:02d}"],
+    "range_start": "{y}.{m:02d}.{d:02d}", "range_end": "{m:02d}.{d:02d}",
+    "patient": "▣ 수진자 ： 문가온 │ 남 │ {birth} 출생 │ 주민등록번호 ******-******* │ 차트 No. {no}",
+    "issue": "➤ {d} 발행 ∙ 보험사 제출용 사본 ∙ ○○화재해상보험(주) 보상 담당자 귀중",
+    "visit_first": "외래 진찰일      {d}      ∙ 진찰 및 상담", "visit_again": "➤ {d} ∙ 재진 │ 외래 진찰",
+    "dx": "진단 ： {name} ∙ 상병분류기호 {code}",
+    "stay_dx": "주진단 ： {name} ({code}) ∙ 부진단 ： {name2} ({code2})", "co_dx": ("본태성(원발성) 고혈압", "I10", "I10"),
+    "rx": "처방 교부 ➤ 로수바스타틴정 10mg 1정 1일 1회 취침 전 ∙ 투약 {days}일분 │ 원외 조제",
+    "table_head": "내원일  구분  진료과  KCD  상병명 ∙ 조제",
+    "table": "{d}  외래  {dept}  {code}  {name}", "table_rx": " ∙ {days}일분",
+    "column": "{d} │ {code} {name}", "column_rx": " │ {days}일분",
+    "exam": "정밀검사 실시      {d}      ∙ {name} (건강검진 후 의뢰)", "finding": "판독 결론 ➤ {finding}",
+    "report": "보고 일시 ： {d} 16:50 ∙ 판독 완료 (영상의학과 전문의)",
+    "stay_range": "재원 기간 ： {s}~{e} │ 내과 병동 (일반 6인실)", "stay_pair": "응급실 경유 입원 ➤ {s} 02:40 │ 퇴원 ➤ {e} 17:30",
+    "stay_course": "치료 경과 ➤ 금식 및 수액 치료 후 식이 진행 ∙ 증상 소실되어 퇴원함",
+    "surgery": "▣ 수술 시행일 ： {d} │ 수술명 ： {op}", "anaesthesia": "마취 ∙ 전신마취 │ 수술 전 간호 ： 금식 및 동의서 확인",
+    "specimen": "조직 채취 ➤ {d} ∙ 내시경 생검 (검체 3개)", "pathology": "병리 판독 ： {code} {name}",
+    "path_report": "{d} 병리 최종 보고 ∙ 병리과 전문의 서명",
+    "booking": "{d} 14:40 ➤ 다음 외래 예약 (변경 시 연락)", "history_header": "▣ 이전 수술 ∙ 입원 이력 (문진)",
+    "history_line": "∙ {t} ― {d} (환자 진술)", "history_style": 3,
+    "written": "퇴원 요약 확인 │ 주치의 ○○○ │ {d} 전자서명",
+    "explain": "결과 상담 진찰일 ： {d} ∙ 외래 (건강검진 결과지 지참)", "retest": "➤ 향후 계획 ∙ 3개월 후 추적 정밀검사 요망",
+    "present_illness": "주 호소 ∙ 뒷목 뻐근함, 어지럼 │ 현 병력 ∙ 수년 전부터 동네 의원에서 혈압약 복용 중이라 함",
+    "referral": "의뢰처 │ {name} ∙ 검진 후 정밀검사 의뢰",
+    "course": "경과 ∙ 혈압 134/86 ∙ 자각 증상 없음 ∙ 기존 약 지속", "print": "◆ {d} 09:41 출력 ◆ {header}",
+    "footer": "― {n} ― (총 {total}매) ∙ 원본과 다름없음을 확인함", "copy_header": "보험금 청구용 의무기록 사본", "column_width": 92,
+    "bad_title": "외 래 진 찰 기 록 ( 사 본 )", "bad_visit": "진 찰 일 자 ： {y}. {m:02d} .{d:02d}  초 진",
+    "bad_dx": "상 병 분 류 기 호 ∙ {code}",
+    "bad_codes": [("l03 1", "L03.1"), ("h40.1)", "H40.1"), ("k86 1", "K86.1"), ("g62.9 )", "G62.9")],
+    "bad_again": "{yy:02d} - {m} - {d}  재 진 │ 외 래", "bad_noise": "혈압 132/84 ∙ 체온 T36.9℃ ∙ 비타민 D3 2000IU 복용",
+}
+HOLDOUT10_HOSPITALS = [
+    ("참좋은내과의원", "참좋은내과의원", None),
+    ("제일연합의원", "제일연합의원", "가정의학과"),
+    ("ON바른정형외과의원", "on바른정형외과의원", None),
+    ("성산대학교병원", "성산대학교병원", "외과"),
+    ("의료법인 인화의료재단 중앙병원", "중앙병원", "소화기내과"),
+    ("우리종합병원", "우리종합병원", "정형외과"),
+    ("서울연세의원", "서울연세의원", "내과"),
+    ("새서울비뇨의학과의원", "새서울비뇨의학과의원", None),
+    ("연세참피부과의원", "연세참피부과의원", None),
+    ("동산한의원", "동산한의원", None),
+]
+HOLDOUT10_DIAGNOSES = [
+    ("기타 명시된 당뇨병", "E139", "E13.9"), ("비타민B12 결핍성 빈혈", "D51.9", "D51.9"), ("기타 이차성 고혈압", "I158", "I15.8"),
+    ("상세불명의 소화성 궤양", "K27.9", "K27.9"), ("어깨의 유착성 관절낭염", "M75.0", "M75.0"), ("발작성 심실상성 빈맥", "I47.1", "I47.1"),
+    ("혼합성 고지질혈증", "E78.2", "E78.2"), ("설사를 동반한 과민대장증후군", "K58.0", "K58.0"), ("인플루엔자(바이러스 미확인)", "J111", "J11.1"),
+    ("요추의 염좌 및 긴장", "S33.5", "S33.5"), ("기타 만성 췌장염", "K86.1", "K86.1"), ("상세불명의 다발신경병증", "G629", "G62.9"),
+]
+HOLDOUT10_EXAMS = ["뇌 MRA(자기공명혈관조영)", "하복부 초음파", "위장 조영검사(UGIS)", "유방 초음파(양측)", "경추 CT", "골반 MRI",
+                   "동맥경화도 검사(ABI)"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -606,7 +686,7 @@ def d(s):
 
 
 def fmt(x, style=0):
-    """Date formats of domain.md §6.1 (a set may write its own, "dates": HOLDOUT8, HOLDOUT9)."""
+    """Date formats of domain.md §6.1 (a set may write its own, "dates": HOLDOUT8, HOLDOUT9, HOLDOUT10)."""
     if "dates" in P:
         t = x.toordinal()
         hh = 8 + t % 10
@@ -685,6 +765,10 @@ def visit(c, doc, hospital, when, dx, style=0, meds=None, note=None, layout="fre
         # A column is half a page wide: short rows only.
         c.line(doc, P["column"].format(d=fmt(when, style), code=dx[1], name=dx[0]) + (P["column_rx"].format(days=meds) if meds else ""))
     elif layout == "table":
+        if "table_head" in P and doc.get("head") != len(doc["pages"]):
+            # A set may head its table on every page with the column names (HOLDOUT10: codes in a column headed KCD).
+            c.line(doc, P["table_head"])
+            doc["head"] = len(doc["pages"])
         c.line(doc, P["table"].format(d=fmt(when, style), dept=dept or '내과', code=dx[1], name=dx[0]) + (P["table_rx"].format(days=meds) if meds else ""))
     else:
         c.line(doc, (P["visit_first"] if style % 2 == 0 else P["visit_again"]).format(d=fmt(when, style)))
@@ -712,12 +796,21 @@ def stay(c, doc, hospital, start, end, dx, style="range"):
     if style == "range":
         # A set may write the end of a range without its year when the year is the same ("range_end": HOLDOUT9; domain.md §6.3).
         e = P["range_end"].format(m=end.month, d=end.day) if "range_end" in P and end.year == start.year else fmt(end)
-        c.line(doc, P["stay_range"].format(s=fmt(start), e=e))
+        # ... and its start in a format of its own ("range_start": HOLDOUT10, "2023.03.07~03.12").
+        s = P["range_start"].format(y=start.year, m=start.month, d=start.day) if "range_start" in P else fmt(start)
+        c.line(doc, P["stay_range"].format(s=s, e=e))
     else:
         c.line(doc, P["stay_pair"].format(s=fmt(start), e=fmt(end)))
-    c.line(doc, P["dx"].format(name=dx[0], code=dx[1]))
+    codes = [dx[2]]
+    if "stay_dx" in P:
+        # A set may write a principal and a secondary diagnosis on one line ("stay_dx", "co_dx": HOLDOUT10).
+        co = P["co_dx"]
+        c.line(doc, P["stay_dx"].format(name=dx[0], code=dx[1], name2=co[0], code2=co[1]))
+        codes.append(co[2])
+    else:
+        c.line(doc, P["dx"].format(name=dx[0], code=dx[1]))
     c.line(doc, P["stay_course"])
-    c.event(doc, start, "admission", hospital[1], [dx[2]], end=end, admission_days=(end - start).days + 1)
+    c.event(doc, start, "admission", hospital[1], codes, end=end, admission_days=(end - start).days + 1)
 
 
 def surgery(c, doc, hospital, when, op, dx):
@@ -742,7 +835,10 @@ def noise(c, doc, when):
 
 def history(c, doc, when, text="충수절제술 (타 병원)"):
     c.line(doc, P["history_header"])
-    c.line(doc, f"- {fmt(when)} {text}")
+    if "history_line" in P:  # a set may word the history line itself, the date after the operation (HOLDOUT10)
+        c.line(doc, P["history_line"].format(d=fmt(when, P.get("history_style", 0)), t=text))
+    else:
+        c.line(doc, f"- {fmt(when)} {text}")
     c.fake(when, "history")
 
 
@@ -1033,7 +1129,7 @@ def render_pdf(path, doc, layout, case):
                 y -= 16
         else:
             for line in lines:
-                if layout == "table" and "  " in line and record_row(line):
+                if layout == "table" and "  " in line and (record_row(line) or line == P.get("table_head")):
                     x = 40
                     for cell in line.split("  "):
                         pdf.drawString(x, y, cell)
@@ -1088,6 +1184,8 @@ SETS = {  # command-line flag -> set; no flag writes the tuned set
                                 ["free", "two_column", "table", "header_footer"], small=True),
     "--holdout9": GoldenSetSpec("holdout9", "t-", 25000, (HOLDOUT9, HOLDOUT9_HOSPITALS, HOLDOUT9_DIAGNOSES, HOLDOUT9_EXAMS),
                                 ["header_footer", "table", "two_column", "free"], small=True),
+    "--holdout10": GoldenSetSpec("holdout10", "u-", 27000, (HOLDOUT10, HOLDOUT10_HOSPITALS, HOLDOUT10_DIAGNOSES, HOLDOUT10_EXAMS),
+                                 ["two_column", "table", "header_footer", "free"], small=True),
 }
 
 
