@@ -77,6 +77,9 @@ public static class GoldenSet
     /// <summary>A ninth held-out set, worded unlike all the others (보험회사 제출용 진료확인서, 검사 결과 통보서, 입퇴원 사실확인서, 간호정보조사지, 진료비 세부산정내역, » ¶ § marks, codes after (KCD7) or in a 상병코드 [code] cell, dates as 2023. 03. 07 and 2023년 3월 7일(화)), for the same judgement.</summary>
     public const string Holdout9 = "holdout9";
 
+    /// <summary>A tenth held-out set, worded unlike all the others (진단서 사본, 정밀검사 의뢰, 퇴원 요약지, 수술 기록지, 조직검사 판독 보고서, 외래 초진기록지, 소견서, 처방전 교부 내역; ： │ ∙ ➤ ▣ ◆ ― marks, dates as 2023.3.7(화), '23.3.7 and 2023.03.07~03.12, codes after 상병분류기호, under a KCD column header, before their names, two on a stay's line), for the same judgement.</summary>
+    public const string Holdout10 = "holdout10";
+
     /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
     public static string FindCasesFolder(string? start = null, string set = Tuned)
     {
