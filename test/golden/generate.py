@@ -3,7 +3,7 @@
 
 Run with Debian's python3 (python3-reportlab, fonts-nanum):
     /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7 | --holdout8 | --holdout9
-                                              | --holdout10]
+                                              | --holdout10 | --holdout11]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
 
@@ -93,6 +93,29 @@ date at the start of the page header ("◆ <date> 09:41 출력 ◆"); ordinary h
 피부과의원 and a 한의원 as referring ones; a "YYYY. MM .DD" date, a spaced "YY - M - D" date and only code damages that
 domain.md §7.4 normalises (a lower-case letter with a space for the dot, a lower-case letter with a stray ")") in the bad-OCR
 sample.
+--holdout11 writes test/golden/holdout11/: an eleventh held-out set (HOLDOUT11), written without seeing the reader and worded
+unlike all thirteen others; it retitles its documents, writes its own dates, its stay range's start ("range_start") and two
+codes on one stay line ("stay_dx", "co_dx") and words its past-history line ("history_line") like HOLDOUT10, and it is the only
+set that puts a label on one line and its value on the next (a line break, "\\n", in a template), numbers its table rows
+("{n}"), writes the end of a stay range with its year in a format of its own ("range_end" with "{y}": "2023.03.07-2023.03.12",
+no spaces around the dash) and prints the insurance contract date on the outpatient record ("contract_line", a fake date with
+reason "contract", domain.md §6.6): a 통원치료 확인서, a 내시경 · 영상 검사 결과지, an 입원사실 증명서, a 수술 기록 (수술명 / 수술일), a 병리 검사 결과지 (생검 조직), a 초진
+진찰 기록 (발병일 · 과거 병력), a 진료기록 사본 증명서 and an 외래 경과 · 처방 기록; labels in parentheses ("(환자명)", "(병록번호)", "(생년월일)", "(내원일 / 초진 · 외래)"
+above an indented date, "(입원 일자)" and "(퇴원 일자)" side by side above their dates, "(입원 기간)", "(검사 시행일)", "(병리 진단)", "(발병일)",
+"(현병력)", "(과거 병력)"), key=value fields ("수술명=... ; 수술일=<date> ; 집도의=...", "수술력=... ; 시기=<date>"), "=>" labels (검사명, 검사 시행일, 판독
+소견, 처방, 결과 설명), "▷", "※", "·" and " - " marks, dates at the end of lines after "·" leaders ("※ 재진 · 외래 진료 일시 ········· <date>",
+"결과 보고일 ········· <date>"); dates written "2023 년 3 월 7 일" (spaced Korean), "2023.03.07." (trailing dot), "23/03/07", "2023-3-7
+14:20", "2023 - 03 - 07" and "2023.03.07 (14:20)", a booking time "오후 2시"; codes after the name behind "(KCD: code)" (undotted
+where printed so), in a "KCD : code, code" comma list after "name, name" on the stay line, in "[code]" after the pathology name,
+in a headerless table column between the department and the name (rows numbered "1  <date>  ..."), and after a comma in
+two-column rows ("<date> => name, code"); fake dates in new positions: the birth date at the end of a second patient line after
+the masked 주민등록번호, the issue date at the end of the certificate sentence ("... 발급함 - <date>"), the insurance contract date after
+"보험 계약일", the booking date after "채혈 후 결과 확인 -", the report date after leaders or " - " at the end of a line, the written date
+alone on the line below "※ 증명서 작성 일자", the past-history date as "시기=<date>" and the print date inside the page header ("※ 사본 출력
+일시 <date> 10:05 ※"); ordinary hospital names (행복한내과의원, 대한가정의원, 사랑의원, 대명대학교병원, 새롬병원), one with a location word (강남든든병원) and one
+"의료법인" name (의료법인 정성병원, alias key 정성병원) among the treating hospitals, a 소아청소년과의원, a 치과의원 and a 한의원 as referring ones; a
+spaced-dash "YYYY -MM- DD" date, an unpadded "YY/M/D" date and only code damages that domain.md §7.4 normalises (a lower-case
+letter and a space before the digits, a lower-case letter with a space inside the digits and a stray ")") in the bad-OCR sample.
 """
 import json, os, random, shutil, sys
 from collections import namedtuple
@@ -668,6 +691,63 @@ HOLDOUT10_DIAGNOSES = [
 ]
 HOLDOUT10_EXAMS = ["뇌 MRA(자기공명혈관조영)", "하복부 초음파", "위장 조영검사(UGIS)", "유방 초음파(양측)", "경추 CT", "골반 MRI",
                    "동맥경화도 검사(ABI)"]
+HOLDOUT11 = {  # an eleventh held-out wording: 통원치료 확인서 / 입원사실 증명서 / 진료기록 사본 증명서 forms, "(label)" fields, "=>" "▷" "※" "·"
+    "titles": {"외래 진료기록": "통원치료 확인서 ※ 외래 진료 내역", "영상 판독 결과지": "내시경 · 영상 검사 결과지",
+               "퇴원요약지": "입원사실 증명서", "수술기록지": "수술 기록 (수술명 / 수술일)", "병리 결과 보고서": "병리 검사 결과지 (생검 조직)",
+               "초진 기록지": "초진 진찰 기록 (발병일 · 과거 병력)", "진료기록": "진료기록 사본 증명서", "경과기록지": "외래 경과 · 처방 기록"},
+    "dates": ["{y} 년 {m} 월 {d} 일", "{y}.{m:02d}.{d:02d}.", "{yy:02d}/{m:02d}/{d:02d}", "{y}-{m}-{d} {hh:02d}:{mm:02d}",
+              "{y} - {m:02d} - {d:02d}", "{y}.{m:02d}.{d:02d} ({hh:02d}:{mm:02d})"],
+    "range_start": "{y}.{m:02d}.{d:02d}", "range_end": "{y}.{m:02d}.{d:02d}",
+    "patient": "(환자명) 배가명 · 여 · (병록번호) {no}\n(주민등록번호) ******-******* · (생년월일) {birth}",
+    "issue": "※ 위와 같이 통원 사실을 확인하여 증명서를 발급함 - {d}",
+    "contract_line": "※ 보험금 청구서 첨부 · 보험 계약일 {d} · 제출처 ○○생명보험(주)",
+    "visit_first": "(내원일 / 초진 · 외래)\n      {d}", "visit_again": "※ 재진 · 외래 진료 일시 ········· {d}",
+    "dx": "진단명 - {name} (KCD: {code})",
+    "stay_dx": "진단명 : {name}, {name2} / KCD : {code}, {code2}", "co_dx": ("위-식도 역류병", "K219", "K21.9"),
+    "rx": "처방 => 발사르탄정 80mg 1일 1회 아침 식후 × {days}일 (원외 처방)",
+    "table": "{n}  {d}  {dept}  {code}  {name}", "table_rx": " (투약 {days}일)",
+    "column": "{d} => {name}, {code}", "column_rx": " · {days}일 처방",
+    "exam": "▷ 검사명 => {name}\n▷ 검사 시행일 => {d}", "finding": "▷ 판독 소견 => {finding}",
+    "report": "판독의 한○○ (전문의) · 결과 보고일 - {d}",
+    "stay_range": "(입원 기간) {s}-{e} · 7층 병동 (일반실)",
+    "stay_pair": "(입원 일자)                    (퇴원 일자)\n      {s}              {e}",
+    "stay_course": "경과 - 입원 치료 후 증상 호전 · 자택으로 퇴원",
+    "surgery": "수술명={op} ; 수술일={d} ; 집도의=외과 ○○○", "anaesthesia": "마취=전신마취(GA) ; 수술 시간=1시간 20분 ; 출혈=소량",
+    "specimen": "(검사 시행일) {d} · 생검 조직 2점 → 병리과 판독 의뢰", "pathology": "(병리 진단) {name} [{code}]",
+    "path_report": "병리 판독 완료 · 결과 보고일 ········· {d}",
+    "booking": "※ 다음 진료 예약 - 채혈 후 결과 확인 - {d} 오후 2시", "history_header": "(과거 병력 · 본인 진술)",
+    "history_line": "   수술력={t} ; 시기={d}", "history_style": 0,
+    "written": "※ 증명서 작성 일자 (원무과 확인)\n      {d}",
+    "explain": "※ 결과 설명 (외래 재진) => {d}", "retest": "※ 권고 - 6개월 후 같은 검사 재시행 (추적 검사)",
+    "present_illness": "(발병일) 약 3년 전 · (현병력) 혈압이 높아 동네 내과의원에서 혈압약 복용 중이라 함",
+    "referral": "※ 의뢰 기관 - {name} (진료의뢰서 지참 · 협진 회신 요청)",
+    "course": "경과 - 자각 증상 없음 · 활력징후 안정 · 같은 약 처방 유지", "print": "{header} ※ 사본 출력 일시 {d} 10:05 ※ 출력자 원무과",
+    "footer": "- {n} / {total} - ※ 위 사본은 원본과 같음을 증명함", "copy_header": "통원·입원 기록 사본 (원무과 발급)", "column_width": 100,
+    "bad_title": "통 원 치 료 확 인 서 ( 스 캔 )", "bad_visit": "내 원 일 => {y} -{m:02d}- {d:02d}  ( 초 진 )",
+    "bad_dx": "진 단 명 ( K C D ) : {code}",
+    "bad_codes": [("i 10", "I10"), ("m5 45)", "M54.5"), ("J2 0.9", "J20.9"), ("r10 4", "R10.4")],
+    "bad_again": "{yy:02d}/{m}/{d}  재 진 ※ 외 래", "bad_noise": "체온 T36.4℃ · 비타민 B6 복용 · Hb 12.9 g/dL · SpO2 98%",
+}
+HOLDOUT11_HOSPITALS = [
+    ("행복한내과의원", "행복한내과의원", None),
+    ("대한가정의원", "대한가정의원", "가정의학과"),
+    ("사랑의원", "사랑의원", "내과"),
+    ("대명대학교병원", "대명대학교병원", "외과"),
+    ("의료법인 정성병원", "정성병원", "소화기내과"),
+    ("강남든든병원", "강남든든병원", "정형외과"),
+    ("새롬병원", "새롬병원", "내과"),
+    ("아이사랑소아청소년과의원", "아이사랑소아청소년과의원", None),
+    ("미소치과의원", "미소치과의원", None),
+    ("자연한의원", "자연한의원", None),
+]
+HOLDOUT11_DIAGNOSES = [
+    ("2형 당뇨병(합병증 동반)", "E118", "E11.8"), ("상세불명의 빈혈", "D649", "D64.9"), ("본태성 고혈압증", "I10", "I10"),
+    ("만성 위궤양", "K25.7", "K25.7"), ("무릎 반월상연골 파열", "S832", "S83.2"), ("발작성 심방세동", "I48.0", "I48.0"),
+    ("고트리글리세라이드혈증", "E781", "E78.1"), ("세균성 폐렴", "J15.9", "J15.9"), ("급성 후두기관염", "J042", "J04.2"),
+    ("급성 방광염", "N30.0", "N30.0"), ("췌장의 낭", "K862", "K86.2"), ("어깨 충돌증후군", "M75.4", "M75.4"),
+]
+HOLDOUT11_EXAMS = ["수면 위내시경", "흉부 HRCT", "어깨 관절 초음파", "요추 MRI(조영 증강)", "복부 비조영 CT", "심장 초음파(TTE)",
+                   "전립선 초음파(TRUS)"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -686,7 +766,7 @@ def d(s):
 
 
 def fmt(x, style=0):
-    """Date formats of domain.md §6.1 (a set may write its own, "dates": HOLDOUT8, HOLDOUT9, HOLDOUT10)."""
+    """Date formats of domain.md §6.1 (a set may write its own, "dates": HOLDOUT8, HOLDOUT9, HOLDOUT10, HOLDOUT11)."""
     if "dates" in P:
         t = x.toordinal()
         hh = 8 + t % 10
@@ -729,7 +809,8 @@ class Case:
         doc["pages"].append([])
 
     def line(self, doc, text):
-        doc["pages"][-1].append(text)
+        # A set may put a label on one line and its value on the next ("\n" in a template: HOLDOUT11).
+        doc["pages"][-1].extend(text.split("\n"))
 
     def event(self, doc, when, etype, hospital_key, codes=(), end=None, admission_days=None, names=(), exam=None, meds=None):
         self.events.append({"file": self.docs.index(doc) + 1, "page": len(doc["pages"]), "date": when.isoformat(),
@@ -769,7 +850,8 @@ def visit(c, doc, hospital, when, dx, style=0, meds=None, note=None, layout="fre
             # A set may head its table on every page with the column names (HOLDOUT10: codes in a column headed KCD).
             c.line(doc, P["table_head"])
             doc["head"] = len(doc["pages"])
-        c.line(doc, P["table"].format(d=fmt(when, style), dept=dept or '내과', code=dx[1], name=dx[0]) + (P["table_rx"].format(days=meds) if meds else ""))
+        doc["rows"] = doc.get("rows", 0) + 1  # a set may number its table rows ("{n}": HOLDOUT11)
+        c.line(doc, P["table"].format(n=doc["rows"], d=fmt(when, style), dept=dept or '내과', code=dx[1], name=dx[0]) + (P["table_rx"].format(days=meds) if meds else ""))
     else:
         c.line(doc, (P["visit_first"] if style % 2 == 0 else P["visit_again"]).format(d=fmt(when, style)))
         c.line(doc, P["dx"].format(name=dx[0], code=dx[1]))
@@ -795,7 +877,8 @@ def exam(c, doc, hospital, when, name, report=None, dx=None, finding="특이소�
 def stay(c, doc, hospital, start, end, dx, style="range"):
     if style == "range":
         # A set may write the end of a range without its year when the year is the same ("range_end": HOLDOUT9; domain.md §6.3).
-        e = P["range_end"].format(m=end.month, d=end.day) if "range_end" in P and end.year == start.year else fmt(end)
+        # A "range_end" with its year ("{y}": HOLDOUT11, "2023.03.07-2023.03.12") is used for every range.
+        e = P["range_end"].format(y=end.year, m=end.month, d=end.day) if "range_end" in P and (end.year == start.year or "{y" in P["range_end"]) else fmt(end)
         # ... and its start in a format of its own ("range_start": HOLDOUT10, "2023.03.07~03.12").
         s = P["range_start"].format(y=start.year, m=start.month, d=start.day) if "range_start" in P else fmt(start)
         c.line(doc, P["stay_range"].format(s=s, e=e))
@@ -835,7 +918,7 @@ def noise(c, doc, when):
 
 def history(c, doc, when, text="충수절제술 (타 병원)"):
     c.line(doc, P["history_header"])
-    if "history_line" in P:  # a set may word the history line itself, the date after the operation (HOLDOUT10)
+    if "history_line" in P:  # a set may word the history line itself, the date after the operation (HOLDOUT10, HOLDOUT11)
         c.line(doc, P["history_line"].format(d=fmt(when, P.get("history_style", 0)), t=text))
     else:
         c.line(doc, f"- {fmt(when)} {text}")
@@ -857,7 +940,12 @@ def k_outpatient(c, v):
     for i in range(3):
         visit(c, doc, h, start + timedelta(days=35 * i + c.rng.randrange(5)), dx, style=i + v, meds=30 if i == 0 else None, layout=c.layout)
     noise(c, doc, start + timedelta(days=200))
-    c.contracts.append({"joinDate": (start + timedelta(days=60 + 20 * v)).isoformat(), "policyId": "3.2.5"})
+    join = start + timedelta(days=60 + 20 * v)
+    if "contract_line" in P:
+        # A set may print the insurance contract date on the record (HOLDOUT11): a fake date (domain.md §6.6).
+        c.line(doc, P["contract_line"].format(d=fmt(join)))
+        c.fake(join, "contract")
+    c.contracts.append({"joinDate": join.isoformat(), "policyId": "3.2.5"})
 
 
 def k_exam_result(c, v):
@@ -1186,6 +1274,8 @@ SETS = {  # command-line flag -> set; no flag writes the tuned set
                                 ["header_footer", "table", "two_column", "free"], small=True),
     "--holdout10": GoldenSetSpec("holdout10", "u-", 27000, (HOLDOUT10, HOLDOUT10_HOSPITALS, HOLDOUT10_DIAGNOSES, HOLDOUT10_EXAMS),
                                  ["two_column", "table", "header_footer", "free"], small=True),
+    "--holdout11": GoldenSetSpec("holdout11", "v-", 29000, (HOLDOUT11, HOLDOUT11_HOSPITALS, HOLDOUT11_DIAGNOSES, HOLDOUT11_EXAMS),
+                                 ["table", "header_footer", "two_column", "free"], small=True),
 }
 
 
