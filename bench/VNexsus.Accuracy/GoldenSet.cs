@@ -80,6 +80,9 @@ public static class GoldenSet
     /// <summary>A tenth held-out set, worded unlike all the others (진단서 사본, 정밀검사 의뢰, 퇴원 요약지, 수술 기록지, 조직검사 판독 보고서, 외래 초진기록지, 소견서, 처방전 교부 내역; ： │ ∙ ➤ ▣ ◆ ― marks, dates as 2023.3.7(화), '23.3.7 and 2023.03.07~03.12, codes after 상병분류기호, under a KCD column header, before their names, two on a stay's line), for the same judgement.</summary>
     public const string Holdout10 = "holdout10";
 
+    /// <summary>An eleventh held-out set, worded unlike all the others (통원치료 확인서, 내시경 · 영상 검사 결과지, 입원사실 증명서, 진료기록 사본 증명서; labels in brackets, a label's value on the next line, key=value fields, => and ▷ ※ marks, dates as 2023 년 3 월 7 일, 23/03/07 and 2023.03.07., codes after KCD: and in a headerless column, a contract date to keep out), for the same judgement.</summary>
+    public const string Holdout11 = "holdout11";
+
     /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
     public static string FindCasesFolder(string? start = null, string set = Tuned)
     {
