@@ -34,13 +34,16 @@ public static partial class CodeLetterPass
     /// <summary>Labels after which diagnosis codes follow (<c>질병분류기호:</c>, <c>상병코드:</c>); not any code (<c>검사코드:</c>).</summary>
     public static readonly string[] CodeLabelCues = ["분류기호", "분류번호", "상병코드", "질병코드", "진단코드", "상병기호", "KCD"];
 
+    /// <summary>A classification's edition after its name (KCD7, KCD-8).</summary>
+    private static readonly char[] EditionDigits = "0123456789".ToCharArray();
+
     /// <summary>
     /// Whether a word ends in a code label, the classification's edition and a closing bracket counted with it
     /// (<c>(KCD7)</c>, <c>[KCD-8]</c>: holdout9 golden set).
     /// </summary>
     public static bool EndsWithCodeLabel(string word)
     {
-        var label = word.TrimEnd(')', ']', '）').TrimEnd("0123456789".ToCharArray()).TrimEnd('-');
+        var label = word.TrimEnd(')', ']', '）').TrimEnd(EditionDigits).TrimEnd('-');
         return CodeLabelCues.Any(label.EndsWith);
     }
 

@@ -230,8 +230,9 @@ public static partial class DateToken
         }
 
         var (a, b, end) = (m.Groups["a"].Value, m.Groups["b"].Value, m.Groups["end"].Value);
+        // Every separator the pattern takes but a slash may stand for the spaced format's dot.
         var spaced = a == ". " || b == ". ";
-        if (spaced && (end.Length > 0 || a == ": " || b == ": ") && a is ". " or "." or "-" or ":" or ": " or "°" && b is ". " or "." or "-" or ":" or ": " or "°")
+        if (spaced && (end.Length > 0 || a == ": " || b == ": ") && a != "/" && b != "/")
         {
             return $"{m.Groups["y"].Value}. {m.Groups["m"].Value}. {m.Groups["d"].Value}{(end.Length > 0 ? "." : "")}";
         }

@@ -15,16 +15,18 @@ public sealed partial class DateClassifier
 {
     private readonly DateKeywords _k;
     private readonly (string Keyword, string Kind, string Needle)[] _labels;
+    private readonly (string Keyword, string Kind, string Needle)[] _trailingLabels;
 
     public DateClassifier(DateKeywords keywords)
     {
         _k = keywords;
         // A label is looked for without spaces between its syllables, as the text is (다음 내원 in 다음내원).
-        _labels = keywords.Labels
-            .SelectMany(pair => pair.Value.Select(word => (Keyword: word, Kind: pair.Key, Needle: LabelForm(word))))
-            .OrderByDescending(l => l.Needle.Length)
-            .ToArray();
+        _labels = Needles(keywords.Labels).OrderByDescending(l => l.Needle.Length).ToArray();
+        _trailingLabels = Needles(keywords.TrailingLabels).ToArray();
     }
+
+    private static IEnumerable<(string Keyword, string Kind, string Needle)> Needles(IReadOnlyDictionary<string, IReadOnlyList<string>> labels) =>
+        labels.SelectMany(pair => pair.Value.Select(word => (Keyword: word, Kind: pair.Key, Needle: LabelForm(word))));
 
     /// <param name="text">The block text.</param>
     /// <param name="start">Start of the date in the block.</param>
@@ -225,15 +227,12 @@ public sealed partial class DateClassifier
     private (string Keyword, string Kind)? TrailingLabel(string after)
     {
         var rest = LabelForm(after[DateTail().Match(after).Length..]);
-        foreach (var (kind, words) in _k.TrailingLabels)
+        foreach (var (keyword, kind, needle) in _trailingLabels)
         {
-            foreach (var word in words)
+            var at = rest.IndexOf(needle, StringComparison.Ordinal);
+            if (at >= 0 && at < TrailingReach)
             {
-                var at = rest.IndexOf(LabelForm(word), StringComparison.Ordinal);
-                if (at >= 0 && at < TrailingReach)
-                {
-                    return (word, kind);
-                }
+                return (keyword, kind);
             }
         }
 
@@ -278,8 +277,13 @@ public sealed partial class DateClassifier
             return at >= 0 ? after[..at] : after;
         }
 
+        if (!typeWordsLead)
+        {
+            return after;
+        }
+
         var withoutRemark = LabelRemark().Replace(after, "");
-        return typeWordsLead && TypeWordEnding(withoutRemark) is { } word ? withoutRemark[..word.Index] : after;
+        return TypeWordEnding(withoutRemark) is { } word ? withoutRemark[..word.Index] : after;
     }
 
     /// <summary>Whether a text ends in a type word, marks and a remark in brackets after it (입원(入院) »).</summary>
