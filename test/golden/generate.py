@@ -3,7 +3,7 @@
 
 Run with Debian's python3 (python3-reportlab, fonts-nanum):
     /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7 | --holdout8 | --holdout9
-                                              | --holdout10 | --holdout11]
+                                              | --holdout10 | --holdout11 | --holdout12]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
 
@@ -98,7 +98,7 @@ unlike all thirteen others; it retitles its documents, writes its own dates, its
 codes on one stay line ("stay_dx", "co_dx") and words its past-history line ("history_line") like HOLDOUT10, and it is the only
 set that puts a label on one line and its value on the next (a line break, "\\n", in a template), numbers its table rows
 ("{n}"), writes the end of a stay range with its year in a format of its own ("range_end" with "{y}": "2023.03.07-2023.03.12",
-no spaces around the dash) and prints the insurance contract date on the outpatient record ("contract_line", a fake date with
+no spaces around the dash) and the first to print the insurance contract date on the outpatient record ("contract_line", a fake date with
 reason "contract", domain.md §6.6): a 통원치료 확인서, a 내시경 · 영상 검사 결과지, an 입원사실 증명서, a 수술 기록 (수술명 / 수술일), a 병리 검사 결과지 (생검 조직), a 초진
 진찰 기록 (발병일 · 과거 병력), a 진료기록 사본 증명서 and an 외래 경과 · 처방 기록; labels in parentheses ("(환자명)", "(병록번호)", "(생년월일)", "(내원일 / 초진 · 외래)"
 above an indented date, "(입원 일자)" and "(퇴원 일자)" side by side above their dates, "(입원 기간)", "(검사 시행일)", "(병리 진단)", "(발병일)",
@@ -116,6 +116,28 @@ alone on the line below "※ 증명서 작성 일자", the past-history date as 
 "의료법인" name (의료법인 정성병원, alias key 정성병원) among the treating hospitals, a 소아청소년과의원, a 치과의원 and a 한의원 as referring ones; a
 spaced-dash "YYYY -MM- DD" date, an unpadded "YY/M/D" date and only code damages that domain.md §7.4 normalises (a lower-case
 letter and a space before the digits, a lower-case letter with a space inside the digits and a stray ")") in the bad-OCR sample.
+--holdout12 writes test/golden/holdout12/: a twelfth held-out set (HOLDOUT12), written without seeing the reader and worded
+unlike all fourteen others; it retitles its documents, writes its own dates, two codes on one stay line ("stay_dx", "co_dx") and
+its past-history line ("history_line") and prints the insurance contract date ("contract_line") like HOLDOUT11: a 진료비
+세부내역서 (외래 · 일자별), a 검사 결과 조회 (EMR 출력본), a 재원 증명서 (입원 · 퇴원 확인), a 수술·시술 내역서, a 생검 결과 안내문
+(병리과), a 예진표 및 초진 기록, a 진료 내역 안내 (환자 보관용) and a 만성질환 관리 기록; labels such as 진료 개시일, "진료일 ： <date> ／
+진료 형태 ： 외래 ／ 초·재진 ： 재진", 상병명(주), 검사 일시, 결론 및 권고, 입원일~퇴원일 (a range in one field), "▶ 입원 ： <date> ／
+▶ 퇴원 ： <date>", 수술(시술)명 with 수술 일자 in 『』, 조직 채취(내시경 생검), 예진(간호사), 의뢰 의료기관, "외래 재진 (결과 확인일) ▶
+<date>"; "◎", "▶", "／", full-width "：", 『』 and 〈〉 marks; dates written "2023/03/07(화)", "23.3.7." (two-digit year, unpadded,
+trailing dot), "2023年 3月 7日" (Hanja year, month and day, not among domain.md §6.1's forms), "2023-03-07 14시 20분", "'23.03.07" and
+"20230307", and the stay range as "<date> ~ <date>" in the first of them; codes after the name in 〈〉 ("name 〈code〉", undotted
+where printed so), before the name in a "주상병／부상병 ： code name ／ code name" pair, in a table cell of their own in 〈〉 at the
+end of the row, glued between "▶" and a dash before the name in two-column rows ("<date> ▶code-name") and before the name with
+" - " on the pathology line; fake dates in new positions: the birth date in a paired "성명 ／ 생년월일 ： name ／ <date>" field, the
+issue date in 『』 after "발급", the contract date after "보험 가입일" on a claim note, the booking date after "다음 진료 예정", the
+report date in parentheses after the reading doctor ("(<date> 보고)"), the pathology report date in 『』 after "결과 보고", the written
+date between slashes in the attestation sentence ("상기 기재 사항은 사실과 틀림없음 ／ <date> ／ 담당의"), the past-history date
+in the Hanja form before "경 시행" and the print date in 〈〉 after the page header ("〈출력 <date> 13:52 ／ 원무과〉"); ordinary
+hospital names (맑은샘내과의원, 밝은미래의원, 청림대학교병원, 새희망병원), one with a location word (일산햇빛병원), one with a Latin brand
+(SM연합의원, alias key lower-cased) and one "의료법인 …의료재단" name (의료법인 동호의료재단 동호병원, alias key 동호병원, 류마티스내과)
+among the treating hospitals, a 마취통증의학과의원, a 성형외과의원 and a 신경과의원 as referring ones; a fax-copy bad-OCR sample with
+an unevenly spaced "YYYY/ MM /DD" date, a spaced "YY. MM. DD." date and only code damages that domain.md §7.4 normalises (a
+lower-case letter with a space after the dot, a space between every character and no dot).
 """
 import json, os, random, shutil, sys
 from collections import namedtuple
@@ -748,6 +770,61 @@ HOLDOUT11_DIAGNOSES = [
 ]
 HOLDOUT11_EXAMS = ["수면 위내시경", "흉부 HRCT", "어깨 관절 초음파", "요추 MRI(조영 증강)", "복부 비조영 CT", "심장 초음파(TTE)",
                    "전립선 초음파(TRUS)"]
+HOLDOUT12 = {  # a twelfth held-out wording: 진료비 세부내역서 / 검사 결과 조회 / 재원 증명서 / 예진표 / 만성질환 관리 forms, "◎" "▶" "／" "：" marks
+    "titles": {"외래 진료기록": "진료비 세부내역서 (외래 · 일자별)", "영상 판독 결과지": "검사 결과 조회 (EMR 출력본)",
+               "퇴원요약지": "재원 증명서 (입원 · 퇴원 확인)", "수술기록지": "수술·시술 내역서", "병리 결과 보고서": "생검 결과 안내문 (병리과)",
+               "초진 기록지": "예진표 및 초진 기록", "진료기록": "진료 내역 안내 (환자 보관용)", "경과기록지": "만성질환 관리 기록 ◎ 외래 방문"},
+    "dates": ["{y}/{m:02d}/{d:02d}({w})", "{yy:02d}.{m}.{d}.", "{y}年 {m}月 {d}日", "{y}-{m:02d}-{d:02d} {hh:02d}시 {mm:02d}분",
+              "'{yy:02d}.{m:02d}.{d:02d}", "{y}{m:02d}{d:02d}"],
+    "patient": "◎ 성명 ／ 생년월일 ： 노하윤 ／ {birth} ◎ 성별 ： 여 ◎ 등록번호 ： {no} ◎ 주민등록번호 ： ******-*******",
+    "issue": "◎ 용도 ： 보험금 청구 ／ 발급 『{d}』 ／ 발급 번호 제 781 호",
+    "contract_line": "◎ 청구 참고 ： 보험 가입일 {d} (청구인 기재 사항)",
+    "visit_first": "진료 개시일 ▶ {d} (외래 · 초진)", "visit_again": "진료일 ： {d} ／ 진료 형태 ： 외래 ／ 초·재진 ： 재진",
+    "dx": "◎ 상병명(주) ： {name} 〈{code}〉",
+    "stay_dx": "주상병／부상병 ： {code} {name} ／ {code2} {name2}", "co_dx": ("저칼륨혈증", "E876", "E87.6"),
+    "rx": "▶ 원외처방전 발행 ： 올메사르탄메독소밀정 20mg 1정 1일 1회 아침 ／ {days}일간 복용",
+    "table": "{d}  {dept} 외래  {name}  〈{code}〉", "table_rx": "  {days}일 투약",
+    "column": "{d} ▶{code}-{name}", "column_rx": " ／{days}일",
+    "exam": "◎ 검사명 ： {name}  ◎ 검사 일시 ： {d} 10:40", "finding": "▶ 결론 및 권고 ： {finding}",
+    "report": "판독의 ： 영상의학과 전문의 ○○○ ({d} 보고)",
+    "stay_range": "입원일~퇴원일 ： {s} ~ {e} ／ 8병동 (다인실)", "stay_pair": "▶ 입원 ： {s} ／ ▶ 퇴원 ： {e} ／ 퇴원 형태 ： 귀가",
+    "stay_course": "◎ 입원 중 처치 ： 수액 및 항생제 치료 ／ 퇴원 시 상태 ： 호전",
+    "surgery": "◎ 수술(시술)명 ： {op} ／ 수술 일자 『{d}』", "anaesthesia": "◎ 마취 방법 ： 전신마취 ／ 수술 시간 ： 55분",
+    "specimen": "◎ 조직 채취(내시경 생검) ： {d} ／ 검체 2점", "pathology": "▶ 병리 진단 ： {code} - {name}",
+    "path_report": "▶ 병리과 전문의 ○○○ 판독 ／ 결과 보고 『{d}』",
+    "booking": "▶ 다음 진료 예정 ： {d} 오전 9시 30분 (예약 완료 · 공복 채혈)", "history_header": "▶ 과거 병력 ： 수술 1회 (타원)",
+    "history_line": "   {t} ／ {d} 경 시행 (본인 진술)", "history_style": 2,
+    "written": "상기 기재 사항은 사실과 틀림없음 ／ {d} ／ 담당의 ○○○ (서명)",
+    "explain": "외래 재진 (결과 확인일) ▶ {d}", "retest": "▶ 추적 관찰 ： 4개월 후 동일 검사 재시행 권유",
+    "present_illness": "◎ 예진(간호사) ： 혈압 154/94 ／ 약 5년 전 고혈압 진단 후 보건소에서 혈압약 복용 중이라 함",
+    "referral": "▶ 의뢰 의료기관 ： {name} ／ 요양급여의뢰서 원본 지참",
+    "course": "◎ 경과 ： 혈압 132/80 ／ 특이 호소 없음 ／ 동일 처방 지속", "print": "{header} 〈출력 {d} 13:52 ／ 원무과〉",
+    "footer": "〈 {n} ／ {total} 〉 ◎ 원본과 대조 필", "copy_header": "진료 관련 서류 사본 (청구용)", "column_width": 108,
+    "bad_title": "외 래 진 료 확 인 ( 팩 스 수 신 본 )", "bad_visit": "진 료 개 시 일 ▶ {y}/ {m:02d} /{d:02d}  ( 초 진 )",
+    "bad_dx": "주 상 병 ： {code} -",
+    "bad_codes": [("j30. 4", "J30.4"), ("M 1 7 9", "M17.9"), ("K)76.0", "K76.0"), ("b18 .1)", "B18.1")],
+    "bad_again": "{yy:02d}. {m:02d}. {d:02d}.  재 진 ／ 외 래", "bad_noise": "체온 T36.7℃ ／ 혈압 128/78 ／ 비타민 B12 복용",
+}
+HOLDOUT12_HOSPITALS = [
+    ("맑은샘내과의원", "맑은샘내과의원", None),
+    ("SM연합의원", "sm연합의원", "가정의학과"),
+    ("밝은미래의원", "밝은미래의원", "내과"),
+    ("청림대학교병원", "청림대학교병원", "외과"),
+    ("의료법인 동호의료재단 동호병원", "동호병원", "류마티스내과"),
+    ("일산햇빛병원", "일산햇빛병원", "신경외과"),
+    ("새희망병원", "새희망병원", "내과"),
+    ("편한마취통증의학과의원", "편한마취통증의학과의원", None),
+    ("고운성형외과의원", "고운성형외과의원", None),
+    ("바른신경과의원", "바른신경과의원", None),
+]
+HOLDOUT12_DIAGNOSES = [
+    ("합병증 없는 2형 당뇨병", "E11.9", "E11.9"), ("증상 없는 고요산혈증", "E790", "E79.0"), ("원발성 고혈압", "I10", "I10"),
+    ("기타 위염(미란성)", "K29.6", "K29.6"), ("요추의 기타 척추증", "M4786", "M47.86"), ("비류마티스성 승모판 폐쇄부전", "I34.0", "I34.0"),
+    ("상세불명의 고지혈증", "E785", "E78.5"), ("상세불명의 기능성 장장애", "K59.9", "K59.9"), ("상세불명의 급성 하기도감염", "J22", "J22"),
+    ("어깨의 석회성 건염", "M753", "M75.3"), ("담낭의 콜레스테롤증", "K824", "K82.4"), ("상세불명의 두드러기", "L50.9", "L50.9"),
+]
+HOLDOUT12_EXAMS = ["위·대장 내시경(동시 시행)", "뇌 CT(비조영)", "간 초음파(간·담도)", "슬관절 MRI", "흉부 X선(PA·Lat)", "24시간 활동 심전도",
+                   "골밀도 검사(DEXA)"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -766,7 +843,7 @@ def d(s):
 
 
 def fmt(x, style=0):
-    """Date formats of domain.md §6.1 (a set may write its own, "dates": HOLDOUT8, HOLDOUT9, HOLDOUT10, HOLDOUT11)."""
+    """Date formats of domain.md §6.1 (a set may write its own, "dates": HOLDOUT8 to HOLDOUT12)."""
     if "dates" in P:
         t = x.toordinal()
         hh = 8 + t % 10
@@ -942,7 +1019,7 @@ def k_outpatient(c, v):
     noise(c, doc, start + timedelta(days=200))
     join = start + timedelta(days=60 + 20 * v)
     if "contract_line" in P:
-        # A set may print the insurance contract date on the record (HOLDOUT11): a fake date (domain.md §6.6).
+        # A set may print the insurance contract date on the record (HOLDOUT11, HOLDOUT12): a fake date (domain.md §6.6).
         c.line(doc, P["contract_line"].format(d=fmt(join)))
         c.fake(join, "contract")
     c.contracts.append({"joinDate": join.isoformat(), "policyId": "3.2.5"})
@@ -1276,6 +1353,8 @@ SETS = {  # command-line flag -> set; no flag writes the tuned set
                                  ["two_column", "table", "header_footer", "free"], small=True),
     "--holdout11": GoldenSetSpec("holdout11", "v-", 29000, (HOLDOUT11, HOLDOUT11_HOSPITALS, HOLDOUT11_DIAGNOSES, HOLDOUT11_EXAMS),
                                  ["table", "header_footer", "two_column", "free"], small=True),
+    "--holdout12": GoldenSetSpec("holdout12", "w-", 31000, (HOLDOUT12, HOLDOUT12_HOSPITALS, HOLDOUT12_DIAGNOSES, HOLDOUT12_EXAMS),
+                                 ["two_column", "free", "table", "header_footer"], small=True),
 }
 
 
