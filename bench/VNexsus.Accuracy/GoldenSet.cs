@@ -83,6 +83,9 @@ public static class GoldenSet
     /// <summary>An eleventh held-out set, worded unlike all the others (통원치료 확인서, 내시경 · 영상 검사 결과지, 입원사실 증명서, 진료기록 사본 증명서; labels in brackets, a label's value on the next line, key=value fields, => and ▷ ※ marks, dates as 2023 년 3 월 7 일, 23/03/07 and 2023.03.07., codes after KCD: and in a headerless column, a contract date to keep out), for the same judgement.</summary>
     public const string Holdout11 = "holdout11";
 
+    /// <summary>A twelfth held-out set, worded unlike all the others (진료비 세부내역서, 검사 결과 조회, 재원 증명서, 수술·시술 내역서, 생검 결과 안내문, 예진표; ◎ ▶ ／ ： 『』 〈〉 marks, dates as 2023/03/07(화), 23.3.7. and 2023年 3月 7日, codes in 〈〉 after their names and in 주상병／부상병 pairs), for the same judgement.</summary>
+    public const string Holdout12 = "holdout12";
+
     /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
     public static string FindCasesFolder(string? start = null, string set = Tuned)
     {

@@ -78,6 +78,18 @@ public sealed class RuleTests
     }
 
     [Theory]
+    [InlineData("※ 다음 진료 예약 - 채혈 후 결과 확인 - 2024 년 4 월 8 일 오후 2시", true)] // the booked visit's purpose between (holdout11 golden set)
+    [InlineData("예약 - 채혈 후 결과 확인 - 2024 년 4 월 8 일", true)]
+    [InlineData("진료 예약 없이 당일 접수 - 2024 년 4 월 8 일 외래", false)] // the line opens with something else
+    public void A_line_opening_with_a_booking_label_books_its_date(string line, bool booking)
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", "진료일자 2024.03.07 외래", line));
+
+        Assert.Equal(booking, result.Excluded.Any(x => x.Date.Date == new DateOnly(2024, 4, 8) && x.Reason == "booking_date"));
+        Assert.Equal(!booking, result.Events.Any(e => e.Date.Date == new DateOnly(2024, 4, 8)));
+    }
+
+    [Theory]
     [InlineData("▣ 환자ID 90358301 ▣ 성명 윤예시 (F) ▣ 즐샹 1962-06-15", true)] // the birth label unreadable on a scan
     [InlineData("환자 = 한예문 ◈ 성별 F ◈ D0B 1962.06.15 ◈ 원내등록 No.13604482", true)]
     [InlineData("성명 윤예시 1962-06-15 외래 초진", false)] // a visit on the identity line
@@ -128,6 +140,7 @@ public sealed class RuleTests
     [InlineData("¶ 과거력 조사 ◦ 수술 경험 (타 기관, 본인 응답)")] // a nursing survey's (holdout9 golden set)
     [InlineData("1 과거력 조사 ㅇ 수술 경험 (Ef 기관, 본인 응답)")] // as scanned: its marks read as a digit and a jamo
     [InlineData("▣ 이전 수술 ∙ 입원 이력 (문진)")] // holdout10 golden set
+    [InlineData("(과거 병력 · 본인 진술)")] // in brackets with its remark inside them (holdout11 golden set)
     public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
@@ -181,6 +194,7 @@ public sealed class RuleTests
     [InlineData("상병명: 상세불명의 위염 K29 7", "K29.7")] // a space for the dot
     [InlineData("＃ 1 . 병 명 ▶ h8 11", "H81.1")] // spaced-out print, the space inside the digits
     [InlineData("§ 진 단 코 드 » N 300", "N30.0")] // spaced-out print, the space after the letter (holdout9 golden set)
+    [InlineData("진 단 명 ( K C D ) : i 10", "I10")] // a lower-case letter and a space before two digits (holdout11 golden set)
     [InlineData("진단: E11 10년 전부터 투약", "E11")] // a number after a space is no subcode when a word follows it
     public void Codes_are_read_through_ocr_spacing_but_never_across_a_sentence(string text, string code)
     {
@@ -235,6 +249,8 @@ public sealed class RuleTests
     [InlineData("타병원 진료 후 내원")]
     [InlineData("입원 치료 중")]
     [InlineData("병원비 영수증")]
+    [InlineData("동네 내과의원에서 혈압약 복용 중")] // a department and a suffix name no hospital (holdout11 golden set)
+    [InlineData("인근 정형외과 의원 진료")]
     public void Words_that_are_not_hospitals_are_rejected(string text) =>
         Assert.Empty(RuleData.Default.Hospitals.Find(text, RuleData.Default.Entities.ReferralWords));
 
@@ -261,6 +277,29 @@ public sealed class RuleTests
         var stay = Assert.Single(result.Events);
         Assert.Equal((EventType.Admission, new DateOnly(2024, 3, 1), DateOnly.Parse(end), (int?)days),
             (stay.Type, stay.Date.Date, stay.Date.PeriodEnd, stay.AdmissionDays));
+    }
+
+    [Theory]
+    [InlineData("(입원 일자)             (퇴원 일자)", "  2024 년 3 월 1 일        2024 년 3 월 1 일", "2024-03-01", 1)] // holdout11 golden set
+    [InlineData("입원일(병동)   퇴원일(병동)", "2024.03.01   2024.03.04", "2024-03-04", 4)] // a remark after each label
+    public void Labels_on_the_line_above_name_the_dates_below_them_in_order(string labels, string dates, string end, int days)
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원", labels, dates, "진단명 : 급성 충수염 (K35.8)"));
+
+        var stay = Assert.Single(result.Events);
+        Assert.Equal((EventType.Admission, new DateOnly(2024, 3, 1), DateOnly.Parse(end), (int?)days),
+            (stay.Type, stay.Date.Date, stay.Date.PeriodEnd, stay.AdmissionDays));
+    }
+
+    [Theory]
+    [InlineData("※ 증명서 작성 일자 (원무과 확인)", "  2024 년 10 월 2 일", true)] // holdout11 golden set
+    [InlineData("※ 증명서 작성 일자 (원무과 확인)", "발급 확인 2024 년 10 월 2 일 외래", false)] // a word before the date: the line above is not its label
+    [InlineData("(작성 일자) (확인 일자)", "  2024 년 10 월 2 일", false)] // two labels above one date: which is whose is unknown
+    public void A_label_on_the_line_above_names_a_date_standing_alone_below_it(string label, string date, bool excluded)
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", "진료일자 2024.03.07 외래", label, date));
+
+        Assert.Equal(excluded, result.Excluded.Any(x => x.Date.Date == new DateOnly(2024, 10, 2) && x.Reason == "issue_or_print_date"));
     }
 
     [Fact]

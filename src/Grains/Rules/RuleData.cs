@@ -33,7 +33,7 @@ public sealed class RuleData
     {
         Dates = dates;
         Entities = entities;
-        Hospitals = new HospitalNormaliser(hospitals);
+        Hospitals = new HospitalNormaliser(hospitals, entities.Departments);
         Kcd = new KcdTable(kcd);
         Policies = policies;
         Classifier = new DateClassifier(dates);

@@ -77,7 +77,7 @@ public sealed partial class KcdTable
 
     /// <summary>
     /// Finds KCD-shaped tokens in text. <paramref name="lowerCaseAllowed"/> when the text is a diagnosis line; there a code
-    /// whose letter or digits a space splits (<c>K29 7</c>, <c>h8 11</c>, <c>N 300</c>: spaced-out or badly read print) is taken too, but only when
+    /// whose letter or digits a space splits (<c>K29 7</c>, <c>h8 11</c>, <c>N 300</c>, <c>i 10</c>: spaced-out or badly read print) is taken too, but only when
     /// it ends the item and the table names the joined code, and it wins over the category it holds.
     /// </summary>
     public IReadOnlyList<CodeToken> Find(string text, bool lowerCaseAllowed, IReadOnlyList<string> excludedBefore, IReadOnlyList<string> excludedAfter)
@@ -138,8 +138,8 @@ public sealed partial class KcdTable
     private static partial Regex Token();
 
     // A letter and one digit, a space, two digits (h8 11), a letter and two digits, a space, one or two digits (K29 7), or a
-    // letter, a space, three or four digits (N 300), standing alone: nothing but a space, a closing mark or the end after
+    // letter, a space, two to four digits (N 300, i 10), standing alone: nothing but a space, a closing mark or the end after
     // it (never E11 10년 전).
-    [GeneratedRegex(@"(?<![A-Za-z0-9.\-])[A-Za-z](?:\d \d{2}|\d{2} \d{1,2}| \d{3,4})(?=\s|[)\],]|$)")]
+    [GeneratedRegex(@"(?<![A-Za-z0-9.\-])[A-Za-z](?:\d \d{2}|\d{2} \d{1,2}| \d{2,4})(?=\s|[)\],]|$)")]
     private static partial Regex SpacedToken();
 }

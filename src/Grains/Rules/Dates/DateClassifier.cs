@@ -34,13 +34,17 @@ public sealed partial class DateClassifier
     /// <param name="previousEnd">End of the previous date of the block (0 if none).</param>
     /// <param name="nextStart">Start of the next date of the block (text length if none).</param>
     /// <param name="inHistorySection">The block sits under a past-history heading.</param>
-    public DateClass Classify(string text, int start, int end, int previousEnd, int nextStart, bool inHistorySection)
+    /// <param name="labelAbove">The date's label on the line above (<see cref="LabelsOfLine"/>), taken when nothing stands before the date on its own line.</param>
+    public DateClass Classify(string text, int start, int end, int previousEnd, int nextStart, bool inHistorySection, (string Keyword, string Kind)? labelAbove = null)
     {
         var before = text[Math.Max(previousEnd, start - _k.ContextChars)..start];
         var after = text[end..Math.Min(nextStart, end + _k.ContextChars)];
-        var near = LabelWindow(text[Math.Max(previousEnd, start - _k.LabelChars - MaxRemark)..start]);
+        var window = text[Math.Max(previousEnd, start - _k.LabelChars - MaxRemark)..start];
+        var near = LabelWindow(window);
         var local = before + " " + after;
-        var label = ClosestLabel(near);
+        // A label in brackets is a label, not a remark after one ((입원 일자) 2023.09.20: holdout11 golden set).
+        var label = ClosestLabel(near) ?? ClosestLabel(window)
+            ?? (text[previousEnd..start].Any(char.IsLetterOrDigit) ? null : labelAbove);
         var labelKind = label?.Kind;
         // A diagnosis code after the date anchors it as a label or a clinical word does (21.06.21 │ E139 기타 명시된 당뇨병).
         var anchor = ContainsAny(local, _k.ClinicalAnchors) || (labelKind is not null && IsClinicalLabel(labelKind)) || CodeShaped().IsMatch(after);
@@ -82,6 +86,11 @@ public sealed partial class DateClassifier
                 "plan" => new DateClass(DateType.Plan, "booking_date", trailing.Keyword, anchor),
                 _ => new DateClass(DateType.Result, "report_date", trailing.Keyword, anchor),
             };
+        }
+
+        if (label is null && previousEnd == 0 && HeadedByBooking(text[..start]))
+        {
+            return new DateClass(DateType.Plan, "booking_date", null, anchor);
         }
 
         if (inHistorySection || ContainsAny(before, _k.HistorySectionHeaders) || HistoryNarration(after))
@@ -157,14 +166,35 @@ public sealed partial class DateClassifier
     }
 
     /// <summary>
+    /// The labels of a line that ends in one, written above the dates they name, in order: each label stands before the
+    /// next (or the line's end) with only separators and a remark in brackets between (<c>(입원 일자) (퇴원 일자)</c> above
+    /// <c>2023 년 9 월 20 일  2023 년 9 월 20 일</c>, <c>※ 증명서 작성 일자 (원무과 확인)</c> above its date: holdout11 golden set).
+    /// </summary>
+    public IReadOnlyList<(string Keyword, string Kind)> LabelsOfLine(string line)
+    {
+        var labels = new List<(string Keyword, string Kind)>();
+        var rest = LabelForm(line);
+        while ((LabelEnding(rest) ?? LabelEnding(LabelRemark().Replace(rest, ""))) is { } found)
+        {
+            labels.Add((found.Keyword, found.Kind));
+            rest = rest[..found.Start];
+        }
+
+        labels.Reverse();
+        return labels;
+    }
+
+    /// <summary>
     /// The label ending closest before the date within the label distance (<c>검사일:</c>), with only separators between. Records space a label's words apart
     /// (<c>입원 일자</c>) and write a day label as 일자 or 일시 (<c>출력일자</c> for 출력일): spaces between Hangul are
     /// not counted, and a label ending in 일 may go on with 자 or 시.
     /// </summary>
-    private (string Keyword, string Kind)? ClosestLabel(string text)
+    private (string Keyword, string Kind)? ClosestLabel(string text) => LabelEnding(LabelForm(text)) is { } found ? (found.Keyword, found.Kind) : null;
+
+    /// <summary>The label of <see cref="ClosestLabel"/> in a text already in <see cref="LabelForm"/>, with where it starts.</summary>
+    private (string Keyword, string Kind, int Start)? LabelEnding(string near)
     {
-        var near = LabelForm(text);
-        (string Keyword, string Kind)? best = null;
+        (string Keyword, string Kind, int Start)? best = null;
         var bestEnd = -1;
         foreach (var (keyword, kind, needle) in _labels)
         {
@@ -196,7 +226,7 @@ public sealed partial class DateClassifier
 
             if (labelEnd > bestEnd)
             {
-                best = (keyword, kind);
+                best = (keyword, kind, index);
                 bestEnd = labelEnd;
             }
         }
@@ -237,6 +267,17 @@ public sealed partial class DateClassifier
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// Whether the line before a date opens with a booking label, which the booked visit's purpose follows before the date
+    /// (<c>※ 다음 진료 예약 - 채혈 후 결과 확인 - 2024 년 3 월 8 일</c>: holdout11 golden set).
+    /// </summary>
+    private bool HeadedByBooking(string lineBefore)
+    {
+        var form = LabelForm(lineBefore);
+        var head = form[form.TakeWhile(c => !char.IsLetterOrDigit(c)).Count()..];
+        return _labels.Any(l => l.Kind == "plan" && head.StartsWith(l.Needle, StringComparison.Ordinal));
     }
 
     /// <summary>What may follow a date before its trailing label: a weekday in brackets, a time, marks and spaces.</summary>

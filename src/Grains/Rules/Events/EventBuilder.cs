@@ -89,6 +89,7 @@ public sealed partial class EventBuilder(RuleData data)
         var history = 0;
         foreach (var page in document.Pages)
         {
+            TextBlock? undatedBlockAbove = null;
             for (var b = 0; b < page.Blocks.Count; b++)
             {
                 var block = page.Blocks[b];
@@ -102,8 +103,13 @@ public sealed partial class EventBuilder(RuleData data)
                 var matches = DateFinder.Find(text, inheritedYear, today);
                 if (matches.Count == 0)
                 {
+                    undatedBlockAbove = block;
                     continue;
                 }
+
+                // Labels written on the line above their dates, one for each date of the line ((입원 일자) (퇴원 일자)).
+                var labelsAbove = undatedBlockAbove is { } above && above.Index == block.Index - 1 ? _classifier.LabelsOfLine(above.Text) : [];
+                undatedBlockAbove = null;
 
                 inheritedYear = matches.LastOrDefault(m => !m.Date.YearUnresolved)?.Date.Date.Year ?? inheritedYear;
                 var zone = InHeaderOrFooter(page, block, b);
@@ -112,7 +118,7 @@ public sealed partial class EventBuilder(RuleData data)
                     var m = matches[i];
                     var previousEnd = i > 0 ? matches[i - 1].Start + matches[i - 1].Length : 0;
                     var nextStart = i + 1 < matches.Count ? matches[i + 1].Start : text.Length;
-                    var cls = _classifier.Classify(text, m.Start, m.Start + m.Length, previousEnd, nextStart, history > 0);
+                    var cls = _classifier.Classify(text, m.Start, m.Start + m.Length, previousEnd, nextStart, history > 0, labelsAbove.Count == matches.Count ? labelsAbove[i] : null);
                     var reason = cls.ExcludedReason;
                     var type = cls.Type;
                     if (reason is null && m.Date.Precision == DatePrecision.Month)
@@ -154,7 +160,7 @@ public sealed partial class EventBuilder(RuleData data)
     private int NextHistoryState(string text, int state)
     {
         var trimmed = WithoutMarksAround(text);
-        if (IsHistoryHeading(trimmed))
+        if (IsHistoryHeading(trimmed) || (BracketedHeading().Match(text) is { Success: true } bracketed && IsHistoryHeading(bracketed.Groups["heading"].Value)))
         {
             return 6;
         }
@@ -207,6 +213,10 @@ public sealed partial class EventBuilder(RuleData data)
 
     [GeneratedRegex(@"\([^()]*\)?\s*$")]
     private static partial Regex Remark();
+
+    /// <summary>A heading in brackets with its remark after a middle dot or a dash inside them (<c>(과거 병력 · 본인 진술)</c>: holdout11 golden set).</summary>
+    [GeneratedRegex(@"^\s*[(\[【〔]\s*(?<heading>[^()\[\]【】〔〕·ㆍ\-–]+?)\s*[·ㆍ\-–]\s*[^()\[\]【】〔〕]+[)\]】〕]\s*$")]
+    private static partial Regex BracketedHeading();
 
     private static string WithoutMarksAround(string text)
     {

