@@ -148,6 +148,7 @@ public sealed class SameFileCodesTests
     [InlineData("2021-09-22 외래 내과 110 '본태성 고혈압 메트포르민 500mg", "2021-09-22 외래 내과 I10 '본태성 고혈압 메트포르민 500mg")] // the code column before the names (golden repeated_followups-02)
     [InlineData("2021/12/10 외래 죽상경화성 심장병 1251 가정의학과", "2021/12/10 외래 죽상경화성 심장병 I25.1 가정의학과")] // the row goes on after the code (golden dev2)
     [InlineData("2021-10-10 죽상경화성 심장병 !251] 30일", "2021-10-10 죽상경화성 심장병 I25.1] 30일")]
+    [InlineData("1 2022년 11월 6일 내과 6118 2형 당뇨병(합병증 동반) (투약 30일;", "1 2022년 11월 6일 내과 E11.8 2형 당뇨병(합병증 동반) (투약 30일;")] // between the row's department and name (holdout11)
     public void A_code_whose_letter_is_lost_takes_it_from_the_catalogue_name_the_name_beside_it_shows(string damaged, string expected)
     {
         var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, damaged)], Catalogue);
@@ -175,6 +176,7 @@ public sealed class SameFileCodesTests
     [InlineData("부진단 본태성(원발성) 고혈압 2010")] // a year
     [InlineData("10 본태성(원발성) 고혈압")] // a bare number before a name may be the row's number
     [InlineData("외래 110 3 본태성(원발성) 고혈압")] // no name right after it
+    [InlineData("2022년 11월 6일 내과 6118 혈액검사 시행")] // after a department, but no disease's name after it
     public void Without_a_name_that_shows_one_catalogue_code_clearly_nothing_changes(string damaged)
     {
         var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, damaged)], Catalogue);

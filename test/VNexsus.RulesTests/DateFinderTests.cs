@@ -8,6 +8,7 @@ public sealed class DateFinderTests
     private static readonly DateOnly Today = new(2026, 11, 26);
 
     [Theory]
+    [InlineData("2022年 11月 28日 ▶E11.9-합병증 없는 2형 당뇨병", "2022-11-28")] // the characters for 년월일 (holdout12 golden set)
     [InlineData("진료일 2024-10-23 내과", "2024-10-23")]
     [InlineData("2024.3.7 외래", "2024-03-07")]
     [InlineData("2024/03/09", "2024-03-09")]
@@ -49,6 +50,7 @@ public sealed class DateFinderTests
     [InlineData("2024.12.28 ∼ 01.03", "2024-12-28", "2025-01-03")]
     [InlineData("2024년 3월 1일부터 3월 5일까지", "2024-03-01", "2024-03-05")]
     [InlineData("2024-03-01 - 2024-03-05", "2024-03-01", "2024-03-05")]
+    [InlineData("입원일~퇴원일 ： 2021/05/15(토) ~ 2021/05/19(수) ／ 8병동", "2021-05-15", "2021-05-19")] // weekdays after both ends (holdout12 golden set)
     public void A_range_is_one_period(string line, string start, string end)
     {
         var match = Assert.Single(DateFinder.Find(line, null, Today));

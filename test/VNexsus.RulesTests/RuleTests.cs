@@ -68,6 +68,8 @@ public sealed class RuleTests
     [InlineData("응급실 경유 입원 ➤ 2024.3.7(목) 02:40 퇴원 요약 확인 │ 주치의 ○○○ │ 2024.3.12(화) 전자서명", "2024-03-07", "2024-03-12", "issue_or_print_date")] // a label after its date (holdout10 golden set)
     [InlineData("23.11.15  외래  가정의학과  D51.9  비타민B12 결핍성 빈혈 2024.6.1(토) 14:40 ➤ 다음 외래 예약 (변경 시 연락)", "2023-11-15", "2024-06-01", "booking_date")]
     [InlineData("조직 채취 ➤ 2024.3.7(목) ∙ 내시경 생검 2024.3.12(화) 병리 최종 보고 ∙ 병리과 전문의 서명", "2024-03-07", "2024-03-12", "report_date")]
+    [InlineData("◎ 조직 채취(내시경 생검) ： 2024/03/07(목) ▶ 병리과 전문의 ○○○ 판독 ／ 결과 보고 『2024/03/12(화)』", "2024-03-07", "2024-03-12", "report_date")] // holdout12 golden set
+    [InlineData("진료 개시일 ▶ 2024/03/07(목) (외래 · 초진) 충수절제술 (타 병원) ／ 2010年 5月 12日 경 시행 (본인 진술)", "2024-03-07", "2010-05-12", "past_history")] // what the patient says happened about then
     public void Fake_dates_are_excluded_with_their_reason(string line, string kept, string dropped, string reason)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line));
@@ -195,6 +197,8 @@ public sealed class RuleTests
     [InlineData("＃ 1 . 병 명 ▶ h8 11", "H81.1")] // spaced-out print, the space inside the digits
     [InlineData("§ 진 단 코 드 » N 300", "N30.0")] // spaced-out print, the space after the letter (holdout9 golden set)
     [InlineData("진 단 명 ( K C D ) : i 10", "I10")] // a lower-case letter and a space before two digits (holdout11 golden set)
+    [InlineData("주 상 병 ： j30. 4 -", "J30.4")] // a space after the dot (holdout12 golden set)
+    [InlineData("주 상 병 ： M 1 7 9 -", "M17.9")] // a space between every glyph
     [InlineData("진단: E11 10년 전부터 투약", "E11")] // a number after a space is no subcode when a word follows it
     public void Codes_are_read_through_ocr_spacing_but_never_across_a_sentence(string text, string code)
     {
@@ -277,6 +281,25 @@ public sealed class RuleTests
         var stay = Assert.Single(result.Events);
         Assert.Equal((EventType.Admission, new DateOnly(2024, 3, 1), DateOnly.Parse(end), (int?)days),
             (stay.Type, stay.Date.Date, stay.Date.PeriodEnd, stay.AdmissionDays));
+    }
+
+    [Fact]
+    public void A_stays_labels_joined_as_its_dates_are_label_an_admission()
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원", "입원일~퇴원일 ： 2024/03/01(금) ~ 2024/03/05(화) ／ 8병동", "주상병 ： K59.9 상세불명의 기능성 장장애"));
+
+        var stay = Assert.Single(result.Events);
+        Assert.Equal((EventType.Admission, (DateOnly?)new DateOnly(2024, 3, 5), (int?)5), (stay.Type, stay.Date.PeriodEnd, stay.AdmissionDays));
+    }
+
+    [Theory]
+    [InlineData("▶ 의뢰 의료기관 ： 편한마취통증의학과의원 ／ 요양급여의뢰서 원본 지참")] // holdout12 golden set
+    [InlineData("▶ 협진 의뢰 ： 진단검사의학과")]
+    public void A_department_names_words_are_no_type_signal(string line)
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나의원 내과", "진료일 ： 24.3.7. ／ 진료 형태 ： 외래 ／ 초·재진 ： 재진", "◎ 상병명(주) ： 증상 없는 고요산혈증 〈E790〉", line));
+
+        Assert.Equal(EventType.Outpatient, Assert.Single(result.Events).Type);
     }
 
     [Theory]

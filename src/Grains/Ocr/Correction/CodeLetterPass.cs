@@ -58,10 +58,22 @@ public static partial class CodeLetterPass
             .Order()
             .ToList();
 
-    /// <summary>Whether the token is a code position: after a code label or a principal/secondary diagnosis marker, last on a diagnosis line, heading its name, in a column of codes, or under a code column's header.</summary>
+    /// <summary>Whether the token is a code position: after a code label or a principal/secondary diagnosis marker, last on a diagnosis line, heading its name, in a column of codes, between a row's department and name, or under a code column's header.</summary>
     public static bool InCodePosition(IReadOnlyList<TesseractTsv.Word> words, int index) =>
         AfterCodeLabel(words, index) || AfterDiagnosisMarker(words, index) || LastOnDiagnosisLine(words, index) || HeadsItsName(words, index) || BetweenCodes(words, index) ||
-        CodeColumn.UnderHeader(words, index);
+        BetweenDepartmentAndName(words, index) || CodeColumn.UnderHeader(words, index);
+
+    private static readonly HashSet<string> Departments = RuleData.Default.Entities.Departments.ToHashSet(StringComparer.Ordinal);
+
+    /// <summary>
+    /// Whether the token stands in a row's code column, between its department and its diagnosis name (<c>2023년 8월 25일
+    /// 내과 6118 2형 당뇨병(합병증 동반)</c>: holdout11 golden set): a department word right before it and a word with Hangul
+    /// right after it, on its line.
+    /// </summary>
+    public static bool BetweenDepartmentAndName(IReadOnlyList<TesseractTsv.Word> words, int index) =>
+        index > 0 && index + 1 < words.Count
+        && words[index - 1].LineKey == words[index].LineKey && words[index + 1].LineKey == words[index].LineKey
+        && Departments.Contains(words[index - 1].Text) && words[index + 1].Text.Any(KoreanText.IsSyllable);
 
     /// <summary>
     /// Whether the token follows the marker of a principal or secondary diagnosis, <c>(주)</c> or <c>(부)</c>, which

@@ -400,16 +400,20 @@ public static partial class SameFileCodes
     /// <summary>
     /// The diagnosis name right after a code (a table whose code column comes first: <c>110 본태성 고혈압 메트포르민</c>):
     /// the Hangul syllables of the words that follow on its line, marks passed over, up to the next word with a Latin
-    /// letter or a digit, after those of a name run into the token (<c>110(본태성(일차성) 고혈압)</c>); null when fewer
+    /// letter or a digit (but a type number, <c>2형</c>), after those of a name run into the token (<c>110(본태성(일차성) 고혈압)</c>); null when fewer
     /// than <see cref="MinNameLength"/>.
     /// </summary>
     private static string? NameAfter(IReadOnlyList<TesseractTsv.Word> words, int index)
     {
         var following = words.Skip(index + 1)
-            .TakeWhile(w => w.LineKey == words[index].LineKey && !w.Text.Any(c => char.IsAsciiDigit(c) || char.IsAsciiLetter(c)));
+            .TakeWhile(w => w.LineKey == words[index].LineKey && (TypeNumber().IsMatch(w.Text) || !w.Text.Any(c => char.IsAsciiDigit(c) || char.IsAsciiLetter(c))));
         var name = new string(KcdToken.Split(words[index].Text).Suffix.Concat(following.SelectMany(w => w.Text)).Where(Hangul.IsSyllable).ToArray());
         return name.Length >= MinNameLength ? name : null;
     }
+
+    /// <summary>A disease's type number, part of its name (2형 당뇨병: holdout11 golden set).</summary>
+    [GeneratedRegex(@"^\d형")]
+    private static partial Regex TypeNumber();
 
     /// <summary>
     /// The diagnosis name in front of a code last on its line (Hangul syllables after the line's label), or null when
@@ -417,6 +421,12 @@ public static partial class SameFileCodes
     /// </summary>
     private static string? NameBefore(IReadOnlyList<TesseractTsv.Word> words, int index)
     {
+        // A row's department before its code names no disease (2023년 8월 25일 내과 6118 2형 당뇨병).
+        if (CodeLetterPass.BetweenDepartmentAndName(words, index))
+        {
+            return null;
+        }
+
         var line = words.Take(index).Where(w => w.LineKey == words[index].LineKey).Select(w => w.Text).Append(KcdToken.Split(words[index].Text).Prefix);
         var text = string.Join(' ', line);
         if (CodeLetterPass.CodeLabelCues.Any(text.Contains))

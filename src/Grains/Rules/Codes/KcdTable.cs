@@ -77,7 +77,7 @@ public sealed partial class KcdTable
 
     /// <summary>
     /// Finds KCD-shaped tokens in text. <paramref name="lowerCaseAllowed"/> when the text is a diagnosis line; there a code
-    /// whose letter or digits a space splits (<c>K29 7</c>, <c>h8 11</c>, <c>N 300</c>, <c>i 10</c>: spaced-out or badly read print) is taken too, but only when
+    /// whose letter or digits a space splits (<c>K29 7</c>, <c>h8 11</c>, <c>N 300</c>, <c>i 10</c>, <c>j30. 4</c>, <c>M 1 7 9</c>: spaced-out or badly read print) is taken too, but only when
     /// it ends the item and the table names the joined code, and it wins over the category it holds.
     /// </summary>
     public IReadOnlyList<CodeToken> Find(string text, bool lowerCaseAllowed, IReadOnlyList<string> excludedBefore, IReadOnlyList<string> excludedAfter)
@@ -87,7 +87,7 @@ public sealed partial class KcdTable
         {
             foreach (Match m in SpacedToken().Matches(text))
             {
-                if (Normalise(m.Value) is { } code && NameOf(code) is not null && !Excluded(text, m, excludedBefore, excludedAfter))
+                if (m.Value.Contains(' ', StringComparison.Ordinal) && Normalise(m.Value) is { } code && NameOf(code) is not null && !Excluded(text, m, excludedBefore, excludedAfter))
                 {
                     found.Add(new CodeToken(m.Index, m.Length, m.Value, code, null));
                 }
@@ -137,9 +137,9 @@ public sealed partial class KcdTable
     [GeneratedRegex(@"(?:(?<=#[1-9]|KCD-)|(?<![A-Za-z0-9.\-]))[A-Za-z]\d{2}(?:\s?\)?[.,]\d{1,2}|\d{1,2})?(?![A-Za-z0-9]|[.,]\d|-\d|/\d)")]
     private static partial Regex Token();
 
-    // A letter and one digit, a space, two digits (h8 11), a letter and two digits, a space, one or two digits (K29 7), or a
-    // letter, a space, two to four digits (N 300, i 10), standing alone: nothing but a space, a closing mark or the end after
-    // it (never E11 10년 전).
-    [GeneratedRegex(@"(?<![A-Za-z0-9.\-])[A-Za-z](?:\d \d{2}|\d{2} \d{1,2}| \d{2,4})(?=\s|[)\],]|$)")]
+    // A code with single spaces anywhere among its letter, digits and dot (h8 11, K29 7, N 300, i 10, j30. 4, M 1 7 9:
+    // spaced-out or badly read print), standing alone: nothing but a space, a closing mark or the end after it (never
+    // E11 10년 전). Only a match with a space in it is one of these (Find).
+    [GeneratedRegex(@"(?<![A-Za-z0-9.\-])[A-Za-z](?: ?\d){2}(?: ?\.)?(?: ?\d){0,2}(?=\s|[)\],]|$)")]
     private static partial Regex SpacedToken();
 }

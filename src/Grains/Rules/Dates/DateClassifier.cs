@@ -231,8 +231,18 @@ public sealed partial class DateClassifier
             }
         }
 
+        // A period's labels joined as its dates are (입원일~퇴원일 ： A ~ B: holdout12 golden set): the admission's.
+        if (best is { Kind: "discharge" } discharge && StayLabels().Match(near[..discharge.Start]) is { Success: true } joined
+            && LabelEnding(joined.Groups["admission"].Value) is { Kind: "admission" } admission)
+        {
+            return admission;
+        }
+
         return best;
     }
+
+    [GeneratedRegex(@"(?<admission>.*\S)\s*[~∼〜～\-–]\s*$", RegexOptions.CultureInvariant)]
+    private static partial Regex StayLabels();
 
     /// <summary>
     /// Text as labels are looked for in it: no space between syllables (다음 내원 in 다음내원), nor a middle dot, which forms

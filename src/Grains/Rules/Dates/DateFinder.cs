@@ -8,7 +8,7 @@ public sealed record DateMatch(int Start, int Length, FoundDate Date);
 
 /// <summary>
 /// Finds the dates of domain.md §6.1 in one line of text: numeric dates with any of <c>- . /</c> (spaced or not,
-/// trailing dot allowed), two-digit years, compact <c>YYYYMMDD</c> beside a clinical label, Korean 년월일, month-day
+/// trailing dot allowed), two-digit years, compact <c>YYYYMMDD</c> beside a clinical label, Korean 년월일 (or 年月日), month-day
 /// forms (year inherited from the previous full date of the file), <c>MM/DD/YYYY</c>, month precision, times, and
 /// ranges <c>A~B</c> as periods. Relative expressions (오늘, 3일 전) are not resolved. Stateless except for the year
 /// that month-day forms inherit, which the caller passes in reading order.
@@ -163,7 +163,10 @@ public static partial class DateFinder
         return IsValid(year, candidate.Month, candidate.Day) ? new DateOnly(year, candidate.Month, candidate.Day) : null;
     }
 
-    /// <summary>Reads <c>~ B</c>, <c>- B</c>, <c>⇒ B</c> or <c>부터 B까지</c> after a date; B may omit the year.</summary>
+    /// <summary>
+    /// Reads <c>~ B</c>, <c>- B</c>, <c>⇒ B</c> or <c>부터 B까지</c> after a date and its weekday (<c>2021/05/15(토) ~
+    /// 2021/05/19(수)</c>: holdout12 golden set); B may omit the year.
+    /// </summary>
     private static bool TryReadRangeEnd(
         string line, int from, List<Candidate> candidates, int index, DateOnly start, DateOnly today,
         out DateOnly end, out int endIndex, out int consumed)
@@ -171,6 +174,7 @@ public static partial class DateFinder
         end = default;
         endIndex = from;
         consumed = 0;
+        from = AfterWeekday(line, from);
         var separator = RangeSeparator().Match(line, from);
         if (!separator.Success || separator.Index != from)
         {
@@ -211,6 +215,7 @@ public static partial class DateFinder
             consumed = candidates.Skip(index + 1).TakeWhile(c => c.Start < partialEnd).Count();
         }
 
+        endIndex = AfterWeekday(line, endIndex);
         var until = Until().Match(line, endIndex);
         if (until.Success && until.Index == endIndex)
         {
@@ -219,6 +224,12 @@ public static partial class DateFinder
 
         return true;
     }
+
+    private static int AfterWeekday(string line, int at) =>
+        Weekday().Match(line, at) is { Success: true } weekday && weekday.Index == at ? at + weekday.Length : at;
+
+    [GeneratedRegex(@"\s*[(（][월화수목금토일][)）]")]
+    private static partial Regex Weekday();
 
     private static TimeOnly? ReadTime(string line, ref int end)
     {
@@ -290,16 +301,16 @@ public static partial class DateFinder
     [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})(?<m>0[1-9]|1[0-2])(?<d>0[1-9]|[12]\d|3[01])(?![\d-])")]
     private static partial Regex Compact();
 
-    [GeneratedRegex(@"(?<!\d)(?<y>\d{4}|\d{2})\s*년\s*(?<m>\d{1,2})\s*월\s*(?<d>\d{1,2})\s*일")]
+    [GeneratedRegex(@"(?<!\d)(?<y>\d{4}|\d{2})\s*[년年]\s*(?<m>\d{1,2})\s*[월月]\s*(?<d>\d{1,2})\s*[일日]")]
     private static partial Regex KoreanFull();
 
-    [GeneratedRegex(@"(?<!\d)(?<y>\d{4})\s*년\s*(?<m>\d{1,2})\s*월(?!\s*\d{1,2}\s*일)")]
+    [GeneratedRegex(@"(?<!\d)(?<y>\d{4})\s*[년年]\s*(?<m>\d{1,2})\s*[월月](?!\s*\d{1,2}\s*[일日])")]
     private static partial Regex KoreanMonth();
 
     [GeneratedRegex(@"(?<![\d.])(?<y>(?:19|20)\d{2})\s*\.\s*(?<m>0?[1-9]|1[0-2])(?!\d)(?!\s*\.\s*\d)(?:\.(?!\d))?")]
     private static partial Regex NumericMonth();
 
-    [GeneratedRegex(@"(?<!\d)(?<m>\d{1,2})\s*월\s*(?<d>\d{1,2})\s*일")]
+    [GeneratedRegex(@"(?<!\d)(?<m>\d{1,2})\s*[월月]\s*(?<d>\d{1,2})\s*[일日]")]
     private static partial Regex KoreanMonthDay();
 
     [GeneratedRegex(@"(?<!\d)(?<m>\d{1,2})/(?<d>\d{1,2})/(?<y>(?:19|20)\d{2})(?!\d)")]
@@ -309,7 +320,7 @@ public static partial class DateFinder
     [GeneratedRegex(@"\s*(?:~|∼|〜|～|-|–|→|⇒|부터)\s*")]
     private static partial Regex RangeSeparator();
 
-    [GeneratedRegex(@"(?<m>\d{1,2})\s*(?:[-./]\s*(?<d>\d{1,2})(?!\d)(?:\s*\.(?!\d))?|월\s*(?<d>\d{1,2})\s*일)")]
+    [GeneratedRegex(@"(?<m>\d{1,2})\s*(?:[-./]\s*(?<d>\d{1,2})(?!\d)(?:\s*\.(?!\d))?|[월月]\s*(?<d>\d{1,2})\s*[일日])")]
     private static partial Regex PartialRangeEnd();
 
     [GeneratedRegex(@"\s*까지")]

@@ -113,9 +113,13 @@ public sealed partial class EntityExtractor(EntityKeywords k, KcdTable kcd, Hosp
         return e;
     }
 
-    /// <summary>Type signals; a keyword followed by plan wording (수술 권유, 입원 예정) is not a signal.</summary>
+    /// <summary>
+    /// Type signals; a keyword followed by plan wording (수술 권유, 입원 예정) is not a signal, nor one inside a department's
+    /// name (편한마취통증의학과의원 names no anaesthesia, 진단검사의학과 no exam: holdout12 golden set).
+    /// </summary>
     public Signals SignalsOf(string text, bool digits = true)
     {
+        text = WithoutDepartments(text);
         var s = Signals.None;
         if (DateClassifier.ContainsPerformed(text, k.SurgeryWords)) s |= Signals.Surgery;
         if (DateClassifier.ContainsPerformed(text, k.ProcedureWords)) s |= Signals.Procedure;
@@ -305,6 +309,21 @@ public sealed partial class EntityExtractor(EntityKeywords k, KcdTable kcd, Hosp
         }
 
         return begin < end ? text[begin..end] : null;
+    }
+
+    private string WithoutDepartments(string text)
+    {
+        if (!text.Contains('과', StringComparison.Ordinal))
+        {
+            return text;
+        }
+
+        foreach (var department in _departmentsLongestFirst)
+        {
+            text = text.Replace(department, " ", StringComparison.Ordinal);
+        }
+
+        return text;
     }
 
     private void ExtractDepartments(string text, List<string> into)
