@@ -112,10 +112,13 @@ public sealed class CodeCorrectionTests
     [InlineData("(611.9)", "(", "611.9", ")")]
     [InlineData("#1E109", "#1", "E109", "")] // a list's number run into the code (holdout5 golden set)
     [InlineData("#11259", "#1", "1259", "")]
+    [InlineData("<611.9>", "<", "611.9", ">")] // 〈〉 as the Korean model reads them (holdout12 golden set)
+    [InlineData("*ㄷ11.9", "*", "ㄷ11.9", "")] // a row's mark run into the code
+    [InlineData("ㄷ11.9-합병증", "", "ㄷ11.9", "-합병증")] // the name run in after a dash
     public void A_codes_brackets_are_split_from_it_whatever_their_style(string token, string prefix, string core, string suffix)
     {
         Assert.Equal((prefix, core, suffix), KcdToken.Split(token));
-        Assert.Equal(suffix is "】" or "」" or ")", KcdToken.IsBracketed(token));
+        Assert.Equal(suffix is "】" or "」" or ")" or ">", KcdToken.IsBracketed(token));
     }
 
     [Fact]

@@ -149,6 +149,9 @@ public sealed class SameFileCodesTests
     [InlineData("2021/12/10 외래 죽상경화성 심장병 1251 가정의학과", "2021/12/10 외래 죽상경화성 심장병 I25.1 가정의학과")] // the row goes on after the code (golden dev2)
     [InlineData("2021-10-10 죽상경화성 심장병 !251] 30일", "2021-10-10 죽상경화성 심장병 I25.1] 30일")]
     [InlineData("1 2022년 11월 6일 내과 6118 2형 당뇨병(합병증 동반) (투약 30일;", "1 2022년 11월 6일 내과 E11.8 2형 당뇨병(합병증 동반) (투약 30일;")] // between the row's department and name (holdout11)
+    [InlineData("2022/09/23(금) *ㄷ11.9-합병증 없는 2형 당뇨병 /302", "2022/09/23(금) *E11.9-합병증 없는 2형 당뇨병 /302")] // ▶E11.9-name after a date and its weekday (holdout12)
+    [InlineData("6 상병명(주) : 합병증 없는 2형 당뇨병 <611.9>", "6 상병명(주) : 합병증 없는 2형 당뇨병 <E11.9>")] // 〈E11.9〉 read with ASCII angle brackets
+    [InlineData("@ 상병명(주) : 원발성 고혈압 110>", "@ 상병명(주) : 원발성 고혈압 I10>")] // 원발성 is KCD's 본태성(일차성)
     public void A_code_whose_letter_is_lost_takes_it_from_the_catalogue_name_the_name_beside_it_shows(string damaged, string expected)
     {
         var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, damaged)], Catalogue);
@@ -290,7 +293,9 @@ public sealed class SameFileCodesTests
     }
 
     [Theory]
-    [InlineData("본태성(원발성) 고혈압", "I10", "본태성(일차성) 고혈압", 7.0 / 9)]
+    [InlineData("본태성(원발성) 고혈압", "I10", "본태성(일차성) 고혈압", 1)] // 원발성, 일차성 and 본태성 all say "primary"
+    [InlineData("원발성 고혈압", "I10", "본태성(일차성) 고혈압", 1)] // holdout12 golden set
+    [InlineData("속발성 고혈압", "I10", "본태성(일차성) 고혈압", 4.0 / 9)] // "secondary" is not one of them: 성 고혈압 alone
     [InlineData("고혈압", "I10", "본태성(일차성) 고혈압", 3.0 / 9)]
     [InlineData("AMIS Bel 급성 상기도감염", "J06.9", "상세불명의 급성 상기도감염", 1)]
     [InlineData("상세불명의 결막염", "H10.0", "점액화농성 결막염", 0)]

@@ -84,12 +84,13 @@ public static partial class CodeLetterPass
 
     /// <summary>
     /// Whether the token heads a name as a code does in a record's row (<c>2023.08.26 |139 : 고혈압성 심장 및 신장병</c>:
-    /// holdout4 golden set): first on its line or after a date, then a colon and a Hangul name. A value after its
-    /// measurement's name (<c>공복혈당 126 : 정상</c>) is not at a row's head.
+    /// holdout4 golden set): first on its line or after a date (and its weekday), then a colon or a dash and a Hangul name
+    /// (<c>2022/09/23(금) ▶ㄷ11.9-합병증 없는 2형 당뇨병</c>: holdout12). A value after its measurement's name
+    /// (<c>공복혈당 126 : 정상</c>) is not at a row's head.
     /// </summary>
     public static bool HeadsItsName(IReadOnlyList<TesseractTsv.Word> words, int index)
     {
-        var before = TesseractTsv.TextBefore(words, index).TrimEnd();
+        var before = Weekday().Replace(TesseractTsv.TextBefore(words, index).TrimEnd(), "");
         if (before.Length > 0 && !char.IsAsciiDigit(before[^1]) && before[^1] != '.')
         {
             return false;
@@ -99,8 +100,11 @@ public static partial class CodeLetterPass
         return ColonThenName().IsMatch(after);
     }
 
-    [GeneratedRegex(@"^\s*[:：]\s*[가-힣]")]
+    [GeneratedRegex(@"^\s*(?:[:：]\s*|-)[가-힣]")]
     private static partial Regex ColonThenName();
+
+    [GeneratedRegex(@"\([월화수목금토일]\)$")]
+    private static partial Regex Weekday();
 
     /// <summary>
     /// In a column of codes: codes of its block overlap it in the rows right above and right below. One code beside it

@@ -68,6 +68,11 @@ public static partial class KcdToken
         {
             start = 1;
         }
+        else if (end > 1 && LeadingMarks.Contains(token[0]))
+        {
+            // A row's mark run into the code after it (▶E11.9 read *ㄷ11.9: holdout12 golden set); no letter is drawn so.
+            start = 1;
+        }
         else if (end > 1 && Opening.Contains(token[0]) && token[1..end].Contains('.', StringComparison.Ordinal) && CodeLetterPass.LetterReadAsDigit(token[1..end]))
         {
             // The model set the closing bracket apart ([125.2 ]: holdout6 golden set); three digits before the dot leave no
@@ -142,9 +147,13 @@ public static partial class KcdToken
     public static bool IsBracketed(string token) => token.Length > 1 && Split(token).Suffix is [var close, ..] && Closing.Contains(close);
 
     /// <summary>Brackets records put around a code: ASCII, and the CJK corner and lenticular ones (<c>【I110】</c>, <c>「E11.5」</c>: holdout3 golden set).</summary>
-    private static readonly char[] Opening = ['(', '[', '【', '「', '『', '〔', '〈', '《'];
+    /// <summary>Marks that lead a row's item and that no code's letter is read as (| is an I, ! an I, ] a J).</summary>
+    private static readonly char[] LeadingMarks = ['*', '＊', '▶', '►', '▷', '•', '◎', '@', '©'];
 
-    private static readonly char[] Closing = [')', ']', '】', '」', '』', '〕', '〉', '》'];
+    // The Korean model reads the angle brackets a code may sit in (원발성 고혈압 〈I10〉: holdout12 golden set) as < and >.
+    private static readonly char[] Opening = ['(', '[', '【', '「', '『', '〔', '〈', '《', '<'];
+
+    private static readonly char[] Closing = [')', ']', '】', '」', '』', '〕', '〉', '》', '>'];
 
     /// <summary>
     /// What the token should read given a second reading of its image, or null to keep it. The second reading, once the
@@ -412,8 +421,11 @@ public static partial class KcdToken
     [GeneratedRegex(@"^[^\s\uAC00-\uD7A3]{0,2}?[0-9]{2}(?:[-,'`]\.|\.[-,'`])[0-9]{1,2}$", RegexOptions.CultureInvariant)]
     private static partial Regex StrayMarkAtDot();
 
-    /// <summary>A token without Hangul up to a digit, then an opening bracket and a Hangul syllable: a code with its name run in after it.</summary>
-    [GeneratedRegex(@"^(?<code>[^\s\uAC00-\uD7A3]*?[0-9])(?<name>[(\[][\uAC00-\uD7A3].*)$", RegexOptions.CultureInvariant)]
+    /// <summary>
+    /// A token without Hangul up to a digit, then an opening bracket or a dash and a Hangul syllable: a code with its name
+    /// run in after it (<c>110(본태성</c>, <c>E11.9-합병증</c>: holdout12 golden set).
+    /// </summary>
+    [GeneratedRegex(@"^(?<code>[^\s\uAC00-\uD7A3]*?[0-9])(?<name>[(\[-][\uAC00-\uD7A3].*)$", RegexOptions.CultureInvariant)]
     private static partial Regex NameRunInAfter();
 
     [GeneratedRegex(@"^(?:19|20)[0-9]{2}$", RegexOptions.CultureInvariant)]

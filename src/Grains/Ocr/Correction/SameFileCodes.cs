@@ -334,9 +334,17 @@ public static partial class SameFileCodes
         return false;
     }
 
-    /// <summary>A name's Hangul syllables without the words every kind of disease may carry (상세불명의, 기타).</summary>
+    /// <summary>
+    /// A name's Hangul syllables without the words every kind of disease may carry (상세불명의, 기타), its words for
+    /// "primary" as one (원발성 고혈압 is KCD's 본태성(일차성) 고혈압: holdout12 golden set).
+    /// </summary>
     private static string Specific(string name) =>
-        GenericWords.Aggregate(new string(name.Where(Hangul.IsSyllable).ToArray()), (text, word) => text.Replace(word, "", StringComparison.Ordinal));
+        Primary.Aggregate(
+            GenericWords.Aggregate(new string(name.Where(Hangul.IsSyllable).ToArray()), (text, word) => text.Replace(word, "", StringComparison.Ordinal)),
+            (text, word) => text.Replace(word, Primary[0], StringComparison.Ordinal));
+
+    /// <summary>Words for "primary" in diagnosis names, the catalogue's first.</summary>
+    private static readonly string[] Primary = ["본태성", "일차성", "원발성"];
 
     private static ExtractedPage? Corrected(ExtractedPage page, List<List<Token>> lines, IReadOnlyList<TesseractTsv.Word> words, References references, TokenRule rule)
     {
