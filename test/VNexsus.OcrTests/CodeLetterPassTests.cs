@@ -117,6 +117,7 @@ public sealed class CodeLetterPassTests
     [InlineData(new[] { "질병분류기호:", "2022", "110" }, 2, false)] // after something that is no code
     [InlineData(new[] { "2022", "12", "2.", "ALT", "38" }, 4, false)]
     [InlineData(new[] { "아목시실린캡슐", "500mg", "1일", "3회", "110" }, 4, false)]
+    [InlineData(new[] { "@", "상병명(주)", ":", "AHS", "고혈압", "110>" }, 5, true)] // the line's mark read as a character before the label (holdout12 golden set)
     [InlineData(new[] { "2023년", "8월", "25일", "내과", "6118", "2형", "당뇨병" }, 4, true)] // between the row's department and name (holdout11 golden set)
     [InlineData(new[] { "2023년", "8월", "25일", "내과", "6118" }, 4, false)] // no name after it
     [InlineData(new[] { "2023년", "8월", "25일", "내과", "외래", "6118", "2형", "당뇨병" }, 5, false)] // no department right before it

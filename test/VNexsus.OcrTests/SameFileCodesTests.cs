@@ -25,6 +25,7 @@ public sealed class SameFileCodesTests
     [InlineData("주진단 두통 R51", "교부일: 2024.02.09 질병분류기호:H109 51", "교부일: 2024.02.09 질병분류기호:H109 R51")] // the letter lost among codes (seed 53 light p05)
     [InlineData("상병명: I119 고혈압성 심장병", "APH: |119 고혈압성 심장병", "APH: I119 고혈압성 심장병")] // the code before its name, the label garbled (holdout light)
     [InlineData("상병명: I119 고혈압성 심장병", "AAS 1119 고혈압성 심장병", "AAS I119 고혈압성 심장병")]
+    [InlineData("◎ 상병명(주) : 원발성 고혈압 I10", "@ 상병명(주) : AHS 고혈압 |10>", "@ 상병명(주) : AHS 고혈압 I10>")] // the line's mark read as @ (holdout12)
     public void A_code_damaged_on_one_page_takes_its_letter_from_the_clean_code_on_another(string clean, string damaged, string expected)
     {
         var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, clean), Page(2, PageTextSource.Ocr, damaged)], NoNames);

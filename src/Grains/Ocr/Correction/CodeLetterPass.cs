@@ -315,8 +315,8 @@ public static partial class CodeLetterPass
     }
 
     /// <summary>
-    /// Whether the token is last on a line naming one diagnosis (<see cref="DiagnosisLabels"/>) after the disease name, or
-    /// in brackets last on an assessment line (<c>A:</c>) after it.
+    /// Whether the token is last on a line naming one diagnosis (<see cref="DiagnosisLabels"/>, after the line's leading
+    /// mark) after the disease name, or in brackets last on an assessment line (<c>A:</c>) after it.
     /// </summary>
     public static bool LastOnDiagnosisLine(IReadOnlyList<TesseractTsv.Word> words, int index)
     {
@@ -331,6 +331,7 @@ public static partial class CodeLetterPass
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
             .Select(t => t.Trim('"', '\'', '“', '”', '‘', '’', '|', '.', ',', 'ㆍ', '·'))
             .Where(t => t.Length > 0)
+            .SkipWhile(IsLeadingMark)
             .ToList();
         if (before.Count == 0)
         {
@@ -344,6 +345,9 @@ public static partial class CodeLetterPass
     }
 
     private static bool IsText(TesseractTsv.Word word) => word.Text.Any(char.IsLetterOrDigit);
+
+    /// <summary>A line's leading mark as the Korean model reads it: one character, no syllable (◎ read @, © or 6: holdout12 golden set).</summary>
+    private static bool IsLeadingMark(string word) => word.Length == 1 && !Hangul.IsSyllable(word[0]);
 
     [GeneratedRegex(@"^[0-9][0-9]{2}(?:\.[0-9]{1,2}|[0-9]{1,2})?$", RegexOptions.CultureInvariant)]
     private static partial Regex LetterAsDigit();
