@@ -10,6 +10,9 @@ public sealed class DateFinderTests
     [Theory]
     [InlineData("2022年 11月 28日 ▶E11.9-합병증 없는 2형 당뇨병", "2022-11-28")] // the characters for 년월일 (holdout12 golden set)
     [InlineData("진료일 2024-10-23 내과", "2024-10-23")]
+    [InlineData("(검사 시행일) 2021 A 4 월 22 일 ㆍ생검 조직", "2021-04-22")] // 년 read as a letter on a scan (holdout11 golden set)
+    [InlineData("2021 4.4 월 25 일", "2021-04-25")] // 년 read as a digit and a mark
+    [InlineData("2021 4 월 25 일", "2021-04-25")] // 년 lost
     [InlineData("2024.3.7 외래", "2024-03-07")]
     [InlineData("2024/03/09", "2024-03-09")]
     [InlineData("2024. 03. 07. 재진", "2024-03-07")]

