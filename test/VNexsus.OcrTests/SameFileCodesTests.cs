@@ -26,6 +26,7 @@ public sealed class SameFileCodesTests
     [InlineData("상병명: I119 고혈압성 심장병", "APH: |119 고혈압성 심장병", "APH: I119 고혈압성 심장병")] // the code before its name, the label garbled (holdout light)
     [InlineData("상병명: I119 고혈압성 심장병", "AAS 1119 고혈압성 심장병", "AAS I119 고혈압성 심장병")]
     [InlineData("◎ 상병명(주) : 원발성 고혈압 I10", "@ 상병명(주) : AHS 고혈압 |10>", "@ 상병명(주) : AHS 고혈압 I10>")] // the line's mark read as @ (holdout12)
+    [InlineData("A) 【I110】 고혈압성 심부전", "A) [11103 고혈압성 심부전", "A) [I110] 고혈압성 심부전")] // 】 read as a 3 (holdout3)
     public void A_code_damaged_on_one_page_takes_its_letter_from_the_clean_code_on_another(string clean, string damaged, string expected)
     {
         var pages = SameFileCodes.Apply([Page(1, PageTextSource.Ocr, clean), Page(2, PageTextSource.Ocr, damaged)], NoNames);
@@ -174,6 +175,7 @@ public sealed class SameFileCodesTests
     [InlineData("A: 본태성(원발성) 고혈압 (00)")] // the digits are not I10's
     [InlineData("A: 두통 (6510)")] // a digit more than R51 has: the catalogue knows no subcodes of R51
     [InlineData("A: 본태성(원발성) 고혈압 (I110)")] // a well-formed code is never changed
+    [InlineData("A) [11103 편두통")] // 】 read as a 3 only where the code without it is the name's
     [InlineData("A: 편두통 (10)")] // the name of another disease
     [InlineData("혈압 110")] // a measurement, not a code beside a name
     [InlineData("본태성(원발성) 고혈압 10 mmHg")] // not where a code stands

@@ -176,12 +176,26 @@ public static partial class SameFileCodes
     /// <summary>
     /// A damaged token no earlier correction made, resolved beside the name before it, or the one after it where none
     /// stands before it (<c>(주) 10 (본태성(일차성) 고혈압)</c>); within a row, beside the name after it first (a table
-    /// whose code column comes first), then the one before it.
+    /// whose code column comes first), then the one before it. A token that opens a bracket and ends in a 3 without closing
+    /// it is read, when it resolves no other way, with the 3 as the closing 】 the Korean model reads so (<c>[11103</c> for
+    /// <c>【I110】</c>: holdout3 golden set).
     /// </summary>
-    private static Resolution? ResolveDamaged(Token token, IReadOnlyList<TesseractTsv.Word> words, int index, CodePosition position, References references) =>
-        token.WasCorrected ? null
-        : position == CodePosition.WithinRow ? Resolve(token.Text, NameAfter(words, index), references, position) ?? Resolve(token.Text, NameBefore(words, index), references, position)
-        : Resolve(token.Text, NameBefore(words, index) ?? NameAfter(words, index), references, position);
+    private static Resolution? ResolveDamaged(Token token, IReadOnlyList<TesseractTsv.Word> words, int index, CodePosition position, References references)
+    {
+        if (token.WasCorrected)
+        {
+            return null;
+        }
+
+        Resolution? ResolveAs(string text) =>
+            position == CodePosition.WithinRow ? Resolve(text, NameAfter(words, index), references, position) ?? Resolve(text, NameBefore(words, index), references, position)
+            : Resolve(text, NameBefore(words, index) ?? NameAfter(words, index), references, position);
+
+        return ResolveAs(token.Text) ?? (ClosingReadAsThree().IsMatch(token.Text) ? ResolveAs(token.Text[..^1] + "]") : null);
+    }
+
+    [GeneratedRegex(@"^[(\[【「『〔〈《<][^)\]】」』〕〉》>]+3$", RegexOptions.CultureInvariant)]
+    private static partial Regex ClosingReadAsThree();
 
     /// <summary>A code read with I re-lettered by the name before it (<see cref="UprightLetter"/>); a code before its name is left.</summary>
     private static Resolution? Reletter(Token token, IReadOnlyList<TesseractTsv.Word> words, int index, CodePosition position, References references) =>
