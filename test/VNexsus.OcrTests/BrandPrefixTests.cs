@@ -20,7 +20,7 @@ public sealed class BrandPrefixTests
     [InlineData(new[] { "1", "대", "상", "자", " 인", "근", "의원" }, false)] // a hospital word later on the line is no name glued to it
     public void A_word_without_syllables_glued_in_front_of_a_hospitals_name_is_looked_at_again(string[] line, bool suspect)
     {
-        Assert.Equal(suspect ? [0] : [], BrandPrefixes.FindSuspects(Line(line), Suffixes));
+        Assert.Equal(suspect ? [0] : [], BrandPrefixes.FindSuspects(TsvLine.Of(line), Suffixes));
     }
 
     [Theory]
@@ -33,7 +33,7 @@ public sealed class BrandPrefixTests
     [InlineData("\\", "Y1", null)]
     public void Only_two_to_four_capitals_replace_the_first_reading(string first, string reading, string? expected)
     {
-        var words = Line([first, "서", "향", "의원"]);
+        var words = TsvLine.Of([first, "서", "향", "의원"]);
         var strip = RegionStrip.Build(GrayImage.Blank(600, 200), BrandPrefixes.Regions(words, [0]))!;
         var slot = Assert.Single(strip.Slots);
         TesseractTsv.Word[] read = [new(1, 1, 1, 20, slot.Top + 2, 60, slot.Bottom - slot.Top - 4, 90, reading)];
@@ -62,9 +62,4 @@ public sealed class BrandPrefixTests
         Assert.Equal("YK", correction.Corrected);
         Assert.NotNull(correction.Box);
     }
-
-    /// <summary>One line of words 30 px apart, glued to the one before unless the text starts with a space.</summary>
-    private static TesseractTsv.Word[] Line(string[] texts) =>
-        texts.Select((text, i) => new TesseractTsv.Word(1, 1, 1, 20 + (30 * i), 40, 28, 30, 90, text.TrimStart()) { SpaceBefore = i > 0 && text.StartsWith(' ') }).ToArray();
-
 }

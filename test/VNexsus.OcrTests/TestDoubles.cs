@@ -162,3 +162,10 @@ public static class FixturePages
         return (await withoutPass.RecognizeAsync(image, CancellationToken.None), await withPass.RecognizeAsync(image, CancellationToken.None));
     }
 }
+
+public static class TsvLine
+{
+    /// <summary>One line of words 30 px apart, glued to the one before unless the text starts with a space.</summary>
+    public static TesseractTsv.Word[] Of(string[] texts) =>
+        texts.Select((text, i) => new TesseractTsv.Word(1, 1, 1, 20 + (30 * i), 40, 28, 30, 90, text.TrimStart()) { SpaceBefore = i > 0 && text.StartsWith(' ') }).ToArray();
+}

@@ -84,10 +84,14 @@ public sealed class TesseractTests
         using var everyPass = new TesseractEngine(Options.Create(new TesseractOptions()));
         using var mainPassOnly = new TesseractEngine(Options.Create(new TesseractOptions { RemoveTableRules = false, CodeSecondPass = false, DateSecondPass = false }));
         using var reduced = new TesseractEngine(Options.Create(new TesseractOptions { ReduceAboveDpi = 250 }));
+        using var withoutHanja = new TesseractEngine(Options.Create(new TesseractOptions { HanjaDateLanguages = "" }));
+        using var hanjaNotInstalled = new TesseractEngine(Options.Create(new TesseractOptions { HanjaDateLanguages = "no_such_model" }));
 
-        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v19", everyPass.Profile);
-        Assert.Equal("tesseract-kor+eng-psm4-v19", mainPassOnly.Profile);
-        Assert.Equal("tesseract-kor+eng-psm4-reduce250-rules-kcd2-date2-v19", reduced.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-hanja-v20", everyPass.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-v20", mainPassOnly.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-reduce250-rules-kcd2-date2-hanja-v20", reduced.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v20", withoutHanja.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v20", hanjaNotInstalled.Profile);
     }
 
     [Fact]

@@ -369,10 +369,10 @@ public static class DateSecondPass
     private static bool IsGarbledPart(TesseractTsv.Word previous, TesseractTsv.Word word) =>
         (previous.Text.EndsWith('년') || previous.Text.EndsWith('월')) && word.Text.Length <= 3 && word.Text.All(char.IsAsciiLetter);
 
-    private static string Text(IReadOnlyList<TesseractTsv.Word> words, int first, int last) =>
+    internal static string Text(IReadOnlyList<TesseractTsv.Word> words, int first, int last) =>
         TesseractTsv.LineText(words.Skip(first).Take(last - first + 1).Select((w, k) => k == 0 ? w with { SpaceBefore = null } : w).ToList());
 
-    private static TesseractTsv.Word Merge(IReadOnlyList<TesseractTsv.Word> words, int first, int last, string text, string reason)
+    internal static TesseractTsv.Word Merge(IReadOnlyList<TesseractTsv.Word> words, int first, int last, string text, string reason)
     {
         var parts = words.Skip(first).Take(last - first + 1).ToList();
         var left = parts.Min(w => w.Left);

@@ -23,7 +23,8 @@ namespace VNexsus.Ocr.Engines.Tesseract;
 /// code can stand by a letters-only model in one more (<see cref="CodeLetterPass"/>), the cells of code columns the first reading lost in
 /// another (<see cref="CodeColumn"/>), damaged dates in one call with the Korean model alone and doubtful well-formed
 /// ones in another (<see cref="DateSecondPass"/>), then the dates whose re-reading disputes a digit once more with the
-/// main model on their crops alone; a page with none costs no extra call, and every change is recorded on its block.</item>
+/// main model on their crops alone, and dates written with 年月日 with a model that holds those characters
+/// (<see cref="HanjaDates"/>); a page with none costs no extra call, and every change is recorded on its block.</item>
 /// </list>
 /// Tesseract runs in this process through libtesseract by default (<see cref="TesseractRunner.Library"/>): each pass
 /// keeps initialised handles, at most one per page in flight on the silo, so models load once per worker, not per page.
@@ -40,6 +41,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     private readonly ITesseractReader dates;
     private readonly ITesseractReader letters;
     private readonly ITesseractReader orientation;
+    private readonly ITesseractReader? hanja;
 
     /// <param name="concurrentPages">Pages this silo reads at once (<see cref="OcrOptions.EffectiveConcurrentPages"/>): the handles each in-process pass may keep.</param>
     public TesseractEngine(IOptions<TesseractOptions> options, int? concurrentPages = null, ILogger<TesseractEngine>? logger = null)
@@ -51,6 +53,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         TesseractPass letterPass = new(settings.CodeLanguages, 6, [noInvert, new("tessedit_char_whitelist", CodeLetterPass.Whitelist)], WithText: false);
         TesseractPass datePass = new(settings.DateLanguages, 6, [noInvert], WithText: true);
         TesseractPass orientationPass = new("osd", TesseractPass.OrientationOnly, [], WithText: false);
+        TesseractPass hanjaPass = new(settings.HanjaDateLanguages, 6, [noInvert], WithText: false);
         undecodable = new TesseractProcessReader(mainPass, settings);
 
         var inProcess = settings.Runner == TesseractRunner.Library && LibraryLoads(logger ?? NullLogger<TesseractEngine>.Instance);
@@ -60,13 +63,22 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         dates = Reader(datePass);
         letters = Reader(letterPass);
         orientation = Reader(orientationPass);
+        if (settings.DateSecondPass && settings.HanjaDatesReadable)
+        {
+            hanja = Reader(hanjaPass);
+        }
+        else if (settings.DateSecondPass)
+        {
+            (logger ?? NullLogger<TesseractEngine>.Instance).LogWarning(
+                "Tesseract has no model {Model} in {Directory} (apt: tesseract-ocr-chi-tra): dates written with 年月日 are not read again", settings.HanjaDateLanguages, settings.ModelDirectory);
+        }
 
         ITesseractReader Reader(TesseractPass pass) =>
             inProcess ? new TesseractHandlePool(pass, capacity, settings.PageTimeout) : new TesseractProcessReader(pass, settings);
     }
 
     public string Profile =>
-        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.ReduceAboveDpi is { } dpi ? $"-reduce{dpi}" : "")}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}-v19";
+        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.ReduceAboveDpi is { } dpi ? $"-reduce{dpi}" : "")}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}{(hanja is null ? "" : "-hanja")}-v20";
 
     /// <summary>Whether the passes run in this process (false: a child process per call).</summary>
     public bool InProcess => main is TesseractHandlePool;
@@ -98,6 +110,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         if (image is not null && settings.DateSecondPass)
         {
             words = await ReadDatesAgainAsync(image, words, cancellationToken);
+            words = await ReadHanjaDatesAgainAsync(image, words, cancellationToken);
         }
 
         return new RecognizedPage(page.Width, page.Height, TesseractTsv.ToBlocks(PageOrientation.ToScannedPage(words, turn, scannedWidth, scannedHeight)));
@@ -110,6 +123,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         dates.Dispose();
         letters.Dispose();
         orientation.Dispose();
+        hanja?.Dispose();
     }
 
     private static bool LibraryLoads(ILogger logger)
@@ -191,6 +205,12 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
         return strip is null
             ? new Dictionary<int, string>()
             : DateSecondPass.Readings(strip, TesseractTsv.ParseWords(await reader.ReadAsync(strip.Image, cancellationToken)));
+    }
+
+    private async Task<IReadOnlyList<TesseractTsv.Word>> ReadHanjaDatesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
+    {
+        var spans = hanja is null ? [] : HanjaDates.FindSuspects(words);
+        return spans.Count == 0 ? words : HanjaDates.Apply(words, spans, await ReadRegionsAsync(hanja!, image, words, spans, halved: false, cancellationToken));
     }
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadBrandsAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken) =>

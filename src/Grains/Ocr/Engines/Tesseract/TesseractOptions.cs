@@ -56,6 +56,20 @@ public sealed class TesseractOptions
     /// <summary>The model of the date pass; it must know 년, 월 and 일 and must not know Latin letters.</summary>
     public string DateLanguages { get; set; } = "kor";
 
+    /// <summary>
+    /// The model that re-reads dates printed with the Chinese characters for year, month and day (<see cref="Correction.HanjaDates"/>),
+    /// which the Korean model does not hold (apt: <c>tesseract-ocr-chi-tra</c>). Empty, or a model not installed in
+    /// <see cref="ModelDirectory"/>, turns the pass off.
+    /// </summary>
+    public string HanjaDateLanguages { get; set; } = "chi_tra";
+
+    /// <summary>Where Tesseract's models are: <c>TESSDATA_PREFIX</c> when set, else Debian's directory.</summary>
+    public string ModelDirectory { get; set; } = Environment.GetEnvironmentVariable("TESSDATA_PREFIX") is { Length: > 0 } prefix ? prefix : "/usr/share/tesseract-ocr/5/tessdata";
+
+    /// <summary>Whether every model of <see cref="HanjaDateLanguages"/> is installed.</summary>
+    public bool HanjaDatesReadable =>
+        HanjaDateLanguages.Length > 0 && HanjaDateLanguages.Split('+').All(model => File.Exists(Path.Combine(ModelDirectory, $"{model}.traineddata")));
+
     /// <summary>A page that takes longer is given up (the process is killed, the in-process run stopped) and reported as unreadable.</summary>
     public TimeSpan PageTimeout { get; set; } = TimeSpan.FromMinutes(2);
 

@@ -1,0 +1,107 @@
+using System.Text.RegularExpressions;
+using VNexsus.Ocr.Engines.Tesseract;
+
+namespace VNexsus.Ocr.Correction;
+
+/// <summary>
+/// Dates printed with the Chinese characters for year, month and day (<c>2022年 11月 28日</c>), which Debian's Korean
+/// model does not hold: it reads each character as a digit, a syllable, a letter or a mark (<c>2022주 1189 288</c>,
+/// <c>20224 119 288</c>, <c>2010주 5A 128</c>: holdout12 golden set), and the date is lost. A year followed on its line by
+/// two numbers, each with one or two glyphs run into it and no date separator anywhere, is read again by a model that
+/// holds the characters (traditional Chinese, <c>chi_tra</c>), and the reading is taken only when it is such a date
+/// whose year is the first reading's and whose month and day each begin the first reading's number there. Every change
+/// is recorded on its word as <see cref="Reason"/>.
+/// </summary>
+public static partial class HanjaDates
+{
+    public const string Reason = "hanja-date";
+
+    /// <summary>Words a suspect may span: the year, its character read apart, the month and the day.</summary>
+    private const int MaxWords = 4;
+
+    /// <summary>The spans of words that read like such a date, in page order.</summary>
+    public static IReadOnlyList<DateSecondPass.Span> FindSuspects(IReadOnlyList<TesseractTsv.Word> words)
+    {
+        var spans = new List<DateSecondPass.Span>();
+        for (var first = 0; first < words.Count; first++)
+        {
+            if (!YearStart().IsMatch(words[first].Text))
+            {
+                continue;
+            }
+
+            for (var last = first + 1; last < Math.Min(words.Count, first + MaxWords); last++)
+            {
+                if (words[last].LineKey != words[first].LineKey)
+                {
+                    break;
+                }
+
+                var text = DateSecondPass.Text(words, first, last);
+                if (Misread().IsMatch(text))
+                {
+                    spans.Add(new DateSecondPass.Span(first, last, text));
+                    first = last;
+                    break;
+                }
+            }
+        }
+
+        return spans;
+    }
+
+    /// <summary>
+    /// The page's words with each suspect's words made one, reading the date as the second model does, where
+    /// <see cref="Accepted"/> takes the reading (<paramref name="readings"/>, by the span's first word).
+    /// </summary>
+    public static IReadOnlyList<TesseractTsv.Word> Apply(IReadOnlyList<TesseractTsv.Word> words, IReadOnlyList<DateSecondPass.Span> spans, IReadOnlyDictionary<int, string> readings)
+    {
+        var result = new List<TesseractTsv.Word>(words.Count);
+        var next = 0;
+        foreach (var span in spans)
+        {
+            if (readings.TryGetValue(span.First, out var reading) && Accepted(span.Text, reading) is { } date)
+            {
+                result.AddRange(words.Skip(next).Take(span.First - next));
+                result.Add(DateSecondPass.Merge(words, span.First, span.Last, date, Reason));
+                next = span.Last + 1;
+            }
+        }
+
+        result.AddRange(words.Skip(next));
+        return result;
+    }
+
+    /// <summary>
+    /// The date as <c>2022年 11月 28日</c> when <paramref name="reading"/> is one whose year is the first reading's and whose
+    /// month and day begin the first reading's numbers after it; null otherwise.
+    /// </summary>
+    public static string? Accepted(string firstReading, string reading)
+    {
+        var first = Misread().Match(firstReading);
+        var second = Written().Match(reading.Replace(" ", "", StringComparison.Ordinal));
+        if (!first.Success || !second.Success || first.Groups["y"].Value != second.Groups["y"].Value
+            || !first.Groups["m"].Value.StartsWith(second.Groups["m"].Value, StringComparison.Ordinal)
+            || !first.Groups["d"].Value.StartsWith(second.Groups["d"].Value, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var (month, day) = (int.Parse(second.Groups["m"].Value), int.Parse(second.Groups["d"].Value));
+        return month is >= 1 and <= 12 && day is >= 1 and <= 31 ? $"{second.Groups["y"].Value}年 {month}月 {day}日" : null;
+    }
+
+    [GeneratedRegex(@"^(?:19|20)[0-9]{2}", RegexOptions.CultureInvariant)]
+    private static partial Regex YearStart();
+
+    /// <summary>
+    /// A year, the character for year read as one glyph (a digit among them) or two, then the month's and the day's
+    /// numbers each with the glyphs of their character run in (<c>m</c> and <c>d</c> hold number and glyphs); never a
+    /// date separator, nor a Korean unit read right.
+    /// </summary>
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2}) ?(?:[0-9]|[^\s0-9./\-:,년월일]{1,2}) (?<m>[0-9][^\s./\-:,년월일]{1,3}) (?<d>[0-9][^\s./\-:,년월일]{1,3})$", RegexOptions.CultureInvariant)]
+    private static partial Regex Misread();
+
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日$", RegexOptions.CultureInvariant)]
+    private static partial Regex Written();
+}

@@ -1,0 +1,55 @@
+using VNexsus.Ocr.Correction;
+using VNexsus.Ocr.Engines.Tesseract;
+
+namespace VNexsus.OcrTests;
+
+public sealed class HanjaDateTests
+{
+    [Theory]
+    [InlineData("2022주| 1189| 288")] // words split at |; 年 read as a syllable, 月 and 日 as digits (holdout12 golden set)
+    [InlineData("20224| 119| 288")] // 年 read as a digit run into the year
+    [InlineData("2022| 주| 1189| 288")] // the syllable a word of its own
+    [InlineData("2010주| 5A| 128")]
+    [InlineData("2021%| 68| 24H")]
+    public void A_year_then_two_numbers_with_glyphs_run_in_and_no_separator_is_a_suspect(string date)
+    {
+        var texts = date.Split('|');
+        var words = TsvLine.Of(["진료", " 개시일", .. texts, " (외래"]);
+
+        var span = Assert.Single(HanjaDates.FindSuspects(words));
+        Assert.Equal((2, 1 + texts.Length), (span.First, span.Last));
+    }
+
+    [Theory]
+    [InlineData("2022.| 11.| 28.")] // a date with its separators
+    [InlineData("2022년| 11월| 28일")] // Korean units read right
+    [InlineData("20009| 1정| 1일")] // a dose: 1일 is a day's unit read right
+    [InlineData("2022| 11| 28")] // no glyph after the year
+    [InlineData("1885주| 118| 288")] // no year of a record
+    public void Other_numbers_are_not_suspects(string date) =>
+        Assert.Empty(HanjaDates.FindSuspects(TsvLine.Of(["진료", .. date.Split('|')])));
+
+    [Theory]
+    [InlineData("2022주 1189 288", "2022年 11月 28日", "2022年 11月 28日")]
+    [InlineData("2010주 5A 128", "2010年 5月 12日", "2010年 5月 12日")]
+    [InlineData("20224 119 288", "2022 年 11 月 28 日", "2022年 11月 28日")]
+    [InlineData("2022주 1189 288", "2023年 11月 28日", null)] // another year than the first reading's
+    [InlineData("2022주 1189 288", "2022年 12月 28日", null)] // a month the first reading's number does not begin with
+    [InlineData("2022주 1189 288", "2022年 11月 2日", "2022年 11月 2日")] // a day the number begins with: the second model read the characters
+    [InlineData("2022주 1189 288", "2022 118 288", null)] // no characters read
+    [InlineData("2022주 1389 288", "2022年 13月 28日", null)] // no such month
+    public void The_reading_is_taken_only_as_such_a_date_that_the_first_reading_agrees_with(string first, string reading, string? expected) =>
+        Assert.Equal(expected, HanjaDates.Accepted(first, reading));
+
+    [Fact]
+    public async Task Tesseract_reads_a_date_written_with_chinese_characters_again_and_records_it()
+    {
+        var (plain, read) = await FixturePages.ReadWithoutAndWith("hanja-date-scan.jpg", new TesseractOptions { HanjaDateLanguages = "" });
+
+        Assert.DoesNotContain(plain.Blocks, b => b.Text.Contains("2022年 11月 28日", StringComparison.Ordinal));
+        Assert.Contains(read.Blocks, b => b.Text.Contains("2022年 11月 28日", StringComparison.Ordinal));
+        var correction = Assert.Single(read.Blocks.SelectMany(b => b.Corrections ?? []), c => c.Reason == HanjaDates.Reason);
+        Assert.Equal("2022年 11月 28日", correction.Corrected);
+        Assert.NotNull(correction.Box);
+    }
+}
