@@ -11,6 +11,7 @@ public sealed class HanjaDateTests
     [InlineData("2022| 주| 1189| 288")] // the syllable a word of its own
     [InlineData("2010주| 5A| 128")]
     [InlineData("2021%| 68| 24H")]
+    [InlineData("2023| 48| 248")] // 年 lost
     public void A_year_then_two_numbers_with_glyphs_run_in_and_no_separator_is_a_suspect(string date)
     {
         var texts = date.Split('|');
@@ -24,8 +25,8 @@ public sealed class HanjaDateTests
     [InlineData("2022.| 11.| 28.")] // a date with its separators
     [InlineData("2022년| 11월| 28일")] // Korean units read right
     [InlineData("20009| 1정| 1일")] // a dose: 1일 is a day's unit read right
-    [InlineData("2022| 11| 28")] // no glyph after the year
     [InlineData("1885주| 118| 288")] // no year of a record
+    [InlineData("2022| 1| 28")] // a number without a glyph run into it
     public void Other_numbers_are_not_suspects(string date) =>
         Assert.Empty(HanjaDates.FindSuspects(TsvLine.Of(["진료", .. date.Split('|')])));
 

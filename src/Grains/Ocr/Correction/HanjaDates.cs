@@ -6,8 +6,8 @@ namespace VNexsus.Ocr.Correction;
 /// <summary>
 /// Dates printed with the Chinese characters for year, month and day (<c>2022年 11月 28日</c>), which Debian's Korean
 /// model does not hold: it reads each character as a digit, a syllable, a letter or a mark (<c>2022주 1189 288</c>,
-/// <c>20224 119 288</c>, <c>2010주 5A 128</c>: holdout12 golden set), and the date is lost. A year followed on its line by
-/// two numbers, each with one or two glyphs run into it and no date separator anywhere, is read again by a model that
+/// <c>20224 119 288</c>, <c>2023 48 248</c>: holdout12 golden set), and the date is lost. A year followed on its line by
+/// two numbers, each with a glyph or more run into it and no date separator anywhere, is read again by a model that
 /// holds the characters (traditional Chinese, <c>chi_tra</c>), and the reading is taken only when it is such a date
 /// whose year is the first reading's and whose month and day each begin the first reading's number there. Every change
 /// is recorded on its word as <see cref="Reason"/>.
@@ -95,11 +95,11 @@ public static partial class HanjaDates
     private static partial Regex YearStart();
 
     /// <summary>
-    /// A year, the character for year read as one glyph (a digit among them) or two, then the month's and the day's
+    /// A year, the character for year read as one glyph (a digit among them), two or none, then the month's and the day's
     /// numbers each with the glyphs of their character run in (<c>m</c> and <c>d</c> hold number and glyphs); never a
     /// date separator, nor a Korean unit read right.
     /// </summary>
-    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2}) ?(?:[0-9]|[^\s0-9./\-:,년월일]{1,2}) (?<m>[0-9][^\s./\-:,년월일]{1,3}) (?<d>[0-9][^\s./\-:,년월일]{1,3})$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2}) ?(?:[0-9]|[^\s0-9./\-:,년월일]{1,2})? (?<m>[0-9][^\s./\-:,년월일]{1,3}) (?<d>[0-9][^\s./\-:,년월일]{1,3})$", RegexOptions.CultureInvariant)]
     private static partial Regex Misread();
 
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日$", RegexOptions.CultureInvariant)]
