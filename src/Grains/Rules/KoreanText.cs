@@ -12,6 +12,9 @@ public static partial class KoreanText
     /// </summary>
     public static string WithoutSpacesBetweenSyllables(string text) => SpaceBetweenSyllables().Replace(text, "");
 
+    /// <summary>The weekday records print in brackets after a date (<c>2021/05/15(토)</c>), as a regular expression.</summary>
+    public const string WeekdayInBrackets = "[(（][월화수목금토일][)）]";
+
     /// <summary>A Hangul syllable (가–힣), not a lone jamo.</summary>
     public static bool IsSyllable(char c) => c is >= '\uAC00' and <= '\uD7A3';
 

@@ -103,7 +103,7 @@ public static partial class CodeLetterPass
     [GeneratedRegex(@"^\s*(?:[:：]\s*|-)[가-힣]")]
     private static partial Regex ColonThenName();
 
-    [GeneratedRegex(@"\([월화수목금토일]\)$")]
+    [GeneratedRegex(KoreanText.WeekdayInBrackets + "$")]
     private static partial Regex Weekday();
 
     /// <summary>

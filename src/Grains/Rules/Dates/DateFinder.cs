@@ -233,7 +233,7 @@ public static partial class DateFinder
     private static int AfterWeekday(string line, int at) =>
         Weekday().Match(line, at) is { Success: true } weekday && weekday.Index == at ? at + weekday.Length : at;
 
-    [GeneratedRegex(@"\s*[(（][월화수목금토일][)）]")]
+    [GeneratedRegex(@"\s*" + KoreanText.WeekdayInBrackets)]
     private static partial Regex Weekday();
 
     private static TimeOnly? ReadTime(string line, ref int end)
