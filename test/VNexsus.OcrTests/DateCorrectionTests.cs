@@ -113,6 +113,8 @@ public sealed class DateCorrectionTests
     [InlineData("2022 03 16 월", false, null)] // no unit shows the format
     [InlineData("2021-06-10 월", false, null)] // a weekday after a date is no part of it
     [InlineData("2021:02.07", false, "2021.02.07")] // a dot read as a colon beside a dot
+    [InlineData("2022:6.1(수)", false, "2022.6.1(수)")] // with its weekday after it (holdout10 golden set)
+    [InlineData("2022.6.1(수)", false, null)] // well formed: nothing to repair
     [InlineData("2022-09:23", false, "2022-09-23")]
     [InlineData("2024°12.15", false, "2024.12.15")]
     [InlineData("2022. 7:19.", false, "2022. 7. 19.")]

@@ -195,6 +195,13 @@ public static partial class DateToken
     /// </summary>
     public static string? Repaired(string text, bool dateCue)
     {
+        // A bracket straight after the date (its weekday: 2022:6.1(수), holdout10 golden set) stays as it is after it.
+        var date = BeforeBracket(text);
+        if (date.Length < text.Length)
+        {
+            return Repaired(date, dateCue) is { } repaired ? repaired + text[date.Length..] : null;
+        }
+
         var marksCleaned = UnitMark().Replace(DoubledDot().Replace(text, "."), "${unit} ").Replace("  ", " ", StringComparison.Ordinal);
         var unitsCleaned = DayUnitMisread().Replace(SpaceBeforeUnit().Replace(marksCleaned, ""), "${head}일");
         var cleaned = UnitSpacingRestored(unitsCleaned) ?? ColonRestored(unitsCleaned);
