@@ -115,6 +115,11 @@ public sealed class DateCorrectionTests
     [InlineData("2021:02.07", false, "2021.02.07")] // a dot read as a colon beside a dot
     [InlineData("2022:6.1(수)", false, "2022.6.1(수)")] // with its weekday after it (holdout10 golden set)
     [InlineData("2022.6.1(수)", false, null)] // well formed: nothing to repair
+    [InlineData("2023/10714(토)", false, "2023/10/14(토)")] // the second slash read as a 7, a weekday after it (holdout12 golden set)
+    [InlineData("2023/10714", true, "2023/10/14")] // after a date cue
+    [InlineData("2023/10714", false, null)] // a number so written may be a document's
+    [InlineData("2022/711/09(수)", false, "2022/11/09(수)")] // the first slash read as /7
+    [InlineData("2023/13714(토)", false, null)] // no month 13
     [InlineData("2022-09:23", false, "2022-09-23")]
     [InlineData("2024°12.15", false, "2024.12.15")]
     [InlineData("2022. 7:19.", false, "2022. 7. 19.")]
@@ -141,6 +146,16 @@ public sealed class DateCorrectionTests
     {
         Assert.Equal(expected, DateToken.Repaired(text, dateCue));
     }
+
+    [Theory]
+    [InlineData("진료일", true)]
+    [InlineData("교부일:", true)]
+    [InlineData("작성일자", true)]
+    [InlineData("일시", true)] // 검사 일시 (holdout12 golden set)
+    [InlineData("일정", false)]
+    [InlineData("검사", false)]
+    public void A_date_cue_is_a_word_that_says_a_date_comes_next(string word, bool cue) =>
+        Assert.Equal(cue, DateToken.IsDateCue(word));
 
     [Theory]
     [InlineData("2022년 SB 12일", "2022년 5월 12일", "2022년 5월 12일", "2022년 5월 12일")] // 5월 read by the Latin model as letters
