@@ -3,7 +3,7 @@
 
 Run with Debian's python3 (python3-reportlab, fonts-nanum):
     /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7 | --holdout8 | --holdout9
-                                              | --holdout10 | --holdout11 | --holdout12]
+                                              | --holdout10 | --holdout11 | --holdout12 | --holdout13]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
 
@@ -138,6 +138,31 @@ hospital names (맑은샘내과의원, 밝은미래의원, 청림대학교병원
 among the treating hospitals, a 마취통증의학과의원, a 성형외과의원 and a 신경과의원 as referring ones; a fax-copy bad-OCR sample with
 an unevenly spaced "YYYY/ MM /DD" date, a spaced "YY. MM. DD." date and only code damages that domain.md §7.4 normalises (a
 lower-case letter with a space after the dot, a space between every character and no dot).
+--holdout13 writes test/golden/holdout13/: a thirteenth held-out set (HOLDOUT13), written without seeing the reader and worded
+unlike all fifteen others; it retitles its documents, writes its own dates, two codes on one stay line ("stay_dx", "co_dx") and
+its past-history line ("history_line") and prints the insurance contract date ("contract_line") like HOLDOUT12, and it is the first
+to put the code column's header on one line and the code and name below it ("\\n" in the "dx" template, as HOLDOUT11 does for
+dates) and the first with the layout order header_footer, two_column, free, table: a 진료비 납입 확인서 (외래 진료일 내역), a 검사
+결과 상담 기록 (영상의학과 판독 첨부), a 간호기록 요약 (입원 · 퇴원), a 수술 동의서 사본 (수술 후 기록), a 수탁 병리검사 결과 보고,
+a 신환 병력 청취지, a 진료 사실 조회 회신서 (보험사 조회용) and a 약제 처방 내역 (외래 반복 처방); labels such as 진료 시작일, "▷▷
+<date> ◇ 재진 (외래) ◇ 수납 완료", 생년월일(양력), 입원 일시 / 퇴원 일시 on two lines with times, "입원 <date> ∼ 퇴원 <date>", 시행 일자 on
+the line below 수술명, ［실시］ ［항목］ ［소견］ ［판독］ ［확정］ ［채취］ ［검체］ ［결과］ in full-width brackets, 수탁기관 회신, 입원 상병,
+의뢰 요양기관명, 청약일, a dosage "1-0-0" and a strength "10/1000mg" on the prescription line; "：：", "❖", "◇", "∷", "‖", "▷▷" and
+"≫" marks; dates written "2023. 3. 7." (unpadded, spaced, trailing dot), "23年3月7日" (two-digit Hanja year, not among domain.md
+§6.1's forms), "2023-03-07(화) 14:20", "2023/3/7", "2023. 3. 7. 오후 2:20" and "2023년03월07일"; codes below a "❖ 상병코드      상병명"
+header line with the name after wide gaps (undotted where printed so), in "code : name ; code : name" pairs on the stay line, in
+"{code}" braces after the pathology name and glued before the name with "/" in two-column rows ("<date> ▷ I10/HTN"), beside
+abbreviated names whose KCD wording differs (HTN, NIDDM (2형 당뇨), 골감소증 for M85.8, 급성 장염 for A09.0, 독감 for J10.1);
+fake dates in new positions: the birth date on a second patient line after "생년월일(양력) ：：", the issue date after "：：" at the end
+of the attestation sentence before the issuing desk, the contract date after "청약일" on an insurer's enquiry line, the booking date
+after "다음 내원 안내 ：：", the report date after "［확정］", the pathology report date after "수탁기관 회신 ：：", the written date at
+the end of the nurse's line after "‖", the past-history date in the two-digit Hanja form after "‖ <operation> ‖", before "무렵", and the print
+date in full-width brackets after the page header ("［출력본 · <date> 16:44］"); ordinary hospital names (연희내과의원, 온가족의원,
+서진대학교병원, 해맑은병원), one with a Latin brand (JH건강내과의원, alias key lower-cased), one with a location word (창원고은병원) and one
+"의료법인 …의료재단" name (의료법인 늘품의료재단 늘품병원, alias key 늘품병원) among the treating hospitals, a 흉부외과의원, a
+직업환경의학과의원 and a 피부비뇨기과의원 as referring ones; a bad-OCR sample with an unevenly spaced unpadded "YYYY.M .D" date, a
+spaced "YY 년 M 월 D 일" date and only code damages that domain.md §7.4 normalises (a lower-case letter with a space for the dot and a
+stray ")", a space inside the digits and no dot).
 """
 import json, os, random, shutil, sys
 from collections import namedtuple
@@ -825,6 +850,62 @@ HOLDOUT12_DIAGNOSES = [
 ]
 HOLDOUT12_EXAMS = ["위·대장 내시경(동시 시행)", "뇌 CT(비조영)", "간 초음파(간·담도)", "슬관절 MRI", "흉부 X선(PA·Lat)", "24시간 활동 심전도",
                    "골밀도 검사(DEXA)"]
+HOLDOUT13 = {  # a thirteenth held-out wording: 진료비 납입 확인서 / 간호기록 요약 / 수탁 병리 / 약제 처방 내역 forms, "：：" "❖" "∷" "‖" "［］" marks
+    "titles": {"외래 진료기록": "진료비 납입 확인서 ❖ 외래 진료일 내역", "영상 판독 결과지": "검사 결과 상담 기록 ∷ 영상의학과 판독 첨부",
+               "퇴원요약지": "간호기록 요약 ∷ 입원 · 퇴원", "수술기록지": "수술 동의서 사본 ∷ 수술 후 기록", "병리 결과 보고서": "수탁 병리검사 결과 보고 ∷ 조직",
+               "초진 기록지": "신환 병력 청취지 ∷ 외래 첫 진료", "진료기록": "진료 사실 조회 회신서 (보험사 조회용)", "경과기록지": "약제 처방 내역 ∷ 외래 반복 처방"},
+    "dates": ["{y}. {m}. {d}.", "{yy:02d}年{m}月{d}日", "{y}-{m:02d}-{d:02d}({w}) {hh:02d}:{mm:02d}", "{y}/{m}/{d}",
+              "{y}. {m}. {d}. {ap} {h12}:{mm:02d}", "{y}년{m:02d}월{d:02d}일"],
+    "patient": "❖ 환자번호 {no} ❖ 성명 오가람 ❖ 성별 여\n❖ 생년월일(양력) ：： {birth} ❖ 주민등록번호 ******-*******",
+    "issue": "상기와 같이 진료비 납입 사실을 확인함 ：： {d} ◇ 발급처 원무과 수납 창구 (직인 생략)",
+    "contract_line": "◇ 조회 의뢰 ：： ○○생명보험(주) ◇ 청약일 ：： {d} (보험사 조회서 기재 사항)",
+    "visit_first": "진료 시작일 ：： {d} ◇ 외래 진료분", "visit_again": "▷▷ {d} ◇ 재진 (외래) ◇ 수납 완료",
+    "dx": "❖ 상병코드      상병명\n   {code}      {name}",
+    "stay_dx": "입원 상병 ：： {code} : {name} ; {code2} : {name2}", "co_dx": ("변비", "K590", "K59.0"),
+    "rx": "❖ 처방 약제 ：： 다파글리플로진·메트포르민서방정 10/1000mg · 1-0-0 · {days}일분 (원외)",
+    "table": "{d}  외래 ∷ {dept}  {code} : {name}", "table_rx": "  ∷ {days}일분",
+    "column": "{d} ▷ {code}/{name}", "column_rx": " ∷{days}일",
+    "exam": "［실시］ {d} ［항목］ {name}", "finding": "［소견］ {finding}",
+    "report": "［판독］ 영상의학과 ○○○ ［확정］ {d}",
+    "stay_range": "❖ 입원 {s} ∼ 퇴원 {e} ❖ 71병동 (4인실)",
+    "stay_pair": "◇ 입원 일시 ：： {s} 08:15 (응급실 통해 입원)\n◇ 퇴원 일시 ：： {e} 16:30 (귀가)",
+    "stay_course": "◇ 간호 요약 ：： 정맥 수액 주입 · 활력징후 4시간마다 측정 · 식이 진행 후 퇴원 교육",
+    "surgery": "◇ 수술명 ：： {op}\n◇ 시행 일자 ：： {d} (동의서 서명 후 시행)", "anaesthesia": "◇ 마취 ：： 전신마취 (ETT) ◇ 회복실 경유 병실 이동",
+    "specimen": "［채취］ {d} ［검체］ 내시경 생검 조직 2점 (수탁기관 송부)", "pathology": "［결과］ {name} {{{code}}}",
+    "path_report": "≫ 수탁기관 회신 ：： {d} (병리 전문의 전자서명)",
+    "booking": "▷▷ 다음 내원 안내 ：： {d} 오후 3:20 (전화 예약)", "history_header": "◇ 과거 수술 경험 ：： 있음 (환자 기재)",
+    "history_line": "   ‖ {t} ‖ {d} 무렵", "history_style": 1,
+    "written": "◇ 요약 작성 ：： 병동 간호사 ○○○ ‖ {d}",
+    "explain": "◇ 결과 설명 외래 ：： {d} (보호자 동반)", "retest": "◇ 향후 ：： 6개월 뒤 같은 검사로 추적검사 받도록 안내함",
+    "present_illness": "◇ 병력 청취 ：： 약 2년 전 직장 검진에서 혈압이 높다는 말을 듣고 근처 의원에서 약을 처방받아 먹고 있음 (환자 기재)",
+    "referral": "◇ 의뢰 요양기관명 ：： {name} ◇ 의뢰서 원본 스캔 첨부",
+    "course": "◇ 경과 ：： 혈압 126/78 ◇ 약 복용 규칙적 ◇ 동일 약 처방", "print": "{header} ［출력본 · {d} 16:44］",
+    "footer": "◇ {n}면 (총 {total}면) ◇ 본 사본은 원본과 상이 없음", "copy_header": "의무기록 복사 신청분 ∷ 환자 본인 열람용", "column_width": 120,
+    "bad_title": "진 료 비 납 입 확 인 서 ( 스 캔 본 )", "bad_visit": "진 료 시 작 일 ：： {y}.{m} .{d}  ( 외 래 )",
+    "bad_dx": "상 병 코 드 ：： {code}",
+    "bad_codes": [("m50 2 )", "M50.2"), ("N4 11", "N41.1"), ("r 42)", "R42"), ("k26 7", "K26.7")],
+    "bad_again": "{yy:02d} 년 {m} 월 {d} 일  ▷▷ 외 래 재 진", "bad_noise": "체온 T36.6℃ ◇ 비타민 D3 1000IU 복용 ◇ 혈당 108 mg/dL",
+}
+HOLDOUT13_HOSPITALS = [
+    ("연희내과의원", "연희내과의원", None),
+    ("온가족의원", "온가족의원", "가정의학과"),
+    ("JH건강내과의원", "jh건강내과의원", None),
+    ("서진대학교병원", "서진대학교병원", "외과"),
+    ("의료법인 늘품의료재단 늘품병원", "늘품병원", "소화기내과"),
+    ("창원고은병원", "창원고은병원", "내과"),
+    ("해맑은병원", "해맑은병원", "내과"),
+    ("한뜻흉부외과의원", "한뜻흉부외과의원", None),
+    ("상록직업환경의학과의원", "상록직업환경의학과의원", None),
+    ("솔빛피부비뇨기과의원", "솔빛피부비뇨기과의원", None),
+]
+HOLDOUT13_DIAGNOSES = [
+    ("NIDDM (2형 당뇨)", "E119", "E11.9"), ("골감소증", "M858", "M85.8"), ("HTN", "I10", "I10"),
+    ("십이지장궤양 (반흔기)", "K26.7", "K26.7"), ("경추 디스크 (C5-6)", "M50.2", "M50.2"), ("심실 조기수축 (PVC)", "I493", "I49.3"),
+    ("이상지질혈증", "E785", "E78.5"), ("급성 장염", "A09.0", "A09.0"), ("독감 (인플루엔자 A형)", "J10.1", "J10.1"),
+    ("만성 전립선염", "N411", "N41.1"), ("어지럼증", "R42", "R42"), ("안구건조증", "H04.1", "H04.1"),
+]
+HOLDOUT13_EXAMS = ["경동맥 내중막 두께 초음파(IMT)", "저선량 폐 CT(LDCT)", "트레드밀 운동부하 심전도", "췌장·담낭 초음파", "유방 MRI(양측)",
+                   "갑상선 세침흡인 세포검사(FNA)", "방광 내시경"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -843,7 +924,7 @@ def d(s):
 
 
 def fmt(x, style=0):
-    """Date formats of domain.md §6.1 (a set may write its own, "dates": HOLDOUT8 to HOLDOUT12)."""
+    """Date formats of domain.md §6.1 (a set may write its own, "dates": HOLDOUT8 to HOLDOUT13)."""
     if "dates" in P:
         t = x.toordinal()
         hh = 8 + t % 10
@@ -1355,6 +1436,8 @@ SETS = {  # command-line flag -> set; no flag writes the tuned set
                                  ["table", "header_footer", "two_column", "free"], small=True),
     "--holdout12": GoldenSetSpec("holdout12", "w-", 31000, (HOLDOUT12, HOLDOUT12_HOSPITALS, HOLDOUT12_DIAGNOSES, HOLDOUT12_EXAMS),
                                  ["two_column", "free", "table", "header_footer"], small=True),
+    "--holdout13": GoldenSetSpec("holdout13", "x-", 33000, (HOLDOUT13, HOLDOUT13_HOSPITALS, HOLDOUT13_DIAGNOSES, HOLDOUT13_EXAMS),
+                                 ["header_footer", "two_column", "free", "table"], small=True),
 }
 
 
