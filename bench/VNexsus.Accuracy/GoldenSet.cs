@@ -86,6 +86,9 @@ public static class GoldenSet
     /// <summary>A twelfth held-out set, worded unlike all the others (진료비 세부내역서, 검사 결과 조회, 재원 증명서, 수술·시술 내역서, 생검 결과 안내문, 예진표; ◎ ▶ ／ ： 『』 〈〉 marks, dates as 2023/03/07(화), 23.3.7. and 2023年 3月 7日, codes in 〈〉 after their names and in 주상병／부상병 pairs), for the same judgement.</summary>
     public const string Holdout12 = "holdout12";
 
+    /// <summary>A thirteenth held-out set, worded unlike all the others (진료비 납입 확인서, 검사 결과 상담 기록, 간호기록 요약, 수술 동의서 사본, 수탁 병리검사 결과 보고, 신환 병력 청취지; ：： ❖ ◇ ∷ ‖ ▷▷ ≫ ［］ marks, dates as 2023. 3. 7., 23年3月7日, 2023-03-07(화) 14:20 and 2023년03월07일, codes under a 상병코드 header, in code : name pairs, in {} braces, beside abbreviated names), for the same judgement.</summary>
+    public const string Holdout13 = "holdout13";
+
     /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
     public static string FindCasesFolder(string? start = null, string set = Tuned)
     {
