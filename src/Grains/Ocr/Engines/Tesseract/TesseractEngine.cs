@@ -209,8 +209,13 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadHanjaDatesAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken)
     {
-        var spans = hanja is null ? [] : HanjaDates.FindSuspects(words);
-        return spans.Count == 0 ? words : HanjaDates.Apply(words, spans, await ReadRegionsAsync(hanja!, image, words, spans, halved: false, cancellationToken));
+        if (hanja is null)
+        {
+            return words;
+        }
+
+        var spans = HanjaDates.FindSuspects(words);
+        return spans.Count == 0 ? words : HanjaDates.Apply(words, spans, await ReadRegionsAsync(hanja, image, words, spans, halved: false, cancellationToken));
     }
 
     private async Task<IReadOnlyList<TesseractTsv.Word>> ReadBrandsAgainAsync(GrayImage image, IReadOnlyList<TesseractTsv.Word> words, CancellationToken cancellationToken) =>
