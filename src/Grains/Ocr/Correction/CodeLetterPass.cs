@@ -73,7 +73,7 @@ public static partial class CodeLetterPass
     public static bool BetweenDepartmentAndName(IReadOnlyList<TesseractTsv.Word> words, int index) =>
         index > 0 && index + 1 < words.Count
         && words[index - 1].LineKey == words[index].LineKey && words[index + 1].LineKey == words[index].LineKey
-        && Departments.Contains(words[index - 1].Text) && words[index + 1].Text.Any(KoreanText.IsSyllable);
+        && Departments.Contains(words[index - 1].Text) && words[index + 1].Text.Any(Hangul.IsSyllable);
 
     /// <summary>
     /// Whether the token follows the marker of a principal or secondary diagnosis, <c>(주)</c> or <c>(부)</c>, which

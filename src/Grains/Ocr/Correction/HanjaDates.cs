@@ -25,7 +25,7 @@ public static partial class HanjaDates
         var spans = new List<DateSecondPass.Span>();
         for (var first = 0; first < words.Count; first++)
         {
-            if (!YearStart().IsMatch(words[first].Text))
+            if (!DateToken.StartsWithYear(words[first].Text))
             {
                 continue;
             }
@@ -90,9 +90,6 @@ public static partial class HanjaDates
         var (month, day) = (int.Parse(second.Groups["m"].Value), int.Parse(second.Groups["d"].Value));
         return month is >= 1 and <= 12 && day is >= 1 and <= 31 ? $"{second.Groups["y"].Value}年 {month}月 {day}日" : null;
     }
-
-    [GeneratedRegex(@"^(?:19|20)[0-9]{2}", RegexOptions.CultureInvariant)]
-    private static partial Regex YearStart();
 
     /// <summary>
     /// A year, the character for year read as one glyph (a digit among them), two or none, then the month's and the day's

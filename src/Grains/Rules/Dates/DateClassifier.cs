@@ -291,7 +291,7 @@ public sealed partial class DateClassifier
     }
 
     /// <summary>What may follow a date before its trailing label: a weekday in brackets, a time, marks and spaces.</summary>
-    [GeneratedRegex(@"^(?:\([월화수목금토일]\)|\d{1,2}:\d{2}(?::\d{2})?|오전|오후|AM|PM|\s|[^\p{L}\p{N}])*", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?:" + KoreanText.WeekdayInBrackets + @"|\d{1,2}:\d{2}(?::\d{2})?|오전|오후|AM|PM|\s|[^\p{L}\p{N}])*", RegexOptions.CultureInvariant)]
     private static partial Regex DateTail();
 
     /// <summary>The longest remark in brackets a label may carry before its date.</summary>

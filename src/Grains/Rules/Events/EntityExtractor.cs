@@ -313,7 +313,7 @@ public sealed partial class EntityExtractor(EntityKeywords k, KcdTable kcd, Hosp
 
     private string WithoutDepartments(string text)
     {
-        if (!text.Contains('과', StringComparison.Ordinal))
+        if (!DateClassifier.ContainsAny(text, k.Departments))
         {
             return text;
         }
