@@ -3,7 +3,7 @@
 
 Run with Debian's python3 (python3-reportlab, fonts-nanum):
     /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7 | --holdout8 | --holdout9
-                                              | --holdout10 | --holdout11 | --holdout12 | --holdout13]
+                                              | --holdout10 | --holdout11 | --holdout12 | --holdout13 | --holdout14]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
 
@@ -163,6 +163,34 @@ date in full-width brackets after the page header ("［출력본 · <date> 16:44
 직업환경의학과의원 and a 피부비뇨기과의원 as referring ones; a bad-OCR sample with an unevenly spaced unpadded "YYYY.M .D" date, a
 spaced "YY 년 M 월 D 일" date and only code damages that domain.md §7.4 normalises (a lower-case letter with a space for the dot and a
 stray ")", a space inside the digits and no dot).
+--holdout14 writes test/golden/holdout14/: a fourteenth held-out set (HOLDOUT14), written without seeing the reader and worded
+unlike all sixteen others; it retitles its documents, writes its own dates, two codes on one stay line ("stay_dx", "co_dx") and
+its past-history line ("history_line") and prints the insurance contract date ("contract_line") like HOLDOUT13, heads its visit
+table with column names ("table_head") like HOLDOUT10, writes both ends of a stay range in a format of its own ("range_start",
+"range_end" with "{y}": "2023.3.7 - 2023.3.12", unpadded, spaces around the dash) and is the first with the layout order free,
+table, header_footer, two_column (so its outpatient and follow-up records come as free text, a headed table and header/footer
+pages, none in two columns): an 외래 진료 확인서 (보험 청구용), a 건강검진 결과 통보서 (영상 판독 소견 첨부), an 응급실 진료 기록
+(병동 입퇴원 요약), a 수술 경과 기록 (집도의 작성), a 내시경 검사 결과지 (생검 병리 판정), an 외래 초진 상담지 (문진 · 과거 병력),
+a 진료 정보 교류 기록지 (의뢰 · 회송) and a 처방전 (약국 보관용, 재진 처방 이력); labels such as "■ 진료 받은 일자 ≡ <date> ≡ 외래
+진찰", "→ <date> 재방문 (외래 · 재진)", 성별·생년월일 (sex and birth date in one field), 【촬영·검사일】, 【판독 소견】, 【결과 설명】,
+【재원】, "■ 입원 수속 → <date> ■ 퇴원 수속 → <date>", "■ 수술 실시 → <date> ■ 술명 → <operation>", 【생검 채취】, 조직 판정, 【의뢰처】,
+【현 병력】, 계약 체결일, 재방문 예정일; "≡", "【】", "□", "■", "→", "｜" and "·" marks; dates written "2023.03.07 (화)" (a space before
+the weekday), "'23-3-7" (apostrophe, two-digit year, dashes, unpadded), "2023년 3월 7일(화요일)" (the weekday spelled out), "03/07/2023"
+(MM/DD/YYYY, domain.md §6.1 #8), "2023 . 03 . 07" (spaced dots, no trailing dot) and "2023.03.07 14:20:00" (a time with seconds);
+codes after the name behind "≡" ("【상병】 name ≡ code", undotted where printed so), in 【】 before the name in the table's KCD
+column ("【K297】 위염, 상세불명"), before their names as "code, code ≡ name · name" on the stay line and before the name with "·" on
+the pathology line ("C16.9 · adenocarcinoma"), beside names whose KCD wording differs slightly (신장 합병증 동반 당뇨병 for E14.2,
+갑상선 기능 저하 (기타) for E03.8, 고혈압 (본태성), 위염, 상세불명, 급성 허혈심장병 for I24.9, 고콜레스테롤혈증 (LDL 상승) for E78.0,
+불면증 for G47.0); fake dates in new positions: the birth date after "성별·생년월일 → 남 ·", the issue date inside the attestation
+sentence after "확인서 발급" before the issuing desk, the contract date after "계약 체결일", the booking date after "재방문 예정일 →",
+the report date after "판독 소견서 서명", the pathology report date after "병리 전문의 최종 확인", the written date inside a sentence
+("□ 본 요약은 <date>에 작성됨"), the past-history date with its weekday spelled out after "<operation> →" and the print date between
+"≡" marks after the page header ("≡ <header> ≡ <date> 10:12 발행 사본 ≡"); ordinary hospital names (편안한내과의원, 봄날가정의원,
+해든대학교병원, 늘곁에병원), one with a Latin brand (JW튼튼내과의원, alias key lower-cased), one with a location word (수원새길병원) and
+one "의료법인 …의료재단" name (의료법인 한마루의료재단 한마루병원, alias key 한마루병원) among the treating hospitals, a 신경외과의원,
+an 외과의원 and an 내분비내과의원 as referring ones; a fax-copy bad-OCR sample (응 급 실 진 료 기 록) with an unevenly spaced Korean
+"YYYY 년MM월 DD 일" date, an unevenly spaced unpadded "YY/M /DD" date and only code damages that domain.md §7.4 normalises (a stray ")"
+before a lower-case code, a space inside the digits and a stray ")" after it).
 """
 import json, os, random, shutil, sys
 from collections import namedtuple
@@ -906,6 +934,64 @@ HOLDOUT13_DIAGNOSES = [
 ]
 HOLDOUT13_EXAMS = ["경동맥 내중막 두께 초음파(IMT)", "저선량 폐 CT(LDCT)", "트레드밀 운동부하 심전도", "췌장·담낭 초음파", "유방 MRI(양측)",
                    "갑상선 세침흡인 세포검사(FNA)", "방광 내시경"]
+HOLDOUT14 = {  # a fourteenth held-out wording: 외래 진료 확인서 / 건강검진 결과 통보서 / 응급실 진료 기록 / 처방전 (약국 보관용) forms, "≡" "【】" "□" "■" "→" marks
+    "titles": {"외래 진료기록": "외래 진료 확인서 (보험 청구용)", "영상 판독 결과지": "건강검진 결과 통보서 ≡ 영상 판독 소견 첨부",
+               "퇴원요약지": "응급실 진료 기록 ≡ 병동 입퇴원 요약", "수술기록지": "수술 경과 기록 【집도의 작성】",
+               "병리 결과 보고서": "내시경 검사 결과지 · 생검 병리 판정", "초진 기록지": "외래 초진 상담지 【문진 · 과거 병력】",
+               "진료기록": "진료 정보 교류 기록지 (의뢰 · 회송)", "경과기록지": "처방전 (약국 보관용) ≡ 재진 처방 이력"},
+    "dates": ["{y}.{m:02d}.{d:02d} ({w})", "'{yy:02d}-{m}-{d}", "{y}년 {m}월 {d}일({w}요일)", "{m:02d}/{d:02d}/{y}", "{y} . {m:02d} . {d:02d}",
+              "{y}.{m:02d}.{d:02d} {hh:02d}:{mm:02d}:00"],
+    "range_start": "{y}.{m}.{d}", "range_end": "{y}.{m}.{d}",
+    "patient": "□ 성명 → 황보가설 □ 성별·생년월일 → 남 · {birth} □ 병록번호 → {no}",
+    "issue": "위 환자가 본원 외래에서 진료받았음을 확인함 ≡ 확인서 발급 {d} ≡ 원무팀 (직인)",
+    "contract_line": "≡ 보험 청구 참고 → 계약 체결일 {d} (청구인 기재)",
+    "visit_first": "■ 진료 받은 일자 ≡ {d} ≡ 외래 진찰", "visit_again": "→ {d} 재방문 (외래 · 재진)",
+    "dx": "【상병】 {name} ≡ {code}",
+    "stay_dx": "【입원 상병】 {code}, {code2} ≡ {name} · {name2}", "co_dx": ("불면증", "G470", "G47.0"),
+    "rx": "■ 원외 처방 ≡ 칸데사르탄실렉세틸정 8mg 1정 1일 1회 아침 → {days}일분",
+    "table_head": "진료 일자  진료과 · 구분  【KCD】 상병명  투약",
+    "table": "{d}  {dept} 통원  【{code}】 {name}", "table_rx": "  {days}일 원외처방",
+    "column": "{d} ≡ {name} ｜ {code}", "column_rx": " ≡ {days}일",
+    "exam": "【촬영·검사일】 {d} ｜ {name}", "finding": "【판독 소견】 {finding}",
+    "report": "≡ 판독 소견서 서명 {d} (영상의학과 전문의)",
+    "stay_range": "【재원】 {s} - {e} ≡ 51병동 (다인실)", "stay_pair": "■ 입원 수속 → {s} ■ 퇴원 수속 → {e}",
+    "stay_course": "≡ 입원 중 경과 → 항생제 정맥 주사 후 해열 · 경구약 전환 후 퇴원",
+    "surgery": "■ 수술 실시 → {d} ■ 술명 → {op}", "anaesthesia": "■ 마취 → 전신 (기관 삽관) ■ 출혈 소량 · 합병증 없음",
+    "specimen": "【생검 채취】 {d} · 내시경하 위 전정부 3점", "pathology": "≡ 조직 판정 → {code} · {name}",
+    "path_report": "≡ 병리 전문의 최종 확인 {d}",
+    "booking": "□ 재방문 예정일 → {d} 09:30 (공복 채혈)", "history_header": "【과거 병력 · 수술】",
+    "history_line": "· {t} → {d} (환자 기억)", "history_style": 2,
+    "written": "□ 본 요약은 {d}에 작성됨 (주치의 확인)",
+    "explain": "【결과 설명】 {d} 외래 재방문 (본인 내원)", "retest": "□ 향후 계획 → 9개월 뒤 같은 검사 재시행 (추적)",
+    "present_illness": "【현 병력】 4년 전부터 타 의원에서 혈압약 복용 · 최근 아침 두통 호소",
+    "referral": "【의뢰처】 {name} ｜ 진료 의뢰서 지참 · 회송 요청",
+    "course": "≡ 경과 관찰 → 혈압 128/80 · 증상 안정 · 처방 동일", "print": "≡ {header} ≡ {d} 10:12 발행 사본 ≡",
+    "footer": "【쪽 {n} · 총 {total}】 원본 대조 확인 · 의무기록팀", "copy_header": "의무기록 사본 【보험 청구용】", "column_width": 130,
+    "bad_title": "응 급 실 진 료 기 록 ( 팩 스 )", "bad_visit": "응 급 내 원 ≡ {y} 년{m:02d}월 {d:02d} 일  ( 초 진 )",
+    "bad_dx": "【 상 병 】 {code}",
+    "bad_codes": [(")e14.2", "E14.2"), ("I2 4.9)", "I24.9"), ("j45 0", "J45.0"), ("M17. 0)", "M17.0")],
+    "bad_again": "{yy:02d}/{m} /{d:02d}  외 래 → 재 진", "bad_noise": "고막 체온 T37.0℃ ≡ 비타민 B1 100mg · 칼슘/D3 정 복용 ≡ SpO2 97%",
+}
+HOLDOUT14_HOSPITALS = [
+    ("편안한내과의원", "편안한내과의원", None),
+    ("봄날가정의원", "봄날가정의원", "가정의학과"),
+    ("JW튼튼내과의원", "jw튼튼내과의원", None),
+    ("해든대학교병원", "해든대학교병원", "외과"),
+    ("의료법인 한마루의료재단 한마루병원", "한마루병원", "소화기내과"),
+    ("수원새길병원", "수원새길병원", "정형외과"),
+    ("늘곁에병원", "늘곁에병원", "호흡기내과"),
+    ("곧은척신경외과의원", "곧은척신경외과의원", None),
+    ("속편한외과의원", "속편한외과의원", None),
+    ("푸른들내분비내과의원", "푸른들내분비내과의원", None),
+]
+HOLDOUT14_DIAGNOSES = [
+    ("신장 합병증 동반 당뇨병", "E142", "E14.2"), ("갑상선 기능 저하 (기타)", "E03.8", "E03.8"), ("고혈압 (본태성)", "I10", "I10"),
+    ("위염, 상세불명", "K297", "K29.7"), ("양측 무릎 골관절염 (원발성)", "M17.0", "M17.0"), ("급성 허혈심장병", "I249", "I24.9"),
+    ("고콜레스테롤혈증 (LDL 상승)", "E780", "E78.0"), ("만성 항문열창", "K60.1", "K60.1"), ("알레르기성 천식", "J450", "J45.0"),
+    ("손발톱 무좀", "B35.1", "B35.1"), ("내치핵 (2도)", "K641", "K64.1"), ("긴장형 두통", "G44.2", "G44.2"),
+]
+HOLDOUT14_EXAMS = ["상부 위장관 내시경 (수면)", "관상동맥 CT 혈관조영(CCTA)", "흉부 단순촬영(PA)", "경동맥·갑상선 초음파", "요추 MRI (비조영)",
+                   "대장 내시경 (용종 절제)", "순음 청력 검사(PTA)"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -1438,6 +1524,8 @@ SETS = {  # command-line flag -> set; no flag writes the tuned set
                                  ["two_column", "free", "table", "header_footer"], small=True),
     "--holdout13": GoldenSetSpec("holdout13", "x-", 33000, (HOLDOUT13, HOLDOUT13_HOSPITALS, HOLDOUT13_DIAGNOSES, HOLDOUT13_EXAMS),
                                  ["header_footer", "two_column", "free", "table"], small=True),
+    "--holdout14": GoldenSetSpec("holdout14", "y-", 35000, (HOLDOUT14, HOLDOUT14_HOSPITALS, HOLDOUT14_DIAGNOSES, HOLDOUT14_EXAMS),
+                                 ["free", "table", "header_footer", "two_column"], small=True),
 }
 
 
