@@ -89,6 +89,9 @@ public static class GoldenSet
     /// <summary>A thirteenth held-out set, worded unlike all the others (진료비 납입 확인서, 검사 결과 상담 기록, 간호기록 요약, 수술 동의서 사본, 수탁 병리검사 결과 보고, 신환 병력 청취지; ：： ❖ ◇ ∷ ‖ ▷▷ ≫ ［］ marks, dates as 2023. 3. 7., 23年3月7日, 2023-03-07(화) 14:20 and 2023년03월07일, codes under a 상병코드 header, in code : name pairs, in {} braces, beside abbreviated names), for the same judgement.</summary>
     public const string Holdout13 = "holdout13";
 
+    /// <summary>A fourteenth held-out set, worded unlike all the others (외래 진료 확인서, 건강검진 결과 통보서, 응급실 진료 기록, 수술 경과 기록, 내시경 검사 결과지, 처방전; ≡ 【】 □ ■ → ｜ · marks, dates as 2023.03.07 (화), '23-3-7, 2023년 3월 7일(화요일), 03/07/2023 and 2023 . 03 . 07, codes after ≡, in 【】 in a KCD column, two on a stay's line before their names), for the same judgement.</summary>
+    public const string Holdout14 = "holdout14";
+
     /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
     public static string FindCasesFolder(string? start = null, string set = Tuned)
     {

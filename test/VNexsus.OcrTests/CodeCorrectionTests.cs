@@ -542,6 +542,9 @@ public sealed class CodeCorrectionTests
     [InlineData("2023.08.26", "1139:", "고혈압성", "심장", true)] // the colon read with the code
     [InlineData("공복혈당", "1139", ":", "정상", false)] // a value after its measurement's name
     [InlineData("2023.08.26", "1139", "회", "방문", false)] // no colon and name after it
+    [InlineData("2021. 4. 24. >", "110/HTN", "::30", "일", true)] // a slash and a Latin abbreviation, the row's mark before (holdout13 golden set)
+    [InlineData("2021. 4. 24. [>", "110/70", "mmHg", "측정", false)] // a blood pressure
+    [InlineData("", "(26.7_십이지장궤양", "(반흔기)", "외래", true)] // its name run in after an underscore
     public void A_code_heading_its_name_in_a_row_is_in_code_position(string before, string token, string next, string name, bool expected)
     {
         var words = new List<TesseractTsv.Word>();

@@ -296,6 +296,10 @@ public sealed class CodeLetterPassTests
     [InlineData("]20.9", "", "]20.9", "")] // two: the bracket may be the letter (J20.9)
     [InlineData("(298", "", "(298", "")] // undotted, three digits may be a code's: the bracket may be its letter (K298)
     [InlineData("(110)", "(", "110", ")")]
+    [InlineData("(26.7_십이지장궤양", "", "(26.7", "_십이지장궤양")] // a narrow gap read as an underscore before the name (holdout13 golden set)
+    [InlineData("110.1_", "", "110.1", "_")]
+    [InlineData("110/HTN", "", "110", "/HTN")] // a Latin abbreviation after a slash
+    [InlineData("110/70", "", "110/70", "")] // a blood pressure
     public void A_token_splits_into_what_stands_before_the_code_the_code_and_what_follows_it(string token, string prefix, string core, string suffix) =>
         Assert.Equal((prefix, core, suffix), KcdToken.Split(token));
 

