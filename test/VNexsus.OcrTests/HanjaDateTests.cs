@@ -26,6 +26,12 @@ public sealed class HanjaDateTests
     }
 
     [Theory]
+    [InlineData(">>", true)] // 年 read as a 4: the date heads its row after its mark (holdout13 golden set)
+    [InlineData("환자번호", false)] // a number after its label
+    public void A_year_read_with_a_4_for_its_character_is_a_suspect_only_heading_its_row(string before, bool suspect) =>
+        Assert.Equal(suspect, HanjaDates.FindSuspects(TsvLine.Of([before, " 21457248", " 재진"])).Count == 1);
+
+    [Theory]
     [InlineData("2022.| 11.| 28.")] // a date with its separators
     [InlineData("2022년| 11월| 28일")] // Korean units read right
     [InlineData("20009| 1정| 1일")] // a dose: 1일 is a day's unit read right
@@ -50,6 +56,8 @@ public sealed class HanjaDateTests
     [InlineData("21쑤98 178", "21年9月17日", "21年9月17日")]
     [InlineData("21주A198", "21年4月19日", "21年4月19日")] // the month and its character read as one glyph
     [InlineData("21주A198", "21年4月18日", null)]
+    [InlineData("21457248", "21年5月24日", "21年5月24日")]
+    [InlineData("21410A28", "21年10月2日", "21年10月2日")]
     [InlineData("21주10928", "22年10月2日", null)]
     [InlineData("21주10928", "21年11月2日", null)] // a month the first reading does not begin with
     [InlineData("21주10928", "21年10月5日", null)] // a day it does not hold

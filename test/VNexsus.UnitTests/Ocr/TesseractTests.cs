@@ -87,11 +87,11 @@ public sealed class TesseractTests
         using var withoutHanja = new TesseractEngine(Options.Create(new TesseractOptions { HanjaDateLanguages = "" }));
         using var hanjaNotInstalled = new TesseractEngine(Options.Create(new TesseractOptions { HanjaDateLanguages = "no_such_model" }));
 
-        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-hanja-v20", everyPass.Profile);
-        Assert.Equal("tesseract-kor+eng-psm4-v20", mainPassOnly.Profile);
-        Assert.Equal("tesseract-kor+eng-psm4-reduce250-rules-kcd2-date2-hanja-v20", reduced.Profile);
-        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v20", withoutHanja.Profile);
-        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v20", hanjaNotInstalled.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-hanja-v21", everyPass.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-v21", mainPassOnly.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-reduce250-rules-kcd2-date2-hanja-v21", reduced.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v21", withoutHanja.Profile);
+        Assert.Equal("tesseract-kor+eng-psm4-rules-kcd2-date2-v21", hanjaNotInstalled.Profile);
     }
 
     [Fact]

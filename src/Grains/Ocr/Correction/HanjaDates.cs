@@ -9,8 +9,9 @@ namespace VNexsus.Ocr.Correction;
 /// <c>20224 119 288</c>, <c>2023 48 248</c>: holdout12 golden set), and the date is lost. A year followed on its line by
 /// two numbers, each with a glyph or more run into it and no date separator anywhere, is read again by a model that
 /// holds the characters (traditional Chinese, <c>chi_tra</c>), and the reading is taken only when it is such a date
-/// whose year is the first reading's and whose month and day each begin the first reading's number there. Every change
-/// is recorded on its word as <see cref="Reason"/>.
+/// whose year is the first reading's and whose month and day each begin the first reading's number there. A two-digit
+/// year (<c>21年10月2日</c> read <c>21주10928</c>: holdout13) runs into the rest as one word; its reading is taken when the
+/// first reading's month, day and glyphs between agree with it. Every change is recorded on its word as <see cref="Reason"/>.
 /// </summary>
 public static partial class HanjaDates
 {
@@ -35,7 +36,8 @@ public static partial class HanjaDates
             foreach (var last in onLine.Reverse())
             {
                 var text = DateSecondPass.Text(words, first, last);
-                if (Misread().IsMatch(text) || ShortMisread().IsMatch(DateToken.WithoutLeadingMark(text)))
+                if (Misread().IsMatch(text) || (ShortMisread().Match(DateToken.WithoutLeadingMark(text)) is { Success: true } shortYear
+                    && (!shortYear.Groups["four"].Success || !TesseractTsv.TextBefore(words, first).Any(char.IsLetterOrDigit))))
                 {
                     spans.Add(new DateSecondPass.Span(first, last, text));
                     first = last;
@@ -124,15 +126,17 @@ public static partial class HanjaDates
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日$", RegexOptions.CultureInvariant)]
     private static partial Regex Written();
 
-    /// <summary>A two-digit year, alone or with the glyph its character was read as run into it (<c>21주</c>, <c>23쑤</c>, <c>21%</c>: holdout13 golden set).</summary>
-    [GeneratedRegex(@"^[0-9]{2}(?:[^\s0-9./\-:,년월일]|$)", RegexOptions.CultureInvariant)]
+    /// <summary>A two-digit year, alone or with the glyph its character was read as run into it (<c>21주</c>, <c>23쑤</c>, <c>21%</c>, <c>214</c>: holdout13 golden set).</summary>
+    [GeneratedRegex(@"^[0-9]{2}(?:[^\s0-9./\-:,년월일]|4|$)", RegexOptions.CultureInvariant)]
     private static partial Regex ShortYearStart();
 
     /// <summary>
     /// A two-digit year, its character read as one glyph or two, then the month, day and their characters as digits and
     /// glyphs, in one word or two (<c>21주10928</c>, <c>21쑤98 178</c>, <c>21주A198</c> for 21年10月2日, 21年9月17日, 21年4月19日).
+    /// 年 read as a 4 (<c>21457248</c> for 21年5月24日) makes a number of any row a suspect, so that reading is looked at
+    /// only where the date heads its row.
     /// </summary>
-    [GeneratedRegex(@"^(?<y>[0-9]{2})[^\s0-9./\-:,년월일]{1,2}?(?<rest>[^\s./\-:,년월일]{2,6}(?: [0-9][^\s./\-:,년월일]{0,3})?)$", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(?<y>[0-9]{2})(?:[^\s0-9./\-:,년월일]{1,2}?|(?<four>4))(?<rest>[^\s./\-:,년월일]{2,6}(?: [0-9][^\s./\-:,년월일]{0,3})?)$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortMisread();
 
     [GeneratedRegex(@"^(?<y>[0-9]{2})年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日$", RegexOptions.CultureInvariant)]

@@ -78,7 +78,7 @@ public sealed class TesseractEngine : IOcrEngine, IDisposable
     }
 
     public string Profile =>
-        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.ReduceAboveDpi is { } dpi ? $"-reduce{dpi}" : "")}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}{(hanja is null ? "" : "-hanja")}-v20";
+        $"tesseract-{settings.Languages}-psm{settings.PageSegmentationMode}{(settings.ReduceAboveDpi is { } dpi ? $"-reduce{dpi}" : "")}{(settings.RemoveTableRules ? "-rules" : "")}{(settings.CodeSecondPass ? "-kcd2" : "")}{(settings.DateSecondPass ? "-date2" : "")}{(hanja is null ? "" : "-hanja")}-v21";
 
     /// <summary>Whether the passes run in this process (false: a child process per call).</summary>
     public bool InProcess => main is TesseractHandlePool;
