@@ -70,6 +70,8 @@ public sealed class RuleTests
     [InlineData("조직 채취 ➤ 2024.3.7(목) ∙ 내시경 생검 2024.3.12(화) 병리 최종 보고 ∙ 병리과 전문의 서명", "2024-03-07", "2024-03-12", "report_date")]
     [InlineData("◎ 조직 채취(내시경 생검) ： 2024/03/07(목) ▶ 병리과 전문의 ○○○ 판독 ／ 결과 보고 『2024/03/12(화)』", "2024-03-07", "2024-03-12", "report_date")] // holdout12 golden set
     [InlineData("진료 개시일 ▶ 2024/03/07(목) (외래 · 초진) 충수절제술 (타 병원) ／ 2010年 5月 12日 경 시행 (본인 진술)", "2024-03-07", "2010-05-12", "past_history")] // what the patient says happened about then
+    [InlineData("위 환자가 본원 외래에서 진료받았음을 확인함 ≡ 확인서 발급 2024.10.02 (수) ≡ 원무팀 (직인) ■ 진료 받은 일자 ≡ 2024.03.07 (목) ≡ 외래 진찰", "2024-03-07", "2024-10-02", "issue_or_print_date")] // holdout14 golden set
+    [InlineData("【생검 채취】 2024.03.07 (목) · 내시경하 위 전정부 3점 ≡ 병리 전문의 최종 확인 2024.03.12 (화)", "2024-03-07", "2024-03-12", "report_date")]
     public void Fake_dates_are_excluded_with_their_reason(string line, string kept, string dropped, string reason)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line));
@@ -94,6 +96,7 @@ public sealed class RuleTests
     [Theory]
     [InlineData("▣ 환자ID 90358301 ▣ 성명 윤예시 (F) ▣ 즐샹 1962-06-15", true)] // the birth label unreadable on a scan
     [InlineData("환자 = 한예문 ◈ 성별 F ◈ D0B 1962.06.15 ◈ 원내등록 No.13604482", true)]
+    [InlineData("AZ 황보가설 ㅁ a4 -Aeae | 남ㆍ'62-6-15 ㅁ 병록번호 — 79353299", true)] // every label but the record number's unreadable (holdout14 golden set)
     [InlineData("성명 윤예시 1962-06-15 외래 초진", false)] // a visit on the identity line
     public void An_unlabelled_date_on_the_patients_identity_line_is_the_birth_date(string identity, bool birth)
     {
@@ -453,6 +456,7 @@ public sealed class RuleTests
     [InlineData("2024.03.12 외래 3일간 발열 지속", null)] // days of a symptom, no prescription on the line
     [InlineData("투약일수=28", 28)]
     [InlineData("메트포르민 500mg 28일치", 28)]
+    [InlineData("2024.03.12 (화)   호흡기내과 통원   【I10】 고혈압 (본태성)   30일 원외처방", 30)] // the days before the prescription's kind (holdout14 golden set)
     [InlineData("2024년 3월 12일 처방", null)] // a date's day is no prescription's days
     public void A_prescriptions_days_are_read_however_the_record_words_them(string line, int? days)
     {
@@ -505,6 +509,7 @@ public sealed class RuleTests
     [InlineData("병동 입실 = 2024.05.01 15:20 → 퇴실 = 2024.05.03 10:00")]
     [InlineData("입원한 날 … 2024.05.01 ┃ 퇴원한 날 … 2024.05.03")]
     [InlineData("Adm. 2024.05.01 ┆ D/C 2024.05.03")] // abbreviations (holdout7 golden set)
+    [InlineData("■ 입원 수속 → 2024.05.01 (수) ■ 퇴원 수속 → 2024.05.03 (금)")] // the admission and discharge formalities (holdout14 golden set)
     public void A_stays_labels_are_read_however_the_form_prints_them(string line)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line, "진단명: 급성 충수염 (K35.8)"));

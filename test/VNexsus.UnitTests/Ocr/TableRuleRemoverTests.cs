@@ -214,6 +214,40 @@ public sealed class TableRuleRemoverTests
     }
 
     [Fact]
+    public void A_full_stop_set_apart_by_spaces_between_glyphs_stays_and_a_speck_after_a_lines_last_glyph_goes()
+    {
+        // 200 dpi: the stop is 14 px (1.8 mm) from the glyphs on both sides of it (2023 . 02: holdout14 golden set), the
+        // speck 14 px after the last glyph of its line and nothing after it.
+        const byte paper = 230, ink = 40;
+        var page = GrayImage.Blank(1654, 2339, paper);
+        void Fill(int x0, int y0, int w, int h)
+        {
+            for (var y = y0; y < y0 + h; y++)
+            {
+                for (var x = x0; x < x0 + w; x++)
+                {
+                    page.Pixels[(y * page.Width) + x] = ink;
+                }
+            }
+        }
+
+        foreach (var x in new[] { 100, 151, 400 })
+        {
+            Fill(x, 300, 20, 3);
+            Fill(x + 8, 303, 3, 17);
+        }
+
+        Fill(134, 317, 3, 3);
+        Fill(434, 317, 3, 3);
+
+        var result = TableRuleRemover.Remove(page);
+
+        Assert.True(result.Image[135, 318] <= result.Threshold, "the full stop was erased");
+        Assert.True(result.Image[435, 318] > result.Threshold, "the speck is still ink");
+        Assert.Equal(1, result.ErasedSpecks);
+    }
+
+    [Fact]
     public void The_paper_of_a_noisy_scan_is_made_flat_and_ink_keeps_its_level()
     {
         var (page, _, text, _) = NoisyScan();

@@ -321,7 +321,7 @@ public static partial class CodeLetterPass
 
     /// <summary>
     /// Whether the token is last on a line naming one diagnosis (<see cref="DiagnosisLabels"/>, after the line's leading
-    /// mark) after the disease name, or in brackets last on an assessment line (<c>A:</c>) after it.
+    /// mark, in brackets or not: <c>【상병】 고혈압 (본태성) ≡ I10</c>, holdout14 golden set) after the disease name, or in brackets last on an assessment line (<c>A:</c>) after it.
     /// </summary>
     public static bool LastOnDiagnosisLine(IReadOnlyList<TesseractTsv.Word> words, int index)
     {
@@ -334,7 +334,7 @@ public static partial class CodeLetterPass
 
         var before = KoreanText.WithoutSpacesBetweenSyllables(TesseractTsv.LineText(line.TakeWhile(i => i != index).Select(i => words[i]).ToList()))
             .Split(' ', StringSplitOptions.RemoveEmptyEntries)
-            .Select(t => t.Trim('"', '\'', '“', '”', '‘', '’', '|', '.', ',', 'ㆍ', '·'))
+            .Select(t => t.Trim('"', '\'', '“', '”', '‘', '’', '|', '.', ',', 'ㆍ', '·', '【', '】', '[', ']'))
             .Where(t => t.Length > 0)
             .SkipWhile(IsLeadingMark)
             .ToList();

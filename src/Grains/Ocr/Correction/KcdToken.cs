@@ -147,8 +147,8 @@ public static partial class KcdToken
     public static bool IsBracketed(string token) => token.Length > 1 && Split(token).Suffix is [var close, ..] && Closing.Contains(close);
 
     /// <summary>Brackets records put around a code: ASCII, and the CJK corner and lenticular ones (<c>【I110】</c>, <c>「E11.5」</c>: holdout3 golden set).</summary>
-    /// <summary>Marks that lead a row's item and that no code's letter is read as (| is an I, ! an I, ] a J).</summary>
-    private static readonly char[] LeadingMarks = ['*', '＊', '▶', '►', '▷', '•', '◎', '@', '©'];
+    /// <summary>Marks that lead a row's item and that no code's letter is read as (| is an I, ! an I, ] a J); ≡ is read as = (holdout14 golden set).</summary>
+    private static readonly char[] LeadingMarks = ['*', '＊', '▶', '►', '▷', '•', '◎', '@', '©', '=', '≡'];
 
     // The Korean model reads the angle brackets a code may sit in (원발성 고혈압 〈I10〉: holdout12 golden set) as < and >.
     private static readonly char[] Opening = ['(', '[', '【', '「', '『', '〔', '〈', '《', '<'];

@@ -411,7 +411,7 @@ public sealed partial class EntityExtractor(EntityKeywords k, KcdTable kcd, Hosp
     // 3/30일) or after a list mark ending a row (date▶code name ◉30일: holdout8 golden set; not ● 3일 전부터, a list
     // item), N일간 after a prescription's word on its line (Rx. ... → 30일간; not 3일간 발열), and N일 투약 / N일 처방
     // (a prescription's days before the word that names it).
-    [GeneratedRegex(@"(?:(?<n>\d{1,3})\s*일(?:분|치)|원외(?:처방)?\s*(?<n>\d{1,3})\s*일|(?<=\s)/\s*(?<n>\d{1,3})\s*일(?!\s*\d)|(?<=\s[◉●○◎•]\s?)(?<n>\d{1,3})\s*일(?=\s{2,}|$)|(?<=(?:Rx|처방|투약|복용).*?)(?<![\d.\-/])(?<n>\d{1,3})\s*일간|(?:투약|처방)일수\s*[:=]?\s*(?<n>\d{1,3})|[x×X*]\s*(?<n>\d{1,3})\s*일|1일\s*\d\s*회\s*(?<n>\d{1,3})\s*일|(?<![\d.\-/]|[년월]\s*)(?<n>\d{1,3})\s*일\s*(?:투약|처방))")]
+    [GeneratedRegex(@"(?:(?<n>\d{1,3})\s*일(?:분|치)|원외(?:처방)?\s*(?<n>\d{1,3})\s*일|(?<=\s)/\s*(?<n>\d{1,3})\s*일(?!\s*\d)|(?<=\s[◉●○◎•]\s?)(?<n>\d{1,3})\s*일(?=\s{2,}|$)|(?<=(?:Rx|처방|투약|복용).*?)(?<![\d.\-/])(?<n>\d{1,3})\s*일간|(?:투약|처방)일수\s*[:=]?\s*(?<n>\d{1,3})|[x×X*]\s*(?<n>\d{1,3})\s*일|1일\s*\d\s*회\s*(?<n>\d{1,3})\s*일|(?<![\d.\-/]|[년월]\s*)(?<n>\d{1,3})\s*일\s*(?:원외\s*)?(?:투약|처방))")]
     private static partial Regex DosageDays();
 
     [GeneratedRegex(@"[가-힣A-Za-z]{2,20}\s?\d+(?:\.\d+)?\s?(?:mg|mcg|g|㎎|ml|mL|정)(?![A-Za-z])")]
