@@ -3,7 +3,7 @@
 
 Run with Debian's python3 (python3-reportlab, fonts-nanum):
     /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7 | --holdout8 | --holdout9
-                                              | --holdout10 | --holdout11 | --holdout12 | --holdout13 | --holdout14]
+                                              | --holdout10 | --holdout11 | --holdout12 | --holdout13 | --holdout14 | --holdout15]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
 
@@ -191,6 +191,35 @@ one "의료법인 …의료재단" name (의료법인 한마루의료재단 한�
 an 외과의원 and an 내분비내과의원 as referring ones; a fax-copy bad-OCR sample (응 급 실 진 료 기 록) with an unevenly spaced Korean
 "YYYY 년MM월 DD 일" date, an unevenly spaced unpadded "YY/M /DD" date and only code damages that domain.md §7.4 normalises (a stray ")"
 before a lower-case code, a space inside the digits and a stray ")" after it).
+--holdout15 writes test/golden/holdout15/: a fifteenth held-out set (HOLDOUT15), written without seeing the reader and worded
+unlike all seventeen others; it retitles its documents, writes its own dates, two codes on one stay line ("stay_dx", "co_dx") and
+its past-history line ("history_line") and prints the insurance contract date ("contract_line") like HOLDOUT14, heads its visit
+table with column names ("table_head") like HOLDOUT10, writes both ends of a stay range in a format of its own ("range_start",
+"range_end" with "{y}": "2023/03/07 ~ 2023/03/12", slashes, padded) and is the first whose layout cycle names one layout twice
+(two_column, table, table, header_footer: every order of the four that puts both table and two_column where the outpatient and
+follow-up records fall is another set's, so its outpatient and follow-up records come as two-column rows and headed tables, one of
+the tables in a txt, its other records as tables, header/footer pages and free text): a 진료확인서 (통원) ▲ 외래 내원 일자, an 초음파 · 영상 검사 결과
+안내서, an 입원 확인서 ＜입원 날짜 · 퇴원 날짜＞, a 수술 시행 증명서 ＜수술 후 기재＞, a 조직병리 검사 보고서 〖병리과〗, a 처음 내원 환자 기록지 (문진 포함), a 진료 경위서 ⇢ 의뢰 환자 회신 and a 투약
+내역서 ▲ 재진 경과 기록; labels such as "▲ 첫 내원 ⇢ <date> △ 외래 신규 등록", "▲ 다시 방문 ⇢ <date> △ 외래 (재진)", 수진자 and 출생 in ＜＞, "▲ <exam> ⇢ 시행 날짜
+<date>", 결과 요약, "결과 듣기 위해 내원", "▲ 입원 날짜 ＜<date>＞ △ 퇴원 날짜 ＜<date>＞", "입원하여 치료받은 기간 ⇢ <range>", "▲ 수술 날짜 ＜<date>＞ △ 수술 내용 ⇢
+<operation>", 생검일, 최종 조직 소견, 〖과거 수술 · 입원〗, 〖병력〗, 〖의뢰 기관〗, 보장 개시일, 다음 내원 날짜; "▲", "△", "⇢", "＜＞", "〖〗" and "☆" marks; dates written
+"2023.3.7.(화)" (unpadded, a trailing dot before the weekday), "'23/03/07" (apostrophe, two-digit year, slashes), "2023. 03. 07 (화)
+09:30" (spaced, the weekday before a time), "2023년 03월 07일 (화)", "2023-3-7(화) 14시" (a time in 시 only) and "2023.3.7 09:30"; codes
+at the end of the line after the name and a dash ("△ 상병: name - code", undotted where printed so), in parentheses in the last
+column of the headed table ("(상병코드)" heading, "(K297)"), after "[주]" glued before the name in two-column rows ("<date> [주]E119
+name"), as "＜주＞ name code / ＜부＞ name code" on the stay line (two codes separated by "/", the second undotted) and glued before the
+name in parentheses on the pathology line ("C16.9(adenocarcinoma)"), beside names whose KCD wording differs slightly (당뇨병 2형,
+그레이브스병 for E05.0, 일차성 고혈압, 위염, 헬리코박터 연관 for K29.7, 슬개골 연골연화증, 동기능부전 증후군 for I49.5, 혼합형 이상지질혈증, 치루 (항문루), 마이코플라스마 기관지염 for J20.0,
+흑색변 (위장관 출혈) for K92.1); fake dates in new positions: the birth date in ＜＞ after "출생" at the end of the patient line (in the
+two-digit-year form half the time), the issue date after "교부" inside the attestation sentence's ⇢ chain, the contract date after
+"보장 개시일", the booking date after "다음 내원 날짜 ⇢", the report date after the English "Reported", the pathology report date in ＜＞ after
+"병리 보고서 발행", the written date in ＜＞ after the ward doctor, the past-history date in ＜＞ between the operation and "받음" (Korean form
+with the weekday) and the print date at the end of the page header ("<header> ▲ 제증명 창구 인쇄본 ▲ <date> 11:26"); ordinary hospital
+names (이룸내과의원, 솔향가정의원, 한별대학교병원), one with a Latin brand (GN예담의원, alias key lower-cased), two with a location word (부산참빛병원, 대전세움병원)
+and one "의료법인 …의료재단" name (의료법인 온유의료재단 온유병원, alias key 온유병원) among the treating hospitals, a 류마티스내과의원, a 소화기내과의원 and a 유방외과의원 as
+referring ones; a fax-copy bad-OCR sample (진 료 확 인 서 ( 통 원 ) 팩 스 사 본) with an unevenly spaced "YYYY.MM. DD." date, a spaced
+apostrophe "'YY. M. D" date and only code damages that domain.md §7.4 normalises (a lower-case letter with a space inside the
+digits, a stray ")" inside an undotted code).
 """
 import json, os, random, shutil, sys
 from collections import namedtuple
@@ -992,6 +1021,64 @@ HOLDOUT14_DIAGNOSES = [
 ]
 HOLDOUT14_EXAMS = ["상부 위장관 내시경 (수면)", "관상동맥 CT 혈관조영(CCTA)", "흉부 단순촬영(PA)", "경동맥·갑상선 초음파", "요추 MRI (비조영)",
                    "대장 내시경 (용종 절제)", "순음 청력 검사(PTA)"]
+HOLDOUT15 = {  # a fifteenth held-out wording: 진료확인서 (통원) / 입원 확인서 / 수술 시행 증명서 / 투약 내역서 forms, "▲" "△" "⇢" "＜＞" "〖〗" "☆" marks
+    "titles": {"외래 진료기록": "진료확인서 (통원) ▲ 외래 내원 일자", "영상 판독 결과지": "초음파 · 영상 검사 결과 안내서",
+               "퇴원요약지": "입원 확인서 ＜입원 날짜 · 퇴원 날짜＞", "수술기록지": "수술 시행 증명서 ＜수술 후 기재＞",
+               "병리 결과 보고서": "조직병리 검사 보고서 〖병리과〗", "초진 기록지": "처음 내원 환자 기록지 (문진 포함)",
+               "진료기록": "진료 경위서 ⇢ 의뢰 환자 회신", "경과기록지": "투약 내역서 ▲ 재진 경과 기록"},
+    "dates": ["{y}.{m}.{d}.({w})", "'{yy:02d}/{m:02d}/{d:02d}", "{y}. {m:02d}. {d:02d} ({w}) {hh:02d}:{mm:02d}",
+              "{y}년 {m:02d}월 {d:02d}일 ({w})", "{y}-{m}-{d}({w}) {hh}시", "{y}.{m}.{d} {hh:02d}:{mm:02d}"],
+    "range_start": "{y}/{m:02d}/{d:02d}", "range_end": "{y}/{m:02d}/{d:02d}",
+    "patient": "▲ 수진자 ＜탁시연＞ △ 여 △ 등록 No. {no} △ 출생 ＜{birth}＞",
+    "issue": "이 확인서는 통원 사실과 다름없음을 증명합니다 ⇢ 교부 {d} ⇢ 원무과 증명 창구",
+    "contract_line": "☆ 청구 참고 사항 ⇢ 보장 개시일 {d} (보험사 안내문 기준)",
+    "visit_first": "▲ 첫 내원 ⇢ {d} △ 외래 신규 등록", "visit_again": "▲ 다시 방문 ⇢ {d} △ 외래 (재진)",
+    "dx": "△ 상병: {name} - {code}",
+    "stay_dx": "△ 진단 ＜주＞ {name} {code} / ＜부＞ {name2} {code2}", "co_dx": ("흑색변 (위장관 출혈)", "K921", "K92.1"),
+    "rx": "△ 처방 ⇢ 리나글립틴정 5mg 1정 아침 식후 ＜{days}일분＞ (원외)",
+    "table_head": "진료 일자  진료과 · 구분  진단명  (상병코드)",
+    "table": "{d}  {dept} · 외래  {name}  ({code})", "table_rx": " ▲ {days}일분",
+    "column": "{d} [주]{code} {name}", "column_rx": " △{days}일",
+    "exam": "▲ {name} ⇢ 시행 날짜 {d}", "finding": "△ 결과 요약 ⇢ {finding}",
+    "report": "△ Reported {d} (영상의학과 전문의 ○○○)",
+    "stay_range": "▲ 입원하여 치료받은 기간 ⇢ {s} ~ {e} (일반 병실)", "stay_pair": "▲ 입원 날짜 ＜{s}＞ △ 퇴원 날짜 ＜{e}＞",
+    "stay_course": "△ 입원 경과 ⇢ 수액 · 진통제 투여 후 증상 완화, 식사 가능하여 귀가",
+    "surgery": "▲ 수술 날짜 ＜{d}＞ △ 수술 내용 ⇢ {op}", "anaesthesia": "△ 마취 ⇢ 전신 (LMA) △ 수술 후 회복실 40분 관찰",
+    "specimen": "▲ 생검일 ⇢ {d} △ 내시경 조직 2점 (위 체부)", "pathology": "△ 최종 조직 소견 ⇢ {code}({name})",
+    "path_report": "△ 병리 보고서 발행 ＜{d}＞ 병리과 전문의",
+    "booking": "☆ 다음 내원 날짜 ⇢ {d} 08:20 (검사 후 진료)", "history_header": "〖과거 수술 · 입원〗",
+    "history_line": "   △ {t} ＜{d}＞ 받음 (본인 진술)", "history_style": 3,
+    "written": "☆ 확인서 기록 ⇢ 병동 주치의 ○○○ ＜{d}＞",
+    "explain": "▲ 결과 듣기 위해 내원 ⇢ {d} (외래)", "retest": "☆ 앞으로 ⇢ 8개월 뒤 같은 검사를 다시 받으세요 (추적 관찰)",
+    "present_illness": "〖병력〗 5년 전 회사 검진에서 혈당이 높다는 말을 듣고 동네 의원에서 약 복용 · 최근 갈증 호소",
+    "referral": "〖의뢰 기관〗 {name} ⇢ 진료의뢰서 · 검사지 사본 지참",
+    "course": "△ 경과 ⇢ 공복 혈당 118 · 식이 조절 잘 함 · 약 그대로", "print": "{header} ▲ 제증명 창구 인쇄본 ▲ {d} 11:26",
+    "footer": "△ {n} 쪽 / 모두 {total} 쪽 △ 원본과 같음을 확인함", "copy_header": "진료 기록 인쇄본 〖제출용〗", "column_width": 128,
+    "bad_title": "진 료 확 인 서 ( 통 원 ) 팩 스 사 본", "bad_visit": "첫 내 원 ⇢ {y}.{m:02d}. {d:02d}.  ( 외 래 )",
+    "bad_dx": "상 병 :  - {code}",
+    "bad_codes": [("e0 5.0", "E05.0"), ("K2)97", "K29.7"), ("j20 0", "J20.0"), ("m2 2 4", "M22.4")],
+    "bad_again": "'{yy:02d}. {m}. {d}  다 시 방 문 △ 외 래", "bad_noise": "체온 T36.9℃ △ 맥박 74 △ 비타민 B2·B6 복합정 복용 △ SpO2 99%",
+}
+HOLDOUT15_HOSPITALS = [
+    ("이룸내과의원", "이룸내과의원", None),
+    ("솔향가정의원", "솔향가정의원", "가정의학과"),
+    ("GN예담의원", "gn예담의원", None),
+    ("한별대학교병원", "한별대학교병원", "외과"),
+    ("의료법인 온유의료재단 온유병원", "온유병원", "소화기내과"),
+    ("부산참빛병원", "부산참빛병원", "정형외과"),
+    ("대전세움병원", "대전세움병원", "순환기내과"),
+    ("지음류마티스내과의원", "지음류마티스내과의원", None),
+    ("담소소화기내과의원", "담소소화기내과의원", None),
+    ("예닮유방외과의원", "예닮유방외과의원", None),
+]
+HOLDOUT15_DIAGNOSES = [
+    ("당뇨병 2형", "E119", "E11.9"), ("그레이브스병", "E05.0", "E05.0"), ("일차성 고혈압", "I10", "I10"),
+    ("위염, 헬리코박터 연관", "K297", "K29.7"), ("슬개골 연골연화증", "M22.4", "M22.4"), ("동기능부전 증후군", "I495", "I49.5"),
+    ("혼합형 이상지질혈증", "E78.2", "E78.2"), ("치루 (항문루)", "K60.3", "K60.3"), ("마이코플라스마 기관지염", "J200", "J20.0"),
+    ("편두통, 조짐 동반", "G43.1", "G43.1"), ("단순 신낭종", "N281", "N28.1"), ("원발성 통풍", "M10.0", "M10.0"),
+]
+HOLDOUT15_EXAMS = ["우상복부 초음파 (담낭 집중)", "심장 MRI (조영 증강)", "전립선 MRI (다중 매개변수)", "흉부 CT (조영 증강)", "위 이중조영 촬영",
+                   "척추 골밀도 (DXA)", "24시간 혈압 모니터링"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -1526,6 +1613,8 @@ SETS = {  # command-line flag -> set; no flag writes the tuned set
                                  ["header_footer", "two_column", "free", "table"], small=True),
     "--holdout14": GoldenSetSpec("holdout14", "y-", 35000, (HOLDOUT14, HOLDOUT14_HOSPITALS, HOLDOUT14_DIAGNOSES, HOLDOUT14_EXAMS),
                                  ["free", "table", "header_footer", "two_column"], small=True),
+    "--holdout15": GoldenSetSpec("holdout15", "z-", 37000, (HOLDOUT15, HOLDOUT15_HOSPITALS, HOLDOUT15_DIAGNOSES, HOLDOUT15_EXAMS),
+                                 ["two_column", "table", "table", "header_footer"], small=True),
 }
 
 
