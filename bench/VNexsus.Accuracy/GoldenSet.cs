@@ -92,6 +92,9 @@ public static class GoldenSet
     /// <summary>A fourteenth held-out set, worded unlike all the others (외래 진료 확인서, 건강검진 결과 통보서, 응급실 진료 기록, 수술 경과 기록, 내시경 검사 결과지, 처방전; ≡ 【】 □ ■ → ｜ · marks, dates as 2023.03.07 (화), '23-3-7, 2023년 3월 7일(화요일), 03/07/2023 and 2023 . 03 . 07, codes after ≡, in 【】 in a KCD column, two on a stay's line before their names), for the same judgement.</summary>
     public const string Holdout14 = "holdout14";
 
+    /// <summary>A fifteenth held-out set, worded unlike all the others (진료확인서 (통원), 초음파 · 영상 검사 결과 안내서, 입원 확인서, 수술 시행 증명서, 조직병리 검사 보고서, 처음 내원 환자 기록지, 진료 경위서, 투약 내역서; ▲ △ ⇢ ＜＞ 〖〗 ☆ marks, dates as 2023.3.7.(화), '23/03/07, 2023. 03. 07 (화) 09:30 and 2023-3-7(화) 14시, codes at a diagnosis line's end after a dash, in brackets under a code column's header, after [주] in rows, two on a stay's line), for the same judgement.</summary>
+    public const string Holdout15 = "holdout15";
+
     /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
     public static string FindCasesFolder(string? start = null, string set = Tuned)
     {
