@@ -300,6 +300,8 @@ public sealed class CodeLetterPassTests
     [InlineData("110.1_", "", "110.1", "_")]
     [InlineData("110/HTN", "", "110", "/HTN")] // a Latin abbreviation after a slash
     [InlineData("110/70", "", "110/70", "")] // a blood pressure
+    [InlineData("=110", "=", "110", "")] // ≡ before the code read as = (holdout14 golden set)
+    [InlineData("/1251", "/", "1251", "")] // the slash between name and code run into it (golden dev2 set)
     public void A_token_splits_into_what_stands_before_the_code_the_code_and_what_follows_it(string token, string prefix, string core, string suffix) =>
         Assert.Equal((prefix, core, suffix), KcdToken.Split(token));
 

@@ -147,8 +147,12 @@ public static partial class KcdToken
     public static bool IsBracketed(string token) => token.Length > 1 && Split(token).Suffix is [var close, ..] && Closing.Contains(close);
 
     /// <summary>Brackets records put around a code: ASCII, and the CJK corner and lenticular ones (<c>【I110】</c>, <c>「E11.5」</c>: holdout3 golden set).</summary>
-    /// <summary>Marks that lead a row's item and that no code's letter is read as (| is an I, ! an I, ] a J); ≡ is read as = (holdout14 golden set).</summary>
-    private static readonly char[] LeadingMarks = ['*', '＊', '▶', '►', '▷', '•', '◎', '@', '©', '=', '≡'];
+    /// <summary>
+    /// Marks that lead a row's item or part a name from its code, and that no code's letter is read as (| is an I, ! an I,
+    /// ] a J): ≡ is read as = (holdout14 golden set), and a slash between name and code is run into the code
+    /// (<c>죽상경화성 심장병 /1251</c>: golden dev2 set, heavy scan).
+    /// </summary>
+    private static readonly char[] LeadingMarks = ['*', '＊', '▶', '►', '▷', '•', '◎', '@', '©', '=', '≡', '/'];
 
     // The Korean model reads the angle brackets a code may sit in (원발성 고혈압 〈I10〉: holdout12 golden set) as < and >.
     private static readonly char[] Opening = ['(', '[', '【', '「', '『', '〔', '〈', '《', '<'];
