@@ -545,6 +545,9 @@ public sealed class CodeCorrectionTests
     [InlineData("2021. 4. 24. >", "110/HTN", "::30", "일", true)] // a slash and a Latin abbreviation, the row's mark before (holdout13 golden set)
     [InlineData("2021. 4. 24. [>", "110/70", "mmHg", "측정", false)] // a blood pressure
     [InlineData("", "(26.7_십이지장궤양", "(반흔기)", "외래", true)] // its name run in after an underscore
+    [InlineData("2021년09월21일 >", "110/HTN", "::", "30일", true)] // after a date with Korean units
+    [InlineData("2021. 8. 22. 오후 12:48`'[『>", "110/HTN", "::", "30일", true)] // the row's marks run into the time
+    [InlineData("혈압 측정일", "110/HTN", "::", "30일", false)] // no date before it
     public void A_code_heading_its_name_in_a_row_is_in_code_position(string before, string token, string next, string name, bool expected)
     {
         var words = new List<TesseractTsv.Word>();

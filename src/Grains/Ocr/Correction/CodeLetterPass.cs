@@ -86,13 +86,13 @@ public static partial class CodeLetterPass
     /// Whether the token heads a name as a code does in a record's row (<c>2023.08.26 |139 : 고혈압성 심장 및 신장병</c>:
     /// holdout4 golden set): first on its line or after a date (and its weekday), then a colon or a dash and a Hangul name
     /// (<c>2022/09/23(금) ▶ㄷ11.9-합병증 없는 2형 당뇨병</c>: holdout12), or a slash and a Latin abbreviation
-    /// (<c>2021. 4. 24. ▷ 110/HTN</c>: holdout13), the row's marks before the code aside. A value after its measurement's name
+    /// (<c>2021. 4. 24. ▷ 110/HTN</c>, also after a date with Korean units: holdout13), the row's marks before the code aside. A value after its measurement's name
     /// (<c>공복혈당 126 : 정상</c>) is not at a row's head.
     /// </summary>
     public static bool HeadsItsName(IReadOnlyList<TesseractTsv.Word> words, int index)
     {
         var before = Weekday().Replace(RowMarks().Replace(TesseractTsv.TextBefore(words, index), ""), "");
-        if (before.Length > 0 && !char.IsAsciiDigit(before[^1]) && before[^1] != '.')
+        if (before.Length > 0 && !char.IsAsciiDigit(before[^1]) && before[^1] != '.' && !KoreanDateEnd().IsMatch(before))
         {
             return false;
         }
@@ -104,9 +104,16 @@ public static partial class CodeLetterPass
     [GeneratedRegex(@"^\s*(?:[:：]\s*[가-힣]|[-_][가-힣]|/[A-Za-z]{2})")]
     private static partial Regex ColonThenName();
 
-    /// <summary>A row's marks between its date and its code as the Korean model reads them (▷ read <c>&gt;</c>, <c>[&gt;</c>: holdout13 golden set).</summary>
-    [GeneratedRegex(@"(?:\s+[^\sA-Za-z0-9가-힣.]+)*\s*$")]
+    /// <summary>
+    /// A row's marks between its date and its code as the Korean model reads them, apart or run into the date's time
+    /// (▷ read <c>&gt;</c>, <c>[&gt;</c>, <c>12:48`'[『&gt;</c>: holdout13 golden set); not a weekday's closing bracket.
+    /// </summary>
+    [GeneratedRegex(@"[^\sA-Za-z0-9가-힣.)]*(?:\s+[^\sA-Za-z0-9가-힣.)]+)*\s*$")]
     private static partial Regex RowMarks();
+
+    /// <summary>A date written with Korean units ends the text (<c>2021년09월21일</c>).</summary>
+    [GeneratedRegex(@"[0-9]\s?일$")]
+    private static partial Regex KoreanDateEnd();
 
     [GeneratedRegex(KoreanText.WeekdayInBrackets + "$")]
     private static partial Regex Weekday();
