@@ -504,6 +504,7 @@ public sealed class CodeCorrectionTests
     [InlineData("『78.9』", "E78.95", "『E78.9』")] // the closing mark read as a last digit by the Latin model (holdout4 golden set)
     [InlineData("1139,", "11395", null)] // its letter is the letters-only look's to read: the Latin model reads L as 1 too
     [InlineData("1139", "11395", null)] // no mark after it: the extra digit is a digit
+    [InlineData("|139", "I139", "I139")] // a bar for its letter, last on a diagnosis line: the Korean model reads only I so (holdout4 golden set)
     [InlineData("[)03.9", "J039J", "J03.9")] // a bracket set apart from the token read as a letter after the digits: no code ends in one (holdout6 golden set)
     public void A_codes_closing_mark_in_the_crop_is_no_digit_of_its_reading(string token, string reading, string? expected)
     {

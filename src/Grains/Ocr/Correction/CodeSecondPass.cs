@@ -189,7 +189,10 @@ public static class CodeSecondPass
             if (slot.Region.First == slot.Region.Last && Regions(words, [slot.WordIndex])[0] == slot.Region)
             {
                 var word = words[slot.WordIndex];
-                var codePosition = CodeColumn.Holds(words, slot.WordIndex) || CodeColumn.UnderHeader(words, slot.WordIndex);
+                // A bar (| or !) is what the Korean model reads for I, never for J or L (which it reads as 1): in any code
+                // position it is the letter (2023년 11월 24일 |139 : 고혈압성 심장 및 신장병: holdout4 golden set).
+                var codePosition = CodeColumn.Holds(words, slot.WordIndex) || CodeColumn.UnderHeader(words, slot.WordIndex)
+                    || (KcdToken.Split(word.Text).Core is ['|' or '!', ..] && CodeLetterPass.InCodePosition(words, slot.WordIndex));
                 if ((Consistent(word.Text, read)
                      ?? Readings(word.Text, read).Select(reading =>
                          KcdToken.AfterCodeLabel(word.Text, reading, TesseractTsv.TextBefore(words, slot.WordIndex))

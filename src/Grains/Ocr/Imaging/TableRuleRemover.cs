@@ -47,7 +47,8 @@ public static class TableRuleRemover
 
     /// <summary>
     /// A full stop set apart by spaces (<c>2023 . 02 . 04</c>: holdout14 golden set) stands on its line with glyphs on
-    /// both sides within 3 mm, level with it or above it (a glyph's height, 2.5 mm): it is kept, not a speck.
+    /// both sides within 3 mm that rise above it (in the upper half of a glyph's height, 2.5 mm): it is kept, not a
+    /// speck. Specks beside it would be level with it.
     /// </summary>
     public const double SpacedStopReachMillimetres = 3.0;
 
@@ -308,10 +309,11 @@ public static class TableRuleRemover
                     flags[i] &= unchecked((byte)~InBlot);
                 }
 
-                var glyphsTop = Math.Max(0, bottom - stop.GlyphHeight);
+                // Glyphs reach the upper half of their height above the stop; other specks beside it do not.
+                var (glyphsTop, glyphsMiddle) = (Math.Max(0, bottom - stop.GlyphHeight), Math.Max(0, bottom - (stop.GlyphHeight / 2)));
                 if (alone
-                    && !(left > 0 && !Alone(image, flags, width, threshold, Math.Max(0, left - stop.Reach), left - 1, glyphsTop, bottom)
-                        && right < width - 1 && !Alone(image, flags, width, threshold, right + 1, Math.Min(width - 1, right + stop.Reach), glyphsTop, bottom)))
+                    && !(left > 0 && !Alone(image, flags, width, threshold, Math.Max(0, left - stop.Reach), left - 1, glyphsTop, glyphsMiddle)
+                        && right < width - 1 && !Alone(image, flags, width, threshold, right + 1, Math.Min(width - 1, right + stop.Reach), glyphsTop, glyphsMiddle)))
                 {
                     specks++;
                     Paint(image, width, paper, Math.Max(0, left - 1), Math.Min(width - 1, right + 1), Math.Max(0, top - 1), Math.Min(height - 1, bottom + 1), ref erased);
