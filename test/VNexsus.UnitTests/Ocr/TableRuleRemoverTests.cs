@@ -214,7 +214,7 @@ public sealed class TableRuleRemoverTests
     }
 
     [Fact]
-    public void A_full_stop_set_apart_by_spaces_between_glyphs_stays_and_a_speck_after_a_lines_last_glyph_goes()
+    public void A_full_stop_set_apart_by_spaces_between_glyphs_stays_and_specks_and_middle_dots_go()
     {
         // 200 dpi: the stop is 14 px (1.8 mm) from the glyphs on both sides of it (2023 . 02: holdout14 golden set), the
         // speck 14 px after the last glyph of its line with only another speck after it.
@@ -240,13 +240,21 @@ public sealed class TableRuleRemoverTests
         Fill(134, 317, 3, 3);
         Fill(434, 317, 3, 3);
         Fill(450, 317, 3, 3); // a second speck after the first: level with it, no glyph
+        foreach (var x in new[] { 600, 651 })
+        {
+            Fill(x, 300, 20, 3);
+            Fill(x + 8, 303, 3, 17);
+        }
+
+        Fill(634, 308, 3, 3); // a middle dot (ㆍ) between glyphs, their lower half beside it
 
         var result = TableRuleRemover.Remove(page);
 
         Assert.True(result.Image[135, 318] <= result.Threshold, "the full stop was erased");
         Assert.True(result.Image[435, 318] > result.Threshold, "the speck is still ink");
         Assert.True(result.Image[451, 318] > result.Threshold, "the second speck is still ink");
-        Assert.Equal(2, result.ErasedSpecks);
+        Assert.True(result.Image[635, 309] > result.Threshold, "the middle dot is still ink");
+        Assert.Equal(3, result.ErasedSpecks);
     }
 
     [Fact]

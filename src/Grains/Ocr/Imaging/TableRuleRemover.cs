@@ -47,8 +47,8 @@ public static class TableRuleRemover
 
     /// <summary>
     /// A full stop set apart by spaces (<c>2023 . 02 . 04</c>: holdout14 golden set) stands on its line with glyphs on
-    /// both sides within 3 mm that rise above it (in the upper half of a glyph's height, 2.5 mm): it is kept, not a
-    /// speck. Specks beside it would be level with it.
+    /// both sides within 3 mm that rise above it (in the upper half of a glyph's height, 2.5 mm) and stand on its
+    /// baseline: it is kept, not a speck (<see cref="SpacedStop"/>).
     /// </summary>
     public const double SpacedStopReachMillimetres = 3.0;
 
@@ -309,11 +309,7 @@ public static class TableRuleRemover
                     flags[i] &= unchecked((byte)~InBlot);
                 }
 
-                // Glyphs reach the upper half of their height above the stop; other specks beside it do not.
-                var (glyphsTop, glyphsMiddle) = (Math.Max(0, bottom - stop.GlyphHeight), Math.Max(0, bottom - (stop.GlyphHeight / 2)));
-                if (alone
-                    && !(left > 0 && !Alone(image, flags, width, threshold, Math.Max(0, left - stop.Reach), left - 1, glyphsTop, glyphsMiddle)
-                        && right < width - 1 && !Alone(image, flags, width, threshold, right + 1, Math.Min(width - 1, right + stop.Reach), glyphsTop, glyphsMiddle)))
+                if (alone && !SpacedStop(image, flags, width, height, threshold, left, right, bottom, stop))
                 {
                     specks++;
                     Paint(image, width, paper, Math.Max(0, left - 1), Math.Min(width - 1, right + 1), Math.Max(0, top - 1), Math.Min(height - 1, bottom + 1), ref erased);
@@ -327,6 +323,27 @@ public static class TableRuleRemover
         }
 
         return specks;
+    }
+
+    /// <summary>
+    /// Whether the blot is a full stop between glyphs: on both sides, within reach, ink rises into the upper half of a
+    /// glyph's height above it (other specks beside it are level with it) and none hangs below it (the glyphs stand on
+    /// its baseline; a middle dot, <c>ㆍ</c>, has their lower half beside it, and goes as it always did).
+    /// </summary>
+    private static bool SpacedStop(byte[] image, byte[] flags, int width, int height, byte threshold, int left, int right, int bottom, (int Reach, int GlyphHeight) stop)
+    {
+        if (left == 0 || right == width - 1)
+        {
+            return false;
+        }
+
+        var (glyphsTop, glyphsMiddle) = (Math.Max(0, bottom - stop.GlyphHeight), Math.Max(0, bottom - (stop.GlyphHeight / 2)));
+        var (belowTop, belowBottom) = (Math.Min(height - 1, bottom + (stop.GlyphHeight / 5)), Math.Min(height - 1, bottom + (stop.GlyphHeight / 3)));
+        var (leftFrom, rightTo) = (Math.Max(0, left - stop.Reach), Math.Min(width - 1, right + stop.Reach));
+        return !Alone(image, flags, width, threshold, leftFrom, left - 1, glyphsTop, glyphsMiddle)
+            && !Alone(image, flags, width, threshold, right + 1, rightTo, glyphsTop, glyphsMiddle)
+            && Alone(image, flags, width, threshold, leftFrom, left - 1, belowTop, belowBottom)
+            && Alone(image, flags, width, threshold, right + 1, rightTo, belowTop, belowBottom);
     }
 
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
