@@ -77,12 +77,12 @@ public static partial class HanjaDates
     /// </summary>
     public static string? Accepted(string firstReading, string reading)
     {
-        if (ShortMisread().Match(DateToken.WithoutLeadingMark(firstReading)) is { Success: true } shortYear)
+        var first = Misread().Match(firstReading);
+        if (!first.Success && ShortMisread().Match(DateToken.WithoutLeadingMark(firstReading)) is { Success: true } shortYear)
         {
             return AcceptedShort(shortYear, reading);
         }
 
-        var first = Misread().Match(firstReading);
         var second = Written().Match(reading.Replace(" ", "", StringComparison.Ordinal));
         if (!first.Success || !second.Success || first.Groups["y"].Value != second.Groups["y"].Value
             || !first.Groups["m"].Value.StartsWith(second.Groups["m"].Value, StringComparison.Ordinal)
@@ -102,7 +102,7 @@ public static partial class HanjaDates
     /// </summary>
     private static string? AcceptedShort(Match first, string reading)
     {
-        var second = WrittenShort().Match(reading.Replace(" ", "", StringComparison.Ordinal));
+        var second = Written().Match(reading.Replace(" ", "", StringComparison.Ordinal));
         if (!second.Success || first.Groups["y"].Value != second.Groups["y"].Value)
         {
             return null;
@@ -123,7 +123,8 @@ public static partial class HanjaDates
     [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2}) ?(?:[0-9]|[^\s0-9./\-:,년월일]{1,2})? (?<m>[0-9][^\s./\-:,년월일]{1,3}) (?<d>[0-9][^\s./\-:,년월일]{1,3})$", RegexOptions.CultureInvariant)]
     private static partial Regex Misread();
 
-    [GeneratedRegex(@"^(?<y>(?:19|20)[0-9]{2})年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日$", RegexOptions.CultureInvariant)]
+    /// <summary>The date as the second model reads it, its year's four digits or two (the first reading's year must match them).</summary>
+    [GeneratedRegex(@"^(?<y>(?:19|20)?[0-9]{2})年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日$", RegexOptions.CultureInvariant)]
     private static partial Regex Written();
 
     /// <summary>A two-digit year, alone or with the glyph its character was read as run into it (<c>21주</c>, <c>23쑤</c>, <c>21%</c>, <c>214</c>: holdout13 golden set).</summary>
@@ -139,6 +140,4 @@ public static partial class HanjaDates
     [GeneratedRegex(@"^(?<y>[0-9]{2})(?:[^\s0-9./\-:,년월일]{1,2}?|(?<four>4))(?<rest>[^\s./\-:,년월일]{2,6}(?: [0-9][^\s./\-:,년월일]{0,3})?)$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortMisread();
 
-    [GeneratedRegex(@"^(?<y>[0-9]{2})年(?<m>[0-9]{1,2})月(?<d>[0-9]{1,2})日$", RegexOptions.CultureInvariant)]
-    private static partial Regex WrittenShort();
 }
