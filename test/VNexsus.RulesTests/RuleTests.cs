@@ -72,6 +72,10 @@ public sealed class RuleTests
     [InlineData("진료 개시일 ▶ 2024/03/07(목) (외래 · 초진) 충수절제술 (타 병원) ／ 2010年 5月 12日 경 시행 (본인 진술)", "2024-03-07", "2010-05-12", "past_history")] // what the patient says happened about then
     [InlineData("위 환자가 본원 외래에서 진료받았음을 확인함 ≡ 확인서 발급 2024.10.02 (수) ≡ 원무팀 (직인) ■ 진료 받은 일자 ≡ 2024.03.07 (목) ≡ 외래 진찰", "2024-03-07", "2024-10-02", "issue_or_print_date")] // holdout14 golden set
     [InlineData("【생검 채취】 2024.03.07 (목) · 내시경하 위 전정부 3점 ≡ 병리 전문의 최종 확인 2024.03.12 (화)", "2024-03-07", "2024-03-12", "report_date")]
+    [InlineData("▲ 우상복부 초음파 (담낭 집중) ⇢ 시행 날짜 2024.3.7.(목) △ Reported 2024.3.9.(토) (영상의학과 전문의 ○○○)", "2024-03-07", "2024-03-09", "report_date")] // holdout15 golden set
+    [InlineData("▲ 생검일 ⇢ 2024.3.7.(목) △ 내시경 조직 2점 △ 병리 보고서 발행 ＜2024.3.12.(화)＞ 병리과 전문의", "2024-03-07", "2024-03-12", "report_date")]
+    [InlineData("이 확인서는 통원 사실과 다름없음을 증명합니다 ⇢ 교부 2024.10.2.(수) ⇢ 원무과 ▲ 첫 내원 ⇢ 2024.3.7.(목)", "2024-03-07", "2024-10-02", "issue_or_print_date")]
+    [InlineData("진료 기록 인쇄본 〖제출용〗 ▲ 제증명 창구 인쇄본 ▲ 2024.10.2.(수) 11:26 ▲ 첫 내원 ⇢ 2024.3.7.(목) 외래", "2024-03-07", "2024-10-02", "issue_or_print_date")]
     public void Fake_dates_are_excluded_with_their_reason(string line, string kept, string dropped, string reason)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line));
@@ -147,6 +151,7 @@ public sealed class RuleTests
     [InlineData("▣ 이전 수술 ∙ 입원 이력 (문진)")] // holdout10 golden set
     [InlineData("(과거 병력 · 본인 진술)")] // in brackets with its remark inside them (holdout11 golden set)
     [InlineData("◇ 과거 수술 경험 ：： 있음 (환자 기재)")] // a form's answer after it; its two headings overlap (holdout13 golden set)
+    [InlineData("〖과거 수술 · 입원〗")] // in white lenticular brackets (holdout15 golden set)
     public void A_past_history_heading_is_one_whatever_marks_surround_it(string heading)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", heading, "- 2015.05.12 충수절제술 (타 병원)", "진료일자: 2024.03.07 외래 초진", "진단명: 본태성 고혈압 (I10)"));
@@ -510,6 +515,7 @@ public sealed class RuleTests
     [InlineData("입원한 날 … 2024.05.01 ┃ 퇴원한 날 … 2024.05.03")]
     [InlineData("Adm. 2024.05.01 ┆ D/C 2024.05.03")] // abbreviations (holdout7 golden set)
     [InlineData("■ 입원 수속 → 2024.05.01 (수) ■ 퇴원 수속 → 2024.05.03 (금)")] // the admission and discharge formalities (holdout14 golden set)
+    [InlineData("▲ 입원 날짜 ＜2024.5.1.(수)＞ △ 퇴원 날짜 ＜2024.5.3.(금)＞")] // holdout15 golden set
     public void A_stays_labels_are_read_however_the_form_prints_them(string line)
     {
         var result = Analyse(null, null, Text(1, "a.txt", "가나병원 내과", line, "진단명: 급성 충수염 (K35.8)"));
@@ -545,9 +551,10 @@ public sealed class RuleTests
     [Theory]
     [InlineData("◇ 수술명 ：： 복강경 위 부분절제술", EventType.Surgery)] // 시행 says it was done; the operation above says what (holdout13 golden set)
     [InlineData("◇ 검사명 ：： 상부 위장관 내시경", EventType.Exam)]
-    public void The_performed_date_is_the_type_of_what_was_performed(string above, EventType expected)
+    [InlineData("▲ 수술 내용 ⇢ 복강경 위 부분절제술", EventType.Surgery, "▲ 시행 날짜 ⇢ 2024.4.21.(일)")] // holdout15 golden set
+    public void The_performed_date_is_the_type_of_what_was_performed(string above, EventType expected, string dated = "◇ 시행 일자 ：： 2024. 4. 21. (동의서 서명 후 시행)")
     {
-        var result = Analyse(null, null, Text(1, "a.txt", "가나대학교병원 외과", above, "◇ 시행 일자 ：： 2024. 4. 21. (동의서 서명 후 시행)", "상병명 C16.9 위의 악성 신생물"));
+        var result = Analyse(null, null, Text(1, "a.txt", "가나대학교병원 외과", above, dated, "상병명 C16.9 위의 악성 신생물"));
 
         Assert.Equal(expected, Assert.Single(result.Events).Type);
     }

@@ -10,7 +10,7 @@ namespace VNexsus.Rules;
 public sealed class RuleEngine(RuleData data)
 {
     /// <summary>Bump when the rules change what they produce, so old cached analyses are not reused.</summary>
-    public const string Version = "rules-10";
+    public const string Version = "rules-11";
 
     public static RuleEngine Default { get; } = new(RuleData.Default);
 

@@ -230,8 +230,8 @@ public sealed partial class EventBuilder(RuleData data)
     [GeneratedRegex(@"\([^()]*\)?\s*$")]
     private static partial Regex Remark();
 
-    /// <summary>A heading in brackets with its remark after a middle dot or a dash inside them (<c>(과거 병력 · 본인 진술)</c>: holdout11 golden set).</summary>
-    [GeneratedRegex(@"^\s*[(\[【〔]\s*(?<heading>[^()\[\]【】〔〕·ㆍ\-–]+?)\s*[·ㆍ\-–]\s*[^()\[\]【】〔〕]+[)\]】〕]\s*$")]
+    /// <summary>A heading in brackets with its remark after a middle dot or a dash inside them (<c>(과거 병력 · 본인 진술)</c>: holdout11 golden set; <c>〖과거 수술 · 입원〗</c>: holdout15).</summary>
+    [GeneratedRegex(@"^\s*[(\[【〔〖]\s*(?<heading>[^()\[\]【】〔〕〖〗·ㆍ\-–]+?)\s*[·ㆍ\-–]\s*[^()\[\]【】〔〕〖〗]+[)\]】〕〗]\s*$")]
     private static partial Regex BracketedHeading();
 
     private static string WithoutMarksAround(string text)
@@ -612,7 +612,7 @@ public sealed partial class EventBuilder(RuleData data)
     }
 
     /// <summary>Exam labels that name no exam, only that something was performed on the date.</summary>
-    private static readonly string[] PerformedLabels = ["시행일자", "시행일", "시행일시"];
+    private static readonly string[] PerformedLabels = ["시행일자", "시행일", "시행일시", "시행 날짜"];
 
     /// <summary>The blocks a page's title is among: its first three (hospital, title, patient).</summary>
     private static IEnumerable<int> TitleBlocks(ExtractedPage page) => Enumerable.Range(0, Math.Min(3, page.Blocks.Count));
