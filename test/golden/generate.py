@@ -3,7 +3,7 @@
 
 Run with Debian's python3 (python3-reportlab, fonts-nanum):
     /usr/bin/python3 test/golden/generate.py [--holdout | --dev | --dev2 | --holdout2 | --holdout3 | --holdout4 | --holdout5 | --holdout6 | --holdout7 | --holdout8 | --holdout9
-                                              | --holdout10 | --holdout11 | --holdout12 | --holdout13 | --holdout14 | --holdout15]
+                                              | --holdout10 | --holdout11 | --holdout12 | --holdout13 | --holdout14 | --holdout15 | --holdout16]
 Writes test/golden/cases/<caseId>/{case.json, documents...}. Every name, number and record is invented.
 The same script always writes the same bytes (reportlab invariant mode, seeded random).
 
@@ -220,6 +220,38 @@ and one "의료법인 …의료재단" name (의료법인 온유의료재단 온
 referring ones; a fax-copy bad-OCR sample (진 료 확 인 서 ( 통 원 ) 팩 스 사 본) with an unevenly spaced "YYYY.MM. DD." date, a spaced
 apostrophe "'YY. M. D" date and only code damages that domain.md §7.4 normalises (a lower-case letter with a space inside the
 digits, a stray ")" inside an undotted code).
+--holdout16 writes test/golden/holdout16/: a sixteenth held-out set (HOLDOUT16), written without seeing the reader and worded
+unlike all eighteen others; it retitles its documents, writes its own dates, two codes on one stay line ("stay_dx", "co_dx") and
+its past-history line ("history_line") and prints the insurance contract date ("contract_line") like HOLDOUT15, heads its visit
+table with column names ("table_head") like HOLDOUT10, writes a stay range's start in a format of its own and its end without the
+year ("range_start", "range_end": "2023-03-07 ~ 03-12", dashes, domain.md §6.3) and is the first whose layout cycle names
+two_column twice (table, two_column, two_column, header_footer: its outpatient and follow-up records come as a headed table and as
+two-column rows, one of the two-column records in a txt, its other records as header/footer pages and free text): a 진료사실 증명원
+◐ 외래 진료일별, a 영상 검사 판독 회신 ⇀ 외래 상담 기록, an 입원 진료비 계산서 · 영수증 〘입원 내역 발췌〙, a 수술 소견서 〘집도 후 요약〙,
+a 세포 · 조직 병리검사 성적서, an 외래 초회 진찰지 （건강 설문 첨부）, a 진료 정보 제공서 ⇀ 전원 환자 and a 복약 상담 · 재진 기록부;
+labels such as "◐ 외래 초회 진찰 ⇀ <date>", "◑ 재진 외래 ‥ <date> （정기 방문）", 수진자, "생년월일 〘<date>〙", "№ <number>",
+"◐ 검사 〘<exam>〙 ⇀ 시행 <date>", 판독 요지, 결과 상담 （외래）, 입원 진료기간, "◐ 입원 진료 시작 <date> ◐ 입원 진료 종료 <date>", 퇴원 당시 상태,
+"◐ <operation> ⇀ <date> 시행 （집도 ○○○）" (the operation before its date), 조직 떼어낸 날, 조직 진단명, 성적 확정, 이전 수술 · 시술 경험,
+문진, 보내온 기관, 청약 승낙일, 다음 진료 … 예약됨; "◐", "◑", "⇀", "‥", "〘〙", "≪≫", full-width "（）", "⑴ ⑵", "㉮" and "№" marks; dates written
+"2023-03-07 (화)" (a space before the weekday), "23년 03월 07일" (two-digit Korean year, padded, domain.md §6.1 #6), "2023/3/7 14:20"
+(unpadded slashes with a time), "2023년 3월 7일 14시 20분" (Korean with the time in 시 and 분), "23.3.7" (two-digit year, unpadded, no
+trailing dot or apostrophe) and "2023-03-07T14:20" (the ISO form with "T" that EMR exports print, not among domain.md §6.1's forms);
+codes after the name in 〘〙 behind "⑴ 진단 ⇀" ("⑴ 진단 ⇀ name 〘code〙", undotted where printed so), after "분류" in the last column
+of the headed table ("분류번호" heading, "분류 E11.9"), glued after "⑴" before the name in two-column rows ("<date> ⑴E11.9 name"),
+glued after the names in parentheses as "⑴ 퇴원 진단 name(code) ⑵ 부 진단 name(code)" on the stay line (undotted where printed so) and after
+"‥ 분류" on the pathology line, beside names whose KCD wording differs slightly (당뇨병, 2형, 비만, 상세불명 for E66.9, 본태 고혈압, 만성
+위염, 장상피화생 for K29.5, 목 부위 염좌 및 긴장 for S13.4, 지속성 심방세동, 세균성 장염 for A04.9, 급성 췌장염, 담석성 for K85.1,
+인후두염, 급성 for J06.0, 저나트륨혈증 for E87.1); fake dates in new positions: the birth date in 〘〙 after "생년월일" (in the two-digit
+Korean form half the time), the issue date in 〘〙 after "증명일" inside the attestation line's ⇀ chain, the contract date after "청약
+승낙일", the booking date between "다음 진료 ⇀" and "예약됨", the report date after the English "Verified by … on", the pathology report
+date after "성적 확정", the written date at the start of the ward doctor's line right after "◐" ("◐ <date> 퇴원 요약 서명 완료"), the
+past-history date in the unpadded two-digit "YY.M.D" form glued before "경" ("㉮ <operation>, 10.5.12경 타원 시행") and the print date in
+≪≫ after "출력" ("<header> ◑ 출력 ≪<date> 15:03≫ 원무과"); ordinary hospital names (미쁨내과의원, 새터가정의원, 소솜대학교병원), one
+with a Latin brand (DH다인의원, alias key lower-cased), two with a location word (청주다움병원, 제주한올병원) and one "의료법인 …의료재단"
+name (의료법인 보듬의료재단 보듬병원, alias key 보듬병원) among the treating hospitals, a 호흡기내과의원, a 신장내과의원 and a 심장내과의원
+as referring ones; a fax-copy bad-OCR sample (진 료 사 실 증 명 원 ( 팩 스 전 송 본 )) with an unevenly spaced unpadded "YYYY - M -DD"
+date, an unevenly spaced "YY .MM. DD" date and only code damages that domain.md §7.4 normalises (a lower-case letter with a space
+between every character and no dot, a lower-case letter with a space after the dot and a stray ")").
 """
 import json, os, random, shutil, sys
 from collections import namedtuple
@@ -1079,6 +1111,64 @@ HOLDOUT15_DIAGNOSES = [
 ]
 HOLDOUT15_EXAMS = ["우상복부 초음파 (담낭 집중)", "심장 MRI (조영 증강)", "전립선 MRI (다중 매개변수)", "흉부 CT (조영 증강)", "위 이중조영 촬영",
                    "척추 골밀도 (DXA)", "24시간 혈압 모니터링"]
+HOLDOUT16 = {  # a sixteenth held-out wording: 진료사실 증명원 / 입원 진료비 계산서 / 수술 소견서 / 병리검사 성적서 / 진료 정보 제공서 forms, "◐" "◑" "⇀" "‥" "〘〙" "≪≫" "（）" "⑴" "㉮" "№" marks
+    "titles": {"외래 진료기록": "진료사실 증명원 ◐ 외래 진료일별", "영상 판독 결과지": "영상 검사 판독 회신 ⇀ 외래 상담 기록",
+               "퇴원요약지": "입원 진료비 계산서 · 영수증 〘입원 내역 발췌〙", "수술기록지": "수술 소견서 〘집도 후 요약〙",
+               "병리 결과 보고서": "세포 · 조직 병리검사 성적서", "초진 기록지": "외래 초회 진찰지 （건강 설문 첨부）",
+               "진료기록": "진료 정보 제공서 ⇀ 전원 환자", "경과기록지": "복약 상담 · 재진 기록부"},
+    "dates": ["{y}-{m:02d}-{d:02d} ({w})", "{yy:02d}년 {m:02d}월 {d:02d}일", "{y}/{m}/{d} {hh:02d}:{mm:02d}",
+              "{y}년 {m}월 {d}일 {hh}시 {mm:02d}분", "{yy:02d}.{m}.{d}", "{y}-{m:02d}-{d:02d}T{hh:02d}:{mm:02d}"],
+    "range_start": "{y}-{m:02d}-{d:02d}", "range_end": "{m:02d}-{d:02d}",
+    "patient": "◐ 수진자 모하람 （여） ◐ 생년월일 〘{birth}〙 ◐ № {no}",
+    "issue": "◐ 위 사람이 본원 외래에서 진료받았음을 증명함 ⇀ 증명일 〘{d}〙 ⇀ 원무과장 （직인）",
+    "contract_line": "◑ 보험 청구 참고 ‥ 청약 승낙일 {d} （보험사 통지문 기준）",
+    "visit_first": "◐ 외래 초회 진찰 ⇀ {d}", "visit_again": "◑ 재진 외래 ‥ {d} （정기 방문）",
+    "dx": "⑴ 진단 ⇀ {name} 〘{code}〙",
+    "stay_dx": "⑴ 퇴원 진단 {name}({code}) ⑵ 부 진단 {name2}({code2})", "co_dx": ("저나트륨혈증", "E871", "E87.1"),
+    "rx": "◑ 원외처방 ⇀ 피타바스타틴칼슘정 2mg 1정 1일 1회 저녁 ‥ {days}일치",
+    "table_head": "진료일  상병명  진료과  분류번호",
+    "table": "{d}  {name}  {dept} 외래  분류 {code}", "table_rx": " ⇀ {days}일치",
+    "column": "{d} ⑴{code} {name}", "column_rx": " ‥{days}일",
+    "exam": "◐ 검사 〘{name}〙 ⇀ 시행 {d}", "finding": "◑ 판독 요지 ‥ {finding}",
+    "report": "◑ Verified by 영상의학과 ○○○ on {d}",
+    "stay_range": "◐ 입원 진료기간 {s} ~ {e} （일반 5인실）", "stay_pair": "◐ 입원 진료 시작 {s} ◐ 입원 진료 종료 {e}",
+    "stay_course": "◑ 퇴원 당시 상태 ‥ 수액 치료 후 식이 진행 · 호전되어 귀가",
+    "surgery": "◐ {op} ⇀ {d} 시행 （집도 ○○○）", "anaesthesia": "◑ 마취 ‥ 전신 （정맥 + 흡입） · 회복실 경유",
+    "specimen": "◐ 조직 떼어낸 날 ⇀ {d} ◐ 내시경 생검 3편", "pathology": "◑ 조직 진단명 ⇀ {name} ‥ 분류 {code}",
+    "path_report": "◑ 성적 확정 {d} ‥ 병리과 ○○○",
+    "booking": "◑ 다음 진료 ⇀ {d} 예약됨 （변경은 전화로）", "history_header": "◐ 이전 수술 · 시술 경험",
+    "history_line": "   ㉮ {t}, {d}경 타원 시행 （본인 기억）", "history_style": 4,
+    "written": "◐ {d} 퇴원 요약 서명 완료 （병동 주치의）",
+    "explain": "◐ 결과 상담 （외래） ⇀ {d} 내원", "retest": "◑ 권고 ‥ 1년 뒤 같은 검사로 다시 확인",
+    "present_illness": "◐ 문진 ⇀ 약 6년 전 직장 검진에서 혈압이 높다고 하여 동네 내과에서 약 복용 중",
+    "referral": "◐ 보내온 기관 ⇀ {name} （진료 정보 제공서 동봉）",
+    "course": "◑ 재진 경과 ‥ 혈압 130/82 · 복약 잘 지킴 · 같은 처방 유지", "print": "{header} ◑ 출력 ≪{d} 15:03≫ 원무과",
+    "footer": "◐ 쪽번호 {n}-{total} ◐ 원본 대조 확인필 （의무기록실）", "copy_header": "의무기록 사본 ≪제출용≫", "column_width": 140,
+    "bad_title": "진 료 사 실 증 명 원 ( 팩 스 전 송 본 )", "bad_visit": "외 래 초 회 ⇀ {y} - {m} -{d:02d}  ( 진 찰 )",
+    "bad_dx": "⑴ 진 단 〘 {code} 〙",
+    "bad_codes": [("k 2 9 5", "K29.5"), ("s13. 4)", "S13.4"), ("I4)8.1", "I48.1"), ("a04 .9", "A04.9")],
+    "bad_again": "{yy:02d} .{m:02d}. {d:02d}  재 진 ‥ 외 래", "bad_noise": "체온 T36.8℃ ‥ 비타민 D3 1000IU 복용 ‥ 맥박 72회",
+}
+HOLDOUT16_HOSPITALS = [
+    ("미쁨내과의원", "미쁨내과의원", None),
+    ("새터가정의원", "새터가정의원", "가정의학과"),
+    ("DH다인의원", "dh다인의원", None),
+    ("소솜대학교병원", "소솜대학교병원", "외과"),
+    ("의료법인 보듬의료재단 보듬병원", "보듬병원", "소화기내과"),
+    ("청주다움병원", "청주다움병원", "정형외과"),
+    ("제주한올병원", "제주한올병원", "순환기내과"),
+    ("숨편한호흡기내과의원", "숨편한호흡기내과의원", None),
+    ("튼솔신장내과의원", "튼솔신장내과의원", None),
+    ("하랑심장내과의원", "하랑심장내과의원", None),
+]
+HOLDOUT16_DIAGNOSES = [
+    ("당뇨병, 2형", "E11.9", "E11.9"), ("비만, 상세불명", "E669", "E66.9"), ("본태 고혈압", "I10", "I10"),
+    ("만성 위염, 장상피화생", "K295", "K29.5"), ("목 부위 염좌 및 긴장", "S134", "S13.4"), ("지속성 심방세동", "I48.1", "I48.1"),
+    ("세균성 장염", "A04.9", "A04.9"), ("급성 췌장염, 담석성", "K851", "K85.1"), ("인후두염, 급성", "J060", "J06.0"),
+    ("아토피 결막염", "H101", "H10.1"), ("손목 결절종", "M67.4", "M67.4"), ("편도 주위 농양", "J36", "J36"),
+]
+HOLDOUT16_EXAMS = ["갑상선 초음파 （결절 추적）", "폐 기능 검사 （기관지 확장 전후）", "복부 CT （간 역동적 조영）", "경동맥 초음파 （죽상판 평가）",
+                   "운동 부하 심초음파", "무릎 X-ray （체중 부하）", "수면 대장내시경 （용종 확인）"]
 P = TUNED
 MAJOR = ("C", "D0", "D1", "D2", "D3", "D4", "I10", "I11", "I12", "I13", "I20", "I21", "I22", "I23", "I24", "I25", "I50",
          "I05", "I06", "I07", "I08", "I34", "I35", "I36", "I37", "I38", "I39", "I6", "K70", "K71", "K72", "K73", "K74",
@@ -1615,6 +1705,8 @@ SETS = {  # command-line flag -> set; no flag writes the tuned set
                                  ["free", "table", "header_footer", "two_column"], small=True),
     "--holdout15": GoldenSetSpec("holdout15", "z-", 37000, (HOLDOUT15, HOLDOUT15_HOSPITALS, HOLDOUT15_DIAGNOSES, HOLDOUT15_EXAMS),
                                  ["two_column", "table", "table", "header_footer"], small=True),
+    "--holdout16": GoldenSetSpec("holdout16", "aa-", 39000, (HOLDOUT16, HOLDOUT16_HOSPITALS, HOLDOUT16_DIAGNOSES, HOLDOUT16_EXAMS),
+                                 ["table", "two_column", "two_column", "header_footer"], small=True),
 }
 
 
