@@ -95,6 +95,9 @@ public static class GoldenSet
     /// <summary>A fifteenth held-out set, worded unlike all the others (진료확인서 (통원), 초음파 · 영상 검사 결과 안내서, 입원 확인서, 수술 시행 증명서, 조직병리 검사 보고서, 처음 내원 환자 기록지, 진료 경위서, 투약 내역서; ▲ △ ⇢ ＜＞ 〖〗 ☆ marks, dates as 2023.3.7.(화), '23/03/07, 2023. 03. 07 (화) 09:30 and 2023-3-7(화) 14시, codes at a diagnosis line's end after a dash, in brackets under a code column's header, after [주] in rows, two on a stay's line), for the same judgement.</summary>
     public const string Holdout15 = "holdout15";
 
+    /// <summary>A sixteenth held-out set, worded unlike all the others (진료사실 증명원, 영상 검사 판독 회신, 입원 진료비 계산서 · 영수증, 수술 소견서, 세포 · 조직 병리검사 성적서, 외래 초회 진찰지, 진료 정보 제공서, 복약 상담 · 재진 기록부; ◐ ◑ ⇀ ‥ 〘〙 ≪≫ （） ⑴⑵ marks, dates as 2023-03-07 (화), 23년 03월 07일, 2023/3/7 14:20 and 2023-03-07T14:20, codes in 〘〙 after their names, after 분류 in a headed table, glued after ⑴ in rows), for the same judgement.</summary>
+    public const string Holdout16 = "holdout16";
+
     /// <summary>Finds <c>test/golden/{set}</c> beside the binaries or up the directory tree.</summary>
     public static string FindCasesFolder(string? start = null, string set = Tuned)
     {
