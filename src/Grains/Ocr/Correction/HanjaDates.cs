@@ -139,5 +139,4 @@ public static partial class HanjaDates
     /// </summary>
     [GeneratedRegex(@"^(?<y>[0-9]{2})(?:[^\s0-9./\-:,년월일]{1,2}?|(?<four>4))(?<rest>[^\s./\-:,년월일]{2,6}(?: [0-9][^\s./\-:,년월일]{0,3})?)$", RegexOptions.CultureInvariant)]
     private static partial Regex ShortMisread();
-
 }

@@ -146,7 +146,6 @@ public static partial class KcdToken
     /// </summary>
     public static bool IsBracketed(string token) => token.Length > 1 && Split(token).Suffix is [var close, ..] && Closing.Contains(close);
 
-    /// <summary>Brackets records put around a code: ASCII, and the CJK corner and lenticular ones (<c>【I110】</c>, <c>「E11.5」</c>: holdout3 golden set).</summary>
     /// <summary>
     /// Marks that lead a row's item or part a name from its code, and that no code's letter is read as (| is an I, ! an I,
     /// ] a J): ≡ is read as = (holdout14 golden set), and a slash between name and code is run into the code
@@ -154,7 +153,10 @@ public static partial class KcdToken
     /// </summary>
     private static readonly char[] LeadingMarks = ['*', '＊', '▶', '►', '▷', '•', '◎', '@', '©', '=', '≡', '/'];
 
-    // The Korean model reads the angle brackets a code may sit in (원발성 고혈압 〈I10〉: holdout12 golden set) as < and >.
+    /// <summary>
+    /// Brackets records put around a code: ASCII, and the CJK corner and lenticular ones (<c>【I110】</c>, <c>「E11.5」</c>:
+    /// holdout3 golden set); the angle brackets a code may sit in (원발성 고혈압 〈I10〉: holdout12) are read as &lt; and &gt;.
+    /// </summary>
     private static readonly char[] Opening = ['(', '[', '【', '「', '『', '〔', '〈', '《', '<'];
 
     private static readonly char[] Closing = [')', ']', '】', '」', '』', '〕', '〉', '》', '>'];

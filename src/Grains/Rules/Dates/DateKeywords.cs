@@ -7,6 +7,7 @@ public sealed record DateKeywords(
     IReadOnlyList<string> Birth,
     IReadOnlyList<string> PatientFields,
     IReadOnlyDictionary<string, IReadOnlyList<string>> Labels,
+    IReadOnlyList<string> PerformedLabels,
     IReadOnlyDictionary<string, IReadOnlyList<string>> TrailingLabels,
     IReadOnlyDictionary<string, IReadOnlyList<string>> TypeKeywords,
     IReadOnlyList<string> PlanKeywords,

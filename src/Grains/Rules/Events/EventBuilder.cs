@@ -588,7 +588,7 @@ public sealed partial class EventBuilder(RuleData data)
         {
             // 시행일 says that something was done, not what: the operation named beside it decides (수술명 above
             // 시행 일자: holdout13 golden set).
-            return candidate.Label is { } label && PerformedLabels.Contains(label) && Precedence(owned, includeSoft: false) is { } performed and (EventType.Surgery or EventType.Procedure)
+            return candidate.Label is { } label && data.Dates.PerformedLabels.Contains(label) && Precedence(owned, includeSoft: false) is { } performed and (EventType.Surgery or EventType.Procedure)
                 ? performed
                 : EventType.Exam;
         }
@@ -610,9 +610,6 @@ public sealed partial class EventBuilder(RuleData data)
 
         return EventType.Outpatient;
     }
-
-    /// <summary>Exam labels that name no exam, only that something was performed on the date.</summary>
-    private static readonly string[] PerformedLabels = ["시행일자", "시행일", "시행일시", "시행 날짜"];
 
     /// <summary>The blocks a page's title is among: its first three (hospital, title, patient).</summary>
     private static IEnumerable<int> TitleBlocks(ExtractedPage page) => Enumerable.Range(0, Math.Min(3, page.Blocks.Count));
